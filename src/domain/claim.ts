@@ -1,0 +1,48 @@
+import type { Stage } from './lifecycle.ts'
+
+/** What a claimant sees: which of the reference's four outcomes happened. */
+export const CLAIM_STATUSES = ['ASSIGNED', 'AVAILABLE', 'NO-WORK', 'REJECTED'] as const
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
+
+/** The fields claim order and eligibility read. */
+export type ClaimCandidate = {
+  readonly id: number
+  readonly priority: number
+  readonly created_at: string
+}
+
+// domain.md "Assignment and claim": highest priority (lowest number) first, then oldest, then key.
+export function compareClaimOrder(a: ClaimCandidate, b: ClaimCandidate): number {
+  if (a.priority !== b.priority) return a.priority - b.priority
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1
+  return a.id - b.id
+}
+
+/**
+ * The stage automatic claims take work from: `develop` in the default workflow; in a custom
+ * workflow without a `develop` stage, its first stage.
+ */
+export const workStage = (stages: readonly Stage[]): Stage =>
+  stages.includes('develop') ? 'develop' : stages[0]!
+
+export type ClaimCheck = {
+  readonly hasChildren: boolean
+  readonly open: boolean
+  readonly archived: boolean
+  readonly projectOpen: boolean
+  readonly finalStage: boolean
+  readonly assignee: string | null
+  readonly blockers: readonly string[]
+}
+
+/** Why `actor` may not claim a ticket by key, or undefined when the claim is allowed. */
+export function claimRefusal(t: ClaimCheck, actor: string): string | undefined {
+  if (t.hasChildren) return 'ticket has children; claim one of its leaf tickets instead'
+  if (!t.projectOpen) return 'the project is closed'
+  if (!t.open) return 'ticket is closed'
+  if (t.archived) return 'ticket is archived'
+  if (t.finalStage) return 'ticket is already in its final stage'
+  if (t.assignee !== null && t.assignee !== actor) return `ticket is assigned to ${t.assignee}`
+  if (t.blockers.length > 0) return `ticket is blocked by ${t.blockers.join(', ')}`
+  return undefined
+}

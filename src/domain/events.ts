@@ -1,0 +1,34 @@
+import type { Project } from './project.ts'
+import type { Ticket } from './ticket.ts'
+
+/**
+ * One change, as published to live subscribers (`/api/ws`). `project` is the prefix, so a
+ * subscriber's read access can be checked before the event is delivered.
+ */
+export type TicketEvent =
+  | {
+      type: 'ticket.created' | 'ticket.updated'
+      project: string
+      key: string
+      ticket: Ticket
+      actor: string
+      at: string
+    }
+  | { type: 'ticket.deleted'; project: string; key: string; actor: string; at: string }
+  | {
+      type: 'comment.added' | 'dependency.changed'
+      project: string
+      key: string
+      actor: string
+      at: string
+    }
+  | {
+      type: 'project.created' | 'project.updated'
+      project: string
+      data: Project
+      actor: string
+      at: string
+    }
+  | { type: 'project.deleted'; project: string; actor: string; at: string }
+
+export type EventSink = (event: TicketEvent) => void

@@ -1,0 +1,1 @@
+declare const __TICKET_VERSION__: string

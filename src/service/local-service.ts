@@ -1,0 +1,107 @@
+/** @module The `TicketService` over a local store: rules, transactions and events. */
+
+import { notFound } from '../domain/errors.ts'
+import type { EventSink } from '../domain/events.ts'
+import type { User } from '../domain/user.ts'
+import type { Store } from '../store/store.ts'
+import * as claims from './local/claims.ts'
+import type { Ctx } from './local/context.ts'
+import * as deps from './local/dependencies.ts'
+import * as hierarchy from './local/hierarchy.ts'
+import * as lifecycle from './local/lifecycle.ts'
+import * as projects from './local/projects.ts'
+import * as records from './local/records.ts'
+import * as tickets from './local/tickets.ts'
+import type { TicketService } from './ticket-service.ts'
+import { toUser } from './users.ts'
+
+export type LocalServiceOptions = {
+  readonly store: Store
+  readonly actor: User
+  readonly now?: () => Date
+  readonly emit?: EventSink
+}
+
+/** Finds the user a local service acts as; unknown names are an error, not a silent admin. */
+export async function findActor(store: Store, username: string): Promise<User> {
+  const row = await store.read((db) =>
+    db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
+  )
+  if (!row)
+    throw notFound(
+      `user "${username}" does not exist in this workspace`,
+      'unset TICKET_USERNAME, or create the user with tk user create',
+    )
+  return toUser(row)
+}
+
+export class LocalService implements TicketService {
+  readonly #ctx: Ctx
+  readonly #closeStore: boolean
+
+  constructor(options: LocalServiceOptions & { ownsStore?: boolean }) {
+    this.#ctx = {
+      store: options.store,
+      actor: options.actor,
+      now: options.now ?? (() => new Date()),
+      ...(options.emit ? { emit: options.emit } : {}),
+    }
+    this.#closeStore = options.ownsStore ?? true
+  }
+
+  async whoami() {
+    return this.#ctx.actor
+  }
+
+  createProject: TicketService['createProject'] = (input) =>
+    projects.createProject(this.#ctx, input)
+  listProjects: TicketService['listProjects'] = () => projects.listProjects(this.#ctx)
+  getProject: TicketService['getProject'] = (ref) => projects.getProject(this.#ctx, ref)
+  updateProject: TicketService['updateProject'] = (ref, patch) =>
+    projects.updateProject(this.#ctx, ref, patch)
+  deleteProject: TicketService['deleteProject'] = (ref) => projects.deleteProject(this.#ctx, ref)
+
+  createTicket: TicketService['createTicket'] = (input) => tickets.createTicket(this.#ctx, input)
+  getTicket: TicketService['getTicket'] = (ref) => tickets.getTicket(this.#ctx, ref)
+  listTickets: TicketService['listTickets'] = (filter) => tickets.listTickets(this.#ctx, filter)
+  searchTickets: TicketService['searchTickets'] = (words, filter) =>
+    tickets.searchTickets(this.#ctx, words, filter)
+  updateTicket: TicketService['updateTicket'] = (ref, patch) =>
+    tickets.updateTicket(this.#ctx, ref, patch)
+  deleteTicket: TicketService['deleteTicket'] = (ref) => tickets.deleteTicket(this.#ctx, ref)
+  setFlag: TicketService['setFlag'] = (ref, flag, value) =>
+    tickets.setFlag(this.#ctx, ref, flag, value)
+
+  setState: TicketService['setState'] = (ref, state, options) =>
+    lifecycle.setState(this.#ctx, ref, state, options)
+  setStage: TicketService['setStage'] = (ref, stage) => lifecycle.setStage(this.#ctx, ref, stage)
+
+  setParent: TicketService['setParent'] = (ref, parent) =>
+    hierarchy.setParent(this.#ctx, ref, parent)
+  unsetParent: TicketService['unsetParent'] = (ref) => hierarchy.unsetParent(this.#ctx, ref)
+  listOrphans: TicketService['listOrphans'] = (project) => hierarchy.listOrphans(this.#ctx, project)
+  tree: TicketService['tree'] = (input) => hierarchy.tree(this.#ctx, input)
+
+  assign: TicketService['assign'] = (ref, username) => claims.assign(this.#ctx, ref, username)
+  unassign: TicketService['unassign'] = (ref) => claims.unassign(this.#ctx, ref)
+  claim: TicketService['claim'] = (input) => claims.claim(this.#ctx, input)
+  unclaim: TicketService['unclaim'] = (ref) => claims.unclaim(this.#ctx, ref)
+  next: TicketService['next'] = (input) => claims.next(this.#ctx, input)
+
+  addComment: TicketService['addComment'] = (ref, text) => records.addComment(this.#ctx, ref, text)
+  listComments: TicketService['listComments'] = (ref) => records.listComments(this.#ctx, ref)
+  listHistory: TicketService['listHistory'] = (filter) => records.listHistory(this.#ctx, filter)
+  conversation: TicketService['conversation'] = (ref) => records.conversation(this.#ctx, ref)
+
+  addDependency: TicketService['addDependency'] = (ref, on) =>
+    deps.addDependency(this.#ctx, ref, on)
+  removeDependency: TicketService['removeDependency'] = (ref, on) =>
+    deps.removeDependency(this.#ctx, ref, on)
+  listDependencies: TicketService['listDependencies'] = (ref) =>
+    deps.listDependencies(this.#ctx, ref)
+  listBlocked: TicketService['listBlocked'] = (project) => deps.listBlocked(this.#ctx, project)
+
+  async close() {
+    if (this.#closeStore) await this.#ctx.store.close()
+  }
+}

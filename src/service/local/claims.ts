@@ -1,0 +1,213 @@
+import { claimRefusal, compareClaimOrder, workStage } from '../../domain/claim.ts'
+import { conflict, forbidden } from '../../domain/errors.ts'
+import { isFinalStage, type State } from '../../domain/lifecycle.ts'
+import type { Ticket } from '../../domain/ticket.ts'
+import type { Db } from '../../store/store.ts'
+import {
+  hasChildren,
+  selectTickets,
+  type TicketRow,
+  toTickets,
+  unfinishedDependencies,
+} from '../../store/tickets.ts'
+import type { ClaimInput, ClaimResult } from '../ticket-service.ts'
+import { type Ctx, mutate, record, requireUser, type Tx } from './context.ts'
+import { assertEditable } from './guards.ts'
+import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
+import { loadTicket } from './read.ts'
+import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+
+export async function assign(ctx: Ctx, ref: string, username: string): Promise<Ticket> {
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    assertEditable(t)
+    const user = await requireUser(tx.db, username.trim())
+    if (user.enabled !== 1)
+      throw conflict(`user ${user.username} is disabled`, 'enable the user first: tk user enable')
+    if (t.assignee !== user.username) await assignInTx(tx, t, user.username)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}
+
+export async function unassign(ctx: Ctx, ref: string): Promise<Ticket> {
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    assertEditable(t)
+    // domain.md "Assignment and claim": an active ticket keeps its assignee.
+    if (t.state === 'active')
+      throw conflict(
+        `ticket ${t.key} is active and needs an assignee`,
+        `set it idle first (tk idle ${t.key}) or give it up with tk unclaim ${t.key}`,
+      )
+    if (t.assignee !== null) await assignInTx(tx, t, null)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}
+
+export async function unclaim(ctx: Ctx, ref: string): Promise<Ticket> {
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    assertEditable(t)
+    if (t.assignee !== ctx.actor.username && ctx.actor.role !== 'admin')
+      throw forbidden(
+        `ticket ${t.key} is not claimed by you`,
+        t.assignee ? `it is assigned to ${t.assignee}` : undefined,
+      )
+    if (t.state === 'active')
+      await moveTicket(tx, t, [
+        { from: { stage: t.stage, state: 'active' }, to: { stage: t.stage, state: 'idle' } },
+      ])
+    if (t.assignee !== null) await assignInTx(tx, t, null)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}
+
+/** Leaves at their workflow's work stage, idle, ready, open, unassigned, unblocked, in claim order. */
+async function eligible(
+  db: Db,
+  projectId: number | undefined,
+  limit: number,
+): Promise<TicketRow[]> {
+  let q = selectTickets(db)
+    .where('t.state', '=', 'idle')
+    .where('t.ready', '=', 1)
+    .where('t.open', '=', 1)
+    .where('t.archived', '=', 0)
+    .where('t.assignee', 'is', null)
+    .where('p.status', '=', 'open')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('tickets as k').select('k.id').whereRef('k.parent_id', '=', 't.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('dependencies as d')
+            .innerJoin('tickets as dep', 'dep.id', 'd.depends_on_id')
+            .select('d.ticket_id')
+            .whereRef('d.ticket_id', '=', 't.id')
+            .where('dep.state', '<>', 'success'),
+        ),
+      ),
+    )
+    .orderBy('t.priority')
+    .orderBy('t.created_at')
+    .orderBy('t.id')
+  if (projectId !== undefined) q = q.where('t.project_id', '=', projectId)
+  q = q.where('t.stage', 'in', await allWorkStages(db))
+  const out: TicketRow[] = []
+  const stagesCache = new Map<string, readonly string[]>()
+  // The work stage depends on each ticket's workflow, so it is confirmed per ticket.
+  for (const row of await q.execute()) {
+    const cacheKey = `${row.workflow_id}:${row.project_id}`
+    const stages = stagesCache.get(cacheKey) ?? (await stagesOf(db, row))
+    stagesCache.set(cacheKey, stages)
+    if (row.stage !== workStage(stages)) continue
+    out.push(row)
+    if (out.length >= limit) break
+  }
+  return out.sort(compareClaimOrder)
+}
+
+async function allWorkStages(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('workflow_stages')
+    .select(['workflow_id', 'name'])
+    .orderBy('workflow_id')
+    .orderBy('position')
+    .execute()
+  const byWorkflow = new Map<number, string[]>()
+  for (const r of rows)
+    byWorkflow.set(r.workflow_id, [...(byWorkflow.get(r.workflow_id) ?? []), r.name])
+  return [...new Set(['develop', ...[...byWorkflow.values()].map(workStage)])]
+}
+
+async function activeClaimOf(db: Db, username: string, projectId: number | undefined) {
+  let q = selectTickets(db)
+    .where('t.assignee', '=', username)
+    .where('t.state', '=', 'active')
+    .where('t.open', '=', 1)
+    .where('t.archived', '=', 0)
+    .orderBy('t.updated_at', 'desc')
+  if (projectId !== undefined) q = q.where('t.project_id', '=', projectId)
+  return q.executeTakeFirst()
+}
+
+async function claimByKey(
+  tx: Tx,
+  ref: string,
+  dryRun: boolean,
+): Promise<{ status: ClaimResult['status']; id: number; reason?: string }> {
+  const t = await resolveTicket(tx.db, ref)
+  const me = tx.ctx.actor.username
+  if (t.assignee === me && t.state === 'active') return { status: 'ASSIGNED', id: t.id }
+  const project = await tx.db
+    .selectFrom('projects')
+    .select('status')
+    .where('id', '=', t.project_id)
+    .executeTakeFirstOrThrow()
+  const reason = claimRefusal(
+    {
+      hasChildren: await hasChildren(tx.db, t.id),
+      open: t.open === 1,
+      archived: t.archived === 1,
+      projectOpen: project.status === 'open',
+      finalStage: isFinalStage(t.stage, await stagesOf(tx.db, t)),
+      assignee: t.assignee,
+      blockers: await unfinishedDependencies(tx.db, t.id),
+    },
+    me,
+  )
+  if (reason) return { status: 'REJECTED', id: t.id, reason }
+  if (dryRun) return { status: 'AVAILABLE', id: t.id }
+  await take(tx, t)
+  return { status: 'ASSIGNED', id: t.id }
+}
+
+async function take(tx: Tx, t: TicketRow) {
+  if (t.assignee !== tx.ctx.actor.username) await assignInTx(tx, t, tx.ctx.actor.username)
+  if (t.state !== 'active')
+    await setStateInTx(tx, { ...t, assignee: tx.ctx.actor.username }, 'active' as State)
+  await record(tx.db, tx.ctx, {
+    project_id: t.project_id,
+    ticket_id: t.id,
+    ticket_key: t.key,
+    event_type: 'ticket_claimed',
+  })
+}
+
+export async function claim(ctx: Ctx, input: ClaimInput): Promise<ClaimResult> {
+  const dryRun = input.dry_run ?? false
+  const outcome = await mutate(ctx, async (tx) => {
+    if (input.ticket) return claimByKey(tx, input.ticket, dryRun)
+    const projectId = input.project ? (await resolveProject(tx.db, input.project)).id : undefined
+    const mine = await activeClaimOf(tx.db, ctx.actor.username, projectId)
+    if (mine) return { status: 'ASSIGNED' as const, id: mine.id }
+    const [next] = await eligible(tx.db, projectId, 1)
+    if (!next) return { status: 'NO-WORK' as const, id: undefined }
+    if (dryRun) return { status: 'AVAILABLE' as const, id: next.id }
+    await take(tx, next)
+    return { status: 'ASSIGNED' as const, id: next.id }
+  })
+  const ticket = outcome.id === undefined ? null : await loadTicket(ctx, outcome.id)
+  return 'reason' in outcome && outcome.reason
+    ? { status: outcome.status, ticket, reason: outcome.reason }
+    : { status: outcome.status, ticket }
+}
+
+export async function next(
+  ctx: Ctx,
+  input: { project?: string; limit?: number },
+): Promise<Ticket[]> {
+  return ctx.store.read(async (db) => {
+    const projectId = input.project ? (await resolveProject(db, input.project)).id : undefined
+    return toTickets(db, await eligible(db, projectId, input.limit ?? 10))
+  })
+}

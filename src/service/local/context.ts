@@ -1,0 +1,91 @@
+import { notFound } from '../../domain/errors.ts'
+import type { EventSink } from '../../domain/events.ts'
+import type { User } from '../../domain/user.ts'
+import type { Db, Store } from '../../store/store.ts'
+import { selectTickets, toTickets } from '../../store/tickets.ts'
+
+/** What every local operation needs: the store, who acts, the clock, and where events go. */
+export type Ctx = {
+  readonly store: Store
+  readonly actor: User
+  readonly now: () => Date
+  /** Where change events go; absent when nobody listens (the CLI). */
+  readonly emit?: EventSink
+}
+
+export const stamp = (ctx: Ctx) => ctx.now().toISOString()
+
+/** Appends one history event (domain.md: history is append-only, with actor and time). */
+export async function record(
+  db: Db,
+  ctx: Ctx,
+  e: {
+    event_type: string
+    project_id: number | null
+    ticket_id?: number | null
+    ticket_key?: string | null
+    payload?: Record<string, unknown>
+  },
+): Promise<void> {
+  await db
+    .insertInto('history')
+    .values({
+      project_id: e.project_id,
+      ticket_id: e.ticket_id ?? null,
+      ticket_key: e.ticket_key ?? null,
+      event_type: e.event_type,
+      actor: ctx.actor.username,
+      payload: JSON.stringify(e.payload ?? {}),
+      created_at: stamp(ctx),
+    })
+    .execute()
+}
+
+export async function requireUser(db: Db, username: string) {
+  const u = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst()
+  if (!u) throw notFound(`user "${username}" not found`, 'list users with tk user list')
+  return u
+}
+
+/** A write in progress: the transaction and the tickets it touched, for events afterwards. */
+export type Tx = {
+  readonly db: Db
+  readonly ctx: Ctx
+  readonly touched: Set<number>
+  readonly created: Set<number>
+}
+
+/**
+ * Runs `fn` as one transaction, then publishes one event per ticket it created or changed
+ * (every write that touches more than one row is one transaction: STYLE.md "Code").
+ */
+export async function mutate<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const touched = new Set<number>()
+  const created = new Set<number>()
+  const result = await ctx.store.transaction((db) => fn({ db, ctx, touched, created }))
+  if (ctx.emit && touched.size + created.size > 0) await publish(ctx, created, touched)
+  return result
+}
+
+async function publish(ctx: Ctx, created: Set<number>, touched: Set<number>) {
+  const ids = [...new Set([...created, ...touched])]
+  const { rows, tickets } = await ctx.store.read(async (db) => {
+    const rows = await selectTickets(db).where('t.id', 'in', ids).execute()
+    return { rows, tickets: await toTickets(db, rows) }
+  })
+  const at = stamp(ctx)
+  tickets.forEach((ticket, i) => {
+    ctx.emit?.({
+      type: created.has(rows[i]!.id) ? 'ticket.created' : 'ticket.updated',
+      project: ticket.project_prefix,
+      key: ticket.key,
+      ticket,
+      actor: ctx.actor.username,
+      at,
+    })
+  })
+}

@@ -1,0 +1,117 @@
+import { invalid } from '../../domain/errors.ts'
+import type { Ticket } from '../../domain/ticket.ts'
+import {
+  ancestorIds,
+  selectTickets,
+  type TicketRow,
+  toTickets,
+  updateTicketRow,
+} from '../../store/tickets.ts'
+import type { TreeNode } from '../ticket-service.ts'
+import { type Ctx, mutate, record, stamp } from './context.ts'
+import { assertEditable } from './guards.ts'
+import { recomputeAncestors } from './lifecycle.ts'
+import { loadTicket } from './read.ts'
+import { resolveProject, resolveTicket } from './resolve.ts'
+import { assertParentAllowed } from './tickets.ts'
+
+const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
+
+export async function setParent(ctx: Ctx, ref: string, parentRef: string): Promise<Ticket> {
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    const parent = await resolveTicket(tx.db, parentRef)
+    assertEditable(t)
+    assertParentAllowed(parent, t)
+    // domain.md "Hierarchy": a ticket can never become its own ancestor.
+    if ((await ancestorIds(tx.db, parent.id)).includes(t.id))
+      throw invalid(
+        `${parent.key} is below ${t.key}; attaching would make a cycle`,
+        `detach ${parent.key} first or choose another parent`,
+      )
+    if (t.parent_id === parent.id) return t.id
+    const oldParent = t.parent_id
+    await updateTicketRow(tx.db, t.id, { parent_id: parent.id, updated_at: stamp(ctx) })
+    await record(tx.db, ctx, {
+      ...at(t),
+      event_type: 'ticket_attached',
+      payload: { old: t.parent_key, new: parent.key },
+    })
+    tx.touched.add(t.id)
+    await recomputeAncestors(tx, t.id)
+    if (oldParent !== null) await rederive(tx, oldParent)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}
+
+/** After a child leaves, its old parent (if it still has children) and the chain above re-derive. */
+async function rederive(tx: Parameters<typeof recomputeAncestors>[0], parentId: number) {
+  const child = await tx.db
+    .selectFrom('tickets')
+    .select('id')
+    .where('parent_id', '=', parentId)
+    .limit(1)
+    .executeTakeFirst()
+  await recomputeAncestors(tx, child ? child.id : parentId)
+}
+
+export async function unsetParent(ctx: Ctx, ref: string): Promise<Ticket> {
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    assertEditable(t)
+    if (t.parent_id === null) return t.id
+    await updateTicketRow(tx.db, t.id, { parent_id: null, updated_at: stamp(ctx) })
+    await record(tx.db, ctx, {
+      ...at(t),
+      event_type: 'ticket_detached',
+      payload: { old: t.parent_key, new: null },
+    })
+    tx.touched.add(t.id)
+    await rederive(tx, t.parent_id)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}
+
+export async function listOrphans(ctx: Ctx, project: string): Promise<Ticket[]> {
+  return ctx.store.read(async (db) => {
+    const p = await resolveProject(db, project)
+    const rows = await selectTickets(db)
+      .where('t.project_id', '=', p.id)
+      .where('t.parent_id', 'is', null)
+      .where('t.type', '<>', 'epic')
+      .where('t.open', '=', 1)
+      .where('t.archived', '=', 0)
+      .orderBy('t.id')
+      .execute()
+    return toTickets(db, rows)
+  })
+}
+
+export async function tree(
+  ctx: Ctx,
+  input: { ticket?: string; project?: string },
+): Promise<TreeNode[]> {
+  return ctx.store.read(async (db) => {
+    const root = input.ticket ? await resolveTicket(db, input.ticket) : undefined
+    const projectId = root ? root.project_id : (await resolveProject(db, input.project ?? '')).id
+    const rows = await selectTickets(db)
+      .where('t.project_id', '=', projectId)
+      .where('t.archived', '=', 0)
+      .orderBy('t.id')
+      .execute()
+    const tickets = await toTickets(db, rows)
+    const byParent = new Map<string | null, Ticket[]>()
+    for (const t of tickets) byParent.set(t.parent_id, [...(byParent.get(t.parent_id) ?? []), t])
+    const build = (t: Ticket): TreeNode => ({
+      ticket: t,
+      children: (byParent.get(t.key) ?? []).map(build),
+    })
+    if (root) {
+      const t = tickets.find((x) => x.key === root.key)
+      return t ? [build(t)] : []
+    }
+    return (byParent.get(null) ?? []).filter((t) => t.open).map(build)
+  })
+}

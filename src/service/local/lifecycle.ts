@@ -1,0 +1,153 @@
+import { conflict } from '../../domain/errors.ts'
+import {
+  applyStage,
+  applyState,
+  deriveParentLifecycle,
+  type LifecycleChange,
+  parseStage,
+  type State,
+} from '../../domain/lifecycle.ts'
+import type { Ticket } from '../../domain/ticket.ts'
+import {
+  ancestorIds,
+  findTicketRowById,
+  leafLifecycles,
+  type TicketRow,
+  unfinishedDependencies,
+  updateTicketRow,
+} from '../../store/tickets.ts'
+import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { assertLifecycleChangeable } from './guards.ts'
+import { loadTicket } from './read.ts'
+import { resolveTicket, stagesOf } from './resolve.ts'
+
+const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
+
+/** Writes each lifecycle step of a leaf to the row and to history, then re-derives its ancestors. */
+export async function moveTicket(tx: Tx, t: TicketRow, steps: readonly LifecycleChange[]) {
+  const last = steps[steps.length - 1]
+  if (!last) return
+  await updateTicketRow(tx.db, t.id, {
+    stage: last.to.stage,
+    state: last.to.state,
+    updated_at: stamp(tx.ctx),
+  })
+  for (const s of steps) {
+    if (s.from.stage !== s.to.stage)
+      await record(tx.db, tx.ctx, {
+        ...at(t),
+        event_type: 'ticket_stage_changed',
+        payload: { old: s.from.stage, new: s.to.stage },
+      })
+    if (s.from.state !== s.to.state)
+      await record(tx.db, tx.ctx, {
+        ...at(t),
+        event_type: 'ticket_state_changed',
+        payload: { old: s.from.state, new: s.to.state, stage: s.to.stage },
+      })
+  }
+  tx.touched.add(t.id)
+  await recomputeAncestors(tx, t.id)
+}
+
+/** domain.md "Derived lifecycle of a parent", recomputed up the whole chain. */
+export async function recomputeAncestors(tx: Tx, id: number): Promise<void> {
+  for (const ancestorId of await ancestorIds(tx.db, id)) {
+    const a = await findTicketRowById(tx.db, ancestorId)
+    if (!a) continue
+    const derived = deriveParentLifecycle(
+      await leafLifecycles(tx.db, a.id),
+      await stagesOf(tx.db, a),
+    )
+    if (!derived || (derived.stage === a.stage && derived.state === a.state)) continue
+    await updateTicketRow(tx.db, a.id, {
+      stage: derived.stage,
+      state: derived.state,
+      updated_at: stamp(tx.ctx),
+    })
+    if (derived.stage !== a.stage)
+      await record(tx.db, tx.ctx, {
+        ...at(a),
+        event_type: 'ticket_parent_stage_changed',
+        payload: { old: a.stage, new: derived.stage },
+      })
+    if (derived.state !== a.state)
+      await record(tx.db, tx.ctx, {
+        ...at(a),
+        event_type: 'ticket_parent_state_changed',
+        payload: { old: a.state, new: derived.state },
+      })
+    tx.touched.add(a.id)
+  }
+}
+
+export async function assignInTx(tx: Tx, t: TicketRow, username: string | null) {
+  await updateTicketRow(tx.db, t.id, { assignee: username, updated_at: stamp(tx.ctx) })
+  await record(tx.db, tx.ctx, {
+    ...at(t),
+    event_type: username === null ? 'ticket_unassigned' : 'ticket_assigned',
+    payload: { old: t.assignee, new: username },
+  })
+  tx.touched.add(t.id)
+}
+
+/** The state change behind `idle`, `active`, `complete`, `fail` and `state`. */
+export async function setStateInTx(
+  tx: Tx,
+  t: TicketRow,
+  state: State,
+  force = false,
+): Promise<void> {
+  await assertLifecycleChangeable(tx.db, t)
+  const stages = await stagesOf(tx.db, t)
+  const steps = applyState({ stage: t.stage, state: t.state as State }, state, stages)
+  if (state === 'success') {
+    const blockers = await unfinishedDependencies(tx.db, t.id)
+    if (blockers.length > 0 && !force)
+      throw conflict(
+        `ticket ${t.key} has unfinished dependencies: ${blockers.join(', ')}`,
+        'finish them first, or pass -force to complete it anyway',
+      )
+    if (blockers.length > 0)
+      await record(tx.db, tx.ctx, {
+        ...at(t),
+        event_type: 'dependency_override',
+        payload: { blockers },
+      })
+  }
+  // domain.md: active needs an assignee, and takes the current user when there is none.
+  if (state === 'active' && t.assignee === null) await assignInTx(tx, t, tx.ctx.actor.username)
+  if (t.state === state && steps.length === 1) return
+  await moveTicket(tx, t, steps)
+}
+
+export async function setState(
+  ctx: Ctx,
+  ref: string,
+  state: State,
+  options: { force?: boolean } = {},
+): Promise<Ticket> {
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    await setStateInTx(tx, t, state, options.force ?? false)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}
+
+export async function setStageInTx(tx: Tx, t: TicketRow, stageInput: string) {
+  await assertLifecycleChangeable(tx.db, t)
+  const stages = await stagesOf(tx.db, t)
+  const to = applyStage(parseStage(stageInput, stages), stages)
+  if (to.stage === t.stage && to.state === t.state) return
+  await moveTicket(tx, t, [{ from: { stage: t.stage, state: t.state as State }, to }])
+}
+
+export async function setStage(ctx: Ctx, ref: string, stage: string): Promise<Ticket> {
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    await setStageInTx(tx, t, stage)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}

@@ -1,0 +1,174 @@
+import type { Selectable } from 'kysely'
+import { conflict, forbidden, invalid } from '../../domain/errors.ts'
+import {
+  normalisePrefix,
+  type Project,
+  type ProjectStatus,
+  parseProjectStatus,
+  parseVisibility,
+  type Visibility,
+} from '../../domain/project.ts'
+import type { ProjectsTable } from '../../store/database.ts'
+import type { Db } from '../../store/store.ts'
+import type { NewProject, ProjectPatch } from '../ticket-service.ts'
+import { type Ctx, record, stamp } from './context.ts'
+import { resolveProject } from './resolve.ts'
+
+export const toProject = (r: Selectable<ProjectsTable>): Project => {
+  const { next_seq: _, ...rest } = r
+  return { ...rest, status: r.status as ProjectStatus, visibility: r.visibility as Visibility }
+}
+
+const requireTitle = (t: string) => {
+  const title = t.replace(/\s+/g, ' ').trim()
+  if (title === '') throw invalid('project title is required', 'pass -title "Customer Portal"')
+  if (title.length > 200) throw invalid('project title is longer than 200 characters')
+  return title
+}
+
+async function assertUnique(db: Db, field: 'prefix' | 'title', value: string, exceptId?: number) {
+  let q = db.selectFrom('projects').select('id').where(field, '=', value)
+  if (exceptId !== undefined) q = q.where('id', '<>', exceptId)
+  if (await q.executeTakeFirst())
+    throw conflict(`a project with ${field} "${value}" already exists`, `choose another ${field}`)
+}
+
+export const requireAdmin = (ctx: Ctx, what: string) => {
+  if (ctx.actor.role !== 'admin') throw forbidden(`only an admin may ${what}`)
+}
+
+export async function createProject(ctx: Ctx, input: NewProject): Promise<Project> {
+  const prefix = normalisePrefix(input.prefix)
+  const title = requireTitle(input.title)
+  const visibility = input.visibility ? parseVisibility(input.visibility) : 'public'
+  const row = await ctx.store.transaction(async (db) => {
+    await assertUnique(db, 'prefix', prefix)
+    await assertUnique(db, 'title', title)
+    const wf = await db
+      .selectFrom('workflows')
+      .select('id')
+      .where('name', '=', 'default')
+      .executeTakeFirst()
+    const at = stamp(ctx)
+    const created = await db
+      .insertInto('projects')
+      .values({
+        prefix,
+        title,
+        description: input.description ?? '',
+        acceptance_criteria: input.acceptance_criteria ?? '',
+        git_repository: input.git_repository ?? '',
+        git_branch: input.git_branch ?? '',
+        notes: input.notes ?? '',
+        status: 'open',
+        visibility,
+        workflow_id: wf?.id ?? null,
+        next_seq: 1,
+        created_by: ctx.actor.username,
+        created_at: at,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('project_members')
+      .values({ project_id: created.id, user_id: ctx.actor.id, role: 'owner', created_at: at })
+      .execute()
+    await record(db, ctx, {
+      event_type: 'project_created',
+      project_id: created.id,
+      payload: { prefix, title },
+    })
+    return created
+  })
+  const project = toProject(row)
+  ctx.emit?.({
+    type: 'project.created',
+    project: prefix,
+    data: project,
+    actor: ctx.actor.username,
+    at: row.created_at,
+  })
+  return project
+}
+
+export async function listProjects(ctx: Ctx): Promise<Project[]> {
+  const rows = await ctx.store.read((db) =>
+    db.selectFrom('projects').selectAll().orderBy('created_at').orderBy('id').execute(),
+  )
+  return rows.map(toProject)
+}
+
+export async function getProject(ctx: Ctx, ref: string): Promise<Project> {
+  return toProject(await ctx.store.read((db) => resolveProject(db, ref)))
+}
+
+export async function updateProject(ctx: Ctx, ref: string, patch: ProjectPatch): Promise<Project> {
+  const row = await ctx.store.transaction(async (db) => {
+    const before = await resolveProject(db, ref)
+    const next: Partial<Selectable<ProjectsTable>> = {}
+    if (patch.title !== undefined) next.title = requireTitle(patch.title)
+    if (patch.status !== undefined) next.status = parseProjectStatus(patch.status)
+    if (patch.visibility !== undefined) next.visibility = parseVisibility(patch.visibility)
+    for (const f of [
+      'description',
+      'acceptance_criteria',
+      'git_repository',
+      'git_branch',
+      'notes',
+    ] as const)
+      if (patch[f] !== undefined) next[f] = patch[f].trim()
+    if (next.title !== undefined) await assertUnique(db, 'title', next.title, before.id)
+    const changes: Record<string, { old: unknown; new: unknown }> = {}
+    for (const [k, v] of Object.entries(next))
+      if (before[k as keyof typeof before] !== v)
+        changes[k] = { old: before[k as keyof typeof before], new: v }
+    if (Object.keys(changes).length === 0) return before
+    const updated = await db
+      .updateTable('projects')
+      .set({ ...next, updated_at: stamp(ctx) })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await record(db, ctx, {
+      event_type: 'project_updated',
+      project_id: before.id,
+      payload: { changes },
+    })
+    return updated
+  })
+  const project = toProject(row)
+  ctx.emit?.({
+    type: 'project.updated',
+    project: project.prefix,
+    data: project,
+    actor: ctx.actor.username,
+    at: project.updated_at,
+  })
+  return project
+}
+
+export async function deleteProject(ctx: Ctx, ref: string): Promise<void> {
+  const prefix = await ctx.store.transaction(async (db) => {
+    const p = await resolveProject(db, ref)
+    // Children reference parents without cascade; clear the links so the cascade can run.
+    await db
+      .updateTable('tickets')
+      .set({ parent_id: null })
+      .where('project_id', '=', p.id)
+      .execute()
+    await db.deleteFrom('projects').where('id', '=', p.id).execute()
+    await record(db, ctx, {
+      event_type: 'project_deleted',
+      project_id: null,
+      payload: { prefix: p.prefix, title: p.title },
+    })
+    return p.prefix
+  })
+  ctx.emit?.({
+    type: 'project.deleted',
+    project: prefix,
+    actor: ctx.actor.username,
+    at: stamp(ctx),
+  })
+}

@@ -1,0 +1,95 @@
+import type { Selectable } from 'kysely'
+import { invalid } from '../../domain/errors.ts'
+import type { Comment, ConversationEntry, HistoryEvent } from '../../domain/history.ts'
+import type { HistoryTable } from '../../store/database.ts'
+import type { HistoryFilter } from '../ticket-service.ts'
+import { type Ctx, mutate, record, stamp } from './context.ts'
+import { assertEditable } from './guards.ts'
+import { resolveProject, resolveTicket } from './resolve.ts'
+
+const MAX_COMMENT = 100_000
+
+const toEvent = (r: Selectable<HistoryTable>): HistoryEvent => ({
+  ...r,
+  payload: JSON.parse(r.payload) as Record<string, unknown>,
+})
+
+export async function addComment(ctx: Ctx, ref: string, text: string): Promise<Comment> {
+  const body = text.trim()
+  if (body === '')
+    throw invalid('comment text is required', 'e.g. tk comment CUS-T-1 "started on this"')
+  if (body.length > MAX_COMMENT) throw invalid(`comment is longer than ${MAX_COMMENT} characters`)
+  const comment = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    assertEditable(t)
+    const created_at = stamp(ctx)
+    const row = await tx.db
+      .insertInto('comments')
+      .values({ ticket_id: t.id, author: ctx.actor.username, text: body, created_at })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await record(tx.db, ctx, {
+      project_id: t.project_id,
+      ticket_id: t.id,
+      ticket_key: t.key,
+      event_type: 'comment_added',
+      payload: { comment_id: row.id },
+    })
+    return { ...row, ticket_key: t.key, project: t.project_prefix }
+  })
+  const { project, ...c } = comment
+  ctx.emit?.({
+    type: 'comment.added',
+    project,
+    key: c.ticket_key,
+    actor: ctx.actor.username,
+    at: c.created_at,
+  })
+  return c
+}
+
+export async function listComments(ctx: Ctx, ref: string): Promise<Comment[]> {
+  return ctx.store.read(async (db) => {
+    const t = await resolveTicket(db, ref)
+    const rows = await db
+      .selectFrom('comments')
+      .selectAll()
+      .where('ticket_id', '=', t.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    return rows.map((r) => ({ ...r, ticket_key: t.key }))
+  })
+}
+
+export async function listHistory(ctx: Ctx, f: HistoryFilter): Promise<HistoryEvent[]> {
+  const limit = f.limit ?? 0
+  if (!Number.isInteger(limit) || limit < 0)
+    throw invalid(`invalid limit "${limit}"`, 'limit is a whole number ≥ 0 (0 = all)')
+  return ctx.store.read(async (db) => {
+    let q = db.selectFrom('history').selectAll().orderBy('id', 'desc')
+    if (f.ticket !== undefined)
+      q = q.where('ticket_id', '=', (await resolveTicket(db, f.ticket)).id)
+    if (f.project !== undefined)
+      q = q.where('project_id', '=', (await resolveProject(db, f.project)).id)
+    if (f.actor !== undefined) q = q.where('actor', '=', f.actor)
+    if (limit > 0) q = q.limit(limit)
+    return (await q.execute()).reverse().map(toEvent)
+  })
+}
+
+export async function conversation(ctx: Ctx, ref: string): Promise<ConversationEntry[]> {
+  const [comments, events] = await Promise.all([
+    listComments(ctx, ref),
+    listHistory(ctx, { ticket: ref }),
+  ])
+  const entries: ConversationEntry[] = [
+    ...comments.map((c) => ({ kind: 'comment' as const, ...c })),
+    ...events
+      .filter((e) => e.event_type !== 'comment_added')
+      .map((e) => ({ kind: 'event' as const, ...e })),
+  ]
+  return entries.sort((a, b) =>
+    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0,
+  )
+}

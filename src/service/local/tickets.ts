@@ -1,0 +1,356 @@
+import type { Updateable } from 'kysely'
+import { conflict, invalid } from '../../domain/errors.ts'
+import { initialLifecycle, parseState } from '../../domain/lifecycle.ts'
+import {
+  canBeParentOf,
+  DEFAULT_PRIORITY,
+  normaliseTitle,
+  parsePriority,
+  parseTicketType,
+  type Ticket,
+  type TicketDetail,
+  type TicketType,
+} from '../../domain/ticket.ts'
+import { formatTicketKey } from '../../domain/ticket-key.ts'
+import type { TicketsTable } from '../../store/database.ts'
+import type { Db } from '../../store/store.ts'
+import {
+  childRowsOf,
+  insertTicket,
+  selectTickets,
+  type TicketRow,
+  takeSequence,
+  toTickets,
+  updateTicketRow,
+} from '../../store/tickets.ts'
+import type { NewTicket, TicketFilter, TicketFlag, TicketPatch } from '../ticket-service.ts'
+import { type Ctx, mutate, record, requireUser, stamp } from './context.ts'
+import { assertEditable, assertProjectOpen } from './guards.ts'
+import { recomputeAncestors, setStageInTx, setStateInTx } from './lifecycle.ts'
+import { loadTicket } from './read.ts'
+import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+
+const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
+
+export function parseEstimateComplete(v: string): string {
+  const d = new Date(v)
+  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime()))
+    throw invalid(`invalid date "${v}"`, 'write it as YYYY-MM-DD or an RFC 3339 timestamp')
+  return d.toISOString()
+}
+
+function parseEffort(v: number): number {
+  if (!Number.isInteger(v) || v < 0)
+    throw invalid(`invalid estimate "${v}"`, 'estimate_effort is a whole number ≥ 0')
+  return v
+}
+
+/** Checks the domain.md "Hierarchy" rules for putting `child` (of `childType`) under `parent`. */
+export function assertParentAllowed(
+  parent: TicketRow,
+  child: { id?: number; type: string; project_id: number },
+) {
+  if (child.id === parent.id) throw invalid('a ticket cannot be its own parent')
+  if (parent.project_id !== child.project_id)
+    throw invalid(
+      `parent ${parent.key} is in another project`,
+      'a parent must be in the same project',
+    )
+  if (!canBeParentOf(parent.type as TicketType, child.type as TicketType))
+    throw invalid(
+      `a ${parent.type} cannot be the parent of a ${child.type}`,
+      'epics hold epics, tasks, bugs, spikes, chores and stories; tasks hold tasks, bugs, spikes and chores',
+    )
+  assertEditable(parent)
+}
+
+export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> {
+  const title = normaliseTitle(input.title)
+  const type = input.type ? parseTicketType(input.type) : 'task'
+  const priority = input.priority === undefined ? DEFAULT_PRIORITY : parsePriority(input.priority)
+  const id = await mutate(ctx, async (tx) => {
+    const { db } = tx
+    const project = await resolveProject(db, input.project)
+    await assertProjectOpen(db, project.id)
+    const parent = input.parent ? await resolveTicket(db, input.parent) : undefined
+    if (parent) assertParentAllowed(parent, { type, project_id: project.id })
+    const assignee = input.assignee ? await requireUser(db, input.assignee) : undefined
+    if (assignee && assignee.enabled !== 1) throw conflict(`user ${assignee.username} is disabled`)
+    const stages = await stagesOf(db, { workflow_id: null, project_id: project.id })
+    const lifecycle = initialLifecycle(stages)
+    const seq = await takeSequence(db, project.id)
+    const now = stamp(ctx)
+    const key = formatTicketKey(project.prefix, type, seq)
+    const id = await insertTicket(db, {
+      project_id: project.id,
+      seq,
+      key,
+      type,
+      title,
+      description: input.description?.trim() ?? '',
+      acceptance_criteria: input.acceptance_criteria?.trim() ?? '',
+      git_repository: input.git_repository?.trim() ?? '',
+      git_branch: input.git_branch?.trim() ?? '',
+      parent_id: parent?.id ?? null,
+      stage: lifecycle.stage,
+      state: lifecycle.state,
+      priority,
+      estimate_effort: input.estimate_effort === undefined ? 0 : parseEffort(input.estimate_effort),
+      estimate_complete: input.estimate_complete
+        ? parseEstimateComplete(input.estimate_complete)
+        : null,
+      assignee: assignee?.username ?? null,
+      clone_of_id: null,
+      workflow_id: null,
+      sort_order: 0,
+      health_score: null,
+      open: 1,
+      archived: 0,
+      ready: 0,
+      review_status: null,
+      attempts: 0,
+      created_by: ctx.actor.username,
+      created_at: now,
+      updated_at: now,
+    })
+    await record(db, ctx, {
+      project_id: project.id,
+      ticket_id: id,
+      ticket_key: key,
+      event_type: 'ticket_created',
+      payload: {
+        type,
+        title,
+        status: `${lifecycle.stage}/${lifecycle.state}`,
+        parent: parent?.key ?? null,
+        assignee: assignee?.username ?? null,
+      },
+    })
+    tx.created.add(id)
+    if (parent) await recomputeAncestors(tx, id)
+    return id
+  })
+  return loadTicket(ctx, id)
+}
+
+export async function getTicket(ctx: Ctx, ref: string): Promise<TicketDetail> {
+  return ctx.store.read(async (db) => {
+    const row = await resolveTicket(db, ref)
+    const children = await childRowsOf(db, row.id)
+    const [ticket, ...kids] = await toTickets(db, [row, ...children])
+    const deps = await db
+      .selectFrom('dependencies as d')
+      .innerJoin('tickets as t', 't.id', 'd.depends_on_id')
+      .select('t.key')
+      .where('d.ticket_id', '=', row.id)
+      .orderBy('t.id')
+      .execute()
+    const time = await db
+      .selectFrom('time_entries')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), eb.lit(0)).as('total'))
+      .where('ticket_id', '=', row.id)
+      .executeTakeFirst()
+    return {
+      ...ticket!,
+      children: kids,
+      depends_on: deps.map((d) => d.key),
+      time_minutes: Number(time?.total ?? 0),
+      stages: await stagesOf(db, row),
+    }
+  })
+}
+
+export const DEFAULT_LIST_LIMIT = 100
+
+/** The filter as a query, shared by list, count-style callers and search. */
+export async function filteredTickets(db: Db, f: TicketFilter) {
+  let q = selectTickets(db)
+  if (f.project !== undefined)
+    q = q.where('t.project_id', '=', (await resolveProject(db, f.project)).id)
+  if (f.type !== undefined) q = q.where('t.type', '=', parseTicketType(f.type))
+  if (f.stage !== undefined) q = q.where('t.stage', '=', f.stage.trim().toLowerCase())
+  if (f.state !== undefined) q = q.where('t.state', '=', parseState(f.state))
+  if (f.assignee !== undefined) q = q.where('t.assignee', '=', f.assignee)
+  if (f.parent !== undefined)
+    q = q.where('t.parent_id', '=', (await resolveTicket(db, f.parent)).id)
+  if (f.label !== undefined) {
+    const name = f.label.trim().toLowerCase()
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('ticket_labels as tl')
+          .innerJoin('labels as l', 'l.id', 'tl.label_id')
+          .select('tl.ticket_id')
+          .whereRef('tl.ticket_id', '=', 't.id')
+          .where((e) => e(e.fn('lower', ['l.name']), '=', name)),
+      ),
+    )
+  }
+  if (!f.archived) q = q.where('t.archived', '=', 0)
+  if (!f.archived && !f.closed) q = q.where('t.open', '=', 1)
+  return q
+}
+
+function pageOf(f: TicketFilter) {
+  const limit = f.limit ?? DEFAULT_LIST_LIMIT
+  if (!Number.isInteger(limit) || limit < 0)
+    throw invalid(`invalid limit "${limit}"`, 'limit is a whole number ≥ 0 (0 = no limit)')
+  const offset = f.offset ?? 0
+  if (!Number.isInteger(offset) || offset < 0) throw invalid(`invalid offset "${offset}"`)
+  return { limit, offset }
+}
+
+export async function listTickets(ctx: Ctx, f: TicketFilter): Promise<Ticket[]> {
+  const { limit, offset } = pageOf(f)
+  return ctx.store.read(async (db) => {
+    let q = (await filteredTickets(db, f)).orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc')
+    if (limit > 0) q = q.limit(limit).offset(offset)
+    return toTickets(db, await q.execute())
+  })
+}
+
+export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): Promise<Ticket[]> {
+  if (words.trim() === '')
+    throw invalid('search needs words to look for', 'e.g. tk search "password reset"')
+  const { limit } = pageOf(f)
+  const ids = await ctx.store.searchTicketIds(words, 2000)
+  if (ids.length === 0) return []
+  return ctx.store.read(async (db) => {
+    const rows = await (await filteredTickets(db, f)).where('t.id', 'in', ids).execute()
+    const rank = new Map(ids.map((id, i) => [id, i]))
+    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
+    return toTickets(db, limit > 0 ? rows.slice(0, limit) : rows)
+  })
+}
+
+const FIELDS = [
+  'title',
+  'description',
+  'acceptance_criteria',
+  'git_repository',
+  'git_branch',
+  'priority',
+  'sort_order',
+  'estimate_effort',
+  'estimate_complete',
+] as const
+
+function normalisePatch(p: TicketPatch): Updateable<TicketsTable> {
+  const next: Updateable<TicketsTable> = {}
+  if (p.title !== undefined) next.title = normaliseTitle(p.title)
+  for (const f of ['description', 'acceptance_criteria', 'git_repository', 'git_branch'] as const)
+    if (p[f] !== undefined) next[f] = p[f].trim()
+  if (p.priority !== undefined) next.priority = parsePriority(p.priority)
+  if (p.sort_order !== undefined) {
+    if (!Number.isInteger(p.sort_order))
+      throw invalid(`invalid order "${p.sort_order}"`, 'order is a whole number')
+    next.sort_order = p.sort_order
+  }
+  if (p.estimate_effort !== undefined) next.estimate_effort = parseEffort(p.estimate_effort)
+  if (p.estimate_complete !== undefined)
+    next.estimate_complete =
+      p.estimate_complete === null || p.estimate_complete === ''
+        ? null
+        : parseEstimateComplete(p.estimate_complete)
+  return next
+}
+
+export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): Promise<Ticket> {
+  const next = normalisePatch(patch)
+  const state = patch.state === undefined ? undefined : parseState(patch.state)
+  if (Object.keys(next).length === 0 && patch.stage === undefined && state === undefined)
+    throw invalid(
+      'nothing to update',
+      'give at least one field, e.g. -title "New title" or -priority 1',
+    )
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    assertEditable(t)
+    const changes: Record<string, { old: unknown; new: unknown }> = {}
+    for (const f of FIELDS)
+      if (next[f] !== undefined && next[f] !== t[f]) changes[f] = { old: t[f], new: next[f] }
+    if (Object.keys(changes).length > 0) {
+      await updateTicketRow(tx.db, t.id, { ...next, updated_at: stamp(ctx) })
+      await record(tx.db, ctx, { ...at(t), event_type: 'ticket_updated', payload: { changes } })
+      tx.touched.add(t.id)
+    }
+    if (patch.stage !== undefined)
+      await setStageInTx(tx, await resolveTicket(tx.db, t.key), patch.stage)
+    if (state !== undefined) await setStateInTx(tx, await resolveTicket(tx.db, t.key), state)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}
+
+export async function deleteTicket(ctx: Ctx, ref: string): Promise<void> {
+  const deleted = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    const kids = await childRowsOf(tx.db, t.id)
+    if (kids.length > 0)
+      throw conflict(
+        `ticket ${t.key} has children: ${kids.map((k) => k.key).join(', ')}`,
+        'delete or detach the children first',
+      )
+    await tx.db.deleteFrom('tickets').where('id', '=', t.id).execute()
+    await record(tx.db, ctx, {
+      ...at(t),
+      event_type: 'ticket_deleted',
+      payload: { type: t.type, title: t.title },
+    })
+    if (t.parent_id !== null) {
+      tx.touched.add(t.parent_id)
+      await recomputeFrom(tx, t.parent_id)
+    }
+    return t
+  })
+  ctx.emit?.({
+    type: 'ticket.deleted',
+    project: deleted.project_prefix,
+    key: deleted.key,
+    actor: ctx.actor.username,
+    at: stamp(ctx),
+  })
+}
+
+/** Re-derives `id` itself (when it still has children) and every ancestor above it. */
+async function recomputeFrom(tx: Parameters<typeof recomputeAncestors>[0], id: number) {
+  const child = await tx.db
+    .selectFrom('tickets')
+    .select('id')
+    .where('parent_id', '=', id)
+    .limit(1)
+    .executeTakeFirst()
+  await recomputeAncestors(tx, child ? child.id : id)
+}
+
+const FLAG_EVENTS: Record<TicketFlag, [string, string]> = {
+  open: ['ticket_opened', 'ticket_closed'],
+  archived: ['ticket_archived', 'ticket_unarchived'],
+  ready: ['ticket_marked_ready', 'ticket_marked_not_ready'],
+}
+
+export async function setFlag(
+  ctx: Ctx,
+  ref: string,
+  flag: TicketFlag,
+  value: boolean,
+): Promise<Ticket> {
+  const id = await mutate(ctx, async (tx) => {
+    const t = await resolveTicket(tx.db, ref)
+    if ((t[flag] === 1) === value) return t.id
+    // Archive and close lock the ticket; their own toggles stay possible so it can be undone.
+    if (flag === 'ready') assertEditable(t)
+    if (flag === 'open' && t.archived === 1)
+      throw conflict(`ticket ${t.key} is archived`, `unarchive it first: tk unarchive ${t.key}`)
+    await updateTicketRow(tx.db, t.id, { [flag]: value ? 1 : 0, updated_at: stamp(ctx) })
+    await record(tx.db, ctx, {
+      ...at(t),
+      event_type: FLAG_EVENTS[flag][value ? 0 : 1],
+      payload: {},
+    })
+    tx.touched.add(t.id)
+    if (flag === 'archived' && t.parent_id !== null) await recomputeFrom(tx, t.parent_id)
+    return t.id
+  })
+  return loadTicket(ctx, id)
+}

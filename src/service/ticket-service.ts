@@ -1,0 +1,176 @@
+import type { ClaimStatus } from '../domain/claim.ts'
+import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history.ts'
+import type { State } from '../domain/lifecycle.ts'
+import type { Project, ProjectStatus, Visibility } from '../domain/project.ts'
+import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
+import type { User } from '../domain/user.ts'
+
+/*
+ * Ticket references are strings: a key (`CUS-T-42`) or prefix and sequence (`CUS-42`), in any
+ * letter case. A bare sequence (`42`) is a user-interface convenience that the caller expands
+ * with its active project before calling. Project references are a prefix or a numeric id.
+ */
+
+export type NewProject = {
+  readonly prefix: string
+  readonly title: string
+  readonly description?: string
+  readonly acceptance_criteria?: string
+  readonly git_repository?: string
+  readonly git_branch?: string
+  readonly notes?: string
+  readonly visibility?: Visibility
+}
+
+export type ProjectPatch = Partial<{
+  readonly title: string
+  readonly description: string
+  readonly acceptance_criteria: string
+  readonly git_repository: string
+  readonly git_branch: string
+  readonly notes: string
+  readonly status: ProjectStatus
+  readonly visibility: Visibility
+}>
+
+export type NewTicket = {
+  readonly project: string
+  readonly title: string
+  readonly type?: TicketType
+  readonly description?: string
+  readonly acceptance_criteria?: string
+  readonly git_repository?: string
+  readonly git_branch?: string
+  readonly priority?: number
+  readonly parent?: string
+  readonly assignee?: string
+  readonly estimate_effort?: number
+  readonly estimate_complete?: string
+}
+
+export type TicketPatch = Partial<{
+  readonly title: string
+  readonly description: string
+  readonly acceptance_criteria: string
+  readonly git_repository: string
+  readonly git_branch: string
+  readonly priority: number
+  readonly sort_order: number
+  readonly estimate_effort: number
+  readonly estimate_complete: string | null
+  readonly stage: string
+  readonly state: State
+}>
+
+export type TicketFilter = {
+  /** Prefix or id; all projects the caller may read when absent. */
+  readonly project?: string
+  readonly type?: TicketType
+  readonly stage?: string
+  readonly state?: State
+  readonly assignee?: string
+  readonly label?: string
+  readonly parent?: string
+  /** Include closed tickets. */
+  readonly closed?: boolean
+  /** Include archived tickets (and closed ones). */
+  readonly archived?: boolean
+  readonly limit?: number
+  readonly offset?: number
+}
+
+export type HistoryFilter = {
+  readonly ticket?: string
+  readonly project?: string
+  readonly actor?: string
+  readonly limit?: number
+}
+
+export type ClaimInput = {
+  readonly ticket?: string
+  readonly project?: string
+  readonly dry_run?: boolean
+}
+
+/** The outcome of a claim: which of the four cases happened, and the ticket concerned. */
+export type ClaimResult = {
+  readonly status: ClaimStatus
+  readonly ticket: Ticket | null
+  readonly reason?: string
+}
+
+export type TicketFlag = 'open' | 'archived' | 'ready'
+
+export type TreeNode = { readonly ticket: Ticket; readonly children: readonly TreeNode[] }
+
+export type Dependencies = {
+  readonly depends_on: readonly Ticket[]
+  readonly blocks: readonly Ticket[]
+}
+
+export type BlockedTicket = { readonly ticket: Ticket; readonly blocked_by: readonly string[] }
+
+/**
+ * Everything a client can do, in local mode (`LocalService`, over SQLite) and remote mode
+ * (`HttpService`, over the HTTP API). Inputs and outputs are plain data; failures are thrown
+ * as `TicketError` with a stable code, so both implementations fail in the same way.
+ */
+export interface TicketService {
+  /** The user this service acts as. */
+  whoami(): Promise<User>
+
+  createProject(input: NewProject): Promise<Project>
+  listProjects(): Promise<Project[]>
+  getProject(ref: string): Promise<Project>
+  updateProject(ref: string, patch: ProjectPatch): Promise<Project>
+  /** Deletes the project with all its tickets and records. */
+  deleteProject(ref: string): Promise<void>
+
+  createTicket(input: NewTicket): Promise<Ticket>
+  /** The ticket with its children, dependencies, labels and logged time. */
+  getTicket(ref: string): Promise<TicketDetail>
+  /** Newest change first; closed and archived tickets only when the filter asks for them. */
+  listTickets(filter: TicketFilter): Promise<Ticket[]>
+  /** Full-text search over title, description and acceptance criteria, best match first. */
+  searchTickets(words: string, filter: TicketFilter): Promise<Ticket[]>
+  /** Changes fields; a stage or state in the patch follows the lifecycle rules. */
+  updateTicket(ref: string, patch: TicketPatch): Promise<Ticket>
+  /** Refused while the ticket has children. */
+  deleteTicket(ref: string): Promise<void>
+
+  /** domain.md "Lifecycle"; `force` completes a ticket whose dependencies are unfinished. */
+  setState(ref: string, state: State, options?: { force?: boolean }): Promise<Ticket>
+  setStage(ref: string, stage: string): Promise<Ticket>
+  setFlag(ref: string, flag: TicketFlag, value: boolean): Promise<Ticket>
+
+  setParent(ref: string, parent: string): Promise<Ticket>
+  unsetParent(ref: string): Promise<Ticket>
+  /** Open, unarchived tickets without a parent that are not epics. */
+  listOrphans(project: string): Promise<Ticket[]>
+  /** The hierarchy below `ref`, or every root of the project. */
+  tree(input: { ticket?: string; project?: string }): Promise<TreeNode[]>
+
+  assign(ref: string, username: string): Promise<Ticket>
+  unassign(ref: string): Promise<Ticket>
+  /** domain.md "Assignment and claim"; atomic, so two claimants never get the same ticket. */
+  claim(input: ClaimInput): Promise<ClaimResult>
+  /** Gives up the caller's claim: unassigned, back to idle. */
+  unclaim(ref: string): Promise<Ticket>
+  /** The tickets `claim` would hand out, in claim order, without claiming. */
+  next(input: { project?: string; limit?: number }): Promise<Ticket[]>
+
+  addComment(ref: string, text: string): Promise<Comment>
+  listComments(ref: string): Promise<Comment[]>
+  /** Newest first when limited to the last `limit` events, always returned oldest first. */
+  listHistory(filter: HistoryFilter): Promise<HistoryEvent[]>
+  /** Comments and history of one ticket interleaved by time. */
+  conversation(ref: string): Promise<ConversationEntry[]>
+
+  addDependency(ref: string, dependsOn: string): Promise<Dependencies>
+  removeDependency(ref: string, dependsOn: string): Promise<Dependencies>
+  listDependencies(ref: string): Promise<Dependencies>
+  /** Tickets waiting on unfinished dependencies, with what blocks them. */
+  listBlocked(project: string): Promise<BlockedTicket[]>
+
+  close(): Promise<void>
+}

@@ -1,0 +1,171 @@
+import type { Generated } from 'kysely'
+
+/** Table shapes, snake_case as on the wire. Booleans are stored as 0/1 integers. */
+export type Database = {
+  users: UsersTable
+  sessions: SessionsTable
+  settings: SettingsTable
+  roles: RolesTable
+  workflows: WorkflowsTable
+  workflow_stages: WorkflowStagesTable
+  projects: ProjectsTable
+  project_members: ProjectMembersTable
+  tickets: TicketsTable
+  comments: CommentsTable
+  history: HistoryTable
+  dependencies: DependenciesTable
+  labels: LabelsTable
+  ticket_labels: TicketLabelsTable
+  time_entries: TimeEntriesTable
+}
+
+export type UsersTable = {
+  id: string
+  username: string
+  display_name: string
+  email: string
+  role: string
+  enabled: number
+  user_type: string
+  status: string
+  last_seen: string | null
+  password_hash: string
+  created_at: string
+  updated_at: string
+}
+
+export type SessionsTable = {
+  token_hash: string
+  user_id: string
+  created_at: string
+  expires_at: string
+}
+
+export type SettingsTable = { key: string; value: string }
+
+export type RolesTable = {
+  id: Generated<number>
+  name: string
+  title: string
+  motivation: string
+  goals: string
+  created_at: string
+}
+
+export type WorkflowsTable = {
+  id: Generated<number>
+  name: string
+  description: string
+  created_at: string
+}
+
+export type WorkflowStagesTable = {
+  id: Generated<number>
+  workflow_id: number
+  position: number
+  name: string
+  description: string
+  role_id: number | null
+}
+
+export type ProjectsTable = {
+  id: Generated<number>
+  prefix: string
+  title: string
+  description: string
+  acceptance_criteria: string
+  git_repository: string
+  git_branch: string
+  notes: string
+  status: string
+  visibility: string
+  workflow_id: number | null
+  next_seq: number
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export type ProjectMembersTable = {
+  project_id: number
+  user_id: string
+  role: string
+  created_at: string
+}
+
+export type TicketsTable = {
+  id: Generated<number>
+  project_id: number
+  seq: number
+  key: string
+  type: string
+  title: string
+  description: string
+  acceptance_criteria: string
+  git_repository: string
+  git_branch: string
+  parent_id: number | null
+  clone_of_id: number | null
+  workflow_id: number | null
+  stage: string
+  state: string
+  priority: number
+  sort_order: number
+  estimate_effort: number
+  estimate_complete: string | null
+  health_score: number | null
+  assignee: string | null
+  open: number
+  archived: number
+  ready: number
+  review_status: string | null
+  attempts: number
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export type CommentsTable = {
+  id: Generated<number>
+  ticket_id: number
+  author: string
+  text: string
+  created_at: string
+}
+
+export type HistoryTable = {
+  id: Generated<number>
+  project_id: number | null
+  ticket_id: number | null
+  ticket_key: string | null
+  event_type: string
+  actor: string
+  payload: string
+  created_at: string
+}
+
+export type DependenciesTable = {
+  ticket_id: number
+  depends_on_id: number
+  created_by: string
+  created_at: string
+}
+
+export type LabelsTable = {
+  id: Generated<number>
+  project_id: number
+  name: string
+  color: string
+  created_at: string
+}
+
+export type TicketLabelsTable = { ticket_id: number; label_id: number }
+
+export type TimeEntriesTable = {
+  id: Generated<number>
+  ticket_id: number
+  user: string
+  minutes: number
+  note: string
+  created_at: string
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely'
+import { init } from './0001-init.ts'
+
+/** What a migration may ask of the dialect: the few things SQL cannot say portably. */
+export type MigrationDialect = {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
+  createSearchIndex(db: Kysely<any>): Promise<void>
+}
+
+export type Migration = {
+  readonly version: number
+  readonly name: string
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
+  up(db: Kysely<any>, dialect: MigrationDialect): Promise<void>
+}
+
+/** Every migration in order; a static list so it works inside one bundle. */
+export const MIGRATIONS: readonly Migration[] = [init]
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

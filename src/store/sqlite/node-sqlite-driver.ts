@@ -1,0 +1,119 @@
+/** @module Adapts the built-in `node:sqlite` to Kysely's SQLite dialect. */
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely'
+
+type Param = null | number | bigint | string | NodeJS.ArrayBufferView
+
+// node:sqlite binds no booleans or undefined; the schema stores flags as 0/1.
+const toParam = (v: unknown): Param => {
+  if (v === undefined || v === null) return null
+  if (typeof v === 'boolean') return v ? 1 : 0
+  return v as Param
+}
+
+class NodeSqliteConnection implements DatabaseConnection {
+  readonly #db: DatabaseSync
+  readonly #statements = new Map<string, { stmt: StatementSync; reader: boolean }>()
+  constructor(db: DatabaseSync) {
+    this.#db = db
+  }
+
+  #prepare(sql: string) {
+    let entry = this.#statements.get(sql)
+    if (!entry) {
+      const stmt = this.#db.prepare(sql)
+      // node:sqlite statements have no `reader` flag: a statement that returns columns reads.
+      entry = { stmt, reader: stmt.columns().length > 0 }
+      this.#statements.set(sql, entry)
+    }
+    return entry
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const { stmt, reader } = this.#prepare(query.sql)
+    const params = query.parameters.map(toParam)
+    if (reader) return { rows: stmt.all(...params) as R[] }
+    const { changes, lastInsertRowid } = stmt.run(...params)
+    return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] }
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is never used; Kysely requires the method
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by the node:sqlite driver')
+  }
+}
+
+/**
+ * One connection guarded by a lock, so a transaction spanning awaits is never interleaved with
+ * another caller's queries; transactions begin IMMEDIATE so that a read-then-write (a claim)
+ * holds the write lock from its first read and concurrent processes queue on busy_timeout.
+ */
+class NodeSqliteDriver implements Driver {
+  readonly #db: DatabaseSync
+  readonly #connection: NodeSqliteConnection
+  #lock: Promise<void> = Promise.resolve()
+  #release: (() => void) | undefined
+
+  constructor(db: DatabaseSync) {
+    this.#db = db
+    this.#connection = new NodeSqliteConnection(db)
+  }
+  async init() {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const previous = this.#lock
+    let release!: () => void
+    this.#lock = new Promise((resolve) => {
+      release = resolve
+    })
+    await previous
+    this.#release = release
+    return this.#connection
+  }
+  async releaseConnection() {
+    const release = this.#release
+    this.#release = undefined
+    release?.()
+  }
+  async beginTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+  async commitTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('commit'))
+  }
+  async rollbackTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('rollback'))
+  }
+  async destroy() {
+    if (this.#db.isOpen) this.#db.close()
+  }
+}
+
+export class NodeSqliteDialect implements Dialect {
+  readonly #db: DatabaseSync
+  constructor(db: DatabaseSync) {
+    this.#db = db
+  }
+  createDriver() {
+    return new NodeSqliteDriver(this.#db)
+  }
+  createQueryCompiler() {
+    return new SqliteQueryCompiler()
+  }
+  createAdapter() {
+    return new SqliteAdapter()
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: Kysely's own signature
+  createIntrospector(db: Kysely<any>) {
+    return new SqliteIntrospector(db)
+  }
+}

@@ -1,0 +1,106 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { Kysely, sql } from 'kysely'
+import { TicketError } from '../../domain/errors.ts'
+import type { Database } from '../database.ts'
+import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
+import type { Db, Store } from '../store.ts'
+import { NodeSqliteDialect } from './node-sqlite-driver.ts'
+import { createSqliteSearchIndex, toFtsQuery } from './search-index.ts'
+import { mapSqliteError } from './sqlite-errors.ts'
+
+export type OpenOptions = {
+  /** Create the file if it does not exist (only `tk init` and the server do). */
+  readonly create?: boolean
+}
+
+function openFile(path: string, create: boolean): DatabaseSync {
+  if (!existsSync(path)) {
+    if (!create)
+      throw new TicketError('not_found', `no ticket database at ${path}`, {
+        hint: 'run `tk init` to create a workspace here, or set TICKET_HOME',
+      })
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  }
+  try {
+    const db = new DatabaseSync(path, { timeout: 10_000 })
+    db.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;')
+    return db
+  } catch (e) {
+    throw mapSqliteError(e)
+  }
+}
+
+async function migrate(raw: DatabaseSync, db: Db, path: string): Promise<void> {
+  const current = Number(
+    (raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version,
+  )
+  if (current === SCHEMA_VERSION) return
+  if (current > SCHEMA_VERSION)
+    throw new TicketError(
+      'unavailable',
+      `the database at ${path} has schema version ${current}; this tk knows up to ${SCHEMA_VERSION}`,
+      {
+        hint: 'upgrade tk to open it',
+      },
+    )
+  raw.exec('PRAGMA journal_mode = WAL')
+  // quality.md "Schema upgrades": an older database is copied aside before it is changed.
+  if (current > 0) {
+    raw.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    copyFileSync(path, `${path}.v${current}.bak`)
+  }
+  const dialect = { createSearchIndex: createSqliteSearchIndex }
+  await db.transaction().execute(async (trx) => {
+    for (const m of MIGRATIONS) if (m.version > current) await m.up(trx, dialect)
+    await sql.raw(`PRAGMA user_version = ${SCHEMA_VERSION}`).execute(trx)
+  })
+}
+
+/** Opens (and migrates forward) the SQLite database at `path`. */
+export async function openSqliteStore(path: string, options: OpenOptions = {}): Promise<Store> {
+  const raw = openFile(path, options.create ?? false)
+  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) })
+  try {
+    await migrate(raw, db, path)
+  } catch (e) {
+    await db.destroy()
+    throw mapSqliteError(e)
+  }
+  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn()
+    } catch (e) {
+      throw mapSqliteError(e)
+    }
+  }
+  return {
+    db,
+    location: path,
+    transaction: (fn) => guard(() => db.transaction().execute(fn)),
+    read: (fn) => guard(() => fn(db)),
+    searchTicketIds: (words, limit) =>
+      guard(async () => {
+        const q = toFtsQuery(words)
+        if (q === undefined) return []
+        const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM tickets_fts
+          WHERE tickets_fts MATCH ${q} ORDER BY bm25(tickets_fts, 10.0, 3.0, 2.0) LIMIT ${limit}`.execute(
+          db,
+        )
+        return rows.map((r) => r.id)
+      }),
+    integrityCheck: () =>
+      guard(async () => {
+        const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db)
+        const fk = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(db)
+        return [
+          ...rows.map((r) => r.integrity_check),
+          ...fk.rows.map((r) => `foreign key violation in ${r.table}`),
+        ]
+      }),
+    schemaVersion: async () =>
+      Number((raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version),
+    close: () => db.destroy(),
+  }
+}

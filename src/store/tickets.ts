@@ -1,0 +1,196 @@
+import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { State } from '../domain/lifecycle.ts'
+import type { Ticket, TicketType } from '../domain/ticket.ts'
+import type { TicketsTable } from './database.ts'
+import type { Db } from './store.ts'
+
+/** A ticket as stored, with the keys of its project, parent and source joined in. */
+export type TicketRow = Selectable<TicketsTable> & {
+  project_prefix: string
+  parent_key: string | null
+  clone_of_key: string | null
+}
+
+/** The wire shape (api.md): keys instead of row ids, flags as booleans, labels and blockers. */
+export function toTicket(r: TicketRow, extra: { labels: string[]; blocked: string[] }): Ticket {
+  return {
+    id: r.key,
+    key: r.key,
+    project_id: r.project_id,
+    project_prefix: r.project_prefix,
+    type: r.type as TicketType,
+    title: r.title,
+    description: r.description,
+    acceptance_criteria: r.acceptance_criteria,
+    git_repository: r.git_repository,
+    git_branch: r.git_branch,
+    parent_id: r.parent_key,
+    clone_of: r.clone_of_key,
+    workflow_id: r.workflow_id,
+    stage: r.stage,
+    state: r.state as State,
+    status: `${r.stage}/${r.state}`,
+    priority: r.priority,
+    sort_order: r.sort_order,
+    estimate_effort: r.estimate_effort,
+    estimate_complete: r.estimate_complete,
+    health_score: r.health_score,
+    assignee: r.assignee,
+    open: r.open === 1,
+    archived: r.archived === 1,
+    ready: r.ready === 1,
+    review_status: r.review_status,
+    attempts: r.attempts,
+    labels: extra.labels,
+    blocked: extra.blocked,
+    created_by: r.created_by,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+  }
+}
+
+export const selectTickets = (db: Db) =>
+  db
+    .selectFrom('tickets as t')
+    .innerJoin('projects as p', 'p.id', 't.project_id')
+    .leftJoin('tickets as par', 'par.id', 't.parent_id')
+    .leftJoin('tickets as src', 'src.id', 't.clone_of_id')
+    .selectAll('t')
+    .select(['p.prefix as project_prefix', 'par.key as parent_key', 'src.key as clone_of_key'])
+
+export const findTicketRowById = (db: Db, id: number): Promise<TicketRow | undefined> =>
+  selectTickets(db).where('t.id', '=', id).executeTakeFirst()
+
+export const findTicketRowByKey = (db: Db, key: string): Promise<TicketRow | undefined> =>
+  selectTickets(db).where('t.key', '=', key).executeTakeFirst()
+
+export const findTicketRowBySeq = (db: Db, prefix: string, seq: number) =>
+  selectTickets(db).where('p.prefix', '=', prefix).where('t.seq', '=', seq).executeTakeFirst()
+
+/** Labels and unfinished dependencies of many tickets in two queries. */
+export async function ticketExtras(db: Db, ids: readonly number[]) {
+  const labels = new Map<number, string[]>()
+  const blocked = new Map<number, string[]>()
+  if (ids.length > 0) {
+    const ls = await db
+      .selectFrom('ticket_labels as tl')
+      .innerJoin('labels as l', 'l.id', 'tl.label_id')
+      .select(['tl.ticket_id', 'l.name'])
+      .where('tl.ticket_id', 'in', ids)
+      .orderBy('l.name')
+      .execute()
+    for (const r of ls) labels.set(r.ticket_id, [...(labels.get(r.ticket_id) ?? []), r.name])
+    const bs = await db
+      .selectFrom('dependencies as d')
+      .innerJoin('tickets as dep', 'dep.id', 'd.depends_on_id')
+      .select(['d.ticket_id', 'dep.key'])
+      .where('d.ticket_id', 'in', ids)
+      .where('dep.state', '<>', 'success')
+      .orderBy('dep.id')
+      .execute()
+    for (const r of bs) blocked.set(r.ticket_id, [...(blocked.get(r.ticket_id) ?? []), r.key])
+  }
+  return {
+    of: (id: number) => ({ labels: labels.get(id) ?? [], blocked: blocked.get(id) ?? [] }),
+  }
+}
+
+export async function toTickets(db: Db, rows: readonly TicketRow[]): Promise<Ticket[]> {
+  const extras = await ticketExtras(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => toTicket(r, extras.of(r.id)))
+}
+
+/** Takes the project's next sequence number (never reused, even after deletes). */
+export async function takeSequence(db: Db, projectId: number): Promise<number> {
+  const r = await db
+    .updateTable('projects')
+    .set((eb) => ({ next_seq: eb('next_seq', '+', 1) }))
+    .where('id', '=', projectId)
+    .returning('next_seq')
+    .executeTakeFirstOrThrow()
+  return r.next_seq - 1
+}
+
+export async function insertTicket(db: Db, row: Insertable<TicketsTable>): Promise<number> {
+  const r = await db.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow()
+  return r.id
+}
+
+export async function updateTicketRow(db: Db, id: number, patch: Updateable<TicketsTable>) {
+  await db.updateTable('tickets').set(patch).where('id', '=', id).execute()
+}
+
+export const childRowsOf = (db: Db, id: number) =>
+  selectTickets(db).where('t.parent_id', '=', id).orderBy('t.id').execute()
+
+export async function hasChildren(db: Db, id: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('tickets')
+    .select('id')
+    .where('parent_id', '=', id)
+    .limit(1)
+    .executeTakeFirst()
+  return r !== undefined
+}
+
+/** Stage and state of every leaf below `id` (archived ones excluded: they no longer count). */
+export async function leafLifecycles(db: Db, id: number) {
+  return db
+    .withRecursive('sub(id)', (qb) =>
+      qb
+        .selectFrom('tickets')
+        .select('id')
+        .where('parent_id', '=', id)
+        .unionAll((q) =>
+          q.selectFrom('tickets as c').innerJoin('sub', 'sub.id', 'c.parent_id').select('c.id'),
+        ),
+    )
+    .selectFrom('tickets as t')
+    .innerJoin('sub', 'sub.id', 't.id')
+    .select(['t.stage', 't.state'])
+    .where('t.archived', '=', 0)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('tickets as k').select('k.id').whereRef('k.parent_id', '=', 't.id'),
+        ),
+      ),
+    )
+    .execute() as Promise<{ stage: string; state: State }[]>
+}
+
+/** Ids of `id`'s ancestors, nearest first. */
+export async function ancestorIds(db: Db, id: number): Promise<number[]> {
+  const ids: number[] = []
+  let current = await db
+    .selectFrom('tickets')
+    .select('parent_id')
+    .where('id', '=', id)
+    .executeTakeFirst()
+  // Hierarchies are shallow and cycles are refused on write; the bound guards corrupt data.
+  while (current?.parent_id != null && ids.length < 1000) {
+    ids.push(current.parent_id)
+    current = await db
+      .selectFrom('tickets')
+      .select('parent_id')
+      .where('id', '=', current.parent_id)
+      .executeTakeFirst()
+  }
+  return ids
+}
+
+/** Keys of the unfinished tickets `id` depends on (state success is reached only when done). */
+export async function unfinishedDependencies(db: Db, id: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('dependencies as d')
+    .innerJoin('tickets as t', 't.id', 'd.depends_on_id')
+    .select('t.key')
+    .where('d.ticket_id', '=', id)
+    .where('t.state', '<>', 'success')
+    .orderBy('t.id')
+    .execute()
+  return rows.map((r) => r.key)
+}
