@@ -1,0 +1,70 @@
+/** Flags that mean the same on every command, found anywhere on the line (cli.md "Conventions"). */
+export type GlobalFlags = {
+  json: boolean
+  noColor: boolean
+  gui: boolean
+  help: boolean
+  version: boolean
+  file: string | undefined
+  fields: string[] | undefined
+  project: string | undefined
+  theme: string | undefined
+}
+
+const VALUE_FLAGS: Record<string, 'file' | 'fields' | 'project' | 'theme'> = {
+  '-f': 'file',
+  '--file': 'file',
+  '--fields': 'fields',
+  '-fields': 'fields',
+  '--project': 'project',
+  '-project': 'project',
+  '--theme': 'theme',
+  '-theme': 'theme',
+}
+
+export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags; rest: string[] } {
+  const g: GlobalFlags = {
+    json: false,
+    noColor: false,
+    gui: false,
+    help: false,
+    version: false,
+    file: undefined,
+    fields: undefined,
+    project: undefined,
+    theme: undefined,
+  }
+  const rest: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const t = argv[i]!
+    if (t === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
+    const [name, inline] =
+      t.startsWith('-') && t.includes('=')
+        ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)]
+        : [t, undefined]
+    const valueFlag = VALUE_FLAGS[name]
+    if (valueFlag) {
+      const value = inline ?? argv[++i]
+      if (value === undefined) throw new Error(`flag ${name} needs a value`)
+      if (valueFlag === 'fields')
+        g.fields = value
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean)
+      else g[valueFlag] = value
+      continue
+    }
+    if (t === '--json' || t === '-json') g.json = true
+    else if (t === '--no-color' || t === '-nocolor' || t === '--nocolor' || t === '-no-color')
+      g.noColor = true
+    else if (t === '-g' || t === '--gui' || t === '-gui') g.gui = true
+    else if (t === '-h' || t === '--help' || t === '-help') g.help = true
+    else if ((t === '--version' || t === '-version' || t === '-v') && rest.length === 0)
+      g.version = true
+    else rest.push(t)
+  }
+  return { globals: g, rest }
+}

@@ -1,0 +1,86 @@
+import { isState, parseState, type State } from '../../domain/lifecycle.ts'
+import type { Ticket } from '../../domain/ticket.ts'
+import type { TicketFlag, TicketService } from '../../service/ticket-service.ts'
+import type { CommandContext, Run } from '../command.ts'
+import { oneLine } from '../render.ts'
+import { UsageError } from '../usage-error.ts'
+
+async function finish(c: CommandContext, svc: TicketService, ticket: Ticket, commentFirst = false) {
+  const message = c.str('message')
+  let t = ticket
+  if (message && !commentFirst) {
+    await svc.addComment(t.key, message)
+    t = await svc.getTicket(t.key)
+  }
+  c.out.data(t, (x) => oneLine(c.out, x))
+}
+
+async function setState(c: CommandContext, state: State) {
+  const ref = c.ticket()
+  if (c.args.length > 0)
+    throw new UsageError(`unexpected argument "${c.args[0]}"`, `usage: tk ${c.spec.name} KEY`)
+  const svc = await c.service()
+  await finish(c, svc, await svc.setState(ref, state, { force: c.bool('force') }))
+}
+
+const SHORTCUTS: Record<string, State> = {
+  idle: 'idle',
+  active: 'active',
+  complete: 'success',
+  fail: 'fail',
+}
+
+export const stateShortcut =
+  (name: string): Run =>
+  (c) =>
+    setState(c, SHORTCUTS[name]!)
+
+/** `tk state KEY <state|stage>`: a state word sets the state, a stage name moves the ticket. */
+export const state: Run = async (c) => {
+  const ref = c.ticket()
+  const word = c.args.shift()
+  if (word === undefined)
+    throw new UsageError('which state?', `usage: tk state ${ref} <idle|active|success|fail|stage>`)
+  const svc = await c.service()
+  const w = word.trim().toLowerCase()
+  const asState = isState(w) || ['complete', 'completed', 'failed'].includes(w)
+  const t = asState
+    ? await svc.setState(ref, parseState(w), { force: c.bool('force') })
+    : await svc.setStage(ref, w)
+  await finish(c, svc, t)
+}
+
+/** `tk stage KEY` prints the stage; `tk stage KEY develop` moves the ticket there. */
+export const stage: Run = async (c) => {
+  const ref = c.ticket()
+  const word = c.args.shift()
+  const svc = await c.service()
+  if (word === undefined) {
+    const t = await svc.getTicket(ref)
+    c.out.data({ key: t.key, stage: t.stage, stages: t.stages }, (d) => d.stage)
+    return
+  }
+  await finish(c, svc, await svc.setStage(ref, word))
+}
+
+const TOGGLES: Record<string, [TicketFlag, boolean]> = {
+  close: ['open', false],
+  open: ['open', true],
+  archive: ['archived', true],
+  unarchive: ['archived', false],
+  ready: ['ready', true],
+  notready: ['ready', false],
+}
+
+export const toggle =
+  (name: string): Run =>
+  async (c) => {
+    const ref = c.ticket()
+    const [flag, value] = TOGGLES[name]!
+    const svc = await c.service()
+    const message = c.str('message')
+    // Closing and archiving lock the ticket, so their comment is written first.
+    const locks = (flag === 'open' && !value) || (flag === 'archived' && value)
+    if (message && locks) await svc.addComment(ref, message)
+    await finish(c, svc, await svc.setFlag(ref, flag, value), locks)
+  }

@@ -1,0 +1,102 @@
+import { existsSync, rmSync } from 'node:fs'
+import type { Run } from '../command.ts'
+import { UsageError } from '../usage-error.ts'
+
+// cli.md "Workspace": non-interactive and safe to repeat.
+export const init: Run = async (c) => {
+  const ws = c.workspace
+  const force = c.bool('force')
+  if (force)
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${ws.dbPath}${suffix}`, { force: true })
+  const existed = existsSync(ws.dbPath)
+  const [{ openSqliteStore }, { seedDatabase }] = await Promise.all([
+    import('../../store/sqlite/open-sqlite.ts'),
+    import('../../service/bootstrap.ts'),
+  ])
+  const store = await openSqliteStore(ws.dbPath, { create: true })
+  try {
+    const password = c.str('password')
+    const result = await seedDatabase(store, {
+      now: c.now,
+      ...(password !== undefined ? { password } : {}),
+    })
+    if (result.created || !ws.config.project) ws.saveConfig({ project: 'TK' })
+    let project: string | undefined
+    const prefix = c.str('prefix')
+    if (prefix) {
+      const { findActor, LocalService } = await import('../../service/local-service.ts')
+      const svc = new LocalService({
+        store,
+        actor: await findActor(store, 'admin'),
+        ownsStore: false,
+      })
+      const existing = await svc.getProject(prefix).catch(() => undefined)
+      const p = existing ?? (await svc.createProject({ prefix, title: c.str('title') ?? prefix }))
+      ws.saveConfig({ project: p.prefix })
+      project = p.prefix
+    }
+    const data = {
+      workspace: ws.home,
+      database: ws.dbPath,
+      created: result.created,
+      admin_password: result.admin_password ?? null,
+      project: project ?? ws.config.project ?? 'TK',
+    }
+    c.out.data(data, (d) => {
+      if (!d.created && existed)
+        return [
+          `workspace already initialised at ${ws.home}`,
+          `database     : ${d.database}`,
+          `project      : ${d.project}`,
+          'nothing changed (use -force to start over)',
+        ].join('\n')
+      const lines = [
+        `initialised workspace at ${ws.home}`,
+        `database     : ${d.database}`,
+        'admin user   : admin',
+      ]
+      if (d.admin_password)
+        lines.push(`admin password: ${d.admin_password}   (shown once; keep it safe)`)
+      lines.push(`project      : ${d.project} (current)`, '', 'next: tk add "My first ticket"')
+      return lines.join('\n')
+    })
+  } finally {
+    await store.close()
+  }
+}
+
+export const whoami: Run = async (c) => {
+  const svc = await c.service()
+  const user = await svc.whoami()
+  const data = {
+    ...user,
+    mode: c.env.TICKET_URL || c.workspace.config.server_url ? 'remote' : 'local',
+    workspace: c.workspace.home,
+    project: c.workspace.config.project ?? null,
+  }
+  c.out.data(data, (d) =>
+    [
+      `user     : ${d.username} (${d.role})`,
+      `mode     : ${d.mode}`,
+      `workspace: ${d.workspace}`,
+      `project  : ${d.project ?? '-'}`,
+    ].join('\n'),
+  )
+}
+
+export const version: Run = async (c) => {
+  c.out.data({ version: __TICKET_VERSION__ }, (d) => d.version)
+}
+
+export const help: Run = async (c) => {
+  const { overview, helpFor } = await import('../help.ts')
+  const { findCommand } = await import('../program.ts')
+  if (c.args.length === 0) {
+    c.out.line(overview())
+    return
+  }
+  const found = findCommand(c.args)
+  if (!found)
+    throw new UsageError(`no such command "${c.args.join(' ')}"`, 'see the commands with: tk help')
+  c.out.line(helpFor(found.spec))
+}

@@ -1,0 +1,168 @@
+import { parseState } from '../../domain/lifecycle.ts'
+import {
+  parsePriority,
+  parseTicketType,
+  type Ticket,
+  type TicketType,
+} from '../../domain/ticket.ts'
+import type { TicketFilter, TicketPatch } from '../../service/ticket-service.ts'
+import type { CommandContext, Run } from '../command.ts'
+import { oneLine, ticketDetail, ticketTable } from '../render.ts'
+import { UsageError } from '../usage-error.ts'
+
+const priorityOf = (c: CommandContext) => {
+  const p = c.str('priority')
+  return p === undefined ? undefined : parsePriority(p)
+}
+
+async function create(c: CommandContext, type: TicketType) {
+  const title = c.str('title') ?? c.args.join(' ')
+  if (title.trim() === '')
+    throw new UsageError(
+      'a title is required',
+      `e.g. tk ${c.spec.name} "Customers can reset their password"`,
+    )
+  const svc = await c.service()
+  const optional = {
+    description: c.str('description'),
+    acceptance_criteria: c.str('ac'),
+    git_repository: c.str('gitRepository'),
+    git_branch: c.str('gitBranch'),
+    priority: priorityOf(c),
+    parent: c.str('parent') === undefined ? undefined : c.ref(c.str('parent')!),
+    assignee: c.str('assignee'),
+    estimate_effort: c.int('estimateEffort'),
+    estimate_complete: c.str('estimateComplete'),
+  }
+  const ticket = await svc.createTicket({
+    project: c.project(),
+    title,
+    type,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+  })
+  const message = c.str('message')
+  if (message) await svc.addComment(ticket.key, message)
+  c.out.data(ticket, (t) => t.key)
+}
+
+export const add: Run = (c) =>
+  create(c, c.str('type') === undefined ? 'task' : parseTicketType(c.str('type')!))
+export const addOfType =
+  (type: string): Run =>
+  (c) =>
+    create(c, type as TicketType)
+
+/** -stage/-state/-status/-type/... as a service filter (shared by list and search). */
+export function filterOf(c: CommandContext, base: Partial<TicketFilter> = {}): TicketFilter {
+  const f: Record<string, unknown> = { ...base }
+  const type = c.str('type') ?? (c.spec.name === 'list' ? c.args[0] : undefined)
+  if (type !== undefined) f.type = parseTicketType(type)
+  const status = c.str('status')
+  if (status !== undefined) {
+    const [stage, state, extra] = status.split('/')
+    if (!stage || !state || extra !== undefined)
+      throw new UsageError(
+        `invalid status "${status}"`,
+        'write status as stage/state, e.g. develop/active',
+      )
+    f.stage = stage.toLowerCase()
+    f.state = parseState(state)
+  }
+  if (c.str('stage') !== undefined) f.stage = c.str('stage')
+  if (c.str('state') !== undefined) f.state = parseState(c.str('state')!)
+  if (c.str('user') !== undefined) f.assignee = c.str('user')
+  if (c.str('label') !== undefined) f.label = c.str('label')
+  if (c.str('parent') !== undefined) f.parent = c.ref(c.str('parent')!)
+  const limit = c.int('limit')
+  if (limit !== undefined) {
+    if (limit < 0) throw new UsageError('-n must be 0 or more')
+    f.limit = limit
+  }
+  if (c.bool('all')) f.closed = true
+  if (c.bool('deleted')) f.archived = true
+  return f as TicketFilter
+}
+
+export const list: Run = async (c) => {
+  const svc = await c.service()
+  const project = c.project()
+  const tickets = await svc.listTickets(filterOf(c, { project }))
+  c.out.data(tickets, (ts) =>
+    ts.length === 0
+      ? `no tickets in ${project.toUpperCase()} match`
+      : ticketTable(c.out, ts, { showOpen: c.bool('all') || c.bool('deleted') }),
+  )
+}
+
+export const search: Run = async (c) => {
+  const words = c.args.join(' ')
+  if (words.trim() === '')
+    throw new UsageError('what should I search for?', 'e.g. tk search password reset')
+  const svc = await c.service()
+  const filter = filterOf(c, c.bool('allProjects') ? {} : { project: c.project() })
+  const tickets = await svc.searchTickets(words, filter)
+  c.out.data(tickets, (ts) =>
+    ts.length === 0 ? `no tickets match "${words}"` : ticketTable(c.out, ts),
+  )
+}
+
+export const get: Run = async (c) => {
+  const svc = await c.service()
+  const ticket = await svc.getTicket(c.ticket())
+  if (c.args.length > 0)
+    throw new UsageError(`unexpected argument "${c.args[0]}"`, 'tk get takes one ticket')
+  c.out.data(ticket, (t) => ticketDetail(c.out, t, c.now))
+}
+
+export const update: Run = async (c) => {
+  const ref = c.ticket()
+  const patch: Record<string, unknown> = {
+    title: c.str('title'),
+    description: c.str('description'),
+    acceptance_criteria: c.str('ac'),
+    git_repository: c.str('gitRepository'),
+    git_branch: c.str('gitBranch'),
+    priority: priorityOf(c),
+    sort_order: c.int('order'),
+    estimate_effort: c.int('estimateEffort'),
+    estimate_complete: c.str('estimateComplete'),
+    stage: c.str('stage'),
+    state: c.str('state') === undefined ? undefined : parseState(c.str('state')!),
+  }
+  const status = c.str('status')
+  if (status !== undefined) {
+    const [stage, state] = status.split('/')
+    if (!stage || !state)
+      throw new UsageError(
+        `invalid status "${status}"`,
+        'write status as stage/state, e.g. develop/active',
+      )
+    patch.stage ??= stage
+    patch.state ??= parseState(state)
+  }
+  const given = Object.fromEntries(
+    Object.entries(patch).filter(([, v]) => v !== undefined),
+  ) as TicketPatch
+  const message = c.str('message')
+  if (Object.keys(given).length === 0 && !message)
+    throw new UsageError(
+      'nothing to update',
+      'give at least one field, e.g. -title "New title" or -p 1',
+    )
+  const svc = await c.service()
+  let ticket: Ticket =
+    Object.keys(given).length > 0 ? await svc.updateTicket(ref, given) : await svc.getTicket(ref)
+  if (message) {
+    await svc.addComment(ref, message)
+    ticket = await svc.getTicket(ref)
+  }
+  c.out.data(ticket, (t) => oneLine(c.out, t))
+}
+
+export const remove: Run = async (c) => {
+  const ref = c.ticket()
+  const svc = await c.service()
+  const t = await svc.getTicket(ref)
+  await svc.deleteTicket(t.key)
+  c.out.data({ status: 'deleted', key: t.key }, (d) => `deleted ticket ${d.key}`)
+}

@@ -1,0 +1,166 @@
+import type { TreeNode } from '../../service/ticket-service.ts'
+import type { CommandContext, Run } from '../command.ts'
+import { paint, table } from '../output.ts'
+import { colourState, oneLine, symbol, ticketTable } from '../render.ts'
+import { UsageError } from '../usage-error.ts'
+
+const second = (c: CommandContext, option: string, what: string, example: string) => {
+  const v = c.str(option) ?? c.args.shift()
+  if (v === undefined || v.trim() === '')
+    throw new UsageError(`which ${what}?`, `e.g. tk ${c.spec.name} ${example}`)
+  return v
+}
+
+const withComment = async (c: CommandContext, key: string) => {
+  const message = c.str('message')
+  if (message) await (await c.service()).addComment(key, message)
+}
+
+export const setParent: Run = async (c) => {
+  const ref = c.ticket()
+  const parent = c.ref(second(c, 'parent', 'parent', 'CUS-T-2 CUS-E-1'))
+  const t = await (await c.service()).setParent(ref, parent)
+  c.out.data(t, (x) => `${oneLine(c.out, x)}\n  parent: ${x.parent_id}`)
+}
+
+export const unsetParent: Run = async (c) => {
+  const t = await (await c.service()).unsetParent(c.ticket())
+  c.out.data(t, (x) => oneLine(c.out, x))
+}
+
+export const orphans: Run = async (c) => {
+  const all = await (await c.service()).listOrphans(c.project())
+  const n = c.int('limit') ?? 0
+  const ts = n > 0 ? all.slice(0, n) : all
+  c.out.data(ts, (x) => (x.length === 0 ? 'no orphans' : ticketTable(c.out, x)))
+}
+
+function drawTree(c: CommandContext, nodes: readonly TreeNode[], prefix = ''): string[] {
+  return nodes.flatMap((n, i) => {
+    const last = i === nodes.length - 1
+    const t = n.ticket
+    const line = `${prefix}${last ? '└─ ' : '├─ '}${symbol(t)} ${paint(c.out.color, 'bold', t.key)}  ${colourState(c.out, t)}  ${t.title}`
+    return [line, ...drawTree(c, n.children, prefix + (last ? '   ' : '│  '))]
+  })
+}
+
+export const tree: Run = async (c) => {
+  const key = c.str('id') ?? c.args[0]
+  const svc = await c.service()
+  const nodes = await svc.tree(key ? { ticket: c.ref(key) } : { project: c.project() })
+  const pruned = c.bool('all') ? nodes : prune(nodes)
+  c.out.data(pruned, (ns) => (ns.length === 0 ? 'no tickets' : drawTree(c, ns).join('\n')))
+}
+
+const prune = (nodes: readonly TreeNode[]): TreeNode[] =>
+  nodes.filter((n) => n.ticket.open).map((n) => ({ ...n, children: prune(n.children) }))
+
+export const claim: Run = async (c) => {
+  const raw = c.str('id') ?? c.args.shift()
+  const svc = await c.service()
+  const dryRun = c.bool('dryRun')
+  const result = await svc.claim(
+    raw ? { ticket: c.ref(raw), dry_run: dryRun } : { project: c.project(), dry_run: dryRun },
+  )
+  c.out.data(result, (r) => {
+    if (r.status === 'NO-WORK')
+      return 'NO-WORK: nothing is ready to claim (tickets need to be ready, idle at develop, unassigned and unblocked)'
+    if (r.status === 'REJECTED') return `REJECTED: ${r.ticket?.key}: ${r.reason}`
+    const verb = r.status === 'AVAILABLE' ? 'AVAILABLE (dry run, nothing changed)' : 'ASSIGNED'
+    return `${verb}\n${oneLine(c.out, r.ticket!)}`
+  })
+  if (result.status === 'REJECTED') process.exitCode = 1
+}
+
+export const unclaim: Run = async (c) => {
+  const ref = c.ticket()
+  const t = await (await c.service()).unclaim(ref)
+  await withComment(c, t.key)
+  c.out.data(t, (x) => oneLine(c.out, x))
+}
+
+export const next: Run = async (c) => {
+  const ts = await (await c.service()).next({ project: c.project(), limit: c.int('limit') ?? 10 })
+  c.out.data(ts, (x) => (x.length === 0 ? 'nothing is ready to claim' : ticketTable(c.out, x)))
+}
+
+export const assign: Run = async (c) => {
+  const ref = c.ticket()
+  const user = second(c, 'user', 'user', 'CUS-T-1 alice')
+  const t = await (await c.service()).assign(ref, user)
+  await withComment(c, t.key)
+  c.out.data(t, (x) => `assigned ${x.key} to ${x.assignee}`)
+}
+
+export const unassign: Run = async (c) => {
+  const ref = c.ticket()
+  const t = await (await c.service()).unassign(ref)
+  await withComment(c, t.key)
+  c.out.data(t, (x) => `unassigned ${x.key}`)
+}
+
+export const blocked: Run = async (c) => {
+  const rows = await (await c.service()).listBlocked(c.project())
+  c.out.data(rows, (rs) =>
+    rs.length === 0
+      ? 'nothing is blocked'
+      : table(
+          ['ID', 'STATUS', 'TITLE', 'BLOCKED BY'],
+          rs.map((r) => [
+            `${symbol(r.ticket)} ${r.ticket.key}`,
+            colourState(c.out, r.ticket),
+            r.ticket.title,
+            r.blocked_by.join(', '),
+          ]),
+          c.out.width,
+          2,
+        ),
+  )
+}
+
+const depPair = (c: CommandContext) => {
+  const ref = c.ticket()
+  const on = second(c, 'on', 'ticket it depends on', 'CUS-T-2 CUS-T-1')
+  return [ref, on.split(',').map((k) => c.ref(k.trim()))] as const
+}
+
+export const depAdd: Run = async (c) => {
+  const [ref, others] = depPair(c)
+  const svc = await c.service()
+  let deps = await svc.listDependencies(ref)
+  for (const o of others) deps = await svc.addDependency(ref, o)
+  c.out.data(
+    deps,
+    (d) => `${ref.toUpperCase()} depends on ${d.depends_on.map((t) => t.key).join(', ')}`,
+  )
+}
+
+export const depRemove: Run = async (c) => {
+  const [ref, others] = depPair(c)
+  const svc = await c.service()
+  let deps = await svc.listDependencies(ref)
+  for (const o of others) deps = await svc.removeDependency(ref, o)
+  c.out.data(deps, (d) =>
+    d.depends_on.length === 0
+      ? `${ref.toUpperCase()} has no dependencies`
+      : `${ref.toUpperCase()} depends on ${d.depends_on.map((t) => t.key).join(', ')}`,
+  )
+}
+
+export const depList: Run = async (c) => {
+  const ref = c.ticket()
+  const deps = await (await c.service()).listDependencies(ref)
+  c.out.data(deps, (d) => {
+    const lines = [
+      'Depends on:',
+      ...(d.depends_on.length
+        ? d.depends_on.map((t) => `  ${oneLine(c.out, t)}`)
+        : ['  (nothing)']),
+    ]
+    lines.push(
+      'Blocks:',
+      ...(d.blocks.length ? d.blocks.map((t) => `  ${oneLine(c.out, t)}`) : ['  (nothing)']),
+    )
+    return lines.join('\n')
+  })
+}

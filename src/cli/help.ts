@@ -1,0 +1,43 @@
+import type { CommandSpec } from './command.ts'
+import { COMMANDS } from './program.ts'
+
+const SECTIONS = ['Tickets', 'Lifecycle', 'Work', 'Records', 'Projects', 'Workspace'] as const
+
+export function overview(): string {
+  const lines = [
+    'tk — tickets and projects for people and coding agents',
+    '',
+    'Usage: tk <command> [flags]   (flags may be -name, --name, -name=value, before or after arguments)',
+    '',
+  ]
+  for (const section of SECTIONS) {
+    lines.push(`${section}:`)
+    for (const c of COMMANDS.filter((x) => x.section === section))
+      lines.push(`  ${c.name.padEnd(20)} ${c.summary}`)
+    lines.push('')
+  }
+  lines.push(
+    'Global flags:',
+    '  --json               machine-readable output (errors as {"error": …} on stderr)',
+    '  --fields a,b         with --json: only these fields',
+    '  -project PREFIX      act on this project instead of the current one',
+    '  -f DIR|FILE.db       use this workspace',
+    '  --no-color           no colour (NO_COLOR is honoured too)',
+    '',
+    'Tickets are named CUS-T-42, CUS-42, or 42 in the current project.',
+    'More: tk help <command>',
+  )
+  return `${lines.join('\n')}\n`
+}
+
+export function helpFor(spec: CommandSpec): string {
+  const lines = [`tk ${spec.name}${spec.args ? ` ${spec.args}` : ''}`, '', spec.summary]
+  if (spec.aliases?.length)
+    lines.push('', `Aliases: ${spec.aliases.map((a) => `tk ${a}`).join(', ')}`)
+  if (spec.options?.length) {
+    lines.push('', 'Flags:')
+    for (const o of spec.options) lines.push(`  ${o.flags.padEnd(28)} ${o.description}`)
+  }
+  lines.push('', 'Global flags: --json, --fields a,b, -project PREFIX, -f DIR, --no-color')
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,161 @@
+/** @module Composition root of `tk`: reads the environment, runs one command, sets the exit code. */
+import { TicketError } from '../domain/errors.ts'
+import type { TicketService } from '../service/ticket-service.ts'
+import { extractGlobals, type GlobalFlags } from './argv.ts'
+import type { CommandContext, CommandSpec } from './command.ts'
+import { parseFlags } from './flags.ts'
+import { createOutput, paint } from './output.ts'
+import { findCommand, suggest } from './program.ts'
+import { UsageError } from './usage-error.ts'
+import { openWorkspace } from './workspace.ts'
+
+function reportError(e: unknown, json: boolean, color: boolean): number {
+  const usage = e instanceof UsageError
+  const known = usage || e instanceof TicketError
+  const message = known ? e.message : 'internal error'
+  const hint = known
+    ? e.hint
+    : process.env.TICKET_DEBUG
+      ? undefined
+      : 'run again with TICKET_DEBUG=1 to see the details'
+  if (json)
+    process.stderr.write(
+      `${JSON.stringify(hint ? { error: message, hint } : { error: message })}\n`,
+    )
+  else {
+    process.stderr.write(`${paint(color, 'red', 'error:')} ${message}\n`)
+    if (hint) process.stderr.write(`${paint(color, 'dim', 'hint:')} ${hint}\n`)
+  }
+  if (!known && process.env.TICKET_DEBUG)
+    process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`)
+  return usage ? 2 : 1
+}
+
+function context(
+  spec: CommandSpec,
+  args: string[],
+  opts: Record<string, unknown>,
+  g: GlobalFlags,
+): CommandContext & { dispose(): Promise<void> } {
+  const env = process.env
+  const cwd = process.cwd()
+  const color = !g.noColor && !g.json && env.NO_COLOR === undefined && process.stdout.isTTY === true
+  const out = createOutput({
+    json: g.json,
+    color,
+    width: process.stdout.isTTY ? process.stdout.columns || 120 : 120,
+    fields: g.fields,
+    write: (t) => process.stdout.write(t),
+  })
+  const workspace = openWorkspace(env, cwd, g.file)
+  let service: Promise<TicketService> | undefined
+  const project = () => {
+    const p = g.project ?? workspace.config.project
+    if (!p)
+      throw new UsageError(
+        'no active project',
+        'choose one with: tk project use PREFIX (or pass -project PREFIX)',
+      )
+    return p
+  }
+  const ref = (raw: string) =>
+    /^#?\d+$/.test(raw.trim()) ? `${project()}-${raw.trim().replace('#', '')}` : raw
+  const str = (name: string) => {
+    const v = opts[name]
+    return typeof v === 'string' ? v : undefined
+  }
+  const c: CommandContext & { dispose(): Promise<void> } = {
+    spec,
+    args,
+    opts,
+    out,
+    env,
+    cwd,
+    now: new Date(),
+    workspace,
+    service: () => {
+      service ??= import('./connect.ts').then((m) => m.connect(workspace, env))
+      return service
+    },
+    project,
+    ref,
+    ticket() {
+      const idOpt = str('id')
+      const raw = idOpt ?? args.shift()
+      if (raw === undefined || raw.trim() === '')
+        throw new UsageError(
+          'which ticket?',
+          `give a key: tk ${spec.name} CUS-T-42 (or -id CUS-T-42)`,
+        )
+      return ref(raw)
+    },
+    str,
+    int(name) {
+      const v = str(name)
+      if (v === undefined) return undefined
+      if (!/^-?\d+$/.test(v.trim()))
+        throw new UsageError(`-${name} needs a whole number, not "${v}"`)
+      return Number(v)
+    },
+    bool: (name) => opts[name] === true,
+    async dispose() {
+      if (service) await (await service.catch(() => undefined))?.close()
+    },
+  }
+  return c
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let json = argv.includes('--json') || argv.includes('-json')
+  const color = process.stderr.isTTY === true && process.env.NO_COLOR === undefined
+  let c: (CommandContext & { dispose(): Promise<void> }) | undefined
+  try {
+    const { globals, rest } = extractGlobals(argv)
+    json = globals.json
+    if (globals.version) {
+      process.stdout.write(`${__TICKET_VERSION__}\n`)
+      return 0
+    }
+    if (globals.gui)
+      throw new TicketError('unavailable', 'the terminal UI is not available in this version', {
+        hint: 'use the commands, e.g. tk ls or tk board',
+      })
+    const words = rest.filter((w) => !w.startsWith('-'))
+    if (rest.length === 0 || (globals.help && words.length === 0)) words.unshift('help')
+    const found = findCommand(words.length > 0 ? words : ['help'])
+    if (!found) {
+      const near = suggest(words[0] ?? '')
+      throw new UsageError(
+        `unknown command "${words[0]}"`,
+        near.length > 0
+          ? `did you mean: ${near.map((n) => `tk ${n}`).join(', ')}?`
+          : 'see the commands with: tk help',
+      )
+    }
+    const { spec } = found
+    const tokens = [...rest]
+    for (let i = 0; i < found.used; i++)
+      tokens.splice(
+        tokens.findIndex((t) => !t.startsWith('-')),
+        1,
+      )
+    if (globals.help) {
+      const { helpFor } = await import('./help.ts')
+      process.stdout.write(helpFor(spec))
+      return 0
+    }
+    const { args, opts } = parseFlags(spec, tokens)
+    c = context(spec, args, opts, globals)
+    const run = await spec.load()
+    await run(c)
+    return 0
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('flag ') && !(e instanceof TicketError))
+      return reportError(new UsageError(e.message), json, color)
+    return reportError(e, json, color)
+  } finally {
+    await c?.dispose()
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))
