@@ -4,12 +4,15 @@ import { notFound } from '../domain/errors.ts'
 import type { EventSink } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import type { Store } from '../store/store.ts'
+import * as accounts from './local/accounts.ts'
 import * as claims from './local/claims.ts'
 import type { Ctx } from './local/context.ts'
 import * as deps from './local/dependencies.ts'
 import * as hierarchy from './local/hierarchy.ts'
 import * as lifecycle from './local/lifecycle.ts'
+import * as members from './local/members.ts'
 import * as projects from './local/projects.ts'
+import { requireAdmin } from './local/projects.ts'
 import * as records from './local/records.ts'
 import * as tickets from './local/tickets.ts'
 import type { TicketService } from './ticket-service.ts'
@@ -52,6 +55,49 @@ export class LocalService implements TicketService {
   async whoami() {
     return this.#ctx.actor
   }
+
+  async status() {
+    const { store, actor } = this.#ctx
+    return {
+      mode: 'local' as const,
+      authenticated: true,
+      user: actor,
+      registration_enabled: await store.read(accounts.isRegistrationEnabled),
+    }
+  }
+
+  register: TicketService['register'] = (input) =>
+    accounts.register(this.#ctx.store, input, this.#ctx.now())
+  login: TicketService['login'] = (username, password) =>
+    accounts.login(this.#ctx.store, username, password, this.#ctx.now())
+  async logout() {}
+
+  #admin(what: string) {
+    requireAdmin(this.#ctx, what)
+    return this.#ctx.store
+  }
+  listUsers: TicketService['listUsers'] = async () => accounts.listUsers(this.#admin('list users'))
+  createUser: TicketService['createUser'] = async (input) =>
+    accounts.createUser(this.#admin('create users'), input, this.#ctx.now())
+  setUserEnabled: TicketService['setUserEnabled'] = async (username, enabled) =>
+    accounts.setUserEnabled(
+      this.#admin('enable or disable users'),
+      username,
+      enabled,
+      this.#ctx.now(),
+    )
+  resetPassword: TicketService['resetPassword'] = async (username, password) =>
+    accounts.resetPassword(this.#admin('reset passwords'), username, password, this.#ctx.now())
+  deleteUser: TicketService['deleteUser'] = async (username) =>
+    accounts.deleteUser(this.#admin('delete users'), username)
+  setRegistration: TicketService['setRegistration'] = async (enabled) =>
+    accounts.setRegistration(this.#admin('change registration'), enabled)
+
+  listMembers: TicketService['listMembers'] = (project) => members.listMembers(this.#ctx, project)
+  setMember: TicketService['setMember'] = (project, username, role) =>
+    members.setMember(this.#ctx, project, username, role)
+  removeMember: TicketService['removeMember'] = (project, username) =>
+    members.removeMember(this.#ctx, project, username)
 
   createProject: TicketService['createProject'] = (input) =>
     projects.createProject(this.#ctx, input)
