@@ -4,12 +4,25 @@ import { type ClaimCandidate, claimRefusal, compareClaimOrder, workStage } from 
 
 describe('compareClaimOrder', () => {
   it('orders by priority, then age, then id', () => {
-    const c = (id: number, priority: number, created_at: string): ClaimCandidate => ({ id, priority, created_at })
-    const sorted = [c(4, 3, '2026-01-01'), c(3, 1, '2026-01-02'), c(2, 1, '2026-01-01'), c(1, 1, '2026-01-01')].sort(compareClaimOrder)
+    const c = (id: number, priority: number, created_at: string): ClaimCandidate => ({
+      id,
+      priority,
+      created_at,
+    })
+    const sorted = [
+      c(4, 3, '2026-01-01'),
+      c(3, 1, '2026-01-02'),
+      c(2, 1, '2026-01-01'),
+      c(1, 1, '2026-01-01'),
+    ].sort(compareClaimOrder)
     expect(sorted.map((x) => x.id)).toEqual([1, 2, 3, 4])
   })
   it('is a total order consistent with its keys (property)', () => {
-    const cand = fc.record({ id: fc.nat(1000), priority: fc.integer({ min: 1, max: 9 }), created_at: fc.constantFrom('2026-01-01', '2026-01-02', '2026-01-03') })
+    const cand = fc.record({
+      id: fc.nat(1000),
+      priority: fc.integer({ min: 1, max: 9 }),
+      created_at: fc.constantFrom('2026-01-01', '2026-01-02', '2026-01-03'),
+    })
     fc.assert(
       fc.property(fc.array(cand), (xs) => {
         const s = [...xs].sort(compareClaimOrder)
@@ -20,7 +33,15 @@ describe('compareClaimOrder', () => {
 })
 
 describe('claimRefusal', () => {
-  const ok = { hasChildren: false, open: true, archived: false, projectOpen: true, finalStage: false, assignee: null, blockers: [] }
+  const ok = {
+    hasChildren: false,
+    open: true,
+    archived: false,
+    projectOpen: true,
+    finalStage: false,
+    assignee: null,
+    blockers: [],
+  }
   it('allows an open unassigned leaf', () => expect(claimRefusal(ok, 'me')).toBeUndefined())
   it('names each reason', () => {
     expect(claimRefusal({ ...ok, hasChildren: true }, 'me')).toMatch(/children/)

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { normalisePrefix } from './project.ts'
-import { canBeParentOf, normaliseTitle, parsePriority, parseTicketType, TICKET_TYPES } from './ticket.ts'
+import {
+  canBeParentOf,
+  normaliseTitle,
+  parsePriority,
+  parseTicketType,
+  TICKET_TYPES,
+} from './ticket.ts'
 import { formatTicketKey, parseTicketRef } from './ticket-key.ts'
 
 describe('ticket keys', () => {
@@ -13,7 +19,7 @@ describe('ticket keys', () => {
     expect(parseTicketRef(' CUS-42 ')).toEqual({ kind: 'seq', prefix: 'CUS', seq: 42 })
     expect(parseTicketRef('42')).toEqual({ kind: 'local', seq: 42 })
     expect(() => parseTicketRef('CUS-T-')).toThrow(/not a ticket reference/)
-    expect(() => parseTicketRef("1; DROP TABLE tickets")).toThrow()
+    expect(() => parseTicketRef('1; DROP TABLE tickets')).toThrow()
   })
 })
 
@@ -22,7 +28,8 @@ describe('ticket rules', () => {
     expect(canBeParentOf('epic', 'story')).toBe(true)
     expect(canBeParentOf('task', 'bug')).toBe(true)
     expect(canBeParentOf('task', 'epic')).toBe(false)
-    for (const t of TICKET_TYPES.filter((t) => t !== 'epic' && t !== 'task')) expect(canBeParentOf(t, 'task')).toBe(false)
+    for (const t of TICKET_TYPES.filter((t) => t !== 'epic' && t !== 'task'))
+      expect(canBeParentOf(t, 'task')).toBe(false)
   })
   it('validates titles, types and priorities', () => {
     expect(normaliseTitle('  a   b ')).toBe('a b')
@@ -36,6 +43,7 @@ describe('ticket rules', () => {
   })
   it('validates prefixes', () => {
     expect(normalisePrefix('cus')).toBe('CUS')
-    for (const bad of ['C', 'CUSTOM', 'C1', 'C-S', '']) expect(() => normalisePrefix(bad)).toThrow(/2 to 5 letters/)
+    for (const bad of ['C', 'CUSTOM', 'C1', 'C-S', ''])
+      expect(() => normalisePrefix(bad)).toThrow(/2 to 5 letters/)
   })
 })

@@ -16,14 +16,33 @@ describe('concurrent claims', () => {
     }
     await ws.tk('add', 'not ready')
     const users = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi']
-    const results = await Promise.all(users.map((u) => runTk(['claim', '--json'], { cwd: ws.dir, env: { TICKET_HOME: ws.home, TICKET_USERNAME: u } })))
+    const results = await Promise.all(
+      users.map((u) =>
+        runTk(['claim', '--json'], {
+          cwd: ws.dir,
+          env: { TICKET_HOME: ws.home, TICKET_USERNAME: u },
+        }),
+      ),
+    )
     for (const r of results) expect(r.code, r.stderr).toBe(0)
-    const answers = results.map((r) => JSON.parse(r.stdout) as { status: string; ticket: { key: string; assignee: string } | null })
+    const answers = results.map(
+      (r) =>
+        JSON.parse(r.stdout) as {
+          status: string
+          ticket: { key: string; assignee: string } | null
+        },
+    )
     const winners = answers.filter((a) => a.status === 'ASSIGNED')
     expect(winners).toHaveLength(3)
     expect(new Set(winners.map((w) => w.ticket!.key)).size).toBe(3)
     expect(answers.filter((a) => a.status === 'NO-WORK' && a.ticket === null)).toHaveLength(5)
-    const stored = await ws.json<{ key: string; assignee: string; state: string }[]>('ls', '-state', 'active')
-    expect(stored.map((t) => t.assignee).sort()).toEqual(winners.map((w) => w.ticket!.assignee).sort())
+    const stored = await ws.json<{ key: string; assignee: string; state: string }[]>(
+      'ls',
+      '-state',
+      'active',
+    )
+    expect(stored.map((t) => t.assignee).sort()).toEqual(
+      winners.map((w) => w.ticket!.assignee).sort(),
+    )
   })
 })

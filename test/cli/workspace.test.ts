@@ -1,8 +1,8 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/temp-dir.ts'
 import { runTk, TK_BIN, tempWorkspace } from '../support/workspace.ts'
-import { spawnSync } from 'node:child_process'
 
 describe('tk init', () => {
   it('creates the workspace, prints the generated admin password once, and is safe to repeat', async () => {
@@ -11,19 +11,30 @@ describe('tk init', () => {
     expect(first.code).toBe(0)
     expect(first.stdout).toMatch(/admin password: [A-Za-z0-9]{24}/)
     expect(existsSync(`${ws.home}/ticket.db`)).toBe(true)
-    expect(JSON.parse(readFileSync(`${ws.home}/config.json`, 'utf8'))).toMatchObject({ project: 'TK' })
+    expect(JSON.parse(readFileSync(`${ws.home}/config.json`, 'utf8'))).toMatchObject({
+      project: 'TK',
+    })
     await ws.tk('add', 'keep me')
     const again = await ws.tk('init')
     expect(again.code).toBe(0)
     expect(again.stdout).toMatch(/already initialised/)
     expect(again.stdout).not.toMatch(/password/)
-    expect((await ws.json<unknown[]>('ls'))).toHaveLength(1)
+    expect(await ws.json<unknown[]>('ls')).toHaveLength(1)
   })
 
   it('-force starts over and -prefix creates the current project', async () => {
     const ws = await tempWorkspace()
     await ws.tk('add', 'gone soon')
-    const r = await ws.json<{ created: boolean; project: string; admin_password: string | null }>('init', '-force', '-prefix', 'OPS', '-title', 'Operations', '-password', 'pw')
+    const r = await ws.json<{ created: boolean; project: string; admin_password: string | null }>(
+      'init',
+      '-force',
+      '-prefix',
+      'OPS',
+      '-title',
+      'Operations',
+      '-password',
+      'pw',
+    )
     expect(r).toMatchObject({ created: true, project: 'OPS', admin_password: null })
     expect(await ws.json('ls')).toEqual([])
     expect((await ws.json<{ key: string }>('add', 'x')).key).toBe('OPS-T-1')
@@ -41,7 +52,10 @@ describe('tk init', () => {
     const ws = await tempWorkspace()
     const { mkdirSync } = await import('node:fs')
     mkdirSync(`${ws.dir}/src/deep`, { recursive: true })
-    const r = await runTk(['add', 'from below', '--json'], { cwd: `${ws.dir}/src/deep`, env: { TICKET_HOME: '' } })
+    const r = await runTk(['add', 'from below', '--json'], {
+      cwd: `${ws.dir}/src/deep`,
+      env: { TICKET_HOME: '' },
+    })
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).key).toBe('TK-T-1')
   })
@@ -75,7 +89,10 @@ describe('usage and errors', () => {
     const r = await ws.tk('get', 'TK-T-9', '--json')
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
-    expect(JSON.parse(r.stderr)).toEqual({ error: 'ticket TK-T-9 not found', hint: 'list tickets with tk ls' })
+    expect(JSON.parse(r.stderr)).toEqual({
+      error: 'ticket TK-T-9 not found',
+      hint: 'list tickets with tk ls',
+    })
   })
 
   it('prints help for the program and for a command', async () => {
