@@ -7,7 +7,9 @@ describe('instructions for agents', () => {
     const ws = await tempWorkspace({ init: false })
     const r = await ws.tk('skill')
     expect(r.code).toBe(0)
-    expect(r.stdout).toBe(readFileSync(new URL('../../.claude/skills/tk/SKILL.md', import.meta.url), 'utf8'))
+    expect(r.stdout).toBe(
+      readFileSync(new URL('../../.claude/skills/tk/SKILL.md', import.meta.url), 'utf8'),
+    )
     expect(r.stdout).toMatch(/tk claim --json/)
     const installed = await ws.json<{ path: string }>('skill', '--install')
     expect(readFileSync(installed.path, 'utf8')).toBe(r.stdout)
