@@ -1,0 +1,60 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
+import { Redirect, Route, Switch } from 'wouter'
+import { useLiveUpdates } from './api/live.ts'
+import { useStatus } from './api/queries.ts'
+import { ErrorNote } from './components/error-note.tsx'
+import { Shell } from './components/shell.tsx'
+import { SignIn } from './features/auth/sign-in.tsx'
+import { BoardPage } from './features/board/board-page.tsx'
+import { ProjectsPage } from './features/projects/projects-page.tsx'
+
+// Pages a first visit to the board does not need load on demand, keeping initial JS small.
+const ListPage = lazy(() => import('./features/list/list-page.tsx'))
+const TreePage = lazy(() => import('./features/projects/tree-page.tsx'))
+const ProjectSettings = lazy(() => import('./features/projects/project-settings.tsx'))
+const TicketPage = lazy(() => import('./features/ticket/ticket-page.tsx'))
+const SearchPage = lazy(() => import('./features/search/search-page.tsx'))
+const AdminPage = lazy(() => import('./features/admin/admin-page.tsx'))
+
+export function App() {
+  const status = useStatus()
+  const qc = useQueryClient()
+  const live = useLiveUpdates(qc, status.data?.authenticated === true)
+
+  if (status.isPending)
+    return (
+      <p className="boot" aria-live="polite">
+        Loading…
+      </p>
+    )
+  if (status.isError) return <ErrorNote error={status.error} />
+  if (!status.data.authenticated) return <SignIn registration={status.data.registration_enabled} />
+
+  return (
+    <Shell live={live}>
+      <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+        <Switch>
+          <Route path="/" component={ProjectsPage} />
+          <Route path="/login">
+            <Redirect to="/" />
+          </Route>
+          <Route path="/p/:prefix">{(p) => <Redirect to={`/p/${p.prefix}/board`} />}</Route>
+          <Route path="/p/:prefix/board">{(p) => <BoardPage prefix={p.prefix} />}</Route>
+          <Route path="/p/:prefix/list">{(p) => <ListPage prefix={p.prefix} />}</Route>
+          <Route path="/p/:prefix/tree">{(p) => <TreePage prefix={p.prefix} />}</Route>
+          <Route path="/p/:prefix/settings">{(p) => <ProjectSettings prefix={p.prefix} />}</Route>
+          <Route path="/t/:key">{(p) => <TicketPage ticketKey={p.key.toUpperCase()} />}</Route>
+          <Route path="/search" component={SearchPage} />
+          <Route path="/admin" nest>
+            <AdminPage />
+          </Route>
+          <Route>
+            <h1>Not found</h1>
+            <p>There is no page at this address.</p>
+          </Route>
+        </Switch>
+      </Suspense>
+    </Shell>
+  )
+}

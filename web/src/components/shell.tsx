@@ -1,0 +1,135 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { type ReactNode, useRef, useState } from 'react'
+import { Link, useLocation } from 'wouter'
+import type { LiveState } from '../api/live.ts'
+import { useMe, useProjects } from '../api/queries.ts'
+import { service } from '../api/service.ts'
+import { CreateTicketDialog } from '../features/ticket/create-ticket-dialog.tsx'
+import { HelpDialog } from './help-dialog.tsx'
+import { ThemeToggle } from './theme-toggle.tsx'
+import { useShortcuts } from './use-shortcuts.ts'
+
+/** The project a path is about: `/p/CUS/…` or `/t/CUS-T-42`. */
+export function projectOfPath(path: string): string | null {
+  const p = /^\/p\/([A-Za-z]+)/.exec(path)?.[1] ?? /^\/t\/([A-Za-z]+)-/.exec(path)?.[1]
+  return p ? p.toUpperCase() : null
+}
+
+export function Shell({ live, children }: { live: LiveState; children: ReactNode }) {
+  const [path, navigate] = useLocation()
+  const me = useMe()
+  const projects = useProjects()
+  const qc = useQueryClient()
+  const prefix = projectOfPath(path)
+  const search = useRef<HTMLInputElement>(null)
+  const [creating, setCreating] = useState(false)
+  const [help, setHelp] = useState(false)
+
+  useShortcuts({
+    '/': () => search.current?.focus(),
+    c: () => prefix && setCreating(true),
+    '?': () => setHelp((h) => !h),
+  })
+
+  const signOut = async () => {
+    await service.logout()
+    qc.clear()
+    navigate('/')
+    await qc.invalidateQueries()
+  }
+
+  const tab = (view: string, label: string) => (
+    <Link
+      href={`/p/${prefix}/${view}`}
+      className="tab"
+      aria-current={path.endsWith(`/${view}`) ? 'page' : undefined}
+    >
+      {label}
+    </Link>
+  )
+
+  return (
+    <>
+      <a href="#main" className="skip">
+        Skip to content
+      </a>
+      <header className="top">
+        <Link href="/" className="brand">
+          ticket
+        </Link>
+        <label className="sr-only" htmlFor="project-picker">
+          Project
+        </label>
+        <select
+          id="project-picker"
+          value={prefix ?? ''}
+          onChange={(e) => navigate(e.target.value ? `/p/${e.target.value}/board` : '/')}
+        >
+          <option value="">All projects</option>
+          {projects.data?.map((p) => (
+            <option key={p.prefix} value={p.prefix}>
+              {p.prefix} · {p.title}
+            </option>
+          ))}
+        </select>
+        {prefix ? (
+          <nav aria-label="Project views" className="tabs">
+            {tab('board', 'Board')}
+            {tab('list', 'List')}
+            {tab('tree', 'Hierarchy')}
+            {tab('settings', 'Settings')}
+          </nav>
+        ) : null}
+        <form
+          role="search"
+          className="search"
+          onSubmit={(e) => {
+            e.preventDefault()
+            const q = search.current?.value.trim() ?? ''
+            const where = prefix ? `/p/${prefix}/list` : '/search'
+            navigate(`${where}?q=${encodeURIComponent(q)}`)
+          }}
+        >
+          <label className="sr-only" htmlFor="global-search">
+            Search tickets
+          </label>
+          <input id="global-search" ref={search} type="search" placeholder="Search ( / )" />
+        </form>
+        {prefix ? (
+          <button type="button" onClick={() => setCreating(true)} title="New ticket (c)">
+            New ticket
+          </button>
+        ) : null}
+        {me?.role === 'admin' ? (
+          <Link href="/admin/users" className="tab" aria-current={path.startsWith('/admin') ? 'page' : undefined}>
+            Admin
+          </Link>
+        ) : null}
+        <span className={`live live-${live}`} role="status" title="Live updates">
+          {live === 'live' ? 'live' : live === 'offline' ? 'offline' : '…'}
+        </span>
+        <ThemeToggle />
+        <span className="me" aria-label="Signed in as">
+          {me?.username}
+        </span>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      {creating && prefix ? (
+        <CreateTicketDialog
+          prefix={prefix}
+          onClose={() => setCreating(false)}
+          onCreated={(key) => {
+            setCreating(false)
+            navigate(`/t/${key}`)
+          }}
+        />
+      ) : null}
+      {help ? <HelpDialog onClose={() => setHelp(false)} /> : null}
+    </>
+  )
+}

@@ -1,0 +1,35 @@
+import { useDraggable } from '@dnd-kit/core'
+import { memo } from 'react'
+import { Link } from 'wouter'
+import type { Ticket } from '../../../../src/domain/ticket.ts'
+import { TicketBadges } from '../ticket/ticket-badges.tsx'
+
+/** One ticket on the board; the whole card is the drag handle and a link to the ticket. */
+export const BoardCard = memo(function BoardCard(props: {
+  ticket: Ticket
+  draggable: boolean
+}) {
+  const { ticket: t } = props
+  const { setNodeRef, listeners, transform, isDragging } = useDraggable({
+    id: t.key,
+    disabled: !props.draggable,
+  })
+  const style = transform
+    ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)`, zIndex: 10 }
+    : undefined
+  return (
+    <li
+      ref={setNodeRef}
+      style={style}
+      className={`card state-${t.state}${isDragging ? ' dragging' : ''}`}
+      data-key={t.key}
+      {...listeners}
+    >
+      <Link href={`/t/${t.key}`} className="card-link" data-card={t.key} draggable={false}>
+        <span className="key">{t.key}</span>
+        <span className="title">{t.title}</span>
+      </Link>
+      <TicketBadges ticket={t} />
+    </li>
+  )
+})

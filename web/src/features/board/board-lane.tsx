@@ -1,0 +1,25 @@
+import { useDroppable } from '@dnd-kit/core'
+import type { Ticket } from '../../../../src/domain/ticket.ts'
+import { BoardCard } from './board-card.tsx'
+
+export function BoardLane(props: { stage: string; tickets: readonly Ticket[]; draggable: boolean }) {
+  const { setNodeRef, isOver } = useDroppable({ id: props.stage })
+  const headingId = `lane-${props.stage}`
+  return (
+    <section
+      ref={setNodeRef}
+      className={`lane${isOver ? ' over' : ''}`}
+      data-stage={props.stage}
+      aria-labelledby={headingId}
+    >
+      <h2 id={headingId}>
+        {props.stage} <span className="count">{props.tickets.length}</span>
+      </h2>
+      <ul>
+        {props.tickets.map((t) => (
+          <BoardCard key={t.key} ticket={t} draggable={props.draggable} />
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,145 @@
+import { DndContext, type DragEndEvent, PointerSensor, useSensor, useSensors } from '@dnd-kit/core'
+import { type KeyboardEvent, useLayoutEffect, useMemo, useRef } from 'react'
+import { useLocation } from 'wouter'
+import type { Ticket } from '../../../../src/domain/ticket.ts'
+import { canWrite, useProjectRole, useTickets } from '../../api/queries.ts'
+import { ErrorNote } from '../../components/error-note.tsx'
+import { FilterBar } from '../filters/filter-bar.tsx'
+import { matches, useFilters } from '../filters/use-filters.ts'
+import { DEFAULT_STAGES } from '../ticket/labels.ts'
+import { BoardLane } from './board-lane.tsx'
+import { useBoardMoves } from './use-board-moves.ts'
+
+/** The workflow's stages in order, plus any stage a ticket holds that the default lacks. */
+function lanesOf(tickets: readonly Ticket[]): string[] {
+  const lanes: string[] = [...DEFAULT_STAGES]
+  for (const t of tickets) if (!lanes.includes(t.stage)) lanes.splice(lanes.length - 1, 0, t.stage)
+  return lanes
+}
+
+// Newest change first, as in the reference board.
+const byUpdated = (a: Ticket, b: Ticket) => b.updated_at.localeCompare(a.updated_at)
+
+export function BoardPage({ prefix }: { prefix: string }) {
+  const tickets = useTickets(prefix)
+  const role = useProjectRole(prefix)
+  const [filters, setFilters] = useFilters()
+  const [, navigate] = useLocation()
+  const moves = useBoardMoves(prefix)
+  const board = useRef<HTMLDivElement>(null)
+  const refocus = useRef<string | null>(null)
+  // A drag ends with a click on the card's link; that click must not open the ticket.
+  const justDragged = useRef(false)
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))
+  const editable = canWrite(role)
+
+  const all = tickets.data ?? []
+  const lanes = useMemo(() => lanesOf(all), [all])
+  const byLane = useMemo(() => {
+    const m = new Map<string, Ticket[]>(lanes.map((l) => [l, []]))
+    for (const t of all) if (!t.archived && matches(t, filters)) m.get(t.stage)?.push(t)
+    for (const list of m.values()) list.sort(byUpdated)
+    return m
+  }, [all, lanes, filters])
+  const find = (key: string) => all.find((t) => t.key === key)
+
+  useLayoutEffect(() => {
+    if (!refocus.current) return
+    board.current?.querySelector<HTMLElement>(`[data-card="${refocus.current}"]`)?.focus()
+    refocus.current = null
+  })
+
+  const onDragEnd = (e: DragEndEvent) => {
+    justDragged.current = true
+    setTimeout(() => {
+      justDragged.current = false
+    }, 0)
+    const t = find(String(e.active.id))
+    if (t && e.over) moves.move(t, String(e.over.id))
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const key = (e.target as HTMLElement).dataset.card
+    if (!key) return
+    const t = find(key)
+    if (!t) return
+    const lane = lanes.indexOf(t.stage)
+    const cards = byLane.get(t.stage) ?? []
+    const row = cards.findIndex((c) => c.key === key)
+    const focus = (k: string | undefined) => {
+      if (!k) return
+      e.preventDefault()
+      board.current?.querySelector<HTMLElement>(`[data-card="${k}"]`)?.focus()
+    }
+    const laneAt = (i: number) => byLane.get(lanes[i] ?? '') ?? []
+    const nearLane = (dir: number) => {
+      for (let i = lane + dir; i >= 0 && i < lanes.length; i += dir) if (laneAt(i).length) return i
+      return -1
+    }
+    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      const to = lanes[lane + (e.key === 'ArrowLeft' ? -1 : 1)]
+      if (to && editable) {
+        e.preventDefault()
+        refocus.current = key
+        moves.move(t, to)
+      }
+      return
+    }
+    switch (e.key) {
+      case 'ArrowDown':
+        return focus(cards[row + 1]?.key)
+      case 'ArrowUp':
+        return focus(cards[row - 1]?.key)
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const i = nearLane(e.key === 'ArrowLeft' ? -1 : 1)
+        const other = laneAt(i)
+        return focus(other[Math.min(row, other.length - 1)]?.key)
+      }
+      case 'e':
+        e.preventDefault()
+        return navigate(`/t/${key}`)
+      case 'd':
+        if (editable && window.confirm(`Archive ${key}?`)) moves.archive(t)
+        return
+      case 'u':
+        if (editable) moves.undo(find)
+        return
+    }
+  }
+
+  return (
+    <section className="page board-page">
+      <h1>
+        {prefix} board <span className="muted">({all.length} open)</span>
+      </h1>
+      <FilterBar filters={filters} onChange={setFilters} textLabel="Text" />
+      <ErrorNote error={tickets.error} />
+      <p className="sr-only" aria-live="polite">
+        {moves.note}
+      </p>
+      {moves.note ? <p className="note">{moves.note}</p> : null}
+      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the cards (links) inside */}
+        <div
+          className="board"
+          ref={board}
+          onKeyDown={onKeyDown}
+          onClickCapture={(e) => {
+            if (justDragged.current) e.preventDefault()
+          }}
+        >
+          {lanes.map((stage) => (
+            <BoardLane
+              key={stage}
+              stage={stage}
+              tickets={byLane.get(stage) ?? []}
+              draggable={editable}
+            />
+          ))}
+        </div>
+      </DndContext>
+      {tickets.isPending ? <p aria-live="polite">Loading tickets…</p> : null}
+    </section>
+  )
+}

@@ -1,0 +1,64 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useRef, useState } from 'react'
+import type { Ticket } from '../../../../src/domain/ticket.ts'
+import { applyTicket } from '../../api/live.ts'
+import { keys } from '../../api/keys.ts'
+import { service } from '../../api/service.ts'
+
+type Undo =
+  | { readonly kind: 'stage'; readonly key: string; readonly from: string; readonly title: string }
+  | { readonly kind: 'archive'; readonly key: string; readonly title: string }
+
+// The reference kept 50 undo steps; so do we.
+const UNDO_DEPTH = 50
+
+/** Stage moves and archiving from the board, applied to the cache at once, with an undo stack. */
+export function useBoardMoves(prefix: string) {
+  const qc = useQueryClient()
+  const undo = useRef<Undo[]>([])
+  const [note, setNote] = useState('')
+
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.tickets(prefix) })
+  const stage = useMutation({
+    mutationFn: (v: { ticket: Ticket; stage: string }) => service.setStage(v.ticket.key, v.stage),
+    onMutate: ({ ticket, stage }) => applyTicket(qc, { ...ticket, stage }),
+    onSuccess: (t) => applyTicket(qc, t),
+    onError: (err) => {
+      setNote(`Could not move: ${err instanceof Error ? err.message : String(err)}`)
+      void refresh()
+    },
+  })
+  const archive = useMutation({
+    mutationFn: (v: { key: string; value: boolean }) => service.setFlag(v.key, 'archived', v.value),
+    onSuccess: () => refresh(),
+    onError: (err) => setNote(`Could not archive: ${err instanceof Error ? err.message : String(err)}`),
+  })
+
+  const remember = (u: Undo) => {
+    undo.current.push(u)
+    if (undo.current.length > UNDO_DEPTH) undo.current.shift()
+  }
+
+  return {
+    note,
+    move(ticket: Ticket, to: string) {
+      if (ticket.stage === to) return
+      remember({ kind: 'stage', key: ticket.key, from: ticket.stage, title: ticket.title })
+      setNote(`Moved ${ticket.key} to ${to}`)
+      stage.mutate({ ticket, stage: to })
+    },
+    archive(ticket: Ticket) {
+      remember({ kind: 'archive', key: ticket.key, title: ticket.title })
+      setNote(`Archived ${ticket.key}`)
+      archive.mutate({ key: ticket.key, value: true })
+    },
+    undo(current: (key: string) => Ticket | undefined) {
+      const last = undo.current.pop()
+      if (!last) return setNote('Nothing to undo.')
+      setNote(`Undid: ${last.kind === 'stage' ? 'move' : 'archive'} of ${last.key}`)
+      if (last.kind === 'archive') return archive.mutate({ key: last.key, value: false })
+      const t = current(last.key)
+      if (t) stage.mutate({ ticket: t, stage: last.from })
+    },
+  }
+}
