@@ -1,18 +1,9 @@
 /** @module Turns every failure into `{"error": …}` with the status api.md gives it. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { type ErrorCode, TicketError } from '../domain/errors.ts'
+import { TicketError } from '../domain/errors.ts'
+import { HTTP_STATUS } from '../domain/http-status.ts'
 
-/** One status per error code; `HttpService` reads the same table backwards. */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  rate_limited: 429,
-  unavailable: 503,
-}
+export { HTTP_STATUS }
 
 type ValidationIssue = {
   keyword: string

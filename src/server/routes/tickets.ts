@@ -53,7 +53,13 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
   for (const [action, flag, value] of FLAG_ROUTES)
     app.post(
       `/api/tickets/:ref/${action}`,
-      { schema: { tags, params, body: Message } },
+      {
+        schema: { tags, params, body: Message },
+        // The body is optional; an absent one is an empty message.
+        preValidation: async (req) => {
+          req.body ??= {}
+        },
+      },
       async (req) => {
         const svc = service(req)
         const message = req.body?.message?.trim()

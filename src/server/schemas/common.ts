@@ -20,8 +20,6 @@ export const ProjectParams = Closed({ project: Short('project prefix or numeric 
 export const TicketParams = Closed({ ref: Short('ticket key, e.g. CUS-T-42, or CUS-42') })
 export const UserParams = Closed({ username: Short() })
 
-export const Message = Type.Optional(
-  Closed({ message: Type.Optional(Long('a comment added with the change')) }),
-)
+export const Message = Closed({ message: Type.Optional(Long('a comment added with the change')) })
 
 export const Status = (value: string) => Closed({ status: Type.Literal(value) })
