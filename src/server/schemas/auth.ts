@@ -1,0 +1,22 @@
+import { Type } from 'typebox'
+import { Closed, Short } from './common.ts'
+
+export const Credentials = Closed({
+  username: Short(),
+  password: Type.String({ maxLength: 1024 }),
+})
+
+export const NewUserBody = Closed({
+  username: Short(),
+  password: Type.String({ maxLength: 1024 }),
+  display_name: Type.Optional(Short()),
+  email: Type.Optional(Short()),
+})
+
+export const AdminNewUserBody = Closed({
+  ...NewUserBody.properties,
+  role: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('user')])),
+})
+
+export const PasswordBody = Closed({ password: Type.String({ maxLength: 1024 }) })
+export const EnabledBody = Closed({ enabled: Type.Boolean() })

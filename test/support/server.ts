@@ -1,0 +1,30 @@
+import { join } from 'node:path'
+import { HttpService } from '../../src/client/http-service.ts'
+import { type RunningServer, startServer } from '../../src/server/start.ts'
+import { tempDir } from './temp-dir.ts'
+
+export const ADMIN_PASSWORD = 'admin-password'
+
+/** The real server on a random loopback port over a new SQLite file in a temp directory. */
+export async function startTestServer(
+  options: { loginsPerMinute?: number } = {},
+): Promise<RunningServer> {
+  return startServer({
+    dbPath: join(tempDir('tk-srv-'), 'ticket.db'),
+    host: '127.0.0.1',
+    port: 0,
+    adminPassword: ADMIN_PASSWORD,
+    loginsPerMinute: options.loginsPerMinute ?? 1000,
+  })
+}
+
+/** An HttpService signed in as `username` against `server`. */
+export async function signedIn(
+  server: RunningServer,
+  username = 'admin',
+  password = ADMIN_PASSWORD,
+): Promise<HttpService> {
+  const svc = new HttpService({ url: server.url })
+  await svc.login(username, password)
+  return svc
+}
