@@ -1,7 +1,9 @@
-// Bundles each entry into dist/ (code-split so each command loads only what it needs).
+// Bundles each entry into dist/ (code-split so each command loads only what it needs),
+// then builds the web app into dist/web, where `tk server` serves it from.
 
 import { readFileSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
+import { build as buildWeb } from 'vite'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -26,3 +28,5 @@ await build({
   },
   logLevel: 'warning',
 })
+
+await buildWeb({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' })

@@ -1,8 +1,9 @@
 /** @module `/`: the web app's build when there is one, else a page saying the server is up. */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { App } from './app-type.ts'
+import { notFoundHandler } from './error-handler.ts'
 
 const placeholder = (version: string) => `<!doctype html>
 <html lang="en">
@@ -23,11 +24,21 @@ export async function webRoutes(app: App, options: { webRoot?: string; version: 
     )
     return
   }
-  await app.register(fastifyStatic, { root, wildcard: false })
-  // api.md: the single-page app answers every path outside /api/ with index.html.
-  app.setNotFoundHandler((req, reply) =>
-    req.url.startsWith('/api/') || req.method !== 'GET'
-      ? reply.code(404).send({ error: `no route for ${req.method} ${req.url.split('?')[0]}` })
-      : reply.sendFile('index.html'),
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    cacheControl: false,
+    // Vite names every asset by its content hash, so it can be cached for a year; index.html
+    // names the current hashes and must be revalidated on every visit.
+    setHeaders: (reply, path) =>
+      reply.header(
+        'cache-control',
+        path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
+  })
+  // api.md: the single-page app answers every other GET outside /api/ with index.html (its
+  // router reads the path); a route, not a second not-found handler, since app.ts owns that one.
+  app.get('/*', { schema: { hide: true } }, (req, reply) =>
+    req.url.startsWith('/api/') ? notFoundHandler(req, reply) : reply.sendFile('index.html'),
   )
 }

@@ -2,4 +2,4 @@
 import { HttpService } from '../../../src/client/http-service.ts'
 
 // The session travels in the HttpOnly `ticket_token` cookie, so no token is kept in script reach.
-export const service = new HttpService({ baseUrl: window.location.origin })
+export const service = new HttpService({ url: window.location.origin })

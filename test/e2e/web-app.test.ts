@@ -1,0 +1,203 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HttpService } from '../../src/client/http-service.ts'
+import { launchBrowser, signInPage } from './support/browser.ts'
+import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
+
+const SHOTS = new URL('./screenshots/', import.meta.url).pathname
+let server: WebServer
+let browser: Browser
+let admin: HttpService
+
+beforeAll(async () => {
+  server = await startWebServer()
+  browser = await launchBrowser()
+  admin = await server.api()
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const lane = (page: Page, stage: string) => page.locator(`section.lane[data-stage="${stage}"]`)
+const card = (page: Page, key: string) => page.locator(`li.card[data-key="${key}"]`)
+
+async function drag(page: Page, from: string, toStage: string) {
+  const a = await card(page, from).boundingBox()
+  const b = await lane(page, toStage).boundingBox()
+  if (!a || !b) throw new Error('card or lane not visible')
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+  await page.mouse.down()
+  // dnd-kit starts a drag only after the pointer has moved a few pixels.
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 })
+  await page.mouse.move(b.x + b.width / 2, b.y + 60, { steps: 12 })
+  await page.mouse.up()
+}
+
+describe('web app in Chromium', () => {
+  it('signs in, creates a project and a ticket from the keyboard', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.getByLabel('Prefix').fill('WEB')
+    await page.getByLabel('Title').fill('Web project')
+    await page.getByRole('button', { name: 'Create project' }).click()
+    await page.waitForURL('**/p/WEB/board')
+    await expect.poll(() => lane(page, 'design').count()).toBe(1)
+
+    await page.locator('body').press('c')
+    const dialog = page.getByRole('dialog', { name: 'New ticket in WEB' })
+    await dialog.getByLabel('Title').fill('First ticket from the web')
+    await dialog.getByRole('button', { name: 'Create' }).click()
+    await page.waitForURL('**/t/WEB-T-1')
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('First ticket from the web')
+    await context.close()
+  })
+
+  it('moves a dragged card in a second browser live, without reload', async () => {
+    await admin.createTicket({ project: 'WEB', title: 'Drag me' })
+    const one = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const two = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await one.page.goto('/p/WEB/board')
+    await two.page.goto('/p/WEB/board')
+    await card(one.page, 'WEB-T-2').waitFor()
+    await card(two.page, 'WEB-T-2').waitFor()
+    await expect.poll(() => two.page.locator('.live').textContent()).toBe('live')
+
+    await drag(one.page, 'WEB-T-2', 'develop')
+    await lane(one.page, 'develop').locator('li.card[data-key="WEB-T-2"]').waitFor({ timeout: 2000 })
+    // quality.md: another open browser shows the move within a second.
+    await lane(two.page, 'develop').locator('li.card[data-key="WEB-T-2"]').waitFor({ timeout: 1500 })
+    expect((await admin.getTicket('WEB-T-2')).stage).toBe('develop')
+    await one.page.screenshot({ path: `${SHOTS}board.png`, fullPage: true })
+    await one.context.close()
+    await two.context.close()
+  })
+
+  it('edits a title in place, comments, and shows a dependency as a blocked marker', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/t/WEB-T-1')
+    await page.getByRole('button', { name: /Edit title/ }).click()
+    await page.getByLabel('Title', { exact: true }).fill('Renamed in place')
+    await page.getByLabel('Title', { exact: true }).press('Enter')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Renamed in place')
+    expect((await admin.getTicket('WEB-T-1')).title).toBe('Renamed in place')
+
+    await page.getByLabel('Comment (Markdown)').fill('Looks **good** to me')
+    await page.getByRole('button', { name: 'Comment', exact: true }).click()
+    await page.locator('.conversation li.comment strong', { hasText: 'good' }).waitFor()
+
+    await page.getByLabel('Add a dependency').fill('WEB-T-2')
+    await page.getByRole('button', { name: 'Add dependency' }).click()
+    await page.getByText('Blocked by WEB-T-2').first().waitFor()
+    await page.getByText(/changed title from “First ticket from the web” to “Renamed in place”/).waitFor()
+    await page.screenshot({ path: `${SHOTS}ticket.png`, fullPage: true })
+
+    await page.goto('/p/WEB/board')
+    await card(page, 'WEB-T-1').locator('.badge.blocked').waitFor()
+    await context.close()
+  })
+
+  it('finds tickets with full-text search from the header', async () => {
+    await admin.createTicket({
+      project: 'WEB',
+      title: 'Unrelated',
+      description: 'mentions the flamingo protocol',
+    })
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/WEB/board')
+    await card(page, 'WEB-T-3').waitFor()
+    await page.locator('body').press('/')
+    await page.keyboard.type('flamingo')
+    await page.keyboard.press('Enter')
+    await page.waitForURL('**/p/WEB/list?q=flamingo')
+    const rows = page.locator('table.tickets tbody tr')
+    await expect.poll(() => rows.count()).toBe(1)
+    expect(await rows.first().textContent()).toContain('WEB-T-3')
+    await context.close()
+  })
+
+  it('shows the agent password once when an admin creates an agent', async (ctx) => {
+    const probe = await fetch(`${server.url}/api/agents`)
+    if (probe.status === 404) ctx.skip()
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/admin/agents')
+    await page.getByRole('button', { name: 'Create agent' }).click()
+    const password = await page.getByTestId('agent-password').textContent()
+    expect(password?.length).toBeGreaterThan(10)
+    await page.getByRole('button', { name: 'I have stored it' }).click()
+    await page.reload()
+    expect(await page.content()).not.toContain(password)
+    await context.close()
+  })
+
+  it('lets an admin manage users (and saves the admin page)', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/admin/users')
+    await page.getByLabel('Username').fill('dora')
+    await page.getByLabel('Password').fill('dora-password')
+    await page.getByRole('button', { name: 'Create user' }).click()
+    await page.getByRole('cell', { name: 'dora', exact: true }).waitFor()
+    await page.getByRole('button', { name: 'Disable dora' }).click()
+    await page.getByRole('button', { name: 'Enable dora' }).waitFor()
+    await page.screenshot({ path: `${SHOTS}admin-users.png`, fullPage: true })
+    await context.close()
+  })
+
+  it('gives a viewer a read-only ticket page and board', async () => {
+    await admin.createUser({ username: 'vic', password: 'vic-password' })
+    await admin.setMember('WEB', 'vic', 'viewer')
+    const { page, context } = await signInPage(browser, server.url, 'vic', 'vic-password')
+    await page.goto('/t/WEB-T-1')
+    await page.getByText('You can read this project but not change it.').waitFor()
+    expect(await page.getByRole('button', { name: /Edit title/ }).count()).toBe(0)
+    expect(await page.getByLabel('Comment (Markdown)').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Complete' }).count()).toBe(0)
+    await page.goto('/p/WEB/board')
+    await card(page, 'WEB-T-2').waitFor()
+    await drag(page, 'WEB-T-2', 'test')
+    await page.waitForTimeout(300)
+    expect((await admin.getTicket('WEB-T-2')).stage).toBe('develop')
+    await context.close()
+  })
+
+  it('hides a private project from a user who is not a member', async () => {
+    await admin.createProject({ prefix: 'SEC', title: 'Secret', visibility: 'private' })
+    await admin.createTicket({ project: 'SEC', title: 'Hidden plans' })
+    await admin.createUser({ username: 'nora', password: 'nora-password' })
+    const { page, context } = await signInPage(browser, server.url, 'nora', 'nora-password')
+    await page.getByRole('heading', { name: 'Projects' }).waitFor()
+    await page.getByRole('link', { name: /WEB/ }).first().waitFor()
+    expect(await page.getByText('Secret').count()).toBe(0)
+    await page.goto('/t/SEC-T-1')
+    await page.getByRole('alert').waitFor()
+    expect(await page.getByText('Hidden plans').count()).toBe(0)
+    await context.close()
+  })
+
+  it('renders a title with markup as text', async () => {
+    const evil = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
+    const t = await admin.createTicket({ project: 'WEB', title: evil, description: evil })
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/WEB/board')
+    await card(page, t.key).waitFor()
+    expect(await card(page, t.key).locator('.title').textContent()).toBe(evil)
+    await page.goto(`/t/${t.key}`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(evil)
+    expect(await page.locator('.markdown img, .markdown script').count()).toBe(0)
+    expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss)).toBeUndefined()
+    await context.close()
+  })
+
+  it('keeps deep links across a reload', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/WEB/list?type=task')
+    await page.reload()
+    expect(await page.getByLabel('Type').inputValue()).toBe('task')
+    await page.goto('/t/web-t-2')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Drag me')
+    await context.close()
+  })
+})

@@ -1,0 +1,53 @@
+import { Link, Route, Switch, useLocation } from 'wouter'
+import { useMe } from '../../api/queries.ts'
+import { Agents } from './agents.tsx'
+import { Collection } from './collection.tsx'
+import { SystemSettings } from './system-settings.tsx'
+import { Users } from './users.tsx'
+
+const SECTIONS = [
+  ['users', 'Users'],
+  ['agents', 'Agents'],
+  ['teams', 'Teams'],
+  ['roles', 'Roles'],
+  ['workflows', 'Workflows'],
+  ['settings', 'Settings'],
+] as const
+
+export default function AdminPage() {
+  const me = useMe()
+  const [path] = useLocation()
+  if (me?.role !== 'admin')
+    return (
+      <section className="page">
+        <h1>Admin</h1>
+        <p role="alert">Admin access required.</p>
+      </section>
+    )
+  return (
+    <section className="page admin">
+      <nav aria-label="Admin sections" className="tabs">
+        {SECTIONS.map(([id, label]) => (
+          <Link key={id} href={`/${id}`} className="tab" aria-current={path === `/${id}` ? 'page' : undefined}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <Switch>
+        <Route path="/users" component={Users} />
+        <Route path="/agents" component={Agents} />
+        <Route path="/teams">
+          <Collection title="Teams" path="/api/teams" nameField="name" />
+        </Route>
+        <Route path="/roles">
+          <Collection title="Roles" path="/api/roles" nameField="title" />
+        </Route>
+        <Route path="/workflows">
+          <Collection title="Workflows" path="/api/workflows" nameField="name" />
+        </Route>
+        <Route path="/settings" component={SystemSettings} />
+        <Route component={Users} />
+      </Switch>
+    </section>
+  )
+}

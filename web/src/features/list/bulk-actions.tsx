@@ -1,0 +1,63 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
+import { keys } from '../../api/keys.ts'
+import { service } from '../../api/service.ts'
+import { ErrorNote } from '../../components/error-note.tsx'
+
+type LabelOps = { addLabel?: (ref: string, label: string) => Promise<unknown> }
+const ops = service as unknown as LabelOps
+
+/** Close, assign or label every selected ticket; each change is its own request. */
+export function BulkActions(props: { prefix: string; selected: readonly string[]; onDone: () => void }) {
+  const qc = useQueryClient()
+  const bulk = useMutation({
+    mutationFn: (each: (key: string) => Promise<unknown>) =>
+      Promise.all(props.selected.map((k) => each(k))),
+    onSettled: async () => {
+      await qc.invalidateQueries({ queryKey: keys.tickets(props.prefix) })
+    },
+    onSuccess: props.onDone,
+  })
+  const field = (e: FormEvent<HTMLFormElement>, name: string) => {
+    e.preventDefault()
+    return String(new FormData(e.currentTarget).get(name) ?? '').trim()
+  }
+  const n = props.selected.length
+  return (
+    <fieldset className="bulk" disabled={n === 0 || bulk.isPending}>
+      <legend>{n} selected</legend>
+      <button type="button" onClick={() => bulk.mutate((k) => service.setFlag(k, 'open', false))}>
+        Close selected
+      </button>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          const who = field(e, 'who')
+          if (who) bulk.mutate((k) => service.assign(k, who))
+        }}
+      >
+        <label className="sr-only" htmlFor="bulk-assign">
+          Assign selected to
+        </label>
+        <input id="bulk-assign" name="who" placeholder="username" size={10} />
+        <button type="submit">Assign</button>
+      </form>
+      {ops.addLabel ? (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            const label = field(e, 'label')
+            if (label) bulk.mutate((k) => ops.addLabel!(k, label))
+          }}
+        >
+          <label className="sr-only" htmlFor="bulk-label">
+            Label selected
+          </label>
+          <input id="bulk-label" name="label" placeholder="label" size={10} />
+          <button type="submit">Label</button>
+        </form>
+      ) : null}
+      <ErrorNote error={bulk.error} />
+    </fieldset>
+  )
+}

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query'
+import { Link } from 'wouter'
+import { service } from '../../api/service.ts'
+import { ErrorNote } from '../../components/error-note.tsx'
+
+type Node = Awaited<ReturnType<typeof service.tree>>[number]
+
+function Branch({ node }: { node: Node }) {
+  const t = node.ticket
+  return (
+    <li>
+      <Link href={`/t/${t.key}`}>{t.key}</Link> {t.title}{' '}
+      <span className="badge type">{t.type}</span>{' '}
+      <span className={`badge state state-${t.state}`}>{t.status}</span>
+      {node.children.length ? (
+        <ul>
+          {node.children.map((c) => (
+            <Branch key={c.ticket.key} node={c} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  )
+}
+
+/** Every root of the project with its descendants, as nested lists (a screen reader reads the depth). */
+export default function TreePage({ prefix }: { prefix: string }) {
+  const tree = useQuery({
+    queryKey: ['tickets', prefix, 'tree'],
+    queryFn: () => service.tree({ project: prefix }),
+  })
+  return (
+    <section className="page">
+      <h1>{prefix} hierarchy</h1>
+      <ErrorNote error={tree.error} />
+      {tree.data?.length === 0 ? <p>No tickets.</p> : null}
+      <ul className="tree">
+        {tree.data?.map((n) => (
+          <Branch key={n.ticket.key} node={n} />
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,82 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
+import type { ConversationEntry, HistoryEvent } from '../../../../src/domain/history.ts'
+import { keys } from '../../api/keys.ts'
+import { useConversation } from '../../api/queries.ts'
+import { service } from '../../api/service.ts'
+import { ErrorNote } from '../../components/error-note.tsx'
+import { Markdown } from '../../components/markdown.tsx'
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v))
+
+/** One history event in words: what changed, from what, to what. */
+export function describeEvent(e: HistoryEvent): string {
+  const p = e.payload as Record<string, unknown>
+  const what = e.event_type.replace(/^ticket_/, '').replace(/_/g, ' ')
+  if (e.event_type === 'ticket_updated' && p.changes && typeof p.changes === 'object') {
+    const changes = Object.entries(p.changes as Record<string, { old: unknown; new: unknown }>)
+    return `changed ${changes.map(([f, c]) => `${f.replace(/_/g, ' ')} from “${show(c.old)}” to “${show(c.new)}”`).join('; ')}`
+  }
+  if ('old' in p && 'new' in p) return `${what}: ${show(p.old)} → ${show(p.new)}`
+  if ('depends_on' in p) return `${what}: ${show(p.depends_on)}`
+  return what
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString()
+
+function Entry({ entry }: { entry: ConversationEntry }) {
+  if (entry.kind === 'comment')
+    return (
+      <li className="comment">
+        <p className="meta">
+          <strong>{entry.author}</strong> commented <time dateTime={entry.created_at}>{when(entry.created_at)}</time>
+        </p>
+        <Markdown source={entry.text} />
+      </li>
+    )
+  return (
+    <li className="event">
+      <span className="meta">
+        <strong>{entry.actor}</strong> {describeEvent(entry)} ·{' '}
+        <time dateTime={entry.created_at}>{when(entry.created_at)}</time>
+      </span>
+    </li>
+  )
+}
+
+/** Comments and history interleaved by time, with the comment box at the end. */
+export function Conversation({ ticketKey, canComment }: { ticketKey: string; canComment: boolean }) {
+  const qc = useQueryClient()
+  const conversation = useConversation(ticketKey)
+  const comment = useMutation({
+    mutationFn: (text: string) => service.addComment(ticketKey, text),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.conversation(ticketKey) }),
+  })
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault()
+    const form = e.currentTarget
+    const text = String(new FormData(form).get('comment') ?? '').trim()
+    if (text) comment.mutate(text, { onSuccess: () => form.reset() })
+  }
+  return (
+    <section aria-labelledby="conv-h" className="conversation">
+      <h2 id="conv-h">Conversation</h2>
+      <ErrorNote error={conversation.error} />
+      <ol>
+        {conversation.data?.map((e) => (
+          <Entry key={`${e.kind}-${e.id}`} entry={e} />
+        ))}
+      </ol>
+      {canComment ? (
+        <form onSubmit={submit}>
+          <label htmlFor="comment-input">Comment (Markdown)</label>
+          <textarea id="comment-input" name="comment" rows={3} />
+          <button type="submit" disabled={comment.isPending}>
+            Comment
+          </button>
+          <ErrorNote error={comment.error} />
+        </form>
+      ) : null}
+    </section>
+  )
+}

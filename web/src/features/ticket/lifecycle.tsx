@@ -1,0 +1,69 @@
+import type { State } from '../../../../src/domain/lifecycle.ts'
+import type { TicketDetail } from '../../../../src/domain/ticket.ts'
+import { service } from '../../api/service.ts'
+
+type Run = (fn: () => Promise<unknown>) => void
+
+const ACTIONS: readonly (readonly [State, string])[] = [
+  ['active', 'Start'],
+  ['success', 'Complete'],
+  ['fail', 'Fail'],
+  ['idle', 'Idle'],
+]
+
+/** Stage, state (ui.md: start, complete, fail, idle) and the open/archived/ready flags. */
+export function Lifecycle({ ticket: t, editable, run }: { ticket: TicketDetail; editable: boolean; run: Run }) {
+  const derived = t.children.length > 0
+  return (
+    <section aria-labelledby="lifecycle-h" className="side-box">
+      <h2 id="lifecycle-h">Lifecycle</h2>
+      <label>
+        Stage
+        <select
+          value={t.stage}
+          disabled={!editable || derived}
+          onChange={(e) => run(() => service.setStage(t.key, e.target.value))}
+        >
+          {(t.stages.length ? t.stages : [t.stage]).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>
+        State: <strong className={`state-${t.state}`}>{t.state}</strong>
+        {derived ? <span className="muted"> (derived from children)</span> : null}
+      </p>
+      {editable && !derived ? (
+        <div className="row wrap">
+          {ACTIONS.map(([state, label]) => (
+            <button
+              key={state}
+              type="button"
+              disabled={t.state === state}
+              onClick={() => run(() => service.setState(t.key, state))}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {editable || !t.archived ? (
+        <div className="row wrap">
+          {editable ? (
+            <>
+              <button type="button" onClick={() => run(() => service.setFlag(t.key, 'ready', !t.ready))}>
+                {t.ready ? 'Mark not ready' : 'Mark ready'}
+              </button>
+              <button type="button" onClick={() => run(() => service.setFlag(t.key, 'open', !t.open))}>
+                {t.open ? 'Close' : 'Reopen'}
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {t.archived ? <p className="note">Archived: read-only until unarchived.</p> : null}
+    </section>
+  )
+}
