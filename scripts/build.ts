@@ -29,4 +29,7 @@ await build({
   logLevel: 'warning',
 })
 
-await buildWeb({ configFile: new URL('../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' })
+await buildWeb({
+  configFile: new URL('../web/vite.config.ts', import.meta.url).pathname,
+  logLevel: 'warn',
+})

@@ -66,9 +66,13 @@ describe('web app in Chromium', () => {
     await expect.poll(() => two.page.locator('.live').textContent()).toBe('live')
 
     await drag(one.page, 'WEB-T-2', 'develop')
-    await lane(one.page, 'develop').locator('li.card[data-key="WEB-T-2"]').waitFor({ timeout: 2000 })
+    await lane(one.page, 'develop')
+      .locator('li.card[data-key="WEB-T-2"]')
+      .waitFor({ timeout: 2000 })
     // quality.md: another open browser shows the move within a second.
-    await lane(two.page, 'develop').locator('li.card[data-key="WEB-T-2"]').waitFor({ timeout: 1500 })
+    await lane(two.page, 'develop')
+      .locator('li.card[data-key="WEB-T-2"]')
+      .waitFor({ timeout: 1500 })
     expect((await admin.getTicket('WEB-T-2')).stage).toBe('develop')
     await one.page.screenshot({ path: `${SHOTS}board.png`, fullPage: true })
     await one.context.close()
@@ -81,7 +85,9 @@ describe('web app in Chromium', () => {
     await page.getByRole('button', { name: /Edit title/ }).click()
     await page.getByLabel('Title', { exact: true }).fill('Renamed in place')
     await page.getByLabel('Title', { exact: true }).press('Enter')
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Renamed in place')
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Renamed in place')
     expect((await admin.getTicket('WEB-T-1')).title).toBe('Renamed in place')
 
     await page.getByLabel('Comment (Markdown)').fill('Looks **good** to me')
@@ -91,7 +97,10 @@ describe('web app in Chromium', () => {
     await page.getByLabel('Add a dependency').fill('WEB-T-2')
     await page.getByRole('button', { name: 'Add dependency' }).click()
     await page.getByText('Blocked by WEB-T-2').first().waitFor()
-    await page.getByText(/changed title from “First ticket from the web” to “Renamed in place”/).waitFor()
+    await page
+      .getByText(/changed title from “First ticket from the web” to “Renamed in place”/)
+      .waitFor()
+    await page.evaluate(() => globalThis.scrollTo(0, 0))
     await page.screenshot({ path: `${SHOTS}ticket.png`, fullPage: true })
 
     await page.goto('/p/WEB/board')
@@ -197,7 +206,9 @@ describe('web app in Chromium', () => {
     await page.reload()
     expect(await page.getByLabel('Type').inputValue()).toBe('task')
     await page.goto('/t/web-t-2')
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Drag me')
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Drag me')
     await context.close()
   })
 })

@@ -27,7 +27,13 @@ export async function startWebServer(): Promise<WebServer> {
   const store = await openSqliteStore(join(dir, 'ticket.db'), { create: true })
   await seedDatabase(store, { password: ADMIN_PASSWORD, now: new Date() })
   const host = new ServiceHost({ store })
-  const app = await buildApp({ host, version: 'test', webRoot: WEB_ROOT, loginsPerMinute: 1000, verbose: !!process.env.TK_DEBUG })
+  const app = await buildApp({
+    host,
+    version: 'test',
+    webRoot: WEB_ROOT,
+    loginsPerMinute: 1000,
+    verbose: !!process.env.TK_DEBUG,
+  })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

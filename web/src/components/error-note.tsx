@@ -14,4 +14,5 @@ export function ErrorNote({ error }: { error: unknown }) {
   )
 }
 
-export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+export const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : String(error)

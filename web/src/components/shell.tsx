@@ -80,28 +80,32 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
             {tab('settings', 'Settings')}
           </nav>
         ) : null}
-        <form
-          role="search"
-          className="search"
-          onSubmit={(e) => {
-            e.preventDefault()
-            const q = search.current?.value.trim() ?? ''
-            const where = prefix ? `/p/${prefix}/list` : '/search'
-            navigate(`${where}?q=${encodeURIComponent(q)}`)
-          }}
-        >
-          <label className="sr-only" htmlFor="global-search">
-            Search tickets
-          </label>
-          <input id="global-search" ref={search} type="search" placeholder="Search ( / )" />
-        </form>
+        <search className="search">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault()
+              const q = search.current?.value.trim() ?? ''
+              const where = prefix ? `/p/${prefix}/list` : '/search'
+              navigate(`${where}?q=${encodeURIComponent(q)}`)
+            }}
+          >
+            <label className="sr-only" htmlFor="global-search">
+              Search tickets
+            </label>
+            <input id="global-search" ref={search} type="search" placeholder="Search ( / )" />
+          </form>
+        </search>
         {prefix ? (
           <button type="button" onClick={() => setCreating(true)} title="New ticket (c)">
             New ticket
           </button>
         ) : null}
         {me?.role === 'admin' ? (
-          <Link href="/admin/users" className="tab" aria-current={path.startsWith('/admin') ? 'page' : undefined}>
+          <Link
+            href="/admin/users"
+            className="tab"
+            aria-current={path.startsWith('/admin') ? 'page' : undefined}
+          >
             Admin
           </Link>
         ) : null}
@@ -109,7 +113,8 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
           {live === 'live' ? 'live' : live === 'offline' ? 'offline' : '…'}
         </span>
         <ThemeToggle />
-        <span className="me" aria-label="Signed in as">
+        <span className="me">
+          <span className="sr-only">Signed in as </span>
           {me?.username}
         </span>
         <button type="button" onClick={signOut}>

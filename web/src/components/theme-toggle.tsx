@@ -23,8 +23,8 @@ export function ThemeToggle() {
     }
   }
   return (
-    <button type="button" onClick={change} aria-label={`Theme: ${theme}. Change theme`}>
-      {theme === 'system' ? 'Auto' : theme === 'light' ? 'Light' : 'Dark'}
+    <button type="button" onClick={change} title="Change theme (auto follows the system)">
+      Theme: {theme === 'system' ? 'auto' : theme}
     </button>
   )
 }

@@ -28,7 +28,12 @@ export default function AdminPage() {
     <section className="page admin">
       <nav aria-label="Admin sections" className="tabs">
         {SECTIONS.map(([id, label]) => (
-          <Link key={id} href={`/${id}`} className="tab" aria-current={path === `/${id}` ? 'page' : undefined}>
+          <Link
+            key={id}
+            href={`/${id}`}
+            className="tab"
+            aria-current={path === `/${id}` ? 'page' : undefined}
+          >
             {label}
           </Link>
         ))}

@@ -12,7 +12,10 @@ type Created = { readonly agent: User; readonly password: string }
 export function Agents() {
   const qc = useQueryClient()
   const [created, setCreated] = useState<Created | null>(null)
-  const agents = useQuery({ queryKey: keys.agents, queryFn: () => request<User[]>('GET', '/api/agents') })
+  const agents = useQuery({
+    queryKey: keys.agents,
+    queryFn: () => request<User[]>('GET', '/api/agents'),
+  })
   const create = useMutation({
     mutationFn: (name: string) => request<Created>('POST', '/api/agents', name ? { name } : {}),
     onSuccess: (c) => {
@@ -21,7 +24,11 @@ export function Agents() {
     },
   })
   const toggle = useMutation({
-    mutationFn: (a: User) => request('POST', `/api/agents/${encodeURIComponent(a.id)}/${a.enabled ? 'disable' : 'enable'}`),
+    mutationFn: (a: User) =>
+      request(
+        'POST',
+        `/api/agents/${encodeURIComponent(a.id)}/${a.enabled ? 'disable' : 'enable'}`,
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.agents }),
   })
   if (agents.isError) return <Unavailable title="Agents" error={agents.error} />

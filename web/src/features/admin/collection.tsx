@@ -38,7 +38,11 @@ export function Collection(props: { title: string; path: string; nameField: stri
             <button
               type="button"
               className="small"
-              onClick={() => change.mutate(() => request('DELETE', `${props.path}/${encodeURIComponent(idOf(item))}`))}
+              onClick={() =>
+                change.mutate(() =>
+                  request('DELETE', `${props.path}/${encodeURIComponent(idOf(item))}`),
+                )
+              }
             >
               Delete
             </button>

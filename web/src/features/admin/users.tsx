@@ -57,7 +57,9 @@ export function Users() {
                   <button
                     type="button"
                     className="small"
-                    onClick={() => change.mutate(() => service.setUserEnabled(u.username, !u.enabled))}
+                    onClick={() =>
+                      change.mutate(() => service.setUserEnabled(u.username, !u.enabled))
+                    }
                   >
                     {u.enabled ? 'Disable' : 'Enable'} {u.username}
                   </button>

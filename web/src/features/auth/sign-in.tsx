@@ -46,6 +46,7 @@ export function SignIn({ registration }: { registration: boolean }) {
         <h2 id="sign-in-title">{mode === 'login' ? 'Sign in' : 'Create an account'}</h2>
         <label>
           Username
+          {/* biome-ignore lint/a11y/noAutofocus: the sign-in page has one task, typing the username */}
           <input name="username" autoComplete="username" required autoFocus />
         </label>
         <label>

@@ -5,10 +5,7 @@ import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { TicketBadges } from '../ticket/ticket-badges.tsx'
 
 /** One ticket on the board; the whole card is the drag handle and a link to the ticket. */
-export const BoardCard = memo(function BoardCard(props: {
-  ticket: Ticket
-  draggable: boolean
-}) {
+export const BoardCard = memo(function BoardCard(props: { ticket: Ticket; draggable: boolean }) {
   const { ticket: t } = props
   const { setNodeRef, listeners, transform, isDragging } = useDraggable({
     id: t.key,

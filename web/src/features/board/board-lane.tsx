@@ -2,7 +2,11 @@ import { useDroppable } from '@dnd-kit/core'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { BoardCard } from './board-card.tsx'
 
-export function BoardLane(props: { stage: string; tickets: readonly Ticket[]; draggable: boolean }) {
+export function BoardLane(props: {
+  stage: string
+  tickets: readonly Ticket[]
+  draggable: boolean
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: props.stage })
   const headingId = `lane-${props.stage}`
   return (

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
-import { applyTicket } from '../../api/live.ts'
 import { keys } from '../../api/keys.ts'
+import { applyTicket } from '../../api/live.ts'
 import { service } from '../../api/service.ts'
 
 type Undo =
@@ -31,7 +31,8 @@ export function useBoardMoves(prefix: string) {
   const archive = useMutation({
     mutationFn: (v: { key: string; value: boolean }) => service.setFlag(v.key, 'archived', v.value),
     onSuccess: () => refresh(),
-    onError: (err) => setNote(`Could not archive: ${err instanceof Error ? err.message : String(err)}`),
+    onError: (err) =>
+      setNote(`Could not archive: ${err instanceof Error ? err.message : String(err)}`),
   })
 
   const remember = (u: Undo) => {

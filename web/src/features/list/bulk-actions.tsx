@@ -8,7 +8,11 @@ type LabelOps = { addLabel?: (ref: string, label: string) => Promise<unknown> }
 const ops = service as unknown as LabelOps
 
 /** Close, assign or label every selected ticket; each change is its own request. */
-export function BulkActions(props: { prefix: string; selected: readonly string[]; onDone: () => void }) {
+export function BulkActions(props: {
+  prefix: string
+  selected: readonly string[]
+  onDone: () => void
+}) {
   const qc = useQueryClient()
   const bulk = useMutation({
     mutationFn: (each: (key: string) => Promise<unknown>) =>

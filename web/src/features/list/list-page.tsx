@@ -36,7 +36,11 @@ export default function ListPage({ prefix }: { prefix: string }) {
   })
   // With a search, rows come best match first unless a column is chosen.
   const [sorted, setSorted] = useState(false)
-  const rows = tickets.data ? (filters.q && !sorted ? tickets.data : sortTickets(tickets.data, sort)) : []
+  const rows = tickets.data
+    ? filters.q && !sorted
+      ? tickets.data
+      : sortTickets(tickets.data, sort)
+    : []
 
   const moveFocus = (dir: 1 | -1) => {
     const links = [...(table.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]') ?? [])]
@@ -67,7 +71,11 @@ export default function ListPage({ prefix }: { prefix: string }) {
         Include closed
       </label>
       {canWrite(role) ? (
-        <BulkActions prefix={prefix} selected={[...selected]} onDone={() => setSelected(new Set())} />
+        <BulkActions
+          prefix={prefix}
+          selected={[...selected]}
+          onDone={() => setSelected(new Set())}
+        />
       ) : null}
       <ErrorNote error={tickets.error} />
       <table className="tickets" ref={table}>
@@ -79,7 +87,9 @@ export default function ListPage({ prefix }: { prefix: string }) {
                   type="checkbox"
                   aria-label="Select all"
                   checked={rows.length > 0 && selected.size === rows.length}
-                  onChange={(e) => setSelected(new Set(e.target.checked ? rows.map((r) => r.key) : []))}
+                  onChange={(e) =>
+                    setSelected(new Set(e.target.checked ? rows.map((r) => r.key) : []))
+                  }
                 />
               </th>
             ) : null}
@@ -87,7 +97,9 @@ export default function ListPage({ prefix }: { prefix: string }) {
               <th
                 key={c}
                 scope="col"
-                aria-sort={sort.by === c && sorted ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                aria-sort={
+                  sort.by === c && sorted ? (sort.desc ? 'descending' : 'ascending') : 'none'
+                }
               >
                 <button type="button" className="as-text" onClick={() => sortBy(c)}>
                   {HEADINGS[c]}
@@ -110,7 +122,11 @@ export default function ListPage({ prefix }: { prefix: string }) {
                 </td>
               ) : null}
               <td>
-                <Link href={`/t/${t.key}`} data-row={t.key} onKeyDown={(e) => e.key === 'e' && navigate(`/t/${t.key}`)}>
+                <Link
+                  href={`/t/${t.key}`}
+                  data-row={t.key}
+                  onKeyDown={(e) => e.key === 'e' && navigate(`/t/${t.key}`)}
+                >
                   {t.key}
                 </Link>
               </td>

@@ -1,6 +1,14 @@
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 
-export const COLUMNS = ['key', 'title', 'type', 'status', 'assignee', 'priority', 'updated_at'] as const
+export const COLUMNS = [
+  'key',
+  'title',
+  'type',
+  'status',
+  'assignee',
+  'priority',
+  'updated_at',
+] as const
 export type Column = (typeof COLUMNS)[number]
 export type Sort = { readonly by: Column; readonly desc: boolean }
 

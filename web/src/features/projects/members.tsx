@@ -47,7 +47,9 @@ export function Members({ prefix, editable }: { prefix: string; editable: boolea
                   <select
                     aria-label={`Role of ${m.username}`}
                     value={m.role}
-                    onChange={(e) => change.mutate(() => service.setMember(prefix, m.username, e.target.value))}
+                    onChange={(e) =>
+                      change.mutate(() => service.setMember(prefix, m.username, e.target.value))
+                    }
                   >
                     {Object.entries(ROLES).map(([r, label]) => (
                       <option key={r} value={r}>

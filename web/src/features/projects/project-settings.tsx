@@ -73,7 +73,8 @@ export default function ProjectSettings({ prefix }: { prefix: string }) {
         <ErrorNote error={update.error} />
       </form>
       <p>
-        Workflow: {p.workflow_id === null ? 'default (design, develop, test, done)' : `#${p.workflow_id}`}
+        Workflow:{' '}
+        {p.workflow_id === null ? 'default (design, develop, test, done)' : `#${p.workflow_id}`}
       </p>
       <Members prefix={prefix} editable={owner} />
       {owner ? (
@@ -92,7 +93,9 @@ export default function ProjectSettings({ prefix }: { prefix: string }) {
             <button
               type="button"
               className="danger"
-              onClick={() => window.confirm(`Delete ${p.prefix} and all its tickets?`) && remove.mutate()}
+              onClick={() =>
+                window.confirm(`Delete ${p.prefix} and all its tickets?`) && remove.mutate()
+              }
             >
               Delete project
             </button>

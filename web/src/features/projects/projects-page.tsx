@@ -37,7 +37,11 @@ export function ProjectsPage() {
       <h1>Projects</h1>
       <ErrorNote error={projects.error} />
       <label className="inline">
-        <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={showClosed}
+          onChange={(e) => setShowClosed(e.target.checked)}
+        />
         Show closed projects
       </label>
       <ul className="projects">
@@ -60,7 +64,13 @@ export function ProjectsPage() {
         <h2 id="new-project">New project</h2>
         <label>
           Prefix
-          <input name="prefix" required pattern="[A-Za-z]{2,5}" title="2 to 5 letters" maxLength={5} />
+          <input
+            name="prefix"
+            required
+            pattern="[A-Za-z]{2,5}"
+            title="2 to 5 letters"
+            maxLength={5}
+          />
         </label>
         <label>
           Title

@@ -6,7 +6,15 @@ import { service } from '../../api/service.ts'
 type Run = (fn: () => Promise<unknown>) => void
 
 /** domain.md "Assignment and claim": claim for yourself, give up a claim, or assign someone. */
-export function Assignment({ ticket: t, editable, run }: { ticket: TicketDetail; editable: boolean; run: Run }) {
+export function Assignment({
+  ticket: t,
+  editable,
+  run,
+}: {
+  ticket: TicketDetail
+  editable: boolean
+  run: Run
+}) {
   const me = useMe()
   const mine = t.assignee !== null && t.assignee === me?.username
   const assign = (e: FormEvent<HTMLFormElement>) => {
@@ -28,8 +36,7 @@ export function Assignment({ ticket: t, editable, run }: { ticket: TicketDetail;
                 onClick={() =>
                   run(async () => {
                     const r = await service.claim({ ticket: t.key })
-                    if (r.status !== 'ASSIGNED')
-                      throw new Error(r.reason ?? `claim: ${r.status}`)
+                    if (r.status !== 'ASSIGNED') throw new Error(r.reason ?? `claim: ${r.status}`)
                     return r.ticket
                   })
                 }

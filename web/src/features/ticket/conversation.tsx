@@ -29,7 +29,8 @@ function Entry({ entry }: { entry: ConversationEntry }) {
     return (
       <li className="comment">
         <p className="meta">
-          <strong>{entry.author}</strong> commented <time dateTime={entry.created_at}>{when(entry.created_at)}</time>
+          <strong>{entry.author}</strong> commented{' '}
+          <time dateTime={entry.created_at}>{when(entry.created_at)}</time>
         </p>
         <Markdown source={entry.text} />
       </li>
@@ -45,7 +46,13 @@ function Entry({ entry }: { entry: ConversationEntry }) {
 }
 
 /** Comments and history interleaved by time, with the comment box at the end. */
-export function Conversation({ ticketKey, canComment }: { ticketKey: string; canComment: boolean }) {
+export function Conversation({
+  ticketKey,
+  canComment,
+}: {
+  ticketKey: string
+  canComment: boolean
+}) {
   const qc = useQueryClient()
   const conversation = useConversation(ticketKey)
   const comment = useMutation({

@@ -32,7 +32,7 @@ export function CreateTicketDialog(props: {
       <form onSubmit={submit} className="card-form">
         <label>
           Title
-          <input name="title" required maxLength={500} autoFocus />
+          <input name="title" required maxLength={500} />
         </label>
         <label>
           Type

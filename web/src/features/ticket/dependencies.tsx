@@ -7,7 +7,15 @@ import { service } from '../../api/service.ts'
 type Run = (fn: () => Promise<unknown>) => void
 
 /** What this ticket waits for (and what waits for it); unfinished ones block it. */
-export function Dependencies({ ticket: t, editable, run }: { ticket: TicketDetail; editable: boolean; run: Run }) {
+export function Dependencies({
+  ticket: t,
+  editable,
+  run,
+}: {
+  ticket: TicketDetail
+  editable: boolean
+  run: Run
+}) {
   const deps = useQuery({
     queryKey: ['ticket', t.key, 'dependencies', t.updated_at, t.depends_on.join()],
     queryFn: () => service.listDependencies(t.key),
@@ -21,16 +29,18 @@ export function Dependencies({ ticket: t, editable, run }: { ticket: TicketDetai
   return (
     <section aria-labelledby="deps-h" className="side-box">
       <h2 id="deps-h">Dependencies</h2>
-      {t.blocked.length ? (
-        <p className="badge blocked">Blocked by {t.blocked.join(', ')}</p>
-      ) : null}
+      {t.blocked.length ? <p className="badge blocked">Blocked by {t.blocked.join(', ')}</p> : null}
       <h3>Depends on</h3>
       {t.depends_on.length ? (
         <ul>
           {t.depends_on.map((k) => (
             <li key={k}>
               <Link href={`/t/${k}`}>{k}</Link>
-              {t.blocked.includes(k) ? <span className="muted"> (unfinished)</span> : <span className="muted"> (done)</span>}
+              {t.blocked.includes(k) ? (
+                <span className="muted"> (unfinished)</span>
+              ) : (
+                <span className="muted"> (done)</span>
+              )}
               {editable ? (
                 <button
                   type="button"

@@ -7,7 +7,15 @@ import { CreateTicketDialog } from './create-ticket-dialog.tsx'
 type Run = (fn: () => Promise<unknown>) => void
 
 /** Parent and children (domain.md "Hierarchy"); cycles are refused by the service. */
-export function Hierarchy({ ticket: t, editable, run }: { ticket: TicketDetail; editable: boolean; run: Run }) {
+export function Hierarchy({
+  ticket: t,
+  editable,
+  run,
+}: {
+  ticket: TicketDetail
+  editable: boolean
+  run: Run
+}) {
   const [adding, setAdding] = useState(false)
   const [, navigate] = useLocation()
   const setParent = (e: FormEvent<HTMLFormElement>) => {
@@ -21,9 +29,17 @@ export function Hierarchy({ ticket: t, editable, run }: { ticket: TicketDetail; 
       <h2 id="tree-h">Hierarchy</h2>
       <p>
         Parent:{' '}
-        {t.parent_id ? <Link href={`/t/${t.parent_id}`}>{t.parent_id}</Link> : <span className="muted">none</span>}
+        {t.parent_id ? (
+          <Link href={`/t/${t.parent_id}`}>{t.parent_id}</Link>
+        ) : (
+          <span className="muted">none</span>
+        )}
         {editable && t.parent_id ? (
-          <button type="button" className="small" onClick={() => run(() => service.unsetParent(t.key))}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => run(() => service.unsetParent(t.key))}
+          >
             Detach
           </button>
         ) : null}

@@ -15,7 +15,15 @@ const ops = service as unknown as LabelOps
 
 const hours = (m: number) => `${Math.floor(m / 60)}h ${m % 60}m`
 
-export function LabelsAndTime({ ticket: t, editable, run }: { ticket: TicketDetail; editable: boolean; run: Run }) {
+export function LabelsAndTime({
+  ticket: t,
+  editable,
+  run,
+}: {
+  ticket: TicketDetail
+  editable: boolean
+  run: Run
+}) {
   const addLabel = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const l = String(new FormData(e.currentTarget).get('label') ?? '').trim()

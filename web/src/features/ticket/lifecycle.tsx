@@ -12,7 +12,15 @@ const ACTIONS: readonly (readonly [State, string])[] = [
 ]
 
 /** Stage, state (ui.md: start, complete, fail, idle) and the open/archived/ready flags. */
-export function Lifecycle({ ticket: t, editable, run }: { ticket: TicketDetail; editable: boolean; run: Run }) {
+export function Lifecycle({
+  ticket: t,
+  editable,
+  run,
+}: {
+  ticket: TicketDetail
+  editable: boolean
+  run: Run
+}) {
   const derived = t.children.length > 0
   return (
     <section aria-labelledby="lifecycle-h" className="side-box">
@@ -53,10 +61,16 @@ export function Lifecycle({ ticket: t, editable, run }: { ticket: TicketDetail; 
         <div className="row wrap">
           {editable ? (
             <>
-              <button type="button" onClick={() => run(() => service.setFlag(t.key, 'ready', !t.ready))}>
+              <button
+                type="button"
+                onClick={() => run(() => service.setFlag(t.key, 'ready', !t.ready))}
+              >
                 {t.ready ? 'Mark not ready' : 'Mark ready'}
               </button>
-              <button type="button" onClick={() => run(() => service.setFlag(t.key, 'open', !t.open))}>
+              <button
+                type="button"
+                onClick={() => run(() => service.setFlag(t.key, 'open', !t.open))}
+              >
                 {t.open ? 'Close' : 'Reopen'}
               </button>
             </>

@@ -1,7 +1,13 @@
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 
 /** Type, state, assignee, labels and the blocked marker: in words, never by colour alone. */
-export function TicketBadges({ ticket: t, markersOnly }: { ticket: Ticket; markersOnly?: boolean }) {
+export function TicketBadges({
+  ticket: t,
+  markersOnly,
+}: {
+  ticket: Ticket
+  markersOnly?: boolean
+}) {
   return (
     <span className="badges">
       {markersOnly ? null : (

@@ -6,7 +6,15 @@ type Run = (fn: () => Promise<unknown>) => void
 const PRIORITIES = [1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 /** The smaller fields: type (fixed by the key), priority, estimate, git. */
-export function TicketFields({ ticket: t, editable, run }: { ticket: TicketDetail; editable: boolean; run: Run }) {
+export function TicketFields({
+  ticket: t,
+  editable,
+  run,
+}: {
+  ticket: TicketDetail
+  editable: boolean
+  run: Run
+}) {
   return (
     <section aria-labelledby="fields-h" className="side-box">
       <h2 id="fields-h">Fields</h2>
@@ -21,7 +29,9 @@ export function TicketFields({ ticket: t, editable, run }: { ticket: TicketDetai
             id="priority"
             value={t.priority}
             disabled={!editable}
-            onChange={(e) => run(() => service.updateTicket(t.key, { priority: Number(e.target.value) }))}
+            onChange={(e) =>
+              run(() => service.updateTicket(t.key, { priority: Number(e.target.value) }))
+            }
           >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>

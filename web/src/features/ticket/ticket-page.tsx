@@ -53,7 +53,9 @@ export default function TicketPage({ ticketKey }: { ticketKey: string }) {
           {t.ready ? ' · ready' : ''} · created by {t.created_by} · updated{' '}
           {new Date(t.updated_at).toLocaleString()}
         </p>
-        {!canWrite(role) ? <p className="note">You can read this project but not change it.</p> : null}
+        {!canWrite(role) ? (
+          <p className="note">You can read this project but not change it.</p>
+        ) : null}
       </header>
       <ErrorNote error={action.error} />
       <div className="ticket-grid">

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { applyTicket } from '../../api/live.ts'
 import { keys } from '../../api/keys.ts'
+import { applyTicket } from '../../api/live.ts'
 
 /** Runs one change to a ticket and refreshes what it shows (the detail, lists, the conversation). */
 export function useTicketAction(key: string, prefix: string) {
