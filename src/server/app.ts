@@ -21,6 +21,8 @@ import { addSecurityHeaders } from './security-headers.ts'
 import { webRoutes } from './web.ts'
 import { liveRoutes } from './ws.ts'
 
+const RATE_LIMITED = new Set(['/api/register', '/api/login'])
+
 export type AppDeps = {
   readonly host: ServiceHost
   readonly version: string
@@ -52,7 +54,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setNotFoundHandler(notFoundHandler)
   addSecurityHeaders(app)
   await app.register(fastifyCookie)
-  await app.register(fastifyRateLimit, { global: false })
+  // api.md "Authentication": register and login share one budget per client address.
+  await app.register(fastifyRateLimit, {
+    max: deps.loginsPerMinute ?? 10,
+    timeWindow: 60_000,
+    allowList: (req) => !RATE_LIMITED.has(req.routeOptions.url ?? ''),
+  })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
   await app.register(fastifySwagger, {
     openapi: {
@@ -77,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
   metaRoutes(app, routeDeps)
-  authRoutes(app, routeDeps, { loginsPerMinute: deps.loginsPerMinute ?? 10 })
+  authRoutes(app, routeDeps)
   userRoutes(app, routeDeps)
   projectRoutes(app, routeDeps)
   ticketRoutes(app, routeDeps)
