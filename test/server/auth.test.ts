@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { ADMIN_PASSWORD, startTestServer } from '../support/server.ts'
 import { caller } from '../support/http.ts'
+import { ADMIN_PASSWORD, startTestServer } from '../support/server.ts'
 
 async function server(options: { loginsPerMinute?: number } = {}) {
   const s = await startTestServer(options)
@@ -77,9 +77,7 @@ describe('authentication', () => {
     expect(eleventh.body).toEqual({ error: 'too many requests' })
     expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0)
     // Register shares the budget; other routes are not limited.
-    expect((await anon('POST', '/api/register', { username: 'x', password: 'y' })).status).toBe(
-      429,
-    )
+    expect((await anon('POST', '/api/register', { username: 'x', password: 'y' })).status).toBe(429)
     expect((await anon('GET', '/api/healthz')).status).toBe(200)
   })
 
