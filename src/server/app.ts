@@ -18,6 +18,7 @@ import { ticketRoutes } from './routes/tickets.ts'
 import { userRoutes } from './routes/users.ts'
 import { workRoutes } from './routes/work.ts'
 import { addSecurityHeaders } from './security-headers.ts'
+import { validatorCompiler } from './validation.ts'
 import { webRoutes } from './web.ts'
 import { liveRoutes } from './ws.ts'
 
@@ -45,11 +46,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           serializers: { req: (r) => ({ method: r.method, url: r.url.split('?')[0] }) },
         }
       : false,
-    // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     routerOptions: { maxParamLength: 500 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
+  app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)
   addSecurityHeaders(app)
