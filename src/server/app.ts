@@ -47,6 +47,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         }
       : false,
     routerOptions: { maxParamLength: 500 },
+    // Requests too malformed to parse get the same error shape as every other failure.
+    clientErrorHandler: (_err, socket) => {
+      if (socket.writable)
+        socket.end(
+          'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":"malformed request"}',
+        )
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
