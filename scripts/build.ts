@@ -23,9 +23,9 @@ await build({
   // Smaller code parses faster, and every agent call pays for parsing.
   minify: true,
   define: { __TICKET_VERSION__: JSON.stringify(pkg.version) },
-  banner: {
-    js: "import { createRequire as __tkCreateRequire } from 'node:module'; const require = __tkCreateRequire(import.meta.url);",
-  },
+  // The server's framework stays in node_modules: it is CommonJS, reads its own files at run
+  // time (the API docs page), and only `tk server` loads it.
+  external: ['fastify', '@fastify/*', 'typebox', 'ajv'],
   logLevel: 'warning',
 })
 

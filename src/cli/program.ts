@@ -535,6 +535,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     ),
   },
   {
+    name: 'server',
+    summary: 'Serve the HTTP API and web app over this workspace (default :8080)',
+    section: 'Workspace',
+    options: [
+      {
+        flags: '--addr <host:port>',
+        description: 'address to listen on, e.g. :8080 or 127.0.0.1:9000',
+      },
+      { flags: '-p, --port <n>', description: 'port to listen on (overrides the port of -addr)' },
+      { flags: '-v, --verbose', description: 'log every request' },
+    ],
+    load: lazy(
+      () => import('./commands/server.ts'),
+      (m) => m.server,
+    ),
+  },
+  {
     name: 'whoami',
     summary: 'Who you act as, and where',
     section: 'Workspace',

@@ -18,8 +18,11 @@ import { ticketRoutes } from './routes/tickets.ts'
 import { userRoutes } from './routes/users.ts'
 import { workRoutes } from './routes/work.ts'
 import { addSecurityHeaders } from './security-headers.ts'
+import { validatorCompiler } from './validation.ts'
 import { webRoutes } from './web.ts'
 import { liveRoutes } from './ws.ts'
+
+const RATE_LIMITED = new Set(['/api/register', '/api/login'])
 
 export type AppDeps = {
   readonly host: ServiceHost
@@ -43,16 +46,28 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           serializers: { req: (r) => ({ method: r.method, url: r.url.split('?')[0] }) },
         }
       : false,
-    // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     routerOptions: { maxParamLength: 500 },
+    // Requests too malformed to parse get the same error shape as every other failure.
+    clientErrorHandler: (_err, socket) => {
+      if (socket.writable)
+        socket.end(
+          'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":"malformed request"}',
+        )
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
+  app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)
   addSecurityHeaders(app)
   await app.register(fastifyCookie)
-  await app.register(fastifyRateLimit, { global: false })
+  // api.md "Authentication": register and login share one budget per client address.
+  await app.register(fastifyRateLimit, {
+    max: deps.loginsPerMinute ?? 10,
+    timeWindow: 60_000,
+    allowList: (req) => !RATE_LIMITED.has(req.routeOptions.url ?? ''),
+  })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
   await app.register(fastifySwagger, {
     openapi: {
@@ -77,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
   metaRoutes(app, routeDeps)
-  authRoutes(app, routeDeps, { loginsPerMinute: deps.loginsPerMinute ?? 10 })
+  authRoutes(app, routeDeps)
   userRoutes(app, routeDeps)
   projectRoutes(app, routeDeps)
   ticketRoutes(app, routeDeps)

@@ -63,10 +63,11 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
       async (req) => {
         const svc = service(req)
         const message = req.body?.message?.trim()
-        // A comment goes in while the ticket still takes one: before closing, after opening.
-        if (message && !value) await svc.addComment(req.params.ref, message)
+        // A comment goes in while the ticket still takes one: before closing or archiving.
+        const locks = (flag === 'open' && !value) || (flag === 'archived' && value)
+        if (message && locks) await svc.addComment(req.params.ref, message)
         const ticket = await svc.setFlag(req.params.ref, flag, value)
-        if (message && value) await svc.addComment(req.params.ref, message)
+        if (message && !locks) await svc.addComment(req.params.ref, message)
         return ticket
       },
     )

@@ -1,3 +1,4 @@
+import type { Access } from '../../domain/access.ts'
 import { claimRefusal, compareClaimOrder, workStage } from '../../domain/claim.ts'
 import { conflict, forbidden } from '../../domain/errors.ts'
 import { isFinalStage, type State } from '../../domain/lifecycle.ts'
@@ -69,10 +70,10 @@ export async function unclaim(ctx: Ctx, ref: string): Promise<Ticket> {
 }
 
 /** Leaves at their workflow's work stage, idle, ready, open, unassigned, unblocked, in claim order. */
-/** The projects a claim may take work from: the one asked for, or every one the caller may write. */
-async function claimScope(db: Db, ctx: Ctx, project: string | undefined) {
-  if (project) return [(await projectFor(db, ctx, project, 'write')).id]
-  return visibleProjectIds(db, ctx.actor, 'write')
+/** The projects work comes from: the one asked for, or every one the caller may read or write. */
+async function claimScope(db: Db, ctx: Ctx, project: string | undefined, access: Access) {
+  if (project) return [(await projectFor(db, ctx, project, access)).id]
+  return visibleProjectIds(db, ctx.actor, access)
 }
 
 async function eligible(db: Db, scope: number[] | 'all', limit: number): Promise<TicketRow[]> {
@@ -192,7 +193,7 @@ export async function claim(ctx: Ctx, input: ClaimInput): Promise<ClaimResult> {
   const dryRun = input.dry_run ?? false
   const outcome = await mutate(ctx, async (tx) => {
     if (input.ticket) return claimByKey(tx, input.ticket, dryRun)
-    const scope = await claimScope(tx.db, ctx, input.project)
+    const scope = await claimScope(tx.db, ctx, input.project, 'write')
     const mine = await activeClaimOf(tx.db, ctx.actor.username, scope)
     if (mine) return { status: 'ASSIGNED' as const, id: mine.id }
     const [next] = await eligible(tx.db, scope, 1)
@@ -212,7 +213,7 @@ export async function next(
   input: { project?: string; limit?: number },
 ): Promise<Ticket[]> {
   return ctx.store.read(async (db) => {
-    const scope = await claimScope(db, ctx, input.project)
+    const scope = await claimScope(db, ctx, input.project, 'read')
     return toTickets(db, await eligible(db, scope, input.limit ?? 10))
   })
 }
