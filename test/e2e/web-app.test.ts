@@ -100,7 +100,7 @@ describe('web app in Chromium', () => {
     await page
       .getByText(/changed title from “First ticket from the web” to “Renamed in place”/)
       .waitFor()
-    await page.evaluate(() => globalThis.scrollTo(0, 0))
+    await page.evaluate('window.scrollTo(0, 0)')
     await page.screenshot({ path: `${SHOTS}ticket.png`, fullPage: true })
 
     await page.goto('/p/WEB/board')
