@@ -63,7 +63,7 @@ for (let i = 0; i < RUNS; i++) {
   const page = await context.newPage()
   const t0 = performance.now()
   await page.goto('/p/BIG/board')
-  await page.waitForFunction((n) => document.querySelectorAll('li.card').length === n, TICKETS, {
+  await page.waitForFunction(`document.querySelectorAll('li.card').length === ${TICKETS}`, null, {
     polling: 'raf',
     timeout: 60_000,
   })
