@@ -79,6 +79,24 @@ describe('web app in Chromium', () => {
     await two.context.close()
   })
 
+  it('moves a card with Shift+arrow keys and undoes it with u', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/WEB/board')
+    await card(page, 'WEB-T-2').locator('a').focus()
+    await page.keyboard.press('Shift+ArrowRight')
+    await lane(page, 'test').locator('li.card[data-key="WEB-T-2"]').waitFor()
+    expect(await page.evaluate('document.activeElement?.dataset.card')).toBe('WEB-T-2')
+    await expect.poll(async () => (await admin.getTicket('WEB-T-2')).stage).toBe('test')
+    await page.keyboard.press('u')
+    await lane(page, 'develop').locator('li.card[data-key="WEB-T-2"]').waitFor()
+    await expect.poll(async () => (await admin.getTicket('WEB-T-2')).stage).toBe('develop')
+    await page.keyboard.press('?')
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    await page.keyboard.press('Escape')
+    expect(await page.getByRole('dialog').count()).toBe(0)
+    await context.close()
+  })
+
   it('edits a title in place, comments, and shows a dependency as a blocked marker', async () => {
     const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
     await page.goto('/t/WEB-T-1')

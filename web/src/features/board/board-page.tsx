@@ -27,7 +27,8 @@ export function BoardPage({ prefix }: { prefix: string }) {
   const [, navigate] = useLocation()
   const moves = useBoardMoves(prefix)
   const board = useRef<HTMLDivElement>(null)
-  const refocus = useRef<string | null>(null)
+  // After a keyboard move the card re-renders in its new lane; focus follows it there.
+  const refocus = useRef<{ key: string; stage: string } | null>(null)
   // A drag ends with a click on the card's link; that click must not open the ticket.
   const justDragged = useRef(false)
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))
@@ -44,8 +45,13 @@ export function BoardPage({ prefix }: { prefix: string }) {
   const find = (key: string) => all.find((t) => t.key === key)
 
   useLayoutEffect(() => {
-    if (!refocus.current) return
-    board.current?.querySelector<HTMLElement>(`[data-card="${refocus.current}"]`)?.focus()
+    const r = refocus.current
+    if (!r) return
+    const el = board.current?.querySelector<HTMLElement>(
+      `section[data-stage="${r.stage}"] [data-card="${r.key}"]`,
+    )
+    if (!el) return
+    el.focus()
     refocus.current = null
   })
 
@@ -80,7 +86,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
       const to = lanes[lane + (e.key === 'ArrowLeft' ? -1 : 1)]
       if (to && editable) {
         e.preventDefault()
-        refocus.current = key
+        refocus.current = { key, stage: to }
         moves.move(t, to)
       }
       return
