@@ -79,6 +79,28 @@ describe('web app in Chromium', () => {
     await two.context.close()
   })
 
+  it("sets stage and state with one drop on a lane's state target", async () => {
+    const t = await admin.createTicket({ project: 'WEB', title: 'Drop on a state' })
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/WEB/board')
+    const from = await card(page, t.key).boundingBox()
+    if (!from) throw new Error('card not visible')
+    await page.mouse.move(from.x + 20, from.y + 20)
+    await page.mouse.down()
+    await page.mouse.move(from.x + 30, from.y + 30, { steps: 3 })
+    const target = page.locator('section.lane[data-stage="develop"] li.state-target', {
+      hasText: 'fail',
+    })
+    const box = await target.boundingBox()
+    if (!box) throw new Error('state target not shown while dragging')
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 10 })
+    await page.mouse.up()
+    await expect.poll(async () => (await admin.getTicket(t.key)).status).toBe('develop/fail')
+    await card(page, t.key).locator('.badge.state-fail').waitFor()
+    await admin.setFlag(t.key, 'archived', true)
+    await context.close()
+  })
+
   it('moves a card with Shift+arrow keys and undoes it with u', async () => {
     const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
     await page.goto('/p/WEB/board')
@@ -127,21 +149,21 @@ describe('web app in Chromium', () => {
   })
 
   it('finds tickets with full-text search from the header', async () => {
-    await admin.createTicket({
+    const found = await admin.createTicket({
       project: 'WEB',
       title: 'Unrelated',
       description: 'mentions the flamingo protocol',
     })
     const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
     await page.goto('/p/WEB/board')
-    await card(page, 'WEB-T-3').waitFor()
+    await card(page, found.key).waitFor()
     await page.locator('body').press('/')
     await page.keyboard.type('flamingo')
     await page.keyboard.press('Enter')
     await page.waitForURL('**/p/WEB/list?q=flamingo')
     const rows = page.locator('table.tickets tbody tr')
     await expect.poll(() => rows.count()).toBe(1)
-    expect(await rows.first().textContent()).toContain('WEB-T-3')
+    expect(await rows.first().textContent()).toContain(found.key)
     await context.close()
   })
 

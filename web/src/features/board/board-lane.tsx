@@ -1,9 +1,11 @@
 import { useDroppable } from '@dnd-kit/core'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { BoardCard } from './board-card.tsx'
+import { StateTargets } from './state-targets.tsx'
 
 export function BoardLane(props: {
   stage: string
+  final: boolean
   tickets: readonly Ticket[]
   draggable: boolean
 }) {
@@ -19,6 +21,7 @@ export function BoardLane(props: {
       <h2 id={headingId}>
         {props.stage} <span className="count">{props.tickets.length}</span>
       </h2>
+      <StateTargets stage={props.stage} final={props.final} />
       <ul>
         {props.tickets.map((t) => (
           <BoardCard key={t.key} ticket={t} draggable={props.draggable} />

@@ -1,4 +1,14 @@
-import { DndContext, type DragEndEvent, PointerSensor, useSensor, useSensors } from '@dnd-kit/core'
+import {
+  type CollisionDetection,
+  DndContext,
+  type DragEndEvent,
+  MeasuringStrategy,
+  PointerSensor,
+  pointerWithin,
+  rectIntersection,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core'
 import { type KeyboardEvent, useLayoutEffect, useMemo, useRef } from 'react'
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
@@ -8,6 +18,7 @@ import { FilterBar } from '../filters/filter-bar.tsx'
 import { matches, useFilters } from '../filters/use-filters.ts'
 import { DEFAULT_STAGES } from '../ticket/labels.ts'
 import { BoardLane } from './board-lane.tsx'
+import { parseDropId } from './state-targets.tsx'
 import { useBoardMoves } from './use-board-moves.ts'
 
 /** The workflow's stages in order, plus any stage a ticket holds that the default lacks. */
@@ -15,6 +26,17 @@ function lanesOf(tickets: readonly Ticket[]): string[] {
   const lanes: string[] = [...DEFAULT_STAGES]
   for (const t of tickets) if (!lanes.includes(t.stage)) lanes.splice(lanes.length - 1, 0, t.stage)
   return lanes
+}
+
+// State targets appear only once a drag starts, so drop areas are measured throughout a drag.
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } }
+
+// A state target lies inside its lane: under the pointer, the target wins over the lane.
+const collide: CollisionDetection = (args) => {
+  const under = pointerWithin(args)
+  const target = under.find((c) => String(c.id).includes('::'))
+  if (target) return [target]
+  return under.length ? under : rectIntersection(args)
 }
 
 // Newest change first, as in the reference board.
@@ -61,7 +83,10 @@ export function BoardPage({ prefix }: { prefix: string }) {
       justDragged.current = false
     }, 0)
     const t = find(String(e.active.id))
-    if (t && e.over) moves.move(t, String(e.over.id))
+    if (!t || !e.over) return
+    const to = parseDropId(String(e.over.id))
+    if (to.state) moves.moveTo(t, to.stage, to.state)
+    else moves.move(t, to.stage)
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -125,7 +150,12 @@ export function BoardPage({ prefix }: { prefix: string }) {
         {moves.note}
       </p>
       {moves.note ? <p className="note">{moves.note}</p> : null}
-      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+      <DndContext
+        sensors={sensors}
+        onDragEnd={onDragEnd}
+        measuring={MEASURING}
+        collisionDetection={collide}
+      >
         {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the cards (links) inside */}
         <div
           className="board"
@@ -139,6 +169,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
             <BoardLane
               key={stage}
               stage={stage}
+              final={stage === lanes[lanes.length - 1]}
               tickets={byLane.get(stage) ?? []}
               draggable={editable}
             />

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
+import type { State } from '../../../../src/domain/lifecycle.ts'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { keys } from '../../api/keys.ts'
 import { applyTicket } from '../../api/live.ts'
@@ -28,6 +29,19 @@ export function useBoardMoves(prefix: string) {
       void refresh()
     },
   })
+  const lifecycle = useMutation({
+    mutationFn: async (v: { ticket: Ticket; stage: string; state: State }) => {
+      const moved =
+        v.ticket.stage === v.stage ? v.ticket : await service.setStage(v.ticket.key, v.stage)
+      return moved.state === v.state ? moved : service.setState(v.ticket.key, v.state)
+    },
+    onMutate: ({ ticket, stage, state }) => applyTicket(qc, { ...ticket, stage, state }),
+    onSuccess: (t) => applyTicket(qc, t),
+    onError: (err) => {
+      setNote(`Could not move: ${err instanceof Error ? err.message : String(err)}`)
+      void refresh()
+    },
+  })
   const archive = useMutation({
     mutationFn: (v: { key: string; value: boolean }) => service.setFlag(v.key, 'archived', v.value),
     onSuccess: () => refresh(),
@@ -47,6 +61,13 @@ export function useBoardMoves(prefix: string) {
       remember({ kind: 'stage', key: ticket.key, from: ticket.stage, title: ticket.title })
       setNote(`Moved ${ticket.key} to ${to}`)
       stage.mutate({ ticket, stage: to })
+    },
+    /** A drop on a lane's state target: the stage (if it differs), then the state. */
+    moveTo(ticket: Ticket, stage: string, state: State) {
+      if (ticket.stage === stage && ticket.state === state) return
+      remember({ kind: 'stage', key: ticket.key, from: ticket.stage, title: ticket.title })
+      setNote(`Moved ${ticket.key} to ${stage}/${state}`)
+      lifecycle.mutate({ ticket, stage, state })
     },
     archive(ticket: Ticket) {
       remember({ kind: 'archive', key: ticket.key, title: ticket.title })
