@@ -1,10 +1,19 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { keys } from './api/keys.ts'
 import { App } from './app.tsx'
 import './styles.css'
 
+// An ended session (expired, signed out elsewhere, user disabled) sends the app back to sign-in.
+const onError = (error: unknown) => {
+  if (error && typeof error === 'object' && 'code' in error && error.code === 'unauthenticated')
+    void queryClient.invalidateQueries({ queryKey: keys.status })
+}
+
 const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     // Live events keep the cache fresh, so data is not refetched on every focus or mount.
     queries: { staleTime: 60_000, refetchOnWindowFocus: false, retry: 1 },
