@@ -148,6 +148,27 @@ describe('web app in Chromium', () => {
     await context.close()
   })
 
+  it('claims, idles, starts and completes a ticket from its page', async () => {
+    const t = await admin.createTicket({ project: 'WEB', title: 'Work on me' })
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto(`/t/${t.key}`)
+    await page.getByRole('button', { name: 'Claim' }).click()
+    await page.getByText('@admin').first().waitFor()
+    // A claim assigns and starts the ticket in one step.
+    await expect.poll(async () => (await admin.getTicket(t.key)).status).toBe('design/active')
+    await page.getByRole('button', { name: 'Idle' }).click()
+    await expect.poll(async () => (await admin.getTicket(t.key)).state).toBe('idle')
+    await page.getByRole('button', { name: 'Start' }).click()
+    await expect.poll(async () => (await admin.getTicket(t.key)).state).toBe('active')
+    await page.getByRole('button', { name: 'Complete' }).click()
+    // domain.md "Lifecycle": success in a non-final stage advances to the next stage, idle.
+    await expect.poll(async () => (await admin.getTicket(t.key)).status).toBe('develop/idle')
+    await expect.poll(() => page.getByLabel('Stage').inputValue()).toBe('develop')
+    await page.getByText(/stage changed: design → develop/).waitFor()
+    await admin.setFlag(t.key, 'archived', true)
+    await context.close()
+  })
+
   it('finds tickets with full-text search from the header', async () => {
     const found = await admin.createTicket({
       project: 'WEB',
