@@ -148,7 +148,7 @@ describe('web app in Chromium', () => {
     await context.close()
   })
 
-  it('claims, idles, starts and completes a ticket from its page', async () => {
+  it('claims, idles, starts, completes, archives and deletes a ticket from its page', async () => {
     const t = await admin.createTicket({ project: 'WEB', title: 'Work on me' })
     const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
     await page.goto(`/t/${t.key}`)
@@ -165,7 +165,14 @@ describe('web app in Chromium', () => {
     await expect.poll(async () => (await admin.getTicket(t.key)).status).toBe('develop/idle')
     await expect.poll(() => page.getByLabel('Stage').inputValue()).toBe('develop')
     await page.getByText(/stage changed: design → develop/).waitFor()
-    await admin.setFlag(t.key, 'archived', true)
+    await page.getByRole('button', { name: 'Archive' }).click()
+    await page.getByText('Archived: read-only until unarchived.').waitFor()
+    await page.getByRole('button', { name: 'Unarchive' }).click()
+    await page.getByRole('button', { name: 'Complete' }).waitFor()
+    page.once('dialog', (d) => void d.accept())
+    await page.getByRole('button', { name: 'Delete' }).click()
+    await page.waitForURL('**/p/WEB/board')
+    await expect(admin.getTicket(t.key)).rejects.toThrow(/not found/)
     await context.close()
   })
 

@@ -12,15 +12,14 @@ const ACTIONS: readonly (readonly [State, string])[] = [
 ]
 
 /** Stage, state (ui.md: start, complete, fail, idle) and the open/archived/ready flags. */
-export function Lifecycle({
-  ticket: t,
-  editable,
-  run,
-}: {
+export function Lifecycle(props: {
   ticket: TicketDetail
   editable: boolean
+  canWrite: boolean
   run: Run
+  onDeleted: () => void
 }) {
+  const { ticket: t, editable, canWrite, run, onDeleted } = props
   const derived = t.children.length > 0
   return (
     <section aria-labelledby="lifecycle-h" className="side-box">
@@ -57,24 +56,42 @@ export function Lifecycle({
           ))}
         </div>
       ) : null}
-      {editable || !t.archived ? (
+      {editable ? (
         <div className="row wrap">
-          {editable ? (
-            <>
-              <button
-                type="button"
-                onClick={() => run(() => service.setFlag(t.key, 'ready', !t.ready))}
-              >
-                {t.ready ? 'Mark not ready' : 'Mark ready'}
-              </button>
-              <button
-                type="button"
-                onClick={() => run(() => service.setFlag(t.key, 'open', !t.open))}
-              >
-                {t.open ? 'Close' : 'Reopen'}
-              </button>
-            </>
-          ) : null}
+          <button
+            type="button"
+            onClick={() => run(() => service.setFlag(t.key, 'ready', !t.ready))}
+          >
+            {t.ready ? 'Mark not ready' : 'Mark ready'}
+          </button>
+          <button type="button" onClick={() => run(() => service.setFlag(t.key, 'open', !t.open))}>
+            {t.open ? 'Close' : 'Reopen'}
+          </button>
+        </div>
+      ) : null}
+      {canWrite ? (
+        <div className="row wrap">
+          <button
+            type="button"
+            onClick={() => run(() => service.setFlag(t.key, 'archived', !t.archived))}
+          >
+            {t.archived ? 'Unarchive' : 'Archive'}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={t.children.length > 0}
+            title={t.children.length > 0 ? 'A ticket with children cannot be deleted' : undefined}
+            onClick={() =>
+              window.confirm(`Delete ${t.key}? Its comments, history and links go with it.`) &&
+              run(async () => {
+                await service.deleteTicket(t.key)
+                onDeleted()
+              })
+            }
+          >
+            Delete
+          </button>
         </div>
       ) : null}
       {t.archived ? <p className="note">Archived: read-only until unarchived.</p> : null}

@@ -1,4 +1,4 @@
-import { Link } from 'wouter'
+import { Link, useLocation } from 'wouter'
 import { canWrite, useProjectRole, useTicket } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
@@ -19,6 +19,7 @@ export default function TicketPage({ ticketKey }: { ticketKey: string }) {
   const prefix = ticket.data?.project_prefix ?? ticketKey.split('-')[0] ?? ''
   const role = useProjectRole(prefix)
   const action = useTicketAction(ticketKey, prefix)
+  const [, navigate] = useLocation()
   if (ticket.isPending) return <p aria-live="polite">Loading {ticketKey}…</p>
   if (ticket.isError) return <ErrorNote error={ticket.error} />
   const t = ticket.data
@@ -77,7 +78,13 @@ export default function TicketPage({ ticketKey }: { ticketKey: string }) {
           <Conversation ticketKey={t.key} canComment={canWrite(role) && t.open && !t.archived} />
         </div>
         <aside className="ticket-side" aria-label="Ticket details">
-          <Lifecycle ticket={t} editable={editable} run={run} />
+          <Lifecycle
+            ticket={t}
+            editable={editable}
+            canWrite={canWrite(role)}
+            run={run}
+            onDeleted={() => navigate(`/p/${t.project_prefix}/board`)}
+          />
           <Assignment ticket={t} editable={canWrite(role)} run={run} />
           <TicketFields ticket={t} editable={editable} run={run} />
           <Hierarchy ticket={t} editable={editable} run={run} />
