@@ -65,6 +65,12 @@ const lazy =
   async (): Promise<Run> =>
     pick(await load())
 
+const sessionOptions: OptionSpec[] = [
+  { flags: '-u, --username <name>', description: 'the account (default: TICKET_USERNAME)' },
+  { flags: '--password <secret>', description: 'its password (default: TICKET_PASSWORD)' },
+  { flags: '--url <url>', description: 'the server (default: TICKET_URL or config)' },
+]
+const session = () => import('./commands/session.ts')
 const tickets = () => import('./commands/tickets.ts')
 const lifecycle = () => import('./commands/lifecycle.ts')
 const work = () => import('./commands/work.ts')
@@ -533,6 +539,28 @@ export const COMMANDS: readonly CommandSpec[] = [
       () => import('./commands/completion.ts'),
       (m) => m.completion,
     ),
+  },
+  {
+    name: 'register',
+    summary: 'Create an account on the server',
+    args: '[username]',
+    section: 'Workspace',
+    options: sessionOptions,
+    load: lazy(session, (m) => m.register),
+  },
+  {
+    name: 'login',
+    summary: 'Sign in to the server and remember the session',
+    args: '[username]',
+    section: 'Workspace',
+    options: sessionOptions,
+    load: lazy(session, (m) => m.login),
+  },
+  {
+    name: 'logout',
+    summary: 'End the session and forget it',
+    section: 'Workspace',
+    load: lazy(session, (m) => m.logout),
   },
   {
     name: 'server',
