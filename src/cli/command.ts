@@ -19,7 +19,15 @@ export type CommandSpec = {
   /** Positional arguments for the usage line, e.g. `[KEY] <user>`. */
   readonly args?: string
   readonly options?: readonly OptionSpec[]
-  readonly section: 'Tickets' | 'Lifecycle' | 'Work' | 'Records' | 'Projects' | 'Workspace'
+  readonly section:
+    | 'Tickets'
+    | 'Lifecycle'
+    | 'Work'
+    | 'Records'
+    | 'Projects'
+    | 'Planning'
+    | 'Organisation'
+    | 'Workspace'
   readonly load: () => Promise<Run>
 }
 

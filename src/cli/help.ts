@@ -1,7 +1,16 @@
 import type { CommandSpec } from './command.ts'
 import { COMMANDS } from './program.ts'
 
-const SECTIONS = ['Tickets', 'Lifecycle', 'Work', 'Records', 'Projects', 'Workspace'] as const
+const SECTIONS = [
+  'Tickets',
+  'Lifecycle',
+  'Work',
+  'Records',
+  'Projects',
+  'Planning',
+  'Organisation',
+  'Workspace',
+] as const
 
 export function overview(): string {
   const lines = [

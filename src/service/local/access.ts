@@ -86,3 +86,12 @@ export async function requireTeamManager(
   if (m?.role !== 'owner')
     throw forbidden(`only an owner of team ${team.name} (or an admin) may change it`)
 }
+
+/** Admin-only operations name the fix: act as an admin. */
+export function requireAdmin(ctx: Ctx, what: string): void {
+  if (ctx.actor.role !== 'admin')
+    throw forbidden(
+      `only an admin may ${what} (you are ${ctx.actor.username})`,
+      'ask an admin, or act as one (unset TICKET_USERNAME in local mode)',
+    )
+}

@@ -6,8 +6,8 @@ import type { Role } from '../../domain/role.ts'
 import type { RolesTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
 import type { NewRole, RolePatch } from '../organisation-service.ts'
+import { requireAdmin } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
-import { requireAdmin } from './projects.ts'
 
 export const toRole = (r: Selectable<RolesTable>): Role => ({ ...r })
 

@@ -15,9 +15,8 @@ import {
 import type { TeamsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
 import type { NewTeam, TeamPatch } from '../organisation-service.ts'
-import { requireTeamManager } from './access.ts'
+import { requireAdmin, requireTeamManager } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
-import { requireAdmin } from './projects.ts'
 import { findUser } from './users.ts'
 
 type TeamRow = Selectable<TeamsTable>

@@ -14,8 +14,8 @@ import type { Db } from '../../store/store.ts'
 import type { NewUser, UserWithPassword } from '../organisation-service.ts'
 import { generatePassword, hashPassword } from '../password.ts'
 import { toUser } from '../users.ts'
+import { requireAdmin } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
-import { requireAdmin } from './projects.ts'
 
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/
 const MIN_PASSWORD = 8

@@ -15,8 +15,8 @@ import {
 import type { WorkflowsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
 import type { NewWorkflow, NewWorkflowStage } from '../organisation-service.ts'
+import { requireAdmin } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
-import { requireAdmin } from './projects.ts'
 import { resolveRole } from './roles.ts'
 
 export async function resolveWorkflow(db: Db, ref: string): Promise<Selectable<WorkflowsTable>> {
@@ -314,8 +314,19 @@ export async function importWorkflow(
 ): Promise<Workflow> {
   requireAdmin(ctx, 'import workflows')
   const parsed = parseWorkflowExport(data)
-  return ctx.store.transaction((db) =>
-    createInTx(ctx, db, {
+  return ctx.store.transaction(async (db) => {
+    const name = normaliseWorkflowName(options.name ?? parsed.name)
+    const taken = await db
+      .selectFrom('workflows')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+      .executeTakeFirst()
+    if (taken)
+      throw conflict(
+        `a workflow named "${name}" already exists`,
+        'import it under another name: tk workflow import FILE -name NEW',
+      )
+    return createInTx(ctx, db, {
       name: options.name ?? parsed.name,
       description: parsed.description,
       stages: parsed.stages.map((s) => ({
@@ -323,8 +334,8 @@ export async function importWorkflow(
         description: s.description,
         ...(s.role ? { role: s.role } : {}),
       })),
-    }),
-  )
+    })
+  })
 }
 
 /** The stages a project's tickets inherit: its workflow's, else the default. */
