@@ -2,7 +2,7 @@ import type { TicketService } from '../service/ticket-service.ts'
 import type { Output } from './output.ts'
 import type { Workspace } from './workspace.ts'
 
-/** One option in commander's flag syntax (`-n, --limit <n>`), plus other long names for it. */
+/** One option in the usual flag syntax (`-n, --limit <n>`), plus other long names for it. */
 export type OptionSpec = {
   readonly flags: string
   readonly description: string
@@ -19,15 +19,7 @@ export type CommandSpec = {
   /** Positional arguments for the usage line, e.g. `[KEY] <user>`. */
   readonly args?: string
   readonly options?: readonly OptionSpec[]
-  readonly section:
-    | 'Tickets'
-    | 'Lifecycle'
-    | 'Work'
-    | 'Records'
-    | 'Projects'
-    | 'Planning'
-    | 'Organisation'
-    | 'Workspace'
+  readonly section: (typeof SECTIONS)[number]
   readonly load: () => Promise<Run>
 }
 
@@ -52,3 +44,15 @@ export type CommandContext = {
   int(name: string): number | undefined
   bool(name: string): boolean
 }
+
+/** Help and the reference group commands under these headings, in this order. */
+export const SECTIONS = [
+  'Tickets',
+  'Lifecycle',
+  'Work',
+  'Records',
+  'Projects',
+  'Planning',
+  'Organisation',
+  'Workspace',
+] as const

@@ -71,6 +71,7 @@ const work = () => import('./commands/work.ts')
 const records = () => import('./commands/records.ts')
 const projects = () => import('./commands/projects.ts')
 const system = () => import('./commands/system.ts')
+const agentDocs = () => import('./commands/agent-docs.ts')
 
 const typeShortcut = (name: string, summary: string, type = name): CommandSpec => ({
   name,
@@ -1164,6 +1165,29 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: lazy(projects, (m) => m.init),
   },
   ...PART_B_COMMANDS,
+  {
+    name: 'skill',
+    summary: 'Print the skill file that teaches coding agents to use tk',
+    options: [{ flags: '--install', description: 'write it to .claude/skills/tk/SKILL.md here' }],
+    section: 'Workspace',
+    load: lazy(agentDocs, (m) => m.skill),
+  },
+  {
+    name: 'onboard',
+    summary: 'Print short instructions for coding agents (e.g. tk onboard > AGENTS.md)',
+    section: 'Workspace',
+    load: lazy(agentDocs, (m) => m.onboard),
+  },
+  {
+    name: 'completion',
+    summary: 'Print shell completion (bash, zsh or fish)',
+    args: '<shell>',
+    section: 'Workspace',
+    load: lazy(
+      () => import('./commands/completion.ts'),
+      (m) => m.completion,
+    ),
+  },
   {
     name: 'whoami',
     summary: 'Who you act as, and where',
