@@ -50,7 +50,7 @@ export const listProjectMembers = (ctx: Ctx, project: string) =>
 export const listProjectTeams = (ctx: Ctx, project: string) =>
   asOwner(ctx, project, (db, p) => teamsOf(db, p.id))
 
-export const addProjectMember = (
+export const addProjectMember = async (
   ctx: Ctx,
   project: string,
   input: { username: string; role: ProjectRole },
@@ -122,7 +122,7 @@ export const removeProjectMember = (ctx: Ctx, project: string, username: string)
     })
   })
 
-export const addProjectTeam = (
+export const addProjectTeam = async (
   ctx: Ctx,
   project: string,
   input: { team: string; role: ProjectRole },
