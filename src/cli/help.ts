@@ -41,3 +41,21 @@ export function helpFor(spec: CommandSpec): string {
   lines.push('', 'Global flags: --json, --fields a,b, -project PREFIX, -f DIR, --no-color')
   return `${lines.join('\n')}\n`
 }
+
+/**
+ * The verbs of a command group (`tk workflow`, `tk team`), or undefined when `word` names no
+ * group. The reference prints a group's usage when it is given without a verb.
+ */
+export function groupHelp(word: string): string | undefined {
+  const group = word.toLowerCase()
+  const verbs = COMMANDS.filter((c) => c.name.startsWith(`${group} `))
+  if (verbs.length === 0) return undefined
+  const width = Math.max(...verbs.map((c) => c.name.length))
+  return `${[
+    `Usage: tk ${group} <verb> [flags]`,
+    '',
+    ...verbs.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `More: tk help ${group} <verb>`,
+  ].join('\n')}\n`
+}

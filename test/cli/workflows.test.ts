@@ -117,4 +117,19 @@ describe('tk workflow', () => {
     )
     expect((await ws.tk('workflow', 'reorder-stages', 'default')).code).toBe(2)
   })
+
+  it('prints the verbs of a group given without one, and refuses unknown verbs', async () => {
+    const ws = await tempWorkspace()
+    const usage = await ws.tk('workflow')
+    expect(usage.code).toBe(0)
+    expect(usage.stdout).toMatch(
+      /^Usage: tk workflow <verb>[\s\S]*workflow reorder-stages\s+Put the stages/,
+    )
+    expect((await ws.tk('help', 'team')).stdout).toMatch(/team add-member/)
+    const bad = await ws.tk('team', 'frobnicate')
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'error: unknown team command "frobnicate"\nhint: see the commands with: tk team\n',
+    ])
+  })
 })
