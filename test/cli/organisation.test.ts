@@ -77,6 +77,27 @@ describe('tk user', () => {
     const p = await as(ws, 'carol', 'project', 'users')
     expect(p.stderr).toMatch(/only an owner of project TK/)
   })
+
+  it('grants a project role through a team and its ancestors', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('user', 'create', 'carol', '-password', 'carol-password')
+    await ws.tk('team', 'create', 'Engineering')
+    await ws.tk('team', 'create', 'Platform', '-parent', 'Engineering')
+    await ws.tk('team', 'add-member', 'Platform', 'carol')
+    await ws.tk('project', 'add-team', 'Engineering', '-role', 'owner')
+    const owner = await as(ws, 'carol', 'project', 'users', '--json')
+    expect(owner.code).toBe(0)
+    expect(JSON.parse(owner.stdout).map((m: { username: string }) => m.username)).toEqual(['admin'])
+    // A direct membership wins over what a team grants.
+    await ws.tk('project', 'add-user', 'carol', '-role', 'viewer')
+    expect((await as(ws, 'carol', 'project', 'users')).code).toBe(1)
+    // Team owners manage their team; plain members do not.
+    expect((await as(ws, 'carol', 'team', 'update', 'Platform', '-d', 'x')).stderr).toMatch(
+      /only an owner of team Platform/,
+    )
+    await ws.tk('team', 'add-member', 'Platform', 'carol', '-role', 'owner')
+    expect((await as(ws, 'carol', 'team', 'update', 'Platform', '-d', 'x')).code).toBe(0)
+  })
 })
 
 describe('tk team and project access', () => {
