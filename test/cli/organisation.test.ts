@@ -76,6 +76,12 @@ describe('tk user', () => {
     expect((await as(ws, 'carol', 'workflow', 'list')).code).toBe(0)
     const p = await as(ws, 'carol', 'project', 'users')
     expect(p.stderr).toMatch(/only an owner of project TK/)
+    await ws.tk('user', 'disable', 'carol')
+    const disabled = await as(ws, 'carol', 'ls')
+    expect([disabled.code, disabled.stderr]).toEqual([
+      1,
+      'error: user "carol" is disabled\nhint: ask an admin to enable it: tk user enable carol\n',
+    ])
   })
 
   it('grants a project role through a team and its ancestors', async () => {
