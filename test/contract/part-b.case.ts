@@ -99,6 +99,11 @@ export function describePartB(name: string, open: OpenService) {
       ])
       w = await svc.removeWorkflowStage('kanban', String(w.stages[0]!.id))
       expect(w.stages.map((s) => s.name)).toEqual(['todo', 'done'])
+      await svc.setWorkflow({ project: 'TK' }, 'kanban')
+      await svc.removeWorkflowStage('kanban', 'todo')
+      await expectError(svc.removeWorkflowStage('kanban', 'done'), 'conflict', /in use/)
+      await svc.unsetWorkflow({ project: 'TK' })
+      expect((await svc.removeWorkflowStage('kanban', 'done')).stages).toEqual([])
     })
 
     it('moves a project to a workflow, keeping every ticket valid and recording each move', async () => {

@@ -71,11 +71,19 @@ const listed = (keys: readonly string[]) =>
 /** Refuses a new list of stages that would leave any ticket following the workflow invalid. */
 async function assertKeepsTicketsValid(db: Db, w: Workflow, stages: readonly string[]) {
   const following = await ticketsFollowing(db, w.id)
-  if (stages.length === 0 && following.length > 0)
-    throw conflict(
-      `workflow ${w.name} is followed by ${following.length} ticket(s) and needs at least one stage`,
-      'add another stage first',
-    )
+  if (stages.length === 0) {
+    const projects = await db
+      .selectFrom('projects')
+      .select('prefix')
+      .where('workflow_id', '=', w.id)
+      .execute()
+    // An empty workflow would silently hand its projects the default stages.
+    if (following.length + projects.length > 0)
+      throw conflict(
+        `workflow ${w.name} is in use and needs at least one stage`,
+        'add another stage first, or stop using the workflow (tk workflow unset)',
+      )
+  }
   const broken = invalidatedBy(following, stages)
   if (broken.length === 0) return
   const gone = broken.filter((t) => !stages.includes(t.stage))
