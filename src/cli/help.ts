@@ -67,20 +67,13 @@ export function helpFor(spec: CommandSpec): string {
   return `${lines.join('\n')}\n`
 }
 
-/**
- * The verbs of a command group (`tk workflow`, `tk team`), or undefined when `word` names no
- * group. The reference prints a group's usage when it is given without a verb.
- */
+/** The commands that start with `word` (`tk label` → label create, label list, …), if any. */
 export function groupHelp(word: string): string | undefined {
-  const group = word.toLowerCase()
-  const verbs = COMMANDS.filter((c) => c.name.startsWith(`${group} `))
-  if (verbs.length === 0) return undefined
-  const width = Math.max(...verbs.map((c) => c.name.length))
-  return `${[
-    `Usage: tk ${group} <verb> [flags]`,
-    '',
-    ...verbs.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    `More: tk help ${group} <verb>`,
-  ].join('\n')}\n`
+  const w = word.toLowerCase()
+  const members = COMMANDS.filter((c) => c.name.startsWith(`${w} `))
+  if (members.length === 0) return undefined
+  const lines = [`tk ${w} <command>`, '', 'Commands:']
+  for (const c of members) lines.push(`  ${c.name.padEnd(20)} ${c.summary}`)
+  lines.push('', `More: tk help ${w} <command>`)
+  return `${lines.join('\n')}\n`
 }

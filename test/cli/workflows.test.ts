@@ -123,13 +123,13 @@ describe('tk workflow', () => {
     const usage = await ws.tk('workflow')
     expect(usage.code).toBe(0)
     expect(usage.stdout).toMatch(
-      /^Usage: tk workflow <verb>[\s\S]*workflow reorder-stages\s+Put the stages/,
+      /^tk workflow <command>[\s\S]*workflow reorder-stages\s+Put the stages/,
     )
     expect((await ws.tk('help', 'team')).stdout).toMatch(/team add-member/)
     const bad = await ws.tk('team', 'frobnicate')
     expect([bad.code, bad.stderr]).toEqual([
       2,
-      'error: unknown team command "frobnicate"\nhint: see the commands with: tk team\n',
+      'error: unknown team command "frobnicate"\nhint: see the team commands with: tk team\n',
     ])
   })
 })
