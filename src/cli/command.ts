@@ -52,6 +52,7 @@ export const SECTIONS = [
   'Work',
   'Records',
   'Projects',
+  'Planning',
   'Organisation',
   'Workspace',
 ] as const

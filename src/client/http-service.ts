@@ -6,11 +6,11 @@ import { errorCodeOf } from '../domain/http-status.ts'
 import type { Project } from '../domain/project.ts'
 import type { Ticket, TicketDetail } from '../domain/ticket.ts'
 import type { User } from '../domain/user.ts'
+import type { WorkflowTarget } from '../service/organisation-service.ts'
 import type {
   BlockedTicket,
   ClaimResult,
   Dependencies,
-  ProjectMember,
   ServiceStatus,
   Session,
   TicketFilter,
@@ -40,6 +40,9 @@ const FLAG_ACTIONS: Record<TicketFlag, [on: string, off: string]> = {
 }
 
 const seg = encodeURIComponent
+
+const targetPath = (t: WorkflowTarget) =>
+  'ticket' in t ? `/api/tickets/${seg(t.ticket)}` : `/api/projects/${seg(t.project)}`
 
 function filterQuery(f: TicketFilter): Query {
   return {
@@ -152,15 +155,6 @@ export class HttpService implements TicketService {
     this.#token = undefined
   }
 
-  listUsers: TicketService['listUsers'] = () => this.#call('GET', '/api/users')
-  createUser: TicketService['createUser'] = (input) => this.#call('POST', '/api/users', input)
-  setUserEnabled: TicketService['setUserEnabled'] = (username, enabled) =>
-    this.#call('POST', `/api/users/${seg(username)}/${enabled ? 'enable' : 'disable'}`)
-  resetPassword: TicketService['resetPassword'] = (username, password) =>
-    this.#call('POST', `/api/users/${seg(username)}/reset-password`, { password })
-  deleteUser: TicketService['deleteUser'] = async (username) => {
-    await this.#call('DELETE', `/api/users/${seg(username)}`)
-  }
   setRegistration: TicketService['setRegistration'] = async (enabled) =>
     (
       await this.#call<{ registration_enabled: boolean }>('POST', '/api/config/registration', {
@@ -168,13 +162,113 @@ export class HttpService implements TicketService {
       })
     ).registration_enabled
 
-  listMembers: TicketService['listMembers'] = (project) =>
-    this.#call<ProjectMember[]>('GET', `/api/projects/${seg(project)}/users`)
-  setMember: TicketService['setMember'] = (project, username, role) =>
-    this.#call('POST', `/api/projects/${seg(project)}/users`, { username, role })
-  removeMember: TicketService['removeMember'] = async (project, username) => {
+  listWorkflows: TicketService['listWorkflows'] = () => this.#call('GET', '/api/workflows')
+  getWorkflow: TicketService['getWorkflow'] = (ref) =>
+    this.#call('GET', `/api/workflows/${seg(ref)}`)
+  createWorkflow: TicketService['createWorkflow'] = (input) =>
+    this.#call('POST', '/api/workflows', input)
+  deleteWorkflow: TicketService['deleteWorkflow'] = async (ref) => {
+    await this.#call('DELETE', `/api/workflows/${seg(ref)}`)
+  }
+  addWorkflowStage: TicketService['addWorkflowStage'] = (ref, stage) =>
+    this.#call('POST', `/api/workflows/${seg(ref)}/stages`, stage)
+  removeWorkflowStage: TicketService['removeWorkflowStage'] = (ref, stage) =>
+    this.#call('DELETE', `/api/workflows/${seg(ref)}/stages/${seg(stage)}`)
+  reorderWorkflowStages: TicketService['reorderWorkflowStages'] = (ref, stages) =>
+    this.#call('PUT', `/api/workflows/${seg(ref)}/reorder`, { stages })
+  exportWorkflow: TicketService['exportWorkflow'] = (ref) =>
+    this.#call('GET', `/api/workflows/${seg(ref)}/export`)
+  importWorkflow: TicketService['importWorkflow'] = (data, options) =>
+    this.#call('POST', '/api/workflows/import', data, { name: options?.name })
+  setWorkflow: TicketService['setWorkflow'] = (target, workflow) =>
+    this.#call('POST', `${targetPath(target)}/workflow`, { workflow })
+  unsetWorkflow: TicketService['unsetWorkflow'] = (target) =>
+    this.#call('DELETE', `${targetPath(target)}/workflow`)
+
+  listRoles: TicketService['listRoles'] = () => this.#call('GET', '/api/roles')
+  getRole: TicketService['getRole'] = (ref) => this.#call('GET', `/api/roles/${seg(ref)}`)
+  createRole: TicketService['createRole'] = (input) => this.#call('POST', '/api/roles', input)
+  updateRole: TicketService['updateRole'] = (ref, patch) =>
+    this.#call('PATCH', `/api/roles/${seg(ref)}`, patch)
+  deleteRole: TicketService['deleteRole'] = async (ref, options) => {
+    await this.#call('DELETE', `/api/roles/${seg(ref)}`, undefined, { force: options?.force })
+  }
+
+  listUsers: TicketService['listUsers'] = (options) =>
+    this.#call('GET', '/api/users', undefined, { include_agents: options?.include_agents })
+  createUser: TicketService['createUser'] = (input) => this.#call('POST', '/api/users', input)
+  setUserEnabled: TicketService['setUserEnabled'] = (username, enabled) =>
+    this.#call('POST', `/api/users/${seg(username)}/${enabled ? 'enable' : 'disable'}`)
+  resetPassword: TicketService['resetPassword'] = (username, password) =>
+    this.#call(
+      'POST',
+      `/api/users/${seg(username)}/reset-password`,
+      password === undefined ? {} : { password },
+    )
+  deleteUser: TicketService['deleteUser'] = async (username) => {
+    await this.#call('DELETE', `/api/users/${seg(username)}`)
+  }
+
+  listTeams: TicketService['listTeams'] = () => this.#call('GET', '/api/teams')
+  getTeam: TicketService['getTeam'] = (ref) => this.#call('GET', `/api/teams/${seg(ref)}`)
+  createTeam: TicketService['createTeam'] = (input) => this.#call('POST', '/api/teams', input)
+  updateTeam: TicketService['updateTeam'] = (ref, patch) =>
+    this.#call('PATCH', `/api/teams/${seg(ref)}`, patch)
+  deleteTeam: TicketService['deleteTeam'] = async (ref) => {
+    await this.#call('DELETE', `/api/teams/${seg(ref)}`)
+  }
+  listTeamMembers: TicketService['listTeamMembers'] = (team) =>
+    this.#call('GET', `/api/teams/${seg(team)}/users`)
+  addTeamMember: TicketService['addTeamMember'] = (team, input) =>
+    this.#call('POST', `/api/teams/${seg(team)}/users`, input)
+  removeTeamMember: TicketService['removeTeamMember'] = async (team, username) => {
+    await this.#call('DELETE', `/api/teams/${seg(team)}/users/${seg(username)}`)
+  }
+  addTeamAgent: TicketService['addTeamAgent'] = (team, agent) =>
+    this.#call('POST', `/api/teams/${seg(team)}/agents`, { agent })
+  removeTeamAgent: TicketService['removeTeamAgent'] = async (team, agent) => {
+    await this.#call('DELETE', `/api/teams/${seg(team)}/agents/${seg(agent)}`)
+  }
+
+  listProjectMembers: TicketService['listProjectMembers'] = (project) =>
+    this.#call('GET', `/api/projects/${seg(project)}/users`)
+  addProjectMember: TicketService['addProjectMember'] = (project, input) =>
+    this.#call('POST', `/api/projects/${seg(project)}/users`, input)
+  removeProjectMember: TicketService['removeProjectMember'] = async (project, username) => {
     await this.#call('DELETE', `/api/projects/${seg(project)}/users/${seg(username)}`)
   }
+  listProjectTeams: TicketService['listProjectTeams'] = (project) =>
+    this.#call('GET', `/api/projects/${seg(project)}/teams`)
+  addProjectTeam: TicketService['addProjectTeam'] = (project, input) =>
+    this.#call('POST', `/api/projects/${seg(project)}/teams`, input)
+  removeProjectTeam: TicketService['removeProjectTeam'] = async (project, team) => {
+    await this.#call('DELETE', `/api/projects/${seg(project)}/teams/${seg(team)}`)
+  }
+
+  createStory: TicketService['createStory'] = (input) => this.#call('POST', '/api/stories', input)
+  listStories: TicketService['listStories'] = (filter) =>
+    this.#call('GET', `/api/projects/${seg(filter.project)}/stories`, undefined, {
+      status: filter.status,
+    })
+  getStory: TicketService['getStory'] = (id) => this.#call('GET', `/api/stories/${id}`)
+  updateStory: TicketService['updateStory'] = (id, patch) =>
+    this.#call('PATCH', `/api/stories/${id}`, patch)
+  deleteStory: TicketService['deleteStory'] = async (id) => {
+    await this.#call('DELETE', `/api/stories/${id}`)
+  }
+  linkStory: TicketService['linkStory'] = (id, ticket) =>
+    this.#call('POST', `/api/stories/${id}/tickets`, { ticket })
+  unlinkStory: TicketService['unlinkStory'] = (id, ticket) =>
+    this.#call('DELETE', `/api/stories/${id}/tickets/${seg(ticket)}`)
+
+  listRequirements: TicketService['listRequirements'] = (filter) =>
+    this.#call('GET', `/api/projects/${seg(filter.project)}/requirements`, undefined, {
+      review_status: filter.review_status,
+    })
+  reviewRequirement: TicketService['reviewRequirement'] = (ref, input) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/review`, input)
+  curateRequirement: TicketService['curateRequirement'] = (input) =>
+    this.#call('POST', '/api/requirements', input)
 
   createProject: TicketService['createProject'] = (input) =>
     this.#call('POST', '/api/projects', input)

@@ -11,11 +11,18 @@ import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { errorHandler, notFoundHandler } from './error-handler.ts'
 import { authRoutes } from './routes/auth.ts'
-import { metaRoutes } from './routes/meta.ts'
+import { configRoutes, metaRoutes } from './routes/meta.ts'
+import {
+  memberRoutes,
+  roleRoutes,
+  teamRoutes,
+  userRoutes,
+  workflowRoutes,
+} from './routes/organisation.ts'
+import { planningRoutes } from './routes/planning.ts'
 import { projectRoutes } from './routes/projects.ts'
 import { recordRoutes } from './routes/records.ts'
 import { ticketRoutes } from './routes/tickets.ts'
-import { userRoutes } from './routes/users.ts'
 import { workRoutes } from './routes/work.ts'
 import { addSecurityHeaders } from './security-headers.ts'
 import { validatorCompiler } from './validation.ts'
@@ -94,6 +101,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   metaRoutes(app, routeDeps)
   authRoutes(app, routeDeps)
   userRoutes(app, routeDeps)
+  configRoutes(app, routeDeps)
+  workflowRoutes(app, routeDeps)
+  roleRoutes(app, routeDeps)
+  teamRoutes(app, routeDeps)
+  memberRoutes(app, routeDeps)
+  planningRoutes(app, routeDeps)
   projectRoutes(app, routeDeps)
   ticketRoutes(app, routeDeps)
   workRoutes(app, routeDeps)

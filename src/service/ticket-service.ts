@@ -1,10 +1,11 @@
-import type { ProjectRole } from '../domain/access.ts'
 import type { ClaimStatus } from '../domain/claim.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history.ts'
 import type { State } from '../domain/lifecycle.ts'
 import type { Project, ProjectStatus, Visibility } from '../domain/project.ts'
 import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
-import type { User, UserRole } from '../domain/user.ts'
+import type { User } from '../domain/user.ts'
+import type { OrganisationService } from './organisation-service.ts'
+import type { PlanningService } from './planning-service.ts'
 
 /*
  * Ticket references are strings: a key (`CUS-T-42`) or prefix and sequence (`CUS-42`), in any
@@ -111,7 +112,8 @@ export type Dependencies = {
 
 export type BlockedTicket = { readonly ticket: Ticket; readonly blocked_by: readonly string[] }
 
-export type NewUser = {
+/** A self-registration: always role `user`. */
+export type NewAccount = {
   readonly username: string
   readonly password: string
   readonly display_name?: string
@@ -130,26 +132,17 @@ export type ServiceStatus = {
   readonly server_version?: string
 }
 
-export type ProjectMember = {
-  readonly project_id: number
-  readonly project_prefix: string
-  readonly user_id: string
-  readonly username: string
-  readonly role: ProjectRole
-  readonly created_at: string
-}
-
 /**
  * Everything a client can do, in local mode (`LocalService`, over SQLite) and remote mode
  * (`HttpService`, over the HTTP API). Inputs and outputs are plain data; failures are thrown
  * as `TicketError` with a stable code, so both implementations fail in the same way.
  */
-export interface TicketService {
+export interface TicketService extends OrganisationService, PlanningService {
   /** The user this service acts as. */
   whoami(): Promise<User>
   status(): Promise<ServiceStatus>
   /** Creates an account with role `user` when registration is enabled; does not sign in. */
-  register(input: NewUser): Promise<User>
+  register(input: NewAccount): Promise<User>
   /**
    * Checks the password and opens a session. Remote: the service then acts as that user.
    * Local: the session is created (for the server) but the service keeps its actor.
@@ -158,25 +151,8 @@ export interface TicketService {
   /** Ends the session the service uses (remote); nothing to end locally. */
   logout(): Promise<void>
 
-  /** Admin only. */
-  listUsers(): Promise<User[]>
-  /** Admin only; `role` defaults to `user`. */
-  createUser(input: NewUser & { readonly role?: UserRole }): Promise<User>
-  /** Admin only; disabling ends the user's sessions. */
-  setUserEnabled(username: string, enabled: boolean): Promise<User>
-  /** Admin only; ends the user's sessions. */
-  resetPassword(username: string, password: string): Promise<User>
-  /** Admin only; the last admin cannot be deleted. */
-  deleteUser(username: string): Promise<void>
   /** Admin only: whether anyone may register. */
   setRegistration(enabled: boolean): Promise<boolean>
-
-  /** Members of a project the caller may read. */
-  listMembers(project: string): Promise<ProjectMember[]>
-  /** Owner or admin: adds a member or changes their role (`viewer`, `editor`, `owner`). */
-  setMember(project: string, username: string, role: string): Promise<ProjectMember>
-  /** Owner or admin; the last owner stays. */
-  removeMember(project: string, username: string): Promise<void>
 
   createProject(input: NewProject): Promise<Project>
   listProjects(): Promise<Project[]>

@@ -52,7 +52,19 @@ const CASES: Case[] = [
   ['read', 'GET', (f) => `/api/projects/${f.p}/orphans`],
   ['read', 'GET', (f) => `/api/projects/${f.p}/blocked`],
   ['read', 'GET', (f) => `/api/projects/${f.p}/tree`],
-  ['read', 'GET', (f) => `/api/projects/${f.p}/users`],
+  ['manage', 'GET', (f) => `/api/projects/${f.p}/users`],
+  ['manage', 'GET', (f) => `/api/projects/${f.p}/teams`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/stories`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/requirements`],
+  ['write', 'POST', () => '/api/stories', (f) => ({ project: f.p, title: 'a story' })],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/workflow`, () => ({ workflow: 'yolo' })],
+  ['manage', 'POST', (f) => `/api/projects/${f.p}/workflow`, () => ({ workflow: 'yolo' })],
+  ['signed', 'GET', () => '/api/workflows'],
+  ['signed', 'GET', () => '/api/roles'],
+  ['signed', 'GET', () => '/api/teams'],
+  ['admin', 'POST', () => '/api/workflows', (f) => ({ name: `wf${f.n}` })],
+  ['admin', 'POST', () => '/api/roles', (f) => ({ name: `role${f.n}` })],
+  ['admin', 'POST', () => '/api/teams', (f) => ({ name: `team${f.n}` })],
   ['read', 'GET', (f) => `/api/tree?project=${f.p}`],
   ['read', 'GET', (f) => `/api/tree?ticket=${f.e}`],
   ['read', 'GET', (f) => `/api/tickets?project=${f.p}`],
@@ -130,7 +142,8 @@ async function fixture(): Promise<Fixture> {
   const n = counter++
   const p = pfx(n)
   await admin.createProject({ prefix: p, title: `Project ${n}`, visibility: 'private' })
-  for (const role of ['viewer', 'editor', 'owner'] as const) await admin.setMember(p, role, role)
+  for (const role of ['viewer', 'editor', 'owner'] as const)
+    await admin.addProjectMember(p, { username: role, role })
   const e = (await admin.createTicket({ project: p, title: 'epic', type: 'epic' })).key
   const a = (await admin.createTicket({ project: p, title: 'task a' })).key
   const b = (await admin.createTicket({ project: p, title: 'task b', parent: e })).key
