@@ -195,16 +195,18 @@ describe('web app in Chromium', () => {
     await context.close()
   })
 
-  it('shows the agent password once when an admin creates an agent', async (ctx) => {
-    const probe = await fetch(`${server.url}/api/agents`)
-    if (probe.status === 404) ctx.skip()
+  it('shows the agent password once when an admin creates an agent', async () => {
     const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
     await page.goto('/admin/agents')
+    await page.getByLabel('Agent name').fill('builder-1')
     await page.getByRole('button', { name: 'Create agent' }).click()
-    const password = await page.getByTestId('agent-password').textContent()
+    const password = await page.getByTestId('once-password').textContent()
     expect(password?.length).toBeGreaterThan(10)
     await page.getByRole('button', { name: 'I have stored it' }).click()
+    await page.locator('td code', { hasText: 'builder-1' }).waitFor()
+    expect(await page.content()).not.toContain(password)
     await page.reload()
+    await page.locator('td code', { hasText: 'builder-1' }).waitFor()
     expect(await page.content()).not.toContain(password)
     await context.close()
   })
@@ -222,9 +224,52 @@ describe('web app in Chromium', () => {
     await context.close()
   })
 
+  it('gives a project a custom workflow whose stages become the board lanes', async () => {
+    await admin.createProject({ prefix: 'FLOW', title: 'Flow' })
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/admin/workflows')
+    await page.getByLabel('Name', { exact: true }).fill('triage')
+    await page.getByLabel('Stages, in order, separated by commas').fill('inbox, doing, shipped')
+    await page.getByRole('button', { name: 'Create workflow' }).click()
+    await page.getByRole('heading', { name: 'triage' }).waitFor()
+    await page.screenshot({ path: `${SHOTS}admin-workflows.png`, fullPage: true })
+    await page.goto('/p/FLOW/settings')
+    await page.getByRole('combobox', { name: 'Workflow' }).selectOption('triage')
+    await expect.poll(async () => (await admin.getProject('FLOW')).workflow_id).not.toBeNull()
+    await page.goto('/p/FLOW/board')
+    await lane(page, 'shipped').waitFor()
+    expect(
+      await page
+        .locator('section.lane')
+        .evaluateAll((ls) => ls.map((l) => l.getAttribute('data-stage'))),
+    ).toEqual(['inbox', 'doing', 'shipped'])
+    await context.close()
+  })
+
+  it('reviews a requirement: accept one, reject another with a reason', async () => {
+    const a = await admin.createTicket({
+      project: 'WEB',
+      title: 'Users can export',
+      type: 'requirement',
+    })
+    const b = await admin.createTicket({
+      project: 'WEB',
+      title: 'Users can fly',
+      type: 'requirement',
+    })
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/WEB/requirements')
+    await page.getByRole('button', { name: `Accept ${a.key}` }).click()
+    await expect.poll(async () => (await admin.getTicket(a.key)).review_status).toBe('accepted')
+    page.once('dialog', (d) => void d.accept('out of scope'))
+    await page.getByRole('button', { name: `Reject ${b.key}` }).click()
+    await expect.poll(async () => (await admin.getTicket(b.key)).review_status).toBe('rejected')
+    await context.close()
+  })
+
   it('gives a viewer a read-only ticket page and board', async () => {
     await admin.createUser({ username: 'vic', password: 'vic-password' })
-    await admin.setMember('WEB', 'vic', 'viewer')
+    await admin.addProjectMember('WEB', { username: 'vic', role: 'viewer' })
     const { page, context } = await signInPage(browser, server.url, 'vic', 'vic-password')
     await page.goto('/t/WEB-T-1')
     await page.getByText('You can read this project but not change it.').waitFor()

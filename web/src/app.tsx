@@ -15,6 +15,8 @@ const TreePage = lazy(() => import('./features/projects/tree-page.tsx'))
 const ProjectSettings = lazy(() => import('./features/projects/project-settings.tsx'))
 const TicketPage = lazy(() => import('./features/ticket/ticket-page.tsx'))
 const SearchPage = lazy(() => import('./features/search/search-page.tsx'))
+const StoriesPage = lazy(() => import('./features/planning/stories-page.tsx'))
+const RequirementsPage = lazy(() => import('./features/planning/requirements-page.tsx'))
 const AdminPage = lazy(() => import('./features/admin/admin-page.tsx'))
 
 export function App() {
@@ -43,6 +45,10 @@ export function App() {
           <Route path="/p/:prefix/board">{(p) => <BoardPage prefix={p.prefix} />}</Route>
           <Route path="/p/:prefix/list">{(p) => <ListPage prefix={p.prefix} />}</Route>
           <Route path="/p/:prefix/tree">{(p) => <TreePage prefix={p.prefix} />}</Route>
+          <Route path="/p/:prefix/stories">{(p) => <StoriesPage prefix={p.prefix} />}</Route>
+          <Route path="/p/:prefix/requirements">
+            {(p) => <RequirementsPage prefix={p.prefix} />}
+          </Route>
           <Route path="/p/:prefix/settings">{(p) => <ProjectSettings prefix={p.prefix} />}</Route>
           <Route path="/t/:key">{(p) => <TicketPage ticketKey={p.key.toUpperCase()} />}</Route>
           <Route path="/search" component={SearchPage} />

@@ -59,6 +59,7 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
       return
     case 'member.changed':
       qc.invalidateQueries({ queryKey: keys.members(e.project) })
+      qc.invalidateQueries({ queryKey: ['role', e.project] })
       qc.invalidateQueries({ queryKey: keys.projects })
       return
     default:

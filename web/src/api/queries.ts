@@ -1,6 +1,7 @@
 /** @module Read hooks over the service: one query key each, shared with live updates. */
 import { useQuery } from '@tanstack/react-query'
 import type { ProjectRole } from '../../../src/domain/access.ts'
+import { DEFAULT_STAGES } from '../features/ticket/labels.ts'
 import { keys } from './keys.ts'
 import { service } from './service.ts'
 import type { TicketFilter } from './types.ts'
@@ -15,8 +16,13 @@ export const useProjects = () =>
 export const useProject = (prefix: string) =>
   useQuery({ queryKey: keys.project(prefix), queryFn: () => service.getProject(prefix) })
 
-export const useMembers = (prefix: string) =>
-  useQuery({ queryKey: keys.members(prefix), queryFn: () => service.listMembers(prefix) })
+/** Only owners and admins may list a project's members. */
+export const useMembers = (prefix: string, enabled = true) =>
+  useQuery({
+    queryKey: keys.members(prefix),
+    queryFn: () => service.listProjectMembers(prefix),
+    enabled,
+  })
 
 // A board shows every open ticket of the project; 5,000 is far beyond a readable board.
 export const BOARD_LIMIT = 5000
@@ -39,17 +45,67 @@ export const useConversation = (key: string) =>
 
 const RANK: Record<ProjectRole, number> = { viewer: 1, editor: 2, owner: 3 }
 
-/** The caller's role in a project, as api.md "Authorisation" grants it. */
+const isCode = (e: unknown, ...codes: string[]) =>
+  typeof e === 'object' && e !== null && 'code' in e && codes.includes(String(e.code))
+
+/**
+ * The caller's role in a project (api.md "Authorisation"), so the UI offers only what the
+ * server will allow. The API names no role, so it is read from what the caller may do: only an
+ * owner may list members; only an editor may claim (asked as a dry run, which changes nothing);
+ * reading the project at all makes a viewer.
+ */
+async function probeRole(prefix: string, admin: boolean): Promise<ProjectRole | null> {
+  if (admin) return 'owner'
+  try {
+    await service.getProject(prefix)
+  } catch (e) {
+    if (isCode(e, 'not_found', 'forbidden')) return null
+    throw e
+  }
+  try {
+    await service.listProjectMembers(prefix)
+    return 'owner'
+  } catch (e) {
+    if (!isCode(e, 'forbidden')) throw e
+  }
+  try {
+    await service.claim({ project: prefix, dry_run: true })
+    return 'editor'
+  } catch (e) {
+    if (isCode(e, 'forbidden', 'conflict')) return 'viewer'
+    throw e
+  }
+}
+
 export function useProjectRole(prefix: string): ProjectRole | null {
   const me = useMe()
-  const members = useMembers(prefix)
-  const project = useProject(prefix)
-  if (!me) return null
-  if (me.role === 'admin') return 'owner'
-  const mine = members.data?.find((m) => m.username === me.username)
-  if (mine) return mine.role
-  return project.data?.visibility === 'public' ? 'viewer' : null
+  const role = useQuery({
+    queryKey: ['role', prefix, me?.username ?? ''],
+    queryFn: () => probeRole(prefix, me?.role === 'admin'),
+    enabled: me !== null,
+    staleTime: 5 * 60_000,
+  })
+  return role.data ?? null
 }
 
 export const canWrite = (role: ProjectRole | null) => role !== null && RANK[role] >= RANK.editor
 export const canManage = (role: ProjectRole | null) => role === 'owner'
+
+export const useWorkflows = () =>
+  useQuery({
+    queryKey: ['workflows'],
+    queryFn: () => service.listWorkflows(),
+    staleTime: 5 * 60_000,
+  })
+
+/** The board's lanes: the project's workflow stages, else the default workflow's. */
+export function useProjectStages(prefix: string): readonly string[] | null {
+  const project = useProject(prefix)
+  const workflows = useWorkflows()
+  if (!project.data) return null
+  const id = project.data.workflow_id
+  if (id === null) return DEFAULT_STAGES
+  const w = workflows.data?.find((x) => x.id === id)
+  if (!w) return workflows.isError ? DEFAULT_STAGES : null
+  return w.stages.map((s) => s.name)
+}

@@ -6,5 +6,4 @@ export type TicketPatch = Parameters<HttpService['updateTicket']>[1]
 export type NewTicket = Parameters<HttpService['createTicket']>[0]
 export type NewProject = Parameters<HttpService['createProject']>[0]
 export type ProjectPatch = Parameters<HttpService['updateProject']>[1]
-export type ProjectMember = Awaited<ReturnType<HttpService['listMembers']>>[number]
 export type ServiceStatus = Awaited<ReturnType<HttpService['status']>>

@@ -77,6 +77,8 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
             {tab('board', 'Board')}
             {tab('list', 'List')}
             {tab('tree', 'Hierarchy')}
+            {tab('stories', 'Stories')}
+            {tab('requirements', 'Requirements')}
             {tab('settings', 'Settings')}
           </nav>
         ) : null}

@@ -1,9 +1,11 @@
 import { Link, Route, Switch, useLocation } from 'wouter'
 import { useMe } from '../../api/queries.ts'
 import { Agents } from './agents.tsx'
-import { Collection } from './collection.tsx'
+import { Roles } from './roles.tsx'
 import { SystemSettings } from './system-settings.tsx'
+import { Teams } from './teams.tsx'
 import { Users } from './users.tsx'
+import { Workflows } from './workflows.tsx'
 
 const SECTIONS = [
   ['users', 'Users'],
@@ -41,15 +43,9 @@ export default function AdminPage() {
       <Switch>
         <Route path="/users" component={Users} />
         <Route path="/agents" component={Agents} />
-        <Route path="/teams">
-          <Collection title="Teams" path="/api/teams" nameField="name" />
-        </Route>
-        <Route path="/roles">
-          <Collection title="Roles" path="/api/roles" nameField="title" />
-        </Route>
-        <Route path="/workflows">
-          <Collection title="Workflows" path="/api/workflows" nameField="name" />
-        </Route>
+        <Route path="/teams" component={Teams} />
+        <Route path="/roles" component={Roles} />
+        <Route path="/workflows" component={Workflows} />
         <Route path="/settings" component={SystemSettings} />
         <Route component={Users} />
       </Switch>

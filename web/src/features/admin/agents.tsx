@@ -1,58 +1,39 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { User } from '../../../../src/domain/user.ts'
 import { keys } from '../../api/keys.ts'
-import { request } from '../../api/request.ts'
+import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
-import { Unavailable } from './unavailable.tsx'
+import { PasswordOnce } from './password-once.tsx'
 
-type Created = { readonly agent: User; readonly password: string }
+type Shown = { readonly who: string; readonly password: string }
 
-/** api.md "Agents": the generated password is shown once, right after creation, and never again. */
+/** Agents are users of type agent; the generated password is shown once, right after creation. */
 export function Agents() {
   const qc = useQueryClient()
-  const [created, setCreated] = useState<Created | null>(null)
+  const [shown, setShown] = useState<Shown | null>(null)
   const agents = useQuery({
     queryKey: keys.agents,
-    queryFn: () => request<User[]>('GET', '/api/agents'),
+    queryFn: async () =>
+      (await service.listUsers({ include_agents: true })).filter((u) => u.user_type === 'agent'),
   })
-  const create = useMutation({
-    mutationFn: (name: string) => request<Created>('POST', '/api/agents', name ? { name } : {}),
-    onSuccess: (c) => {
-      setCreated(c)
-      void qc.invalidateQueries({ queryKey: keys.agents })
-    },
-  })
-  const toggle = useMutation({
-    mutationFn: (a: User) =>
-      request(
-        'POST',
-        `/api/agents/${encodeURIComponent(a.id)}/${a.enabled ? 'disable' : 'enable'}`,
-      ),
+  const change = useMutation({
+    mutationFn: (run: () => Promise<unknown>) => run(),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.agents }),
   })
-  if (agents.isError) return <Unavailable title="Agents" error={agents.error} />
+  const create = (name: string) =>
+    change.mutate(async () => {
+      const r = await service.createUser({ username: name, user_type: 'agent' })
+      if (r.password) setShown({ who: r.user.username, password: r.password })
+    })
   return (
     <>
       <h1>Agents</h1>
-      {created ? (
-        <div className="once" role="alert">
-          <p>
-            Agent <strong>{created.agent.username}</strong> created. Its password is shown only now:
-          </p>
-          <p>
-            <code data-testid="agent-password">{created.password}</code>
-          </p>
-          <button type="button" onClick={() => setCreated(null)}>
-            I have stored it
-          </button>
-        </div>
-      ) : null}
+      {shown ? <PasswordOnce {...shown} onDone={() => setShown(null)} /> : null}
+      <ErrorNote error={agents.error ?? change.error} />
       <table>
         <thead>
           <tr>
             <th scope="col">Agent</th>
-            <th scope="col">Name</th>
             <th scope="col">Status</th>
             <th scope="col">Last seen</th>
             <th scope="col">Actions</th>
@@ -62,34 +43,45 @@ export function Agents() {
           {agents.data?.map((a) => (
             <tr key={a.id}>
               <td>
-                <code>{a.username}</code>
+                <code>{a.username}</code> {a.display_name}
               </td>
-              <td>{a.display_name}</td>
               <td>{a.enabled ? a.status || 'idle' : 'disabled'}</td>
               <td>{a.last_seen ? new Date(a.last_seen).toLocaleString() : 'never'}</td>
               <td>
-                <button type="button" className="small" onClick={() => toggle.mutate(a)}>
-                  {a.enabled ? 'Disable' : 'Enable'}
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() =>
+                    change.mutate(() => service.setUserEnabled(a.username, !a.enabled))
+                  }
+                >
+                  {a.enabled ? 'Disable' : 'Enable'} {a.username}
                 </button>
               </td>
             </tr>
           ))}
+          {agents.data?.length === 0 ? (
+            <tr>
+              <td colSpan={4}>No agents yet.</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       <form
         className="card-form"
         onSubmit={(e) => {
           e.preventDefault()
-          create.mutate(String(new FormData(e.currentTarget).get('name') ?? '').trim())
+          const name = String(new FormData(e.currentTarget).get('name') ?? '').trim()
+          if (name) create(name)
+          e.currentTarget.reset()
         }}
       >
         <label>
-          Name
-          <input name="name" placeholder="optional" />
+          Agent name
+          <input name="name" required placeholder="e.g. builder-1" />
         </label>
         <button type="submit">Create agent</button>
       </form>
-      <ErrorNote error={create.error ?? toggle.error} />
     </>
   )
 }

@@ -12,18 +12,17 @@ import {
 import { type KeyboardEvent, useLayoutEffect, useMemo, useRef } from 'react'
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
-import { canWrite, useProjectRole, useTickets } from '../../api/queries.ts'
+import { canWrite, useProjectRole, useProjectStages, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { FilterBar } from '../filters/filter-bar.tsx'
 import { matches, useFilters } from '../filters/use-filters.ts'
-import { DEFAULT_STAGES } from '../ticket/labels.ts'
 import { BoardLane } from './board-lane.tsx'
 import { parseDropId } from './state-targets.tsx'
 import { useBoardMoves } from './use-board-moves.ts'
 
-/** The workflow's stages in order, plus any stage a ticket holds that the default lacks. */
-function lanesOf(tickets: readonly Ticket[]): string[] {
-  const lanes: string[] = [...DEFAULT_STAGES]
+/** The workflow's stages in order, plus any stage a ticket holds (a ticket's own workflow). */
+function lanesOf(stages: readonly string[], tickets: readonly Ticket[]): string[] {
+  const lanes: string[] = [...stages]
   for (const t of tickets) if (!lanes.includes(t.stage)) lanes.splice(lanes.length - 1, 0, t.stage)
   return lanes
 }
@@ -45,6 +44,7 @@ const byUpdated = (a: Ticket, b: Ticket) => b.updated_at.localeCompare(a.updated
 export function BoardPage({ prefix }: { prefix: string }) {
   const tickets = useTickets(prefix)
   const role = useProjectRole(prefix)
+  const stages = useProjectStages(prefix)
   const [filters, setFilters] = useFilters()
   const [, navigate] = useLocation()
   const moves = useBoardMoves(prefix)
@@ -57,7 +57,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
   const editable = canWrite(role)
 
   const all = tickets.data ?? []
-  const lanes = useMemo(() => lanesOf(all), [all])
+  const lanes = useMemo(() => lanesOf(stages ?? [], all), [stages, all])
   const byLane = useMemo(() => {
     const m = new Map<string, Ticket[]>(lanes.map((l) => [l, []]))
     for (const t of all) if (!t.archived && matches(t, filters)) m.get(t.stage)?.push(t)
@@ -176,7 +176,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
           ))}
         </div>
       </DndContext>
-      {tickets.isPending ? <p aria-live="polite">Loading tickets…</p> : null}
+      {tickets.isPending || !stages ? <p aria-live="polite">Loading tickets…</p> : null}
     </section>
   )
 }

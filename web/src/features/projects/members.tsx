@@ -13,7 +13,18 @@ const ROLES: Record<ProjectRole, string> = {
 }
 
 export function Members({ prefix, editable }: { prefix: string; editable: boolean }) {
-  const members = useMembers(prefix)
+  if (!editable)
+    return (
+      <section aria-labelledby="members-h" className="card-form">
+        <h2 id="members-h">Members</h2>
+        <p className="muted">Only the project's owners see and change its members.</p>
+      </section>
+    )
+  return <MemberTable prefix={prefix} editable={editable} />
+}
+
+function MemberTable({ prefix, editable }: { prefix: string; editable: boolean }) {
+  const members = useMembers(prefix, editable)
   const qc = useQueryClient()
   const change = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
@@ -23,7 +34,13 @@ export function Members({ prefix, editable }: { prefix: string; editable: boolea
     e.preventDefault()
     const f = new FormData(e.currentTarget)
     const who = String(f.get('username') ?? '').trim()
-    if (who) change.mutate(() => service.setMember(prefix, who, String(f.get('role'))))
+    if (who)
+      change.mutate(() =>
+        service.addProjectMember(prefix, {
+          username: who,
+          role: String(f.get('role')) as ProjectRole,
+        }),
+      )
     e.currentTarget.reset()
   }
   return (
@@ -48,7 +65,12 @@ export function Members({ prefix, editable }: { prefix: string; editable: boolea
                     aria-label={`Role of ${m.username}`}
                     value={m.role}
                     onChange={(e) =>
-                      change.mutate(() => service.setMember(prefix, m.username, e.target.value))
+                      change.mutate(() =>
+                        service.addProjectMember(prefix, {
+                          username: m.username,
+                          role: e.target.value as ProjectRole,
+                        }),
+                      )
                     }
                   >
                     {Object.entries(ROLES).map(([r, label]) => (
@@ -66,7 +88,9 @@ export function Members({ prefix, editable }: { prefix: string; editable: boolea
                   <button
                     type="button"
                     className="small"
-                    onClick={() => change.mutate(() => service.removeMember(prefix, m.username))}
+                    onClick={() =>
+                      change.mutate(() => service.removeProjectMember(prefix, m.username))
+                    }
                   >
                     Remove {m.username}
                   </button>

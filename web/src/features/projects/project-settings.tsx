@@ -7,6 +7,8 @@ import { service } from '../../api/service.ts'
 import type { ProjectPatch } from '../../api/types.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { Members } from './members.tsx'
+import { ProjectTeams } from './project-teams.tsx'
+import { ProjectWorkflow } from './project-workflow.tsx'
 
 export default function ProjectSettings({ prefix }: { prefix: string }) {
   const project = useProject(prefix)
@@ -77,6 +79,8 @@ export default function ProjectSettings({ prefix }: { prefix: string }) {
         {p.workflow_id === null ? 'default (design, develop, test, done)' : `#${p.workflow_id}`}
       </p>
       <Members prefix={prefix} editable={owner} />
+      {owner ? <ProjectTeams prefix={prefix} /> : null}
+      {owner ? <ProjectWorkflow prefix={prefix} current={p.workflow_id} /> : null}
       {owner ? (
         <section aria-labelledby="danger-h" className="card-form">
           <h2 id="danger-h">Close or delete</h2>

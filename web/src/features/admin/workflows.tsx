@@ -1,0 +1,98 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
+import type { Workflow } from '../../../../src/domain/workflow.ts'
+import { useWorkflows } from '../../api/queries.ts'
+import { service } from '../../api/service.ts'
+import { ErrorNote } from '../../components/error-note.tsx'
+import { WorkflowStages } from './workflow-stages.tsx'
+
+const text = (e: FormEvent<HTMLFormElement>, name: string) =>
+  String(new FormData(e.currentTarget).get(name) ?? '').trim()
+
+function WorkflowCard({
+  workflow: w,
+  run,
+}: {
+  workflow: Workflow
+  run: (fn: () => Promise<unknown>) => void
+}) {
+  return (
+    <section className="card-form" aria-labelledby={`wf-${w.id}`}>
+      <h2 id={`wf-${w.id}`}>{w.name}</h2>
+      {w.description ? <p className="muted">{w.description}</p> : null}
+      <WorkflowStages
+        stages={w.stages}
+        onReorder={(names) => run(() => service.reorderWorkflowStages(w.name, names))}
+        onRemove={(name) => run(() => service.removeWorkflowStage(w.name, name))}
+      />
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault()
+          const name = text(e, 'stage')
+          if (name) run(() => service.addWorkflowStage(w.name, { name }))
+          e.currentTarget.reset()
+        }}
+      >
+        <label>
+          New stage
+          <input name="stage" size={12} required />
+        </label>
+        <button type="submit">Add stage to {w.name}</button>
+      </form>
+      <button
+        type="button"
+        className="danger"
+        onClick={() =>
+          window.confirm(`Delete workflow ${w.name}?`) && run(() => service.deleteWorkflow(w.name))
+        }
+      >
+        Delete {w.name}
+      </button>
+    </section>
+  )
+}
+
+export function Workflows() {
+  const qc = useQueryClient()
+  const workflows = useWorkflows()
+  const change = useMutation({
+    mutationFn: (run: () => Promise<unknown>) => run(),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['workflows'] }),
+  })
+  const run = (fn: () => Promise<unknown>) => change.mutate(fn)
+  return (
+    <>
+      <h1>Workflows</h1>
+      <ErrorNote error={workflows.error ?? change.error} />
+      {workflows.data?.map((w) => (
+        <WorkflowCard key={w.id} workflow={w} run={run} />
+      ))}
+      <form
+        className="card-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          const name = text(e, 'name')
+          const stages = text(e, 'stages')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((s) => ({ name: s }))
+          if (name) run(() => service.createWorkflow({ name, stages }))
+          e.currentTarget.reset()
+        }}
+      >
+        <h2>New workflow</h2>
+        <label>
+          Name
+          <input name="name" required />
+        </label>
+        <label>
+          Stages, in order, separated by commas
+          <input name="stages" placeholder="e.g. triage, build, verify, done" />
+        </label>
+        <button type="submit">Create workflow</button>
+      </form>
+    </>
+  )
+}
