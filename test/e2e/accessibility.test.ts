@@ -42,6 +42,9 @@ beforeAll(async () => {
   const other = await admin.createTicket({ project: 'AX', title: 'Another', type: 'bug' })
   await admin.addDependency(t.key, other.key)
   await admin.addComment(t.key, 'A comment')
+  await admin.createTicket({ project: 'AX', title: 'A requirement', type: 'requirement' })
+  await admin.createStory({ project: 'AX', title: 'A story' })
+  await admin.createTeam({ name: 'core' })
 }, 60_000)
 
 afterAll(async () => {
@@ -56,7 +59,14 @@ const PAGES = [
   ['hierarchy', '/p/AX/tree', 'AX hierarchy'],
   ['ticket', '/t/AX-T-2', 'A task'],
   ['project settings', '/p/AX/settings', 'AX settings'],
+  ['stories', '/p/AX/stories', 'AX stories'],
+  ['requirements', '/p/AX/requirements', 'AX requirements'],
+  ['search', '/search?q=task', 'Search: task'],
   ['admin users', '/admin/users', 'Users'],
+  ['admin agents', '/admin/agents', 'Agents'],
+  ['admin teams', '/admin/teams', 'Teams'],
+  ['admin roles', '/admin/roles', 'Roles'],
+  ['admin workflows', '/admin/workflows', 'Workflows'],
   ['admin settings', '/admin/settings', 'Settings'],
 ] as const
 

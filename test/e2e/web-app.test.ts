@@ -5,6 +5,12 @@ import { launchBrowser, signInPage } from './support/browser.ts'
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname
+
+/** A full-page screenshot from the top, so the sticky header sits where a reader expects it. */
+async function shot(page: Page, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)')
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true })
+}
 let server: WebServer
 let browser: Browser
 let admin: HttpService
@@ -74,7 +80,7 @@ describe('web app in Chromium', () => {
       .locator('li.card[data-key="WEB-T-2"]')
       .waitFor({ timeout: 1500 })
     expect((await admin.getTicket('WEB-T-2')).stage).toBe('develop')
-    await one.page.screenshot({ path: `${SHOTS}board.png`, fullPage: true })
+    await shot(one.page, 'board')
     await one.context.close()
     await two.context.close()
   })
@@ -140,8 +146,7 @@ describe('web app in Chromium', () => {
     await page
       .getByText(/changed title from “First ticket from the web” to “Renamed in place”/)
       .waitFor()
-    await page.evaluate('window.scrollTo(0, 0)')
-    await page.screenshot({ path: `${SHOTS}ticket.png`, fullPage: true })
+    await shot(page, 'ticket')
 
     await page.goto('/p/WEB/board')
     await card(page, 'WEB-T-1').locator('.badge.blocked').waitFor()
@@ -220,7 +225,7 @@ describe('web app in Chromium', () => {
     await page.getByRole('cell', { name: 'dora', exact: true }).waitFor()
     await page.getByRole('button', { name: 'Disable dora' }).click()
     await page.getByRole('button', { name: 'Enable dora' }).waitFor()
-    await page.screenshot({ path: `${SHOTS}admin-users.png`, fullPage: true })
+    await shot(page, 'admin-users')
     await context.close()
   })
 
@@ -232,7 +237,20 @@ describe('web app in Chromium', () => {
     await page.getByLabel('Stages, in order, separated by commas').fill('inbox, doing, shipped')
     await page.getByRole('button', { name: 'Create workflow' }).click()
     await page.getByRole('heading', { name: 'triage' }).waitFor()
-    await page.screenshot({ path: `${SHOTS}admin-workflows.png`, fullPage: true })
+    // Drag the last stage to the top by its handle.
+    const handle = (n: string) => page.getByRole('button', { name: `Move stage ${n}` }).last()
+    const from = await handle('shipped').boundingBox()
+    const to = await page.getByRole('button', { name: 'Move stage inbox' }).boundingBox()
+    if (!from || !to) throw new Error('stage handles not visible')
+    await page.mouse.move(from.x + 5, from.y + 5)
+    await page.mouse.down()
+    await page.mouse.move(from.x + 5, from.y - 5, { steps: 3 })
+    await page.mouse.move(to.x + 5, to.y - 4, { steps: 12 })
+    await page.mouse.up()
+    await expect
+      .poll(async () => (await admin.getWorkflow('triage')).stages.map((x) => x.name))
+      .toEqual(['shipped', 'inbox', 'doing'])
+    await shot(page, 'admin-workflows')
     await page.goto('/p/FLOW/settings')
     await page.getByRole('combobox', { name: 'Workflow' }).selectOption('triage')
     await expect.poll(async () => (await admin.getProject('FLOW')).workflow_id).not.toBeNull()
@@ -242,7 +260,7 @@ describe('web app in Chromium', () => {
       await page
         .locator('section.lane')
         .evaluateAll((ls) => ls.map((l) => l.getAttribute('data-stage'))),
-    ).toEqual(['inbox', 'doing', 'shipped'])
+    ).toEqual(['shipped', 'inbox', 'doing'])
     await context.close()
   })
 
