@@ -200,7 +200,7 @@ describe('authorisation matrix (docs/authorisation.md)', () => {
     const f = await fixture()
     const r = await callers.admin('POST', `/api/tickets/${f.a}/assign`, { assignee: 'viewer' })
     expect(r.status).toBe(409)
-    expect(r.body).toMatchObject({ error: 'viewer may not work in project ' + f.p })
+    expect(r.body).toMatchObject({ error: `viewer may not work in project ${f.p}` })
   })
 
   it('treats a public project as readable, not writable, by every signed-in user', async () => {

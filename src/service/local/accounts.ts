@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
 import { conflict, forbidden, invalid, notFound, TicketError } from '../../domain/errors.ts'
-import type { User, UserRole } from '../../domain/user.ts'
+import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import type { Db, Store } from '../../store/store.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
