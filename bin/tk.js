@@ -1,15 +1,13 @@
 #!/usr/bin/env node
-// Runs the bundled CLI on Node >= 24.7; an older `node` on PATH re-executes with the packaged one.
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-
+// Runs the bundled CLI on Node >= 24.7; an older `node` re-executes it with the packaged one.
 const [major, minor] = process.versions.node.split('.').map(Number)
 if (major > 24 || (major === 24 && minor >= 7)) {
-  const { enableCompileCache } = await import('node:module')
-  enableCompileCache?.()
+  ;(await import('node:module')).enableCompileCache?.()
   await import('../dist/cli.js')
 } else {
+  const { spawnSync } = await import('node:child_process')
+  const { existsSync } = await import('node:fs')
+  const { fileURLToPath } = await import('node:url')
   const packaged = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url))
   if (!existsSync(packaged)) {
     process.stderr.write(
@@ -17,8 +15,7 @@ if (major > 24 || (major === 24 && minor >= 7)) {
     )
     process.exit(1)
   }
-  const child = spawnSync(packaged, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  })
+  const args = [fileURLToPath(import.meta.url), ...process.argv.slice(2)]
+  const child = spawnSync(packaged, args, { stdio: 'inherit' })
   process.exit(child.status ?? 1)
 }

@@ -19,7 +19,7 @@ export type CommandSpec = {
   /** Positional arguments for the usage line, e.g. `[KEY] <user>`. */
   readonly args?: string
   readonly options?: readonly OptionSpec[]
-  readonly section: 'Tickets' | 'Lifecycle' | 'Work' | 'Records' | 'Projects' | 'Workspace'
+  readonly section: (typeof SECTIONS)[number]
   readonly load: () => Promise<Run>
 }
 
@@ -44,3 +44,14 @@ export type CommandContext = {
   int(name: string): number | undefined
   bool(name: string): boolean
 }
+
+/** Help and the reference group commands under these headings, in this order. */
+export const SECTIONS = [
+  'Tickets',
+  'Lifecycle',
+  'Work',
+  'Records',
+  'Projects',
+  'Organisation',
+  'Workspace',
+] as const

@@ -1,7 +1,6 @@
 import type { CommandSpec } from './command.ts'
+import { SECTIONS } from './command.ts'
 import { COMMANDS } from './program.ts'
-
-const SECTIONS = ['Tickets', 'Lifecycle', 'Work', 'Records', 'Projects', 'Workspace'] as const
 
 export function overview(): string {
   const lines = [

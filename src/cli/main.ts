@@ -3,7 +3,6 @@ import { TicketError } from '../domain/errors.ts'
 import type { TicketService } from '../service/ticket-service.ts'
 import { extractGlobals, type GlobalFlags } from './argv.ts'
 import type { CommandContext, CommandSpec } from './command.ts'
-import { parseFlags } from './flags.ts'
 import { createOutput, paint } from './output.ts'
 import { findCommand, suggest } from './program.ts'
 import { UsageError } from './usage-error.ts'
@@ -144,6 +143,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(helpFor(spec))
       return 0
     }
+    const { parseFlags } = await import('./flags.ts')
     const { args, opts } = parseFlags(spec, tokens)
     c = context(spec, args, opts, globals)
     const run = await spec.load()

@@ -9,5 +9,9 @@ import { tempDir } from './temp-dir.ts'
 export async function openLocalService(options: { now?: () => Date } = {}): Promise<TicketService> {
   const store = await openSqliteStore(join(tempDir('tk-db-'), 'ticket.db'), { create: true })
   await seedDatabase(store, { password: 'admin-password', now: new Date() })
-  return new LocalService({ store, actor: await findActor(store, 'admin'), ...(options.now ? { now: options.now } : {}) })
+  return new LocalService({
+    store,
+    actor: await findActor(store, 'admin'),
+    ...(options.now ? { now: options.now } : {}),
+  })
 }

@@ -7,9 +7,18 @@ export const TK_BIN = fileURLToPath(new URL('../../bin/tk.js', import.meta.url))
 export type RunResult = { stdout: string; stderr: string; code: number }
 
 /** Runs the built `tk` as a child process (the way users and agents run it). */
-export function runTk(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<RunResult> {
+export function runTk(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, NO_COLOR: '1', TICKET_URL: '', TICKET_USERNAME: '', ...options.env }
+    const env = {
+      ...process.env,
+      NO_COLOR: '1',
+      TICKET_URL: '',
+      TICKET_USERNAME: '',
+      ...options.env,
+    }
     const spawnOptions: SpawnOptions = { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] }
     const child = spawn(process.execPath, [TK_BIN, ...args], spawnOptions)
     let stdout = ''

@@ -78,18 +78,16 @@ export async function listHistory(ctx: Ctx, f: HistoryFilter): Promise<HistoryEv
   })
 }
 
+/** History in order, with each `comment_added` event standing for its comment (exact order). */
 export async function conversation(ctx: Ctx, ref: string): Promise<ConversationEntry[]> {
   const [comments, events] = await Promise.all([
     listComments(ctx, ref),
     listHistory(ctx, { ticket: ref }),
   ])
-  const entries: ConversationEntry[] = [
-    ...comments.map((c) => ({ kind: 'comment' as const, ...c })),
-    ...events
-      .filter((e) => e.event_type !== 'comment_added')
-      .map((e) => ({ kind: 'event' as const, ...e })),
-  ]
-  return entries.sort((a, b) =>
-    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0,
-  )
+  const byId = new Map(comments.map((c) => [c.id, c]))
+  return events.flatMap((e): ConversationEntry[] => {
+    if (e.event_type !== 'comment_added') return [{ kind: 'event', ...e }]
+    const c = byId.get(Number(e.payload.comment_id))
+    return c ? [{ kind: 'comment', ...c }] : []
+  })
 }

@@ -1,0 +1,83 @@
+// Builds a benchmark workspace with `count` tickets in project TK, in bulk (one transaction).
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { seedDatabase } from '../src/service/bootstrap.ts'
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts'
+
+const WORDS = [
+  'login',
+  'password',
+  'reset',
+  'email',
+  'billing',
+  'invoice',
+  'report',
+  'export',
+  'search',
+  'cache',
+  'deploy',
+  'timeout',
+  'session',
+  'token',
+  'profile',
+  'upload',
+]
+
+export async function seedWorkspace(home: string, count: number): Promise<void> {
+  mkdirSync(home, { recursive: true })
+  const store = await openSqliteStore(join(home, 'ticket.db'), { create: true })
+  await seedDatabase(store, { password: 'bench-password', now: new Date() })
+  await store.transaction(async (db) => {
+    const project = await db
+      .selectFrom('projects')
+      .select('id')
+      .where('prefix', '=', 'TK')
+      .executeTakeFirstOrThrow()
+    const start = Date.parse('2026-01-01T00:00:00Z')
+    for (let i = 0; i < count; i += 500) {
+      const rows = []
+      for (let seq = i + 1; seq <= Math.min(count, i + 500); seq++) {
+        const at = new Date(start + seq * 1000).toISOString()
+        const w = (k: number) => WORDS[(seq * 7 + k * 13) % WORDS.length]
+        rows.push({
+          project_id: project.id,
+          seq,
+          key: `TK-T-${seq}`,
+          type: 'task',
+          title: `${w(1)} ${w(2)} ticket ${seq}`,
+          description: `Fix the ${w(3)} ${w(4)} flow`,
+          acceptance_criteria: `${w(5)} works`,
+          git_repository: '',
+          git_branch: '',
+          parent_id: null,
+          clone_of_id: null,
+          workflow_id: null,
+          stage: seq % 3 === 0 ? 'develop' : 'design',
+          state: 'idle',
+          priority: 1 + (seq % 5),
+          sort_order: 0,
+          estimate_effort: 0,
+          estimate_complete: null,
+          health_score: null,
+          assignee: null,
+          open: 1,
+          archived: 0,
+          ready: seq % 2,
+          review_status: null,
+          attempts: 0,
+          created_by: 'admin',
+          created_at: at,
+          updated_at: at,
+        })
+      }
+      await db.insertInto('tickets').values(rows).execute()
+    }
+    await db
+      .updateTable('projects')
+      .set({ next_seq: count + 1 })
+      .where('id', '=', project.id)
+      .execute()
+  })
+  await store.close()
+  writeFileSync(join(home, 'config.json'), `${JSON.stringify({ project: 'TK' })}\n`)
+}

@@ -1,0 +1,4 @@
+import { openLocalService } from '../support/local-service.ts'
+import { describeTicketService } from './ticket-service.case.ts'
+
+describeTicketService('local', () => openLocalService())

@@ -1,0 +1,517 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { TicketError } from '../../src/domain/errors.ts'
+import type { TicketService } from '../../src/service/ticket-service.ts'
+
+export type OpenService = () => Promise<TicketService>
+
+/** Expects `p` to fail with a TicketError of `code` whose message matches `message`. */
+export async function expectError(
+  p: Promise<unknown>,
+  code: TicketError['code'],
+  message?: RegExp,
+) {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  )
+  expect(e, 'expected the call to fail').toBeInstanceOf(TicketError)
+  expect((e as TicketError).code).toBe(code)
+  if (message) expect((e as TicketError).message).toMatch(message)
+}
+
+/**
+ * The behaviour every TicketService implementation shares (domain.md). Run by
+ * local.test.ts against LocalService and by http.test.ts against HttpService.
+ */
+export function describeTicketService(name: string, open: OpenService) {
+  const service = async () => {
+    const svc = await open()
+    onTestFinished(() => svc.close())
+    return svc
+  }
+  /** A service with project CUS and a helper to make leaf tickets ready to claim. */
+  const withProject = async () => {
+    const svc = await service()
+    await svc.createProject({ prefix: 'CUS', title: 'Customer Portal' })
+    const ready = async (title: string, priority = 3) => {
+      const t = await svc.createTicket({ project: 'CUS', title, priority })
+      await svc.setStage(t.key, 'develop')
+      return svc.setFlag(t.key, 'ready', true)
+    }
+    return { svc, ready }
+  }
+
+  describe(`${name}: projects`, () => {
+    it('creates, lists, gets, updates and closes projects', async () => {
+      const svc = await service()
+      const p = await svc.createProject({
+        prefix: 'cus',
+        title: 'Customer Portal',
+        description: 'd',
+      })
+      expect(p).toMatchObject({
+        prefix: 'CUS',
+        title: 'Customer Portal',
+        status: 'open',
+        visibility: 'public',
+      })
+      expect((await svc.listProjects()).map((x) => x.prefix)).toEqual(['TK', 'CUS'])
+      expect((await svc.getProject('cus')).id).toBe(p.id)
+      expect((await svc.getProject(String(p.id))).prefix).toBe('CUS')
+      expect((await svc.updateProject('CUS', { title: 'Portal' })).title).toBe('Portal')
+      expect((await svc.updateProject('CUS', { status: 'closed' })).status).toBe('closed')
+    })
+
+    it('refuses bad and duplicate prefixes and titles', async () => {
+      const svc = await service()
+      await expectError(svc.createProject({ prefix: 'C', title: 'x' }), 'invalid', /2 to 5 letters/)
+      await expectError(svc.createProject({ prefix: 'TOOLONG', title: 'x' }), 'invalid')
+      await expectError(svc.createProject({ prefix: 'C1', title: 'x' }), 'invalid')
+      await expectError(svc.createProject({ prefix: 'TK', title: 'x' }), 'conflict', /prefix/)
+      await expectError(
+        svc.createProject({ prefix: 'AB', title: 'Default Project' }),
+        'conflict',
+        /title/,
+      )
+      await expectError(svc.createProject({ prefix: 'AB', title: '  ' }), 'invalid')
+      await expectError(svc.getProject('NOPE'), 'not_found')
+    })
+
+    it('a closed project takes no new tickets and no lifecycle changes until reopened', async () => {
+      const svc = await service()
+      await svc.createProject({ prefix: 'CUS', title: 'Customer Portal' })
+      const t = await svc.createTicket({ project: 'CUS', title: 'a' })
+      await svc.updateProject('CUS', { status: 'closed' })
+      await expectError(svc.createTicket({ project: 'CUS', title: 'b' }), 'conflict', /closed/)
+      await expectError(svc.setState(t.key, 'active'), 'conflict', /closed/)
+      await svc.updateProject('CUS', { status: 'open' })
+      expect((await svc.setState(t.key, 'active')).status).toBe('design/active')
+    })
+
+    it('deletes a project with its tickets', async () => {
+      const svc = await service()
+      await svc.createProject({ prefix: 'CUS', title: 'Customer Portal' })
+      const e = await svc.createTicket({ project: 'CUS', title: 'e', type: 'epic' })
+      await svc.createTicket({ project: 'CUS', title: 'c', parent: e.key })
+      await svc.deleteProject('CUS')
+      await expectError(svc.getProject('CUS'), 'not_found')
+      await expectError(svc.getTicket(e.key), 'not_found')
+    })
+  })
+
+  describe(`${name}: tickets`, () => {
+    it('numbers keys per project across types', async () => {
+      const svc = await service()
+      await svc.createProject({ prefix: 'CUS', title: 'Customer Portal' })
+      const a = await svc.createTicket({ project: 'CUS', title: 'a' })
+      const b = await svc.createTicket({ project: 'CUS', title: 'b', type: 'bug' })
+      const c = await svc.createTicket({ project: 'CUS', title: 'c', type: 'epic' })
+      const t = await svc.createTicket({ project: 'TK', title: 'other project' })
+      expect([a.key, b.key, c.key, t.key]).toEqual(['CUS-T-1', 'CUS-B-2', 'CUS-E-3', 'TK-T-1'])
+      expect(a).toMatchObject({
+        id: 'CUS-T-1',
+        project_prefix: 'CUS',
+        stage: 'design',
+        state: 'idle',
+        status: 'design/idle',
+        priority: 3,
+        ready: false,
+        open: true,
+        archived: false,
+        assignee: null,
+        labels: [],
+        blocked: [],
+      })
+    })
+
+    it('never reuses a sequence number after a delete', async () => {
+      const { svc } = await withProject()
+      const a = await svc.createTicket({ project: 'CUS', title: 'a' })
+      await svc.deleteTicket(a.key)
+      expect((await svc.createTicket({ project: 'CUS', title: 'b' })).key).toBe('CUS-T-2')
+    })
+
+    it('finds tickets by key, by prefix-sequence and in any letter case', async () => {
+      const { svc } = await withProject()
+      const a = await svc.createTicket({ project: 'CUS', title: 'a' })
+      expect((await svc.getTicket('cus-t-1')).key).toBe(a.key)
+      expect((await svc.getTicket('CUS-1')).key).toBe(a.key)
+      await expectError(svc.getTicket('CUS-T-99'), 'not_found')
+      await expectError(svc.getTicket('not a key!'), 'invalid')
+    })
+
+    it('validates title, type, priority and estimate', async () => {
+      const { svc } = await withProject()
+      await expectError(svc.createTicket({ project: 'CUS', title: '   ' }), 'invalid', /title/)
+      await expectError(
+        svc.createTicket({ project: 'CUS', title: 'x'.repeat(501) }),
+        'invalid',
+        /500/,
+      )
+      await expectError(
+        svc.createTicket({ project: 'CUS', title: 'a', type: 'saga' as never }),
+        'invalid',
+        /type/,
+      )
+      await expectError(
+        svc.createTicket({ project: 'CUS', title: 'a', priority: 0 }),
+        'invalid',
+        /priority/,
+      )
+      await expectError(
+        svc.createTicket({ project: 'CUS', title: 'a', estimate_complete: 'tomorrow' }),
+        'invalid',
+        /date/,
+      )
+      await expectError(svc.createTicket({ project: 'NOPE', title: 'a' }), 'not_found')
+      await expectError(
+        svc.createTicket({ project: 'CUS', title: 'a', assignee: 'ghost' }),
+        'not_found',
+        /ghost/,
+      )
+    })
+
+    it('updates only the fields given and records old and new values', async () => {
+      const { svc } = await withProject()
+      const a = await svc.createTicket({ project: 'CUS', title: 'a', description: 'keep' })
+      const u = await svc.updateTicket(a.key, { title: 'renamed', priority: 1 })
+      expect(u).toMatchObject({
+        title: 'renamed',
+        priority: 1,
+        description: 'keep',
+        status: 'design/idle',
+      })
+      const [, updated] = await svc.listHistory({ ticket: a.key })
+      expect(updated).toMatchObject({
+        event_type: 'ticket_updated',
+        actor: 'admin',
+        payload: { changes: { title: { old: 'a', new: 'renamed' }, priority: { old: 3, new: 1 } } },
+      })
+      await expectError(svc.updateTicket(a.key, {}), 'invalid', /nothing to update/)
+    })
+
+    it('lists newest change first, hiding closed and archived unless asked', async () => {
+      const { svc } = await withProject()
+      const a = await svc.createTicket({ project: 'CUS', title: 'a', type: 'bug' })
+      const b = await svc.createTicket({ project: 'CUS', title: 'b' })
+      const c = await svc.createTicket({ project: 'CUS', title: 'c' })
+      await svc.setFlag(b.key, 'open', false)
+      await svc.setFlag(c.key, 'archived', true)
+      const keys = async (f: object) =>
+        (await svc.listTickets({ project: 'CUS', ...f })).map((t) => t.key)
+      expect(await keys({})).toEqual([a.key])
+      expect(await keys({ closed: true })).toEqual([b.key, a.key])
+      expect((await keys({ archived: true })).sort()).toEqual([a.key, b.key, c.key].sort())
+      expect(await keys({ type: 'bug', archived: true })).toEqual([a.key])
+      expect(await keys({ archived: true, limit: 1 })).toHaveLength(1)
+    })
+
+    it('searches title, description and acceptance criteria, best match first', async () => {
+      const { svc } = await withProject()
+      await svc.createTicket({ project: 'CUS', title: 'Password reset', description: 'email link' })
+      await svc.createTicket({
+        project: 'CUS',
+        title: 'Login',
+        acceptance_criteria: 'wrong password shows an error',
+      })
+      await svc.createTicket({ project: 'CUS', title: 'Unrelated' })
+      const hits = await svc.searchTickets('password', { project: 'CUS' })
+      expect(hits.map((t) => t.title)).toEqual(['Password reset', 'Login'])
+      expect((await svc.searchTickets('email', { project: 'CUS' })).map((t) => t.title)).toEqual([
+        'Password reset',
+      ])
+      // The index follows every write.
+      await svc.updateTicket('CUS-T-3', { title: 'Password policy' })
+      expect(await svc.searchTickets('policy', { project: 'CUS' })).toHaveLength(1)
+      expect(await svc.searchTickets('"(*', { project: 'CUS' })).toEqual([])
+    })
+
+    it('refuses to delete a ticket with children, naming them', async () => {
+      const { svc } = await withProject()
+      const e = await svc.createTicket({ project: 'CUS', title: 'e', type: 'epic' })
+      const c = await svc.createTicket({ project: 'CUS', title: 'c', parent: e.key })
+      await expectError(svc.deleteTicket(e.key), 'conflict', new RegExp(c.key))
+      await svc.deleteTicket(c.key)
+      await svc.deleteTicket(e.key)
+      await expectError(svc.getTicket(e.key), 'not_found')
+    })
+  })
+
+  describe(`${name}: lifecycle`, () => {
+    it('auto-advances on success and arrives done/success', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      expect((await svc.setState(t.key, 'success')).status).toBe('develop/idle')
+      expect((await svc.setState(t.key, 'success')).status).toBe('test/idle')
+      expect((await svc.setState(t.key, 'success')).status).toBe('done/success')
+      await expectError(svc.setState(t.key, 'active'), 'conflict', /done/)
+      // A stage change reopens a done ticket.
+      expect((await svc.setStage(t.key, 'develop')).status).toBe('develop/idle')
+    })
+
+    it('active needs an assignee and takes the current user', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      const a = await svc.setState(t.key, 'active')
+      expect(a).toMatchObject({ status: 'design/active', assignee: 'admin' })
+      await expectError(svc.unassign(t.key), 'conflict', /active/)
+    })
+
+    it('fail can be left by idle or active; the final stage takes only success or fail', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      expect((await svc.setState(t.key, 'fail')).status).toBe('design/fail')
+      expect((await svc.setState(t.key, 'idle')).status).toBe('design/idle')
+      expect((await svc.setStage(t.key, 'done')).status).toBe('done/success')
+      await svc.setStage(t.key, 'test')
+      await svc.setState(t.key, 'fail')
+      expect((await svc.setState(t.key, 'active')).status).toBe('test/active')
+      await expectError(svc.setStage(t.key, 'nowhere'), 'invalid', /stage/)
+    })
+
+    it('derives a parent from its leaves up the whole chain, and refuses direct changes to it', async () => {
+      const { svc } = await withProject()
+      const epic = await svc.createTicket({ project: 'CUS', title: 'epic', type: 'epic' })
+      const task = await svc.createTicket({ project: 'CUS', title: 'task', parent: epic.key })
+      const a = await svc.createTicket({ project: 'CUS', title: 'a', parent: task.key })
+      const b = await svc.createTicket({ project: 'CUS', title: 'b', parent: task.key })
+      await svc.setState(a.key, 'active')
+      expect((await svc.getTicket(task.key)).status).toBe('design/active')
+      expect((await svc.getTicket(epic.key)).status).toBe('design/active')
+      await expectError(svc.setState(task.key, 'success'), 'conflict', /derived from descendants/)
+      for (const k of [a.key, b.key]) for (let i = 0; i < 3; i++) await svc.setState(k, 'success')
+      expect((await svc.getTicket(task.key)).status).toBe('done/success')
+      expect((await svc.getTicket(epic.key)).status).toBe('done/success')
+      const events = (await svc.listHistory({ ticket: epic.key })).map((e) => e.event_type)
+      expect(events).toContain('ticket_parent_state_changed')
+      expect(events).toContain('ticket_parent_stage_changed')
+    })
+
+    it('records one history event per change with actor, old and new', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      await svc.setState(t.key, 'success')
+      const events = await svc.listHistory({ ticket: t.key })
+      expect(
+        events.map((e) => [e.event_type, e.payload.old ?? null, e.payload.new ?? null]),
+      ).toEqual([
+        ['ticket_created', null, null],
+        ['ticket_state_changed', 'idle', 'success'],
+        ['ticket_stage_changed', 'design', 'develop'],
+        ['ticket_state_changed', 'success', 'idle'],
+      ])
+      expect(events.every((e) => e.actor === 'admin')).toBe(true)
+    })
+
+    it('a closed or archived ticket takes no changes until reopened', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      await svc.setFlag(t.key, 'open', false)
+      await expectError(svc.setState(t.key, 'active'), 'conflict', /closed/)
+      await expectError(svc.updateTicket(t.key, { title: 'x' }), 'conflict', /closed/)
+      await expectError(svc.addComment(t.key, 'x'), 'conflict', /closed/)
+      await svc.setFlag(t.key, 'open', true)
+      await svc.setFlag(t.key, 'archived', true)
+      await expectError(svc.setState(t.key, 'active'), 'conflict', /archived/)
+      await expectError(svc.setFlag(t.key, 'ready', true), 'conflict', /archived/)
+      await svc.setFlag(t.key, 'archived', false)
+      expect((await svc.setFlag(t.key, 'ready', true)).ready).toBe(true)
+    })
+  })
+
+  describe(`${name}: hierarchy`, () => {
+    it('enforces type rules, same project and no cycles', async () => {
+      const { svc } = await withProject()
+      const epic = await svc.createTicket({ project: 'CUS', title: 'e', type: 'epic' })
+      const task = await svc.createTicket({ project: 'CUS', title: 't' })
+      const sub = await svc.createTicket({ project: 'CUS', title: 's' })
+      const bug = await svc.createTicket({ project: 'CUS', title: 'b', type: 'bug' })
+      const other = await svc.createTicket({ project: 'TK', title: 'o' })
+      await expectError(svc.setParent(task.key, bug.key), 'invalid', /bug cannot be the parent/)
+      await expectError(
+        svc.setParent(epic.key, task.key),
+        'invalid',
+        /task cannot be the parent of a epic/,
+      )
+      await expectError(svc.setParent(task.key, other.key), 'invalid', /another project/)
+      await expectError(svc.setParent(task.key, task.key), 'invalid', /own parent/)
+      expect((await svc.setParent(sub.key, task.key)).parent_id).toBe(task.key)
+      await svc.setParent(task.key, epic.key)
+      const e2 = await svc.createTicket({
+        project: 'CUS',
+        title: 'e2',
+        type: 'epic',
+        parent: epic.key,
+      })
+      await expectError(svc.setParent(epic.key, e2.key), 'invalid', /cycle/)
+      await expectError(svc.setParent(task.key, sub.key), 'invalid', /cycle/)
+      expect((await svc.unsetParent(sub.key)).parent_id).toBeNull()
+      expect((await svc.listOrphans('CUS')).map((t) => t.key)).toEqual([sub.key, bug.key])
+    })
+
+    it('re-derives the old parent when a child moves away', async () => {
+      const { svc } = await withProject()
+      const a = await svc.createTicket({ project: 'CUS', title: 'a', type: 'epic' })
+      const b = await svc.createTicket({ project: 'CUS', title: 'b', type: 'epic' })
+      const done = await svc.createTicket({ project: 'CUS', title: 'done', parent: a.key })
+      const idle = await svc.createTicket({ project: 'CUS', title: 'idle', parent: a.key })
+      await svc.setStage(done.key, 'done')
+      expect((await svc.getTicket(a.key)).status).toBe('design/idle')
+      await svc.setParent(idle.key, b.key)
+      expect((await svc.getTicket(a.key)).status).toBe('done/success')
+      expect((await svc.getTicket(b.key)).status).toBe('design/idle')
+    })
+
+    it('draws the tree of a project', async () => {
+      const { svc } = await withProject()
+      const e = await svc.createTicket({ project: 'CUS', title: 'e', type: 'epic' })
+      const t = await svc.createTicket({ project: 'CUS', title: 't', parent: e.key })
+      await svc.createTicket({ project: 'CUS', title: 'leaf', parent: t.key })
+      const [root] = await svc.tree({ project: 'CUS' })
+      expect(root?.ticket.key).toBe(e.key)
+      expect(root?.children[0]?.ticket.key).toBe(t.key)
+      expect(root?.children[0]?.children[0]?.ticket.title).toBe('leaf')
+    })
+  })
+
+  describe(`${name}: claim`, () => {
+    it('hands out ready develop/idle leaves by priority, then age, then key', async () => {
+      const { svc, ready } = await withProject()
+      const low = await ready('low', 5)
+      const high = await ready('high', 1)
+      const high2 = await ready('high too', 1)
+      expect((await svc.next({ project: 'CUS' })).map((t) => t.key)).toEqual([
+        high.key,
+        high2.key,
+        low.key,
+      ])
+      const dry = await svc.claim({ project: 'CUS', dry_run: true })
+      expect(dry).toMatchObject({
+        status: 'AVAILABLE',
+        ticket: { key: high.key, state: 'idle', assignee: null },
+      })
+      const got = await svc.claim({ project: 'CUS' })
+      expect(got).toMatchObject({
+        status: 'ASSIGNED',
+        ticket: { key: high.key, status: 'develop/active', assignee: 'admin' },
+      })
+      // While I hold an active ticket, claim returns it.
+      expect((await svc.claim({ project: 'CUS' })).ticket?.key).toBe(high.key)
+      await svc.setState(high.key, 'success')
+      expect((await svc.claim({ project: 'CUS' })).ticket?.key).toBe(high2.key)
+    })
+
+    it('skips tickets that are not ready, not at develop, assigned, parents, or blocked', async () => {
+      const { svc, ready } = await withProject()
+      await svc.createTicket({ project: 'CUS', title: 'design stage' })
+      const notReady = await svc.createTicket({ project: 'CUS', title: 'not ready' })
+      await svc.setStage(notReady.key, 'develop')
+      const blocker = await svc.createTicket({ project: 'CUS', title: 'blocker' })
+      const blocked = await ready('blocked')
+      await svc.addDependency(blocked.key, blocker.key)
+      expect((await svc.getTicket(blocked.key)).blocked).toEqual([blocker.key])
+      expect(await svc.claim({ project: 'CUS' })).toMatchObject({ status: 'NO-WORK', ticket: null })
+      for (let i = 0; i < 3; i++) await svc.setState(blocker.key, 'success')
+      expect((await svc.claim({ project: 'CUS' })).ticket?.key).toBe(blocked.key)
+    })
+
+    it('claims by key with the reason when refused', async () => {
+      const { svc } = await withProject()
+      const e = await svc.createTicket({ project: 'CUS', title: 'e', type: 'epic' })
+      await svc.createTicket({ project: 'CUS', title: 'c', parent: e.key })
+      const rejected = await svc.claim({ ticket: e.key })
+      expect(rejected).toMatchObject({
+        status: 'REJECTED',
+        reason: expect.stringMatching(/children/),
+      })
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      expect(await svc.claim({ ticket: t.key })).toMatchObject({
+        status: 'ASSIGNED',
+        ticket: { status: 'design/active', assignee: 'admin' },
+      })
+      const done = await svc.createTicket({ project: 'CUS', title: 'd' })
+      await svc.setStage(done.key, 'done')
+      expect((await svc.claim({ ticket: done.key })).reason).toMatch(/final stage/)
+    })
+
+    it('unclaim returns the ticket to idle and unassigned', async () => {
+      const { svc, ready } = await withProject()
+      const t = await ready('t')
+      await svc.claim({ ticket: t.key })
+      expect(await svc.unclaim(t.key)).toMatchObject({ status: 'develop/idle', assignee: null })
+      expect((await svc.next({ project: 'CUS' })).map((x) => x.key)).toEqual([t.key])
+    })
+
+    it('assigns only existing users', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      expect((await svc.assign(t.key, 'admin')).assignee).toBe('admin')
+      await expectError(svc.assign(t.key, 'nobody'), 'not_found', /nobody/)
+      expect((await svc.unassign(t.key)).assignee).toBeNull()
+    })
+  })
+
+  describe(`${name}: dependencies and records`, () => {
+    it('refuses self, cross-project and cyclic dependencies', async () => {
+      const { svc } = await withProject()
+      const a = await svc.createTicket({ project: 'CUS', title: 'a' })
+      const b = await svc.createTicket({ project: 'CUS', title: 'b' })
+      const c = await svc.createTicket({ project: 'CUS', title: 'c' })
+      const o = await svc.createTicket({ project: 'TK', title: 'o' })
+      await expectError(svc.addDependency(a.key, a.key), 'invalid', /itself/)
+      await expectError(svc.addDependency(a.key, o.key), 'invalid', /another project/)
+      await svc.addDependency(a.key, b.key)
+      await svc.addDependency(b.key, c.key)
+      await expectError(svc.addDependency(c.key, a.key), 'conflict', /cycle/)
+      const deps = await svc.listDependencies(b.key)
+      expect(deps.depends_on.map((t) => t.key)).toEqual([c.key])
+      expect(deps.blocks.map((t) => t.key)).toEqual([a.key])
+      expect((await svc.listBlocked('CUS')).map((x) => [x.ticket.key, x.blocked_by])).toEqual([
+        [a.key, [b.key]],
+        [b.key, [c.key]],
+      ])
+      await svc.removeDependency(a.key, b.key)
+      await expectError(svc.removeDependency(a.key, b.key), 'invalid')
+    })
+
+    it('refuses to complete a ticket with unfinished dependencies unless forced, and records the override', async () => {
+      const { svc } = await withProject()
+      const a = await svc.createTicket({ project: 'CUS', title: 'a' })
+      const b = await svc.createTicket({ project: 'CUS', title: 'b' })
+      await svc.addDependency(a.key, b.key)
+      await expectError(svc.setState(a.key, 'success'), 'conflict', new RegExp(b.key))
+      expect((await svc.setState(a.key, 'success', { force: true })).status).toBe('develop/idle')
+      const types = (await svc.listHistory({ ticket: a.key })).map((e) => e.event_type)
+      expect(types).toContain('dependency_override')
+    })
+
+    it('keeps comments oldest first and interleaves them with history', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      await svc.addComment(t.key, 'first')
+      await svc.setState(t.key, 'active')
+      await svc.addComment(t.key, 'second')
+      expect((await svc.listComments(t.key)).map((c) => [c.author, c.text])).toEqual([
+        ['admin', 'first'],
+        ['admin', 'second'],
+      ])
+      const conv = await svc.conversation(t.key)
+      expect(conv.map((e) => (e.kind === 'comment' ? e.text : e.event_type))).toEqual([
+        'ticket_created',
+        'first',
+        'ticket_assigned',
+        'ticket_state_changed',
+        'second',
+      ])
+      await expectError(svc.addComment(t.key, '  '), 'invalid')
+    })
+
+    it('filters project history by actor and keeps the last n', async () => {
+      const { svc } = await withProject()
+      for (const title of ['a', 'b', 'c']) await svc.createTicket({ project: 'CUS', title })
+      const last2 = await svc.listHistory({ project: 'CUS', limit: 2 })
+      expect(last2.map((e) => e.ticket_key)).toEqual(['CUS-T-2', 'CUS-T-3'])
+      expect(await svc.listHistory({ project: 'CUS', actor: 'someone-else' })).toEqual([])
+    })
+  })
+}
