@@ -51,6 +51,7 @@ export const SECTIONS = [
   'Lifecycle',
   'Work',
   'Records',
+  'Views',
   'Projects',
   'Organisation',
   'Workspace',

@@ -65,6 +65,9 @@ export function projectFindings(
   tickets: readonly Ticket[],
   stagesOf: (t: Ticket) => readonly string[],
 ): Finding[] {
+  // A parent's state is derived from its children; it is never claimed or assigned itself.
+  const parents = new Set(tickets.map((t) => t.parent_id))
+  const leaf = (t: Ticket) => !parents.has(t.key)
   return [
     ...group(
       tickets,
@@ -80,7 +83,7 @@ export function projectFindings(
     ),
     ...group(
       tickets,
-      (t) => t.state === 'active' && t.assignee === null,
+      (t) => leaf(t) && t.state === 'active' && t.assignee === null,
       'warn',
       (n) => `${plural(n, 'active ticket')} ${n === 1 ? 'has' : 'have'} no assignee`,
     ),
@@ -92,7 +95,7 @@ export function projectFindings(
     ),
     ...group(
       tickets,
-      (t) => t.state === 'idle' && !t.ready,
+      (t) => leaf(t) && t.state === 'idle' && !t.ready,
       'info',
       (n) => `${plural(n, 'idle ticket')} ${n === 1 ? 'is' : 'are'} not marked ready`,
     ),
@@ -102,14 +105,19 @@ export function projectFindings(
 /** The reference's ticket checks (reference/cli.md §7.10). */
 export function ticketFindings(
   t: Ticket,
-  context: { readonly hasWorkflow: boolean; readonly stages: readonly string[] },
+  context: {
+    readonly hasWorkflow: boolean
+    readonly stages: readonly string[]
+    readonly hasChildren: boolean
+  },
 ): Finding[] {
   const f: Finding[] = []
   const warn = (message: string) => f.push({ level: 'warn', message })
   if (t.description.trim() === '') warn('No description')
   if (t.acceptance_criteria.trim() === '') warn('No acceptance criteria')
   if (t.type !== 'epic' && t.parent_id === null) warn('Orphan ticket (no parent)')
-  if (t.state === 'active' && t.assignee === null) warn('Active but no assignee')
+  if (!context.hasChildren && t.state === 'active' && t.assignee === null)
+    warn('Active but no assignee')
   if (!context.hasWorkflow) warn('No workflow (inherited or explicit)')
   if (!context.stages.includes(t.stage)) warn(`Stage "${t.stage}" is not in its workflow`)
   if (t.blocked.length > 0) f.push({ level: 'info', message: `Blocked by ${t.blocked.join(', ')}` })

@@ -9,7 +9,7 @@ import {
 } from '../../domain/doctor.ts'
 import { SCHEMA_VERSION } from '../../store/migrations/index.ts'
 import type { Db } from '../../store/store.ts'
-import { ancestorIds, selectTickets, toTickets } from '../../store/tickets.ts'
+import { ancestorIds, hasChildren, selectTickets, toTickets } from '../../store/tickets.ts'
 import type { Ctx } from './context.ts'
 import { assessHealth } from './health.ts'
 import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
@@ -88,7 +88,11 @@ export async function diagnoseTicket(ctx: Ctx, ref: string): Promise<TicketDiagn
       workflow,
       role: workflow?.stages.find((s) => s.name === row.stage)?.role ?? null,
       parents: ancestors.map((id) => keyOf.get(id)!).reverse(),
-      findings: ticketFindings(ticket!, { hasWorkflow: workflow !== null, stages }),
+      findings: ticketFindings(ticket!, {
+        hasWorkflow: workflow !== null,
+        stages,
+        hasChildren: await hasChildren(db, row.id),
+      }),
       health: await assessHealth(db, row),
     }
   })
