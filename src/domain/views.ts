@@ -1,6 +1,7 @@
 import type { HistoryEvent } from './history.ts'
+import { DEFAULT_STAGES, STATES } from './lifecycle.ts'
 import type { Project } from './project.ts'
-import type { Ticket, TicketType } from './ticket.ts'
+import { TICKET_TYPES, type Ticket, type TicketType } from './ticket.ts'
 
 /** One lane of the board: a workflow stage and the tickets in it. */
 export type BoardLane = { readonly stage: string; readonly tickets: readonly Ticket[] }
@@ -50,4 +51,46 @@ export type Summary = {
   readonly projects: number
   readonly users: number
   readonly agents: number
+}
+
+/** Board and summary order: priority, then sort order, then oldest first. */
+export const byBoardOrder = (a: Ticket, b: Ticket) =>
+  a.priority - b.priority || a.sort_order - b.sort_order || a.created_at.localeCompare(b.created_at)
+
+/**
+ * Lanes follow the project's workflow. A ticket at a stage the workflow lacks (it follows its
+ * own workflow, or the project's changed) gets a lane of its own after them, so the board
+ * never hides a ticket.
+ */
+export function toLanes(stages: readonly string[], tickets: readonly Ticket[]): BoardLane[] {
+  const lanes = new Map<string, Ticket[]>(stages.map((s) => [s, []]))
+  for (const t of tickets) {
+    const lane = lanes.get(t.stage)
+    if (lane) lane.push(t)
+    else lanes.set(t.stage, [t])
+  }
+  return [...lanes].map(([stage, ts]) => ({ stage, tickets: ts.sort(byBoardOrder) }))
+}
+
+/** `design/idle`, `design/active`, … in workflow order; unknown stages after, by name. */
+export function statusOrder(a: string, b: string): number {
+  const [sa = '', xa = ''] = a.split('/')
+  const [sb = '', xb = ''] = b.split('/')
+  const stage = (s: string) => {
+    const i = (DEFAULT_STAGES as readonly string[]).indexOf(s)
+    return i < 0 ? DEFAULT_STAGES.length : i
+  }
+  const state = (s: string) => (STATES as readonly string[]).indexOf(s)
+  return stage(sa) - stage(sb) || sa.localeCompare(sb) || state(xa) - state(xb)
+}
+
+export function toTypeCounts(
+  rows: readonly { type: string; status: string; n: number }[],
+): TypeCount[] {
+  return TICKET_TYPES.flatMap((type) => {
+    const mine = rows.filter((r) => r.type === type).sort((a, b) => statusOrder(a.status, b.status))
+    if (mine.length === 0) return []
+    const total = mine.reduce((s, r) => s + r.n, 0)
+    return [{ type, total, statuses: Object.fromEntries(mine.map((r) => [r.status, r.n])) }]
+  })
 }

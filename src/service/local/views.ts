@@ -1,9 +1,15 @@
-import { DEFAULT_STAGES, STATES } from '../../domain/lifecycle.ts'
-import { TICKET_TYPES, type Ticket, type TicketType } from '../../domain/ticket.ts'
-import type { Board, BoardLane, Counts, Summary, TypeCount } from '../../domain/views.ts'
+import type { TicketType } from '../../domain/ticket.ts'
+import {
+  type Board,
+  byBoardOrder,
+  type Counts,
+  type Summary,
+  toLanes,
+  toTypeCounts,
+} from '../../domain/views.ts'
 import { DEFAULT_WORKFLOW } from '../../domain/workflow.ts'
 import type { Db } from '../../store/store.ts'
-import { selectTickets, toTickets } from '../../store/tickets.ts'
+import { toTickets } from '../../store/tickets.ts'
 import * as claims from './claims.ts'
 import type { Ctx } from './context.ts'
 import { toProject } from './projects.ts'
@@ -35,24 +41,6 @@ export async function projectWorkflow(db: Db, workflowId: number | null) {
     : { name: DEFAULT_WORKFLOW.name, stages: [...DEFAULT_WORKFLOW.stages] as string[] }
 }
 
-const byBoardOrder = (a: Ticket, b: Ticket) =>
-  a.priority - b.priority || a.sort_order - b.sort_order || a.created_at.localeCompare(b.created_at)
-
-/**
- * Lanes follow the project's workflow. A ticket at a stage the workflow lacks (it follows its
- * own workflow, or the project's changed) gets a lane of its own after them, so the board
- * never hides a ticket.
- */
-export function toLanes(stages: readonly string[], tickets: readonly Ticket[]): BoardLane[] {
-  const lanes = new Map<string, Ticket[]>(stages.map((s) => [s, []]))
-  for (const t of tickets) {
-    const lane = lanes.get(t.stage)
-    if (lane) lane.push(t)
-    else lanes.set(t.stage, [t])
-  }
-  return [...lanes].map(([stage, ts]) => ({ stage, tickets: ts.sort(byBoardOrder) }))
-}
-
 export async function board(ctx: Ctx, input: { project: string; all?: boolean }): Promise<Board> {
   return ctx.store.read(async (db) => {
     const p = await resolveProject(db, input.project)
@@ -60,29 +48,6 @@ export async function board(ctx: Ctx, input: { project: string; all?: boolean })
     const q = await filteredTickets(db, { project: String(p.id), closed: input.all ?? false })
     const tickets = await toTickets(db, await q.execute())
     return { project: p.prefix, workflow: wf.name, lanes: toLanes(wf.stages, tickets) }
-  })
-}
-
-/** `design/idle`, `design/active`, … in workflow order; unknown stages after, by name. */
-function statusOrder(a: string, b: string): number {
-  const [sa = '', xa = ''] = a.split('/')
-  const [sb = '', xb = ''] = b.split('/')
-  const stage = (s: string) => {
-    const i = (DEFAULT_STAGES as readonly string[]).indexOf(s)
-    return i < 0 ? DEFAULT_STAGES.length : i
-  }
-  const state = (s: string) => (STATES as readonly string[]).indexOf(s)
-  return stage(sa) - stage(sb) || sa.localeCompare(sb) || state(xa) - state(xb)
-}
-
-export function toTypeCounts(
-  rows: readonly { type: string; status: string; n: number }[],
-): TypeCount[] {
-  return TICKET_TYPES.flatMap((type) => {
-    const mine = rows.filter((r) => r.type === type).sort((a, b) => statusOrder(a.status, b.status))
-    if (mine.length === 0) return []
-    const total = mine.reduce((s, r) => s + r.n, 0)
-    return [{ type, total, statuses: Object.fromEntries(mine.map((r) => [r.status, r.n])) }]
   })
 }
 
@@ -176,10 +141,3 @@ export async function summary(ctx: Ctx, project: string): Promise<Summary> {
   const next = await claims.next(ctx, { project: data.project.prefix, limit: RECENT })
   return { ...data, next }
 }
-
-/** Every ticket of a project, archived ones too (for checks that must see everything). */
-export const allTicketsOf = async (db: Db, projectId: number) =>
-  toTickets(
-    db,
-    await selectTickets(db).where('t.project_id', '=', projectId).orderBy('t.id').execute(),
-  )
