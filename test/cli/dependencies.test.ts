@@ -7,12 +7,20 @@ describe('tk dependency', () => {
   it('adds, lists and removes dependencies under every name', async () => {
     const ws = await tempWorkspace()
     for (const t of ['a', 'b', 'c']) await ws.tk('add', t)
-    expect((await ws.tk('dependency', 'add', '-id', '1', '2')).stdout).toBe('TK-T-1 depends on TK-T-2\n')
-    expect((await ws.tk('add-dependency', '1', 'TK-3')).stdout).toBe('TK-T-1 depends on TK-T-2, TK-T-3\n')
-    expect((await ws.tk('dep', 'list', '2')).stdout).toMatch(/Depends on:\n  \(nothing\)\nBlocks:\n  ○ TK-T-1/)
+    expect((await ws.tk('dependency', 'add', '-id', '1', '2')).stdout).toBe(
+      'TK-T-1 depends on TK-T-2\n',
+    )
+    expect((await ws.tk('add-dependency', '1', 'TK-3')).stdout).toBe(
+      'TK-T-1 depends on TK-T-2, TK-T-3\n',
+    )
+    expect((await ws.tk('dep', 'list', '2')).stdout).toMatch(
+      /Depends on:\n {2}\(nothing\)\nBlocks:\n {2}○ TK-T-1/,
+    )
     expect((await ws.tk('get', '1')).stdout).toMatch(/Blocked by\s+: TK-T-2, TK-T-3/)
     expect((await ws.tk('blocked')).stdout).toMatch(/TK-T-1\s+design\/idle\s+a\s+TK-T-2, TK-T-3/)
-    expect((await ws.tk('remove-dependency', '1', '2,3')).stdout).toBe('TK-T-1 has no dependencies\n')
+    expect((await ws.tk('remove-dependency', '1', '2,3')).stdout).toBe(
+      'TK-T-1 has no dependencies\n',
+    )
     expect((await ws.tk('blocked')).stdout).toBe('nothing is blocked\n')
     expect((await ws.tk('dep', 'rm', '1', '2')).code).toBe(1)
   })

@@ -25,7 +25,9 @@ describe('tk label', () => {
     expect((await ws.tk('get', '1')).stdout).toMatch(/Labels\s+: backend, urgent/)
     expect((await ws.tk('label', 'remove', '1', 'urgent')).stdout).toBe('TK-T-1 labels: backend\n')
     expect((await ws.tk('label', 'delete', 'urgent')).stdout).toBe('deleted label urgent\n')
-    expect((await ws.tk('history', '1')).stdout).toMatch(/labelled urgent[\s\S]*label urgent removed/)
+    expect((await ws.tk('history', '1')).stdout).toMatch(
+      /labelled urgent[\s\S]*label urgent removed/,
+    )
     expect((await ws.tk('label', 'show', '2')).stdout).toBe('no labels\n')
   })
 

@@ -12,7 +12,9 @@ describe('tk time', () => {
     const second = await ws.json<Entry>('time', 'log', '1', '60', 'pairing', 'session')
     expect(second).toMatchObject({ ticket_key: 'TK-T-1', minutes: 60, note: 'pairing session' })
     const list = await ws.tk('time', 'list', '1')
-    expect(list.stdout).toMatch(/^ID\s+TIME\s+USER\s+DATE\s+NOTE\n1\s+30m\s+admin\s+\S+ \S+\s+morning\n/)
+    expect(list.stdout).toMatch(
+      /^ID\s+TIME\s+USER\s+DATE\s+NOTE\n1\s+30m\s+admin\s+\S+ \S+\s+morning\n/,
+    )
     expect(list.stdout).toMatch(/2\s+1h\s+admin/)
     expect((await ws.tk('time', 'total', 'TK-T-1')).stdout).toBe(
       'TK-T-1: 1h 30m (90 min in 2 entries)\n',
@@ -42,7 +44,10 @@ describe('tk time', () => {
     const missing = await ws.tk('time', 'log', 'TK-T-7', '-m', '5')
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/TK-T-7 not found/) })
     const gone = await ws.tk('time', 'delete', '42')
-    expect(gone).toMatchObject({ code: 1, stderr: expect.stringMatching(/time entry 42 not found/) })
+    expect(gone).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/time entry 42 not found/),
+    })
     expect((await ws.tk('time', 'delete', 'abc')).code).toBe(2)
     await ws.tk('close', '1')
     const closed = await ws.tk('time', 'log', '1', '-m', '5')

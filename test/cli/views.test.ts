@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { tempWorkspace } from '../support/workspace.ts'
 
-type Board = { project: string; workflow: string; lanes: { stage: string; tickets: { key: string }[] }[] }
+type Board = {
+  project: string
+  workflow: string
+  lanes: { stage: string; tickets: { key: string }[] }[]
+}
 
 describe('tk board, count and summary', () => {
   it('draws one lane per stage side by side within the width', async () => {
@@ -34,7 +38,9 @@ describe('tk board, count and summary', () => {
     await ws.tk('add', 'T')
     await ws.tk('active', '2')
     const r = await ws.tk('count')
-    expect(r.stdout).toMatch(/^users\s+: 1\nagents\s+: 0\nprojects\s+: 1\n\nepics\s+: 1  \(1 design\/idle\)\ntasks\s+: 1  \(1 design\/active\)\n$/)
+    expect(r.stdout).toMatch(
+      /^users\s+: 1\nagents\s+: 0\nprojects\s+: 1\n\nepics\s+: 1 {2}\(1 design\/idle\)\ntasks\s+: 1 {2}\(1 design\/active\)\n$/,
+    )
     const one = await ws.json<{ project: string; projects?: number }>('count', 'TK')
     expect(one.project).toBe('TK')
     expect(one.projects).toBeUndefined()
@@ -51,12 +57,18 @@ describe('tk board, count and summary', () => {
     const r = await ws.tk('summary')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^project\s+: TK — Default Project$/m)
-    expect(r.stdout).toMatch(/^open tickets\s+: 2 open  \(1 tasks, 1 bugs\)$/m)
-    expect(r.stdout).toMatch(/^active\s+: 1 in progress\n\s+TK-T-1\s+: Working on it\s+design  admin$/m)
-    expect(r.stdout).toMatch(/^next up\s+: \n\s+TK-B-2\s+: ○  Ready to go/m)
+    expect(r.stdout).toMatch(/^open tickets\s+: 2 open {2}\(1 tasks, 1 bugs\)$/m)
+    expect(r.stdout).toMatch(
+      /^active\s+: 1 in progress\n\s+TK-T-1\s+: Working on it\s+design {2}admin$/m,
+    )
+    expect(r.stdout).toMatch(/^next up\s+: \n\s+TK-B-2\s+: ○ {2}Ready to go/m)
     expect(r.stdout).toMatch(/^activity/m)
     expect(r.stdout).toMatch(/^database\s+: .*ticket\.db$/m)
-    const s = await ws.json<{ active: { key: string }[]; next: { key: string }[]; workspace: object }>('summary')
+    const s = await ws.json<{
+      active: { key: string }[]
+      next: { key: string }[]
+      workspace: object
+    }>('summary')
     expect(s.active.map((t) => t.key)).toEqual(['TK-T-1'])
     expect(s.next.map((t) => t.key)).toEqual(['TK-B-2'])
     expect(s.workspace).toHaveProperty('database')
@@ -69,6 +81,8 @@ describe('tk board, count and summary', () => {
     await ws.tk('add', 'Loose end')
     expect((await ws.tk('orphans')).stdout).toMatch(/TK-T-3[\s\S]*Loose end/)
     expect((await ws.tk('orphans')).stdout).not.toMatch(/TK-T-2/)
-    expect((await ws.tk('tree')).stdout).toMatch(/├─ ○ TK-E-1  design\/idle  Auth\n│  └─ ○ TK-T-2/)
+    expect((await ws.tk('tree')).stdout).toMatch(
+      /├─ ○ TK-E-1 {2}design\/idle {2}Auth\n│ {2}└─ ○ TK-T-2/,
+    )
   })
 })
