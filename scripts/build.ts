@@ -21,8 +21,5 @@ await build({
   // Smaller code parses faster, and every agent call pays for parsing.
   minify: true,
   define: { __TICKET_VERSION__: JSON.stringify(pkg.version) },
-  banner: {
-    js: "import { createRequire as __tkCreateRequire } from 'node:module'; const require = __tkCreateRequire(import.meta.url);",
-  },
   logLevel: 'warning',
 })

@@ -2,7 +2,29 @@ import type { CommandSpec } from './command.ts'
 import { SECTIONS } from './command.ts'
 import { COMMANDS } from './program.ts'
 
-export function overview(): string {
+const ENVIRONMENT = [
+  'TICKET_HOME',
+  'TICKET_URL',
+  'TICKET_USERNAME',
+  'TICKET_PASSWORD',
+  'TICKET_TIMEOUT',
+  'AGENT_ID',
+  'AGENT_PASSWORD',
+  'TICKET_AGENT_LLM',
+  'NO_COLOR',
+  'TICKET_DEBUG',
+] as const
+
+/** The environment as tk reads it; secrets are shown as set or unset, never their value. */
+export function environment(env: NodeJS.ProcessEnv): string[] {
+  return ENVIRONMENT.map((name) => {
+    const v = env[name]
+    const shown = v === undefined || v === '' ? '<unset>' : /PASSWORD/.test(name) ? '<set>' : v
+    return `  ${name.padEnd(18)} ${shown}`
+  })
+}
+
+export function overview(env: NodeJS.ProcessEnv = {}): string {
   const lines = [
     'tk — tickets and projects for people and coding agents',
     '',
@@ -22,6 +44,9 @@ export function overview(): string {
     '  -project PREFIX      act on this project instead of the current one',
     '  -f DIR|FILE.db       use this workspace',
     '  --no-color           no colour (NO_COLOR is honoured too)',
+    '',
+    'Environment:',
+    ...environment(env),
     '',
     'Tickets are named CUS-T-42, CUS-42, or 42 in the current project.',
     'More: tk help <command>',

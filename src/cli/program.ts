@@ -71,6 +71,7 @@ const work = () => import('./commands/work.ts')
 const records = () => import('./commands/records.ts')
 const projects = () => import('./commands/projects.ts')
 const system = () => import('./commands/system.ts')
+const agentDocs = () => import('./commands/agent-docs.ts')
 // ---- labels, time, views, clone, health, doctor, snapshots: loaders ----
 const labels = () => import('./commands/labels.ts')
 const time = () => import('./commands/time.ts')
@@ -712,6 +713,29 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     section: 'Projects',
     load: lazy(projects, (m) => m.init),
+  },
+  {
+    name: 'skill',
+    summary: 'Print the skill file that teaches coding agents to use tk',
+    options: [{ flags: '--install', description: 'write it to .claude/skills/tk/SKILL.md here' }],
+    section: 'Workspace',
+    load: lazy(agentDocs, (m) => m.skill),
+  },
+  {
+    name: 'onboard',
+    summary: 'Print short instructions for coding agents (e.g. tk onboard > AGENTS.md)',
+    section: 'Workspace',
+    load: lazy(agentDocs, (m) => m.onboard),
+  },
+  {
+    name: 'completion',
+    summary: 'Print shell completion (bash, zsh or fish)',
+    args: '<shell>',
+    section: 'Workspace',
+    load: lazy(
+      () => import('./commands/completion.ts'),
+      (m) => m.completion,
+    ),
   },
   {
     name: 'whoami',

@@ -92,7 +92,7 @@ export const help: Run = async (c) => {
   const { overview, helpFor } = await import('../help.ts')
   const { findCommand } = await import('../program.ts')
   if (c.args.length === 0) {
-    c.out.line(overview())
+    c.out.line(overview(c.env))
     return
   }
   const found = findCommand(c.args)
