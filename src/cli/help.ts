@@ -65,3 +65,14 @@ export function helpFor(spec: CommandSpec): string {
   lines.push('', 'Global flags: --json, --fields a,b, -project PREFIX, -f DIR, --no-color')
   return `${lines.join('\n')}\n`
 }
+
+/** The commands that start with `word` (`tk label` → label create, label list, …), if any. */
+export function groupHelp(word: string): string | undefined {
+  const w = word.toLowerCase()
+  const members = COMMANDS.filter((c) => c.name.startsWith(`${w} `))
+  if (members.length === 0) return undefined
+  const lines = [`tk ${w} <command>`, '', 'Commands:']
+  for (const c of members) lines.push(`  ${c.name.padEnd(20)} ${c.summary}`)
+  lines.push('', `More: tk help ${w} <command>`)
+  return `${lines.join('\n')}\n`
+}

@@ -56,4 +56,17 @@ describe('tk label', () => {
     expect((await ws.tk('label', 'add', 'TK-T-9', 'x')).code).toBe(1)
     expect((await ws.tk('label', 'ls')).stdout).toBe('no labels\n')
   })
+
+  it('lists the label commands when given no verb, and names a wrong one', async () => {
+    const ws = await tempWorkspace()
+    const group = await ws.tk('label')
+    expect(group.code).toBe(0)
+    expect(group.stdout).toMatch(/^tk label <command>\n\nCommands:\n {2}label create/)
+    const wrong = await ws.tk('label', 'frobnicate')
+    expect(wrong).toMatchObject({
+      code: 2,
+      stderr:
+        'error: unknown label command "frobnicate"\nhint: see the label commands with: tk label\n',
+    })
+  })
 })

@@ -38,6 +38,8 @@ export async function logTime(ctx: Ctx, input: NewTimeEntry): Promise<TimeEntry>
       ticket_key: t.key,
       payload: { time_entry_id: row.id, minutes, note },
     })
+    // Live views show the logged total, so they hear about the ticket.
+    tx.touched.add(t.id)
     return row.id
   })
   return ctx.store.read((db) => selectEntries(db).where('e.id', '=', id).executeTakeFirstOrThrow())
@@ -105,5 +107,6 @@ export async function deleteTime(ctx: Ctx, id: number): Promise<void> {
       ticket_key: ticket.key,
       payload: { time_entry_id: id, minutes: e.minutes, user: e.user },
     })
+    tx.touched.add(ticket.id)
   })
 }
