@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { projectFindings, ticketFindings } from './doctor.ts'
+import { parentCycles, projectFindings, ticketFindings } from './doctor.ts'
 import type { Ticket } from './ticket.ts'
 
 const t = (over: Partial<Ticket>): Ticket =>
@@ -77,6 +77,26 @@ describe('ticketFindings', () => {
         ...ctx,
         hasChildren: true,
       }),
+    ).toEqual([])
+  })
+})
+
+describe('parentCycles', () => {
+  it('finds the tickets on a cycle and nothing else', () => {
+    const rows = [
+      { id: 1, parent_id: 2 },
+      { id: 2, parent_id: 3 },
+      { id: 3, parent_id: 1 },
+      { id: 4, parent_id: 1 },
+      { id: 5, parent_id: null },
+      { id: 6, parent_id: 6 },
+    ]
+    expect(parentCycles(rows)).toEqual([1, 2, 3, 6])
+    expect(
+      parentCycles([
+        { id: 1, parent_id: null },
+        { id: 2, parent_id: 1 },
+      ]),
     ).toEqual([])
   })
 })

@@ -20,6 +20,24 @@ export type DatabaseCheck = {
   readonly supported_schema_version: number
   /** `["ok"]`, or what the engine found wrong with its own file. */
   readonly integrity: readonly string[]
+  /** Broken rules the schema cannot enforce (hierarchy cycles, cross-project links, …). */
+  readonly consistency: readonly string[]
+}
+
+/** Ticket ids that sit on a parent cycle (the schema cannot forbid one; the service does). */
+export function parentCycles(rows: readonly { id: number; parent_id: number | null }[]): number[] {
+  const parent = new Map(rows.map((r) => [r.id, r.parent_id]))
+  const onCycle = new Set<number>()
+  for (const start of parent.keys()) {
+    const seen = new Set<number>()
+    let at: number | null | undefined = start
+    while (at != null && !seen.has(at)) {
+      seen.add(at)
+      at = parent.get(at)
+    }
+    if (at === start) for (const id of seen) onCycle.add(id)
+  }
+  return [...onCycle].sort((a, b) => a - b)
 }
 
 export type ProjectDiagnosis = {

@@ -19,6 +19,7 @@ describe('tk doctor', () => {
       'config',
       'database',
       'integrity',
+      'rules',
       'schema',
       'project',
     ])
@@ -35,6 +36,19 @@ describe('tk doctor', () => {
     const broken = await ws.tk('doctor', '--json')
     expect(broken.code).toBe(1)
     expect(JSON.parse(broken.stdout).checks[1]).toMatchObject({ name: 'config', status: 'fail' })
+  })
+
+  it('finds rules broken behind the service, such as a parent cycle', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('add', 'a')
+    await ws.tk('add', 'b', '-parent', '1')
+    const { DatabaseSync } = await import('node:sqlite')
+    const db = new DatabaseSync(`${ws.home}/ticket.db`)
+    db.exec("UPDATE tickets SET parent_id = 2 WHERE key = 'TK-T-1'")
+    db.close()
+    const r = await ws.tk('doctor')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^\[FAIL\] rules\s+tickets in a parent cycle: TK-T-1, TK-T-2$/m)
   })
 
   it('reviews a project and a ticket', async () => {

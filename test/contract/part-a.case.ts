@@ -320,6 +320,7 @@ export function describeRecordsAndViews(name: string, open: () => Promise<Ticket
       const svc = await withProject()
       const db = await svc.checkDatabase()
       expect(db.integrity).toEqual(['ok'])
+      expect(db.consistency).toEqual([])
       expect(db.schema_version).toBe(db.supported_schema_version)
       const tk = await svc.diagnoseProject('TK')
       expect(tk.workflow?.name).toBe('default')

@@ -54,6 +54,9 @@ async function databaseChecks(svc: TicketService): Promise<Check[]> {
           db.integrity.slice(0, 5).join('; '),
           'restore a backup (tk import) or copy the data out with tk export',
         ),
+    db.consistency.length === 0
+      ? ok('rules', 'hierarchy, links and sequences consistent')
+      : fail('rules', db.consistency.join('; '), 'fix the tickets named, or restore a backup'),
     db.schema_version === db.supported_schema_version
       ? ok('schema', `version ${db.schema_version} (current)`)
       : warn(

@@ -2,11 +2,13 @@ import {
   type DatabaseCheck,
   type Finding,
   type ProjectDiagnosis,
+  parentCycles,
   projectFindings,
   type TicketDiagnosis,
   ticketFindings,
   type WorkflowOutline,
 } from '../../domain/doctor.ts'
+import { STATES } from '../../domain/lifecycle.ts'
 import { SCHEMA_VERSION } from '../../store/migrations/index.ts'
 import type { Db } from '../../store/store.ts'
 import { ancestorIds, hasChildren, selectTickets, toTickets } from '../../store/tickets.ts'
@@ -20,7 +22,59 @@ export async function checkDatabase(ctx: Ctx): Promise<DatabaseCheck> {
     schema_version: await ctx.store.schemaVersion(),
     supported_schema_version: SCHEMA_VERSION,
     integrity: await ctx.store.integrityCheck(),
+    consistency: await ctx.store.read(consistency),
   }
+}
+
+const some = (keys: readonly string[]) =>
+  `${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`
+
+/** Rules the service keeps on every write, checked again over what is stored. */
+async function consistency(db: Db): Promise<string[]> {
+  const problems: string[] = []
+  const badState = await db
+    .selectFrom('tickets')
+    .select('key')
+    .where('state', 'not in', [...STATES])
+    .execute()
+  if (badState.length > 0)
+    problems.push(`tickets with an unknown state: ${some(badState.map((r) => r.key))}`)
+  const crossParent = await db
+    .selectFrom('tickets as t')
+    .innerJoin('tickets as p', 'p.id', 't.parent_id')
+    .select('t.key')
+    .whereRef('t.project_id', '<>', 'p.project_id')
+    .execute()
+  if (crossParent.length > 0)
+    problems.push(
+      `tickets whose parent is in another project: ${some(crossParent.map((r) => r.key))}`,
+    )
+  const crossDep = await db
+    .selectFrom('dependencies as d')
+    .innerJoin('tickets as a', 'a.id', 'd.ticket_id')
+    .innerJoin('tickets as b', 'b.id', 'd.depends_on_id')
+    .select('a.key')
+    .whereRef('a.project_id', '<>', 'b.project_id')
+    .execute()
+  if (crossDep.length > 0)
+    problems.push(`dependencies across projects: ${some(crossDep.map((r) => r.key))}`)
+  const seq = await db
+    .selectFrom('projects as p')
+    .innerJoin('tickets as t', 't.project_id', 'p.id')
+    .select(['p.prefix', 'p.next_seq'])
+    .select((eb) => eb.fn.max('t.seq').as('top'))
+    .groupBy(['p.id', 'p.prefix', 'p.next_seq'])
+    .execute()
+  for (const r of seq)
+    if (r.next_seq <= Number(r.top))
+      problems.push(`project ${r.prefix} would hand out sequence ${r.next_seq} again`)
+  const rows = await db.selectFrom('tickets').select(['id', 'parent_id', 'key']).execute()
+  const cycle = parentCycles(rows)
+  if (cycle.length > 0) {
+    const keyOf = new Map(rows.map((r) => [r.id, r.key]))
+    problems.push(`tickets in a parent cycle: ${some(cycle.map((id) => keyOf.get(id)!))}`)
+  }
+  return problems
 }
 
 async function outline(db: Db, workflowId: number | null): Promise<WorkflowOutline | null> {
