@@ -434,6 +434,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: lazy(labels, (m) => m.list),
   },
   {
+    name: 'label update',
+    aliases: ['label edit'],
+    summary: 'Rename or recolour a label',
+    args: '<name|id>',
+    options: [
+      { flags: '--id <label>', description: 'the label (name or id)' },
+      { flags: '--name <name>', description: 'the new name' },
+      { flags: '--color <colour>', description: 'the new colour', aliases: ['colour'] },
+    ],
+    section: 'Records',
+    load: lazy(labels, (m) => m.update),
+  },
+  {
     name: 'label add',
     summary: 'Put labels on a ticket (names or ids, comma-separated)',
     args: '[KEY] <label[,label…]>',

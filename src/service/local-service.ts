@@ -111,6 +111,8 @@ export class LocalService implements TicketService {
   // ---- labels, time, views, clone, health, doctor, snapshots ----
   createLabel: TicketService['createLabel'] = (input) => labels.createLabel(this.#ctx, input)
   listLabels: TicketService['listLabels'] = (project) => labels.listLabels(this.#ctx, project)
+  updateLabel: TicketService['updateLabel'] = (project, label, patch) =>
+    labels.updateLabel(this.#ctx, project, label, patch)
   deleteLabel: TicketService['deleteLabel'] = (project, label, options) =>
     labels.deleteLabel(this.#ctx, project, label, options)
   addLabel: TicketService['addLabel'] = (ref, label) => labels.addLabel(this.#ctx, ref, label)

@@ -125,6 +125,8 @@ export type NewLabel = {
   readonly color?: string
 }
 
+export type LabelPatch = Partial<{ readonly name: string; readonly color: string }>
+
 export type NewTimeEntry = {
   readonly ticket: string
   /** Whole minutes, more than 0. */
@@ -202,6 +204,8 @@ export interface TicketService {
   createLabel(input: NewLabel): Promise<Label>
   /** The project's labels by name, each with how many tickets carry it. */
   listLabels(project: string): Promise<Label[]>
+  /** Renames or recolours a label (name or id); tickets keep it. */
+  updateLabel(project: string, label: string, patch: LabelPatch): Promise<Label>
   /**
    * `label` is a name or an id. Refused while tickets carry it (the error names them) unless
    * `force`, which first removes it from those tickets, recording each removal.

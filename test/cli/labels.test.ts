@@ -23,6 +23,10 @@ describe('tk label', () => {
     expect((await ws.json<T[]>('ls', '-label', 'Urgent')).map((t) => t.key)).toEqual(['TK-T-1'])
     expect((await ws.tk('ls', '-label', 'nothing')).stdout).toMatch(/no tickets/)
     expect((await ws.tk('get', '1')).stdout).toMatch(/Labels\s+: backend, urgent/)
+    expect((await ws.tk('label', 'update', 'backend', '-color', '#00f')).stdout).toBe(
+      'label updated: 2 backend (#00f)\n',
+    )
+    expect((await ws.tk('label', 'update', 'backend')).code).toBe(2)
     expect((await ws.tk('label', 'remove', '1', 'urgent')).stdout).toBe('TK-T-1 labels: backend\n')
     expect((await ws.tk('label', 'delete', 'urgent')).stdout).toBe('deleted label urgent\n')
     expect((await ws.tk('history', '1')).stdout).toMatch(

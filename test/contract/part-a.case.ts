@@ -92,6 +92,23 @@ export function describeRecordsAndViews(name: string, open: () => Promise<Ticket
       expect((await svc.listLabels('CUS')).map((l) => l.id)).not.toContain(unused.id)
     })
 
+    it('renames and recolours a label, keeping it on its tickets', async () => {
+      const svc = await withProject()
+      const label = await svc.createLabel({ project: 'CUS', name: 'bug' })
+      await svc.createLabel({ project: 'CUS', name: 'taken' })
+      const a = await svc.createTicket({ project: 'CUS', title: 'a' })
+      await svc.addLabel(a.key, 'bug')
+      const renamed = await svc.updateLabel('CUS', 'BUG', { name: 'defect', color: '#f00' })
+      expect(renamed).toMatchObject({ id: label.id, name: 'defect', color: '#f00', tickets: 1 })
+      expect((await svc.getTicket(a.key)).labels).toEqual(['defect'])
+      expect((await svc.updateLabel('CUS', String(label.id), { name: 'DEFECT' })).name).toBe(
+        'DEFECT',
+      )
+      await expectError(svc.updateLabel('CUS', 'defect', { name: 'Taken' }), 'conflict', /taken/)
+      await expectError(svc.updateLabel('CUS', 'defect', {}), 'invalid')
+      await expectError(svc.updateLabel('CUS', 'nope', { color: 'red' }), 'not_found')
+    })
+
     it('drops a deleted ticket from its labels', async () => {
       const svc = await withProject()
       await svc.createLabel({ project: 'CUS', name: 'x' })

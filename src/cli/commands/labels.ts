@@ -42,6 +42,20 @@ export const create: Run = async (c) => {
   c.out.data(label, (l) => `label created: ${l.id} ${l.name}${l.color ? ` (${l.color})` : ''}`)
 }
 
+export const update: Run = async (c) => {
+  const raw = c.str('id') ?? c.args.join(' ')
+  if (raw.trim() === '')
+    throw new UsageError('which label?', 'e.g. tk label update urgent -color orange')
+  const patch = {
+    ...(c.str('name') !== undefined ? { name: c.str('name')! } : {}),
+    ...(c.str('color') !== undefined ? { color: c.str('color')! } : {}),
+  }
+  if (Object.keys(patch).length === 0)
+    throw new UsageError('nothing to change', `e.g. tk label update ${raw} -name NEW -color red`)
+  const label = await (await c.service()).updateLabel(c.project(), raw, patch)
+  c.out.data(label, (l) => `label updated: ${l.id} ${l.name}${l.color ? ` (${l.color})` : ''}`)
+}
+
 export const list: Run = async (c) => {
   const labels = await (await c.service()).listLabels(c.project())
   c.out.data(labels, (ls) => (ls.length === 0 ? 'no labels' : labelTable(c, ls)))

@@ -46,6 +46,12 @@ export function describeEvent(e: HistoryEvent): string {
       return `created label ${p.label}`
     case 'label_deleted':
       return `deleted label ${p.label}`
+    case 'label_updated':
+      return `changed label ${Object.entries(
+        (p.changes ?? {}) as Record<string, { old: unknown; new: unknown }>,
+      )
+        .map(([k, v]) => `${k}: ${short(v.old)} → ${short(v.new)}`)
+        .join(', ')}`
     case 'time_logged':
       return `logged ${formatMinutes(Number(p.minutes))}${p.note ? ` (${short(p.note)})` : ''}`
     case 'time_deleted':

@@ -1,9 +1,9 @@
-import { conflict, notFound } from '../../domain/errors.ts'
+import { conflict, invalid, notFound } from '../../domain/errors.ts'
 import { type Label, normaliseLabelName, parseColour } from '../../domain/label.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { Db } from '../../store/store.ts'
 import type { TicketRow } from '../../store/tickets.ts'
-import type { NewLabel } from '../ticket-service.ts'
+import type { LabelPatch, NewLabel } from '../ticket-service.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { loadTicket } from './read.ts'
@@ -53,22 +53,37 @@ async function resolveLabel(db: Db, project: { id: number; prefix: string }, ref
   return row
 }
 
+async function assertNameFree(
+  db: Db,
+  project: { id: number; prefix: string },
+  name: string,
+  exceptId?: number,
+) {
+  let q = db
+    .selectFrom('labels')
+    .select('name')
+    .where('project_id', '=', project.id)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+  if (exceptId !== undefined) q = q.where('id', '<>', exceptId)
+  const clash = await q.executeTakeFirst()
+  if (clash)
+    throw conflict(
+      `project ${project.prefix} already has a label "${clash.name}"`,
+      'label names are unique in a project (regardless of case); use the existing one',
+    )
+}
+
+const readLabel = (ctx: Ctx, id: number) =>
+  ctx.store.read(async (db) =>
+    toLabel(await selectLabels(db).where('l.id', '=', id).executeTakeFirstOrThrow()),
+  )
+
 export async function createLabel(ctx: Ctx, input: NewLabel): Promise<Label> {
   const name = normaliseLabelName(input.name)
   const color = parseColour(input.color ?? '')
   const id = await mutate(ctx, async ({ db }) => {
     const project = await resolveProject(db, input.project)
-    const clash = await db
-      .selectFrom('labels')
-      .select('name')
-      .where('project_id', '=', project.id)
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
-      .executeTakeFirst()
-    if (clash)
-      throw conflict(
-        `project ${project.prefix} already has a label "${clash.name}"`,
-        'label names are unique in a project (regardless of case); use the existing one',
-      )
+    await assertNameFree(db, project, name)
     const row = await db
       .insertInto('labels')
       .values({ project_id: project.id, name, color, created_at: stamp(ctx) })
@@ -81,9 +96,41 @@ export async function createLabel(ctx: Ctx, input: NewLabel): Promise<Label> {
     })
     return row.id
   })
-  return ctx.store.read(async (db) =>
-    toLabel(await selectLabels(db).where('l.id', '=', id).executeTakeFirstOrThrow()),
-  )
+  return readLabel(ctx, id)
+}
+
+export async function updateLabel(
+  ctx: Ctx,
+  project: string,
+  ref: string,
+  patch: LabelPatch,
+): Promise<Label> {
+  const name = patch.name === undefined ? undefined : normaliseLabelName(patch.name)
+  const color = patch.color === undefined ? undefined : parseColour(patch.color)
+  if (name === undefined && color === undefined)
+    throw invalid('nothing to change', 'give -name NEW or -color COLOUR')
+  const id = await mutate(ctx, async ({ db }) => {
+    const p = await resolveProject(db, project)
+    const label = await resolveLabel(db, p, ref)
+    if (name !== undefined) await assertNameFree(db, p, name, label.id)
+    const changes: Record<string, { old: string; new: string }> = {}
+    if (name !== undefined && name !== label.name) changes.name = { old: label.name, new: name }
+    if (color !== undefined && color !== label.color)
+      changes.color = { old: label.color, new: color }
+    if (Object.keys(changes).length === 0) return label.id
+    await db
+      .updateTable('labels')
+      .set({ ...(name !== undefined ? { name } : {}), ...(color !== undefined ? { color } : {}) })
+      .where('id', '=', label.id)
+      .execute()
+    await record(db, ctx, {
+      event_type: 'label_updated',
+      project_id: p.id,
+      payload: { label: name ?? label.name, changes },
+    })
+    return label.id
+  })
+  return readLabel(ctx, id)
 }
 
 export async function listLabels(ctx: Ctx, project: string): Promise<Label[]> {
