@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { tempWorkspace } from '../support/workspace.ts'
 
@@ -54,6 +54,26 @@ describe('tk export and tk import', () => {
     expect((await ws.json<{ title: string }[]>('ls')).map((t) => t.title)).toEqual(['Precious'])
     expect((await ws.tk('import', '-i', file, '-force')).code).toBe(0)
     expect(await ws.json('ls')).toEqual([])
+  })
+
+  it('restores into a directory without a workspace, and cleans up when it cannot', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('add', 'Carried over')
+    const file = `${ws.dir}/snap.json`
+    await ws.tk('export', '-o', file)
+    const fresh = await tempWorkspace({ init: false })
+    const r = await fresh.tk('import', '-i', file)
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringMatching(/^imported snapshot from/) })
+    expect((await fresh.json<{ title: string }[]>('ls')).map((t) => t.title)).toEqual([
+      'Carried over',
+    ])
+    const other = await tempWorkspace({ init: false })
+    writeFileSync(
+      `${ws.dir}/newer.json`,
+      JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), schema_version: 999 }),
+    )
+    expect((await other.tk('import', '-i', `${ws.dir}/newer.json`)).code).toBe(1)
+    expect(existsSync(`${other.home}/ticket.db`)).toBe(false)
   })
 
   it('writes to stdout with -o -', async () => {
