@@ -21,11 +21,10 @@ function laneLines(c: CommandContext, lane: Board['lanes'][number], w: number): 
   if (lane.tickets.length === 0) lines.push(paint(c.out.color, 'dim', '(empty)'))
   for (const t of lane.tickets) {
     const who = t.assignee ? ` @${t.assignee}` : ''
-    const flag = t.blocked.length > 0 ? paint(c.out.color, 'yellow', ' [blocked]') : ''
-    lines.push(
-      `${colourState(c.out, t, symbol(t))} ${paint(c.out.color, 'bold', t.key)}${who}${flag}`,
-    )
-    lines.push(`  ${t.title}`)
+    // On the title line, so a narrow lane cuts the title rather than the marker.
+    const flag = t.blocked.length > 0 ? `${paint(c.out.color, 'yellow', '[blocked]')} ` : ''
+    lines.push(`${colourState(c.out, t, symbol(t))} ${paint(c.out.color, 'bold', t.key)}${who}`)
+    lines.push(`  ${flag}${t.title}`)
   }
   return lines.map((l) => cell(l, w))
 }
