@@ -38,8 +38,8 @@ describe('renderBoard', () => {
     const lines = text.split('\n')
     expect(lines[0]).toMatch(/^DESIGN \(1\)\s+DEVELOP \(1\)\s+TEST \(0\)\s+DONE \(0\)$/)
     for (const l of lines) expect([...l].length).toBeLessThanOrEqual(100)
-    expect(text).toMatch(/◑ CUS-T-2 @ann\s.*\n.*  \[blocked\] Short/)
-    expect(text).toMatch(/  A rather long title …  /)
+    expect(text).toMatch(/◑ CUS-T-2 @ann\s.*\n.* {2}\[blocked\] Short/)
+    expect(text).toMatch(/ {2}A rather long title … {2}/)
   })
   it('stacks the lanes when the terminal is too narrow for columns', () => {
     const text = renderBoard(ctx(60), board)

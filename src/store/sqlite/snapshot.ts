@@ -15,7 +15,9 @@ const MAX_PARAMS = 8000
  * by later migrations are included without anyone listing them; the full-text index and its
  * shadow tables are left out because they are rebuilt from `tickets`.
  */
-export async function dataTables(db: AnyDb): Promise<{ name: string; columns: string[] }[]> {
+type TableInfo = { name: string; columns: string[]; order: string[] }
+
+export async function dataTables(db: AnyDb): Promise<TableInfo[]> {
   const { rows } = await sql<{ name: string; sql: string | null }>`
     SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid`.execute(db)
   const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name)
@@ -24,11 +26,15 @@ export async function dataTables(db: AnyDb): Promise<{ name: string; columns: st
       !r.name.startsWith('sqlite_') &&
       !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`)),
   )
-  const out: { name: string; columns: string[] }[] = []
+  const out: TableInfo[] = []
   for (const t of tables) {
-    const cols = await sql<{ name: string }>`
-      SELECT name FROM pragma_table_info(${t.name}) ORDER BY cid`.execute(db)
-    out.push({ name: t.name, columns: cols.rows.map((c) => c.name) })
+    const cols = await sql<{ name: string; pk: number }>`
+      SELECT name, pk FROM pragma_table_info(${t.name}) ORDER BY cid`.execute(db)
+    const columns = cols.rows.map((c) => c.name)
+    // Rows come out in a stable order: by rowid, or by primary key where there is no rowid.
+    const pk = cols.rows.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk)
+    const order = /WITHOUT\s+ROWID/i.test(t.sql ?? '') ? pk.map((c) => c.name) : ['rowid']
+    out.push({ name: t.name, columns, order: order.length > 0 ? order : columns })
   }
   return out
 }
@@ -45,8 +51,9 @@ async function sequences(db: AnyDb): Promise<Record<string, number>> {
 export async function dumpTables(db: AnyDb): Promise<TableDump> {
   const tables: Record<string, SnapshotTable> = {}
   for (const t of await dataTables(db)) {
+    const order = sql.join(t.order.map((c) => sql.ref(c)))
     const { rows } = await sql<Record<string, SnapshotValue>>`
-      SELECT * FROM ${sql.table(t.name)} ORDER BY rowid`.execute(db)
+      SELECT * FROM ${sql.table(t.name)} ORDER BY ${order}`.execute(db)
     tables[t.name] = {
       columns: t.columns,
       rows: rows.map((r) => t.columns.map((c) => r[c] ?? null)),
@@ -55,7 +62,7 @@ export async function dumpTables(db: AnyDb): Promise<TableDump> {
   return { tables, sequences: await sequences(db) }
 }
 
-function checkFits(dump: TableDump, live: { name: string; columns: string[] }[]) {
+function checkFits(dump: TableDump, live: readonly TableInfo[]) {
   const known = new Map(live.map((t) => [t.name, new Set(t.columns)]))
   for (const [name, t] of Object.entries(dump.tables)) {
     const cols = known.get(name)
