@@ -53,6 +53,7 @@ export const SECTIONS = [
   'Records',
   'Views',
   'Projects',
+  'Planning',
   'Organisation',
   'Workspace',
 ] as const

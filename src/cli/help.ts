@@ -31,10 +31,11 @@ export function overview(env: NodeJS.ProcessEnv = {}): string {
     'Usage: tk <command> [flags]   (flags may be -name, --name, -name=value, before or after arguments)',
     '',
   ]
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
   for (const section of SECTIONS) {
     lines.push(`${section}:`)
     for (const c of COMMANDS.filter((x) => x.section === section))
-      lines.push(`  ${c.name.padEnd(20)} ${c.summary}`)
+      lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`)
     lines.push('')
   }
   lines.push(

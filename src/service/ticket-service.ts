@@ -10,6 +10,8 @@ import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
 import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
 import type { User } from '../domain/user.ts'
 import type { Board, Counts, Summary } from '../domain/views.ts'
+import type { OrganisationService } from './organisation-service.ts'
+import type { PlanningService } from './planning-service.ts'
 
 /*
  * Ticket references are strings: a key (`CUS-T-42`) or prefix and sequence (`CUS-42`), in any
@@ -141,7 +143,7 @@ export type NewTimeEntry = {
  * (`HttpService`, over the HTTP API). Inputs and outputs are plain data; failures are thrown
  * as `TicketError` with a stable code, so both implementations fail in the same way.
  */
-export interface TicketService {
+export interface TicketService extends OrganisationService, PlanningService {
   /** The user this service acts as. */
   whoami(): Promise<User>
 
