@@ -1177,7 +1177,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'board',
     summary: 'Tickets in lanes, one per workflow stage',
-    options: [{ flags: '-a, --all', description: 'include closed tickets' }],
+    options: [
+      { flags: '-a, --all', description: 'include closed tickets' },
+      { flags: '-n, --limit <n>', description: 'at most n cards per lane (0 = all)' },
+    ],
     section: 'Views',
     load: lazy(views, (m) => m.board),
   },

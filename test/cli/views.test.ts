@@ -27,6 +27,12 @@ describe('tk board, count and summary', () => {
       ['test', []],
       ['done', []],
     ])
+    await ws.tk('add', 'Third')
+    const limited = await ws.tk('board', '-n', '1')
+    expect(limited.stdout).toMatch(/^DESIGN \(2\)/)
+    expect(limited.stdout).toMatch(/^… 1 more/m)
+    expect((await ws.tk('board', '-n', '-1')).code).toBe(2)
+    await ws.tk('rm', '3')
     await ws.tk('close', '2')
     expect((await ws.json<Board>('board')).lanes[1]?.tickets).toEqual([])
     expect((await ws.json<Board>('board', '-a')).lanes[1]?.tickets).toHaveLength(1)

@@ -41,6 +41,18 @@ describe('renderBoard', () => {
     expect(text).toMatch(/◑ CUS-T-2 @ann\s.*\n.* {2}\[blocked\] Short/)
     expect(text).toMatch(/ {2}A rather long title … {2}/)
   })
+  it('counts the cards -n leaves out', () => {
+    const lanes = board.lanes.map((l) => ({
+      ...l,
+      tickets: l.tickets.slice(0, 0),
+      more: l.tickets.length,
+    }))
+    const text = renderBoard(ctx(100), { ...board, lanes })
+    expect(text).toMatch(/^DESIGN \(1\)/)
+    expect(text).toMatch(/^… 1 more\s+… 1 more\s+\(empty\)\s+\(empty\)$/m)
+    expect(renderBoard(ctx(60), { ...board, lanes })).toMatch(/── DESIGN \(1\) ──\n {2}… 1 more\n/)
+  })
+
   it('stacks the lanes when the terminal is too narrow for columns', () => {
     const text = renderBoard(ctx(60), board)
     expect(text).toMatch(

@@ -1,8 +1,9 @@
 import type { TicketType } from '../../domain/ticket.ts'
-import type { Board, Counts, Summary } from '../../domain/views.ts'
+import type { Board, BoardLane, Counts, Summary } from '../../domain/views.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { ago, paint, visibleLength } from '../output.ts'
 import { colourState, symbol } from '../render.ts'
+import { UsageError } from '../usage-error.ts'
 import { describeEvent } from './records.ts'
 
 /** Cuts `s` to `w` visible characters (with `…`), then pads it to exactly `w`. */
@@ -15,10 +16,17 @@ function cell(s: string, w: number): string {
 const MIN_LANE = 22
 const GAP = 2
 
-function laneLines(c: CommandContext, lane: Board['lanes'][number], w: number): string[] {
-  const head = paint(c.out.color, 'bold', `${lane.stage.toUpperCase()} (${lane.tickets.length})`)
-  const lines = [head, '─'.repeat(w)]
-  if (lane.tickets.length === 0) lines.push(paint(c.out.color, 'dim', '(empty)'))
+/** A lane as shown: `-n` may leave cards out, which `more` counts. */
+type ShownLane = BoardLane & { readonly more?: number }
+type ShownBoard = Board & { readonly lanes: readonly ShownLane[] }
+
+const hidden = (lane: ShownLane) => Math.max(0, lane.more ?? 0)
+const heading = (lane: ShownLane) =>
+  `${lane.stage.toUpperCase()} (${lane.tickets.length + hidden(lane)})`
+
+function laneLines(c: CommandContext, lane: ShownLane, w: number): string[] {
+  const lines = [paint(c.out.color, 'bold', heading(lane)), '─'.repeat(w)]
+  if (lane.tickets.length === 0 && !hidden(lane)) lines.push(paint(c.out.color, 'dim', '(empty)'))
   for (const t of lane.tickets) {
     const who = t.assignee ? ` @${t.assignee}` : ''
     // On the title line, so a narrow lane cuts the title rather than the marker.
@@ -26,11 +34,12 @@ function laneLines(c: CommandContext, lane: Board['lanes'][number], w: number): 
     lines.push(`${colourState(c.out, t, symbol(t))} ${paint(c.out.color, 'bold', t.key)}${who}`)
     lines.push(`  ${flag}${t.title}`)
   }
+  if (hidden(lane) > 0) lines.push(paint(c.out.color, 'dim', `… ${hidden(lane)} more`))
   return lines.map((l) => cell(l, w))
 }
 
 /** Lanes side by side when the terminal is wide enough, else one under another. */
-export function renderBoard(c: CommandContext, b: Board): string {
+export function renderBoard(c: CommandContext, b: ShownBoard): string {
   const n = b.lanes.length
   const w = Math.floor((c.out.width - GAP * (n - 1)) / Math.max(1, n))
   if (n > 0 && w >= MIN_LANE) {
@@ -46,21 +55,37 @@ export function renderBoard(c: CommandContext, b: Board): string {
   return b.lanes
     .map((l) =>
       [
-        `── ${l.stage.toUpperCase()} (${l.tickets.length}) ──`,
-        ...(l.tickets.length === 0
+        `── ${heading(l)} ──`,
+        ...(l.tickets.length === 0 && !hidden(l)
           ? ['  (empty)']
           : l.tickets.map(
               (t) => `  ${symbol(t)} ${t.key}  ${t.title}  [${t.type}]  @${t.assignee ?? '-'}`,
             )),
+        ...(hidden(l) > 0 ? [`  … ${hidden(l)} more`] : []),
         '',
       ].join('\n'),
     )
     .join('\n')
 }
 
+/** At most `n` cards per lane, the rest counted in a last card. */
+function limitLanes(b: Board, n: number): ShownBoard {
+  if (n <= 0) return b
+  return {
+    ...b,
+    lanes: b.lanes.map((l) => ({
+      ...l,
+      tickets: l.tickets.slice(0, n),
+      more: l.tickets.length - n,
+    })),
+  }
+}
+
 export const board: Run = async (c) => {
   const b = await (await c.service()).board({ project: c.project(), all: c.bool('all') })
-  c.out.data(b, (x) => renderBoard(c, x))
+  const n = c.int('limit') ?? 0
+  if (n < 0) throw new UsageError('-n must be 0 or more')
+  c.out.data(limitLanes(b, n), (x) => renderBoard(c, x))
 }
 
 const plural = (type: string) => (type === 'story' ? 'stories' : `${type}s`)
