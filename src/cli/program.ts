@@ -77,6 +77,7 @@ const labels = () => import('./commands/labels.ts')
 const time = () => import('./commands/time.ts')
 const views = () => import('./commands/views.ts')
 const cloning = () => import('./commands/clone.ts')
+const health = () => import('./commands/health.ts')
 const doctor = () => import('./commands/doctor.ts')
 const snapshot = () => import('./commands/snapshot.ts')
 const force = (what: string): OptionSpec => ({ flags: '--force', description: what })
@@ -1213,14 +1214,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '[KEY] [score]',
     options: [id, { flags: '--score <n>', description: 'set this score instead of computing it' }],
     section: 'Tickets',
-    load: lazy(cloning, (m) => m.health),
+    load: lazy(health, (m) => m.health),
   },
   {
     name: 'health execute',
     aliases: ['health all'],
     summary: 'Score every open ticket of the project',
     section: 'Tickets',
-    load: lazy(cloning, (m) => m.healthAll),
+    load: lazy(health, (m) => m.healthAll),
   },
   {
     name: 'doctor',

@@ -4,7 +4,7 @@ import { TicketError } from '../../domain/errors.ts'
 import type { TicketService } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { paint } from '../output.ts'
-import { renderHealth } from './clone.ts'
+import { renderHealth } from './health.ts'
 
 /** One line of `tk doctor`: what was checked, how it went, and what to do about it. */
 export type Check = {
