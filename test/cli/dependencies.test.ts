@@ -33,6 +33,11 @@ describe('tk dependency', () => {
     const cycle = await ws.tk('dep', 'add', '2', '1')
     expect(cycle).toMatchObject({ code: 1, stderr: expect.stringMatching(/cycle/) })
     expect((await ws.tk('dep', 'add', '1', 'TK-9')).code).toBe(1)
+    await ws.tk('add', 'c')
+    expect((await ws.tk('dep', 'add', '1', '3,TK-9')).code).toBe(1)
+    expect(
+      (await ws.json<{ depends_on: T[] }>('dep', 'list', '1')).depends_on.map((t) => t.key),
+    ).toEqual(['TK-T-2'])
     expect((await ws.tk('dep', 'add', '1')).code).toBe(2)
     const refused = await ws.tk('complete', '1')
     expect(refused.code).toBe(1)

@@ -129,6 +129,8 @@ export const depAdd: Run = async (c) => {
   const svc = await c.service()
   // The resolved key, so `tk dep add 3 4` answers with CUS-T-3 rather than what was typed.
   const key = (await svc.getTicket(ref)).key
+  // Each link is its own write; finding a mistyped key first keeps `a,b,typo` from half-applying.
+  for (const o of others) await svc.getTicket(o)
   let deps = await svc.listDependencies(key)
   for (const o of others) deps = await svc.addDependency(key, o)
   c.out.data(deps, (d) => `${key} depends on ${d.depends_on.map((t) => t.key).join(', ')}`)
