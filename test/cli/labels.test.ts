@@ -50,6 +50,9 @@ describe('tk label', () => {
     expect(inUse.stderr).toMatch(/-force/)
     expect((await ws.tk('label', 'delete', 'urgent', '-force')).code).toBe(0)
     expect(await ws.json<T>('get', '1')).toMatchObject({ labels: [] })
+    await ws.tk('label', 'create', 'real')
+    expect((await ws.tk('label', 'add', '1', 'real,nope')).stderr).toMatch(/label "nope" not found/)
+    expect((await ws.json<T>('get', '1')).labels).toEqual([])
     const unknown = await ws.tk('label', 'add', '1', 'nope', '--json')
     expect(unknown.code).toBe(1)
     expect(JSON.parse(unknown.stderr)).toMatchObject({ error: expect.stringMatching(/nope/) })
@@ -58,6 +61,7 @@ describe('tk label', () => {
     expect((await ws.tk('label', 'create')).code).toBe(2)
     expect((await ws.tk('label', 'add', '1')).code).toBe(2)
     expect((await ws.tk('label', 'add', 'TK-T-9', 'x')).code).toBe(1)
+    await ws.tk('label', 'delete', 'real')
     expect((await ws.tk('label', 'ls')).stdout).toBe('no labels\n')
   })
 

@@ -1,3 +1,4 @@
+import { notFound } from '../../domain/errors.ts'
 import type { Label } from '../../domain/label.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { TicketService } from '../../service/ticket-service.ts'
@@ -74,6 +75,17 @@ async function eachLabel(
   const ref = c.ticket()
   const names = labelArgs(c, `${ref} urgent`)
   const svc = await c.service()
+  // Each label is its own write; an unknown name is found before any of them is made.
+  const project = (await svc.getTicket(ref)).project_prefix
+  const known = await svc.listLabels(project)
+  const unknown = names.find(
+    (n) => !known.some((l) => l.name.toLowerCase() === n.toLowerCase() || String(l.id) === n),
+  )
+  if (unknown !== undefined)
+    throw notFound(
+      `label "${unknown}" not found in project ${project}`,
+      `see the labels with tk label ls, or create it: tk label create "${unknown}"`,
+    )
   let ticket: Ticket | undefined
   for (const name of names) ticket = await change(svc, ref, name)
   return ticket!
