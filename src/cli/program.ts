@@ -117,7 +117,7 @@ const toggle = (name: string, summary: string): CommandSpec => ({
 })
 
 // ---------------------------------------------------------------------------------------------
-// Organisation and planning (issue 3, part B): workflows, roles, users, teams, project access,
+// Organisation and planning: workflows, roles, users, teams, project access,
 // stories, requirements and decisions.
 const workflows = () => import('./commands/workflows.ts')
 const roles = () => import('./commands/roles.ts')

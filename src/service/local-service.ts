@@ -13,7 +13,7 @@ import * as health from './local/health.ts'
 import * as hierarchy from './local/hierarchy.ts'
 import * as labels from './local/labels.ts'
 import * as lifecycle from './local/lifecycle.ts'
-// Organisation and planning (issue 3, part B).
+// Organisation and planning.
 import * as members from './local/members.ts'
 import * as projects from './local/projects.ts'
 import * as records from './local/records.ts'
@@ -148,7 +148,7 @@ export class LocalService implements TicketService {
   importSnapshot: TicketService['importSnapshot'] = (snap, options) =>
     snapshot.importSnapshot(this.#ctx, snap, options)
   // ---- end labels, time, views, clone, health, doctor, snapshots ----
-  // --- Organisation and planning (issue 3, part B) ---
+  // --- Organisation and planning ---
   listWorkflows: TicketService['listWorkflows'] = () => workflows.listWorkflows(this.#ctx)
   getWorkflow: TicketService['getWorkflow'] = (ref) => workflows.getWorkflow(this.#ctx, ref)
   createWorkflow: TicketService['createWorkflow'] = (input) =>
@@ -230,7 +230,7 @@ export class LocalService implements TicketService {
     requirements.reviewRequirement(this.#ctx, ref, input)
   curateRequirement: TicketService['curateRequirement'] = (input) =>
     requirements.curateRequirement(this.#ctx, input)
-  // --- end of part B ---
+  // --- end of organisation and planning ---
 
   async close() {
     if (this.#closeStore) await this.#ctx.store.close()

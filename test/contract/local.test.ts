@@ -1,8 +1,8 @@
 import { openLocalService } from '../support/local-service.ts'
-import { describeRecordsAndViews } from './part-a.case.ts'
-import { describePartB } from './part-b.case.ts'
+import { describeOrganisation } from './organisation.case.ts'
+import { describeRecordsAndViews } from './records-and-views.case.ts'
 import { describeTicketService } from './ticket-service.case.ts'
 
 describeTicketService('local', () => openLocalService())
 describeRecordsAndViews('local', () => openLocalService())
-describePartB('local', () => openLocalService())
+describeOrganisation('local', () => openLocalService())
