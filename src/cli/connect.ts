@@ -46,13 +46,15 @@ async function connectRemote(
   const { HttpService } = await import('../client/http-service.ts')
   const timeoutMs = timeoutOf(env)
   const stored = readCredentials(ws, url)
+  const username = env.TICKET_USERNAME
+  const password = env.TICKET_PASSWORD
   const svc = new HttpService({
     url,
     ...(stored ? { token: stored.token } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
+    // An expired or ended session is renewed from the environment when it names the user.
+    ...(username && password ? { login: { username, password } } : {}),
   })
-  const username = env.TICKET_USERNAME
-  const password = env.TICKET_PASSWORD
   if (stored && (!username || stored.username === username)) return svc
   if (username && password) {
     const session = await svc.login(username, password)

@@ -27,6 +27,11 @@ export type HttpServiceOptions = {
   /** Bound on each call (TICKET_TIMEOUT); default 30 s. */
   readonly timeoutMs?: number
   readonly fetch?: typeof fetch
+  /**
+   * Signs in with these when the server answers 401 (no token yet, or it expired or was
+   * ended), then retries the call once: TICKET_USERNAME and TICKET_PASSWORD in the CLI.
+   */
+  readonly login?: { readonly username: string; readonly password: string }
   /** Runs when the service is closed (e.g. to stop a server started for it). */
   readonly onClose?: () => Promise<void>
 }
@@ -65,6 +70,7 @@ export class HttpService implements TicketService {
   readonly #timeoutMs: number
   readonly #fetch: typeof fetch
   readonly #onClose: (() => Promise<void>) | undefined
+  readonly #login: HttpServiceOptions['login']
   #token: string | undefined
 
   constructor(options: HttpServiceOptions) {
@@ -73,6 +79,7 @@ export class HttpService implements TicketService {
     this.#timeoutMs = options.timeoutMs ?? 30_000
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis)
     this.#onClose = options.onClose
+    this.#login = options.login
   }
 
   /** The session token in use (to store after `login`). */
@@ -81,6 +88,21 @@ export class HttpService implements TicketService {
   }
 
   async #call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    try {
+      return await this.#send<T>(method, path, body, query)
+    } catch (e) {
+      const retry =
+        e instanceof TicketError &&
+        e.code === 'unauthenticated' &&
+        this.#login !== undefined &&
+        path !== '/api/login'
+      if (!retry) throw e
+      await this.login(this.#login!.username, this.#login!.password)
+      return this.#send<T>(method, path, body, query)
+    }
+  }
+
+  async #send<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
     const params = new URLSearchParams()
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) params.set(k, String(v))
     const url = `${this.#base}${path}${params.size > 0 ? `?${params}` : ''}`
@@ -342,6 +364,59 @@ export class HttpService implements TicketService {
     this.#call<Dependencies>('GET', `/api/tickets/${seg(ref)}/dependencies`)
   listBlocked: TicketService['listBlocked'] = (project) =>
     this.#call<BlockedTicket[]>('GET', `/api/projects/${seg(project)}/blocked`)
+
+  createLabel: TicketService['createLabel'] = ({ project, ...rest }) =>
+    this.#call('POST', `/api/projects/${seg(project)}/labels`, rest)
+  listLabels: TicketService['listLabels'] = (project) =>
+    this.#call('GET', `/api/projects/${seg(project)}/labels`)
+  updateLabel: TicketService['updateLabel'] = (project, label, patch) =>
+    this.#call('PATCH', `/api/projects/${seg(project)}/labels/${seg(label)}`, patch)
+  deleteLabel: TicketService['deleteLabel'] = async (project, label, options) => {
+    await this.#call('DELETE', `/api/projects/${seg(project)}/labels/${seg(label)}`, undefined, {
+      force: options?.force,
+    })
+  }
+  addLabel: TicketService['addLabel'] = (ref, label) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/labels`, { label })
+  removeLabel: TicketService['removeLabel'] = (ref, label) =>
+    this.#call('DELETE', `/api/tickets/${seg(ref)}/labels/${seg(label)}`)
+  ticketLabels: TicketService['ticketLabels'] = (ref) =>
+    this.#call('GET', `/api/tickets/${seg(ref)}/labels`)
+
+  logTime: TicketService['logTime'] = ({ ticket, ...rest }) =>
+    this.#call('POST', `/api/tickets/${seg(ticket)}/time`, rest)
+  listTime: TicketService['listTime'] = (ref) => this.#call('GET', `/api/tickets/${seg(ref)}/time`)
+  timeTotal: TicketService['timeTotal'] = (ref) =>
+    this.#call('GET', `/api/tickets/${seg(ref)}/time/total`)
+  deleteTime: TicketService['deleteTime'] = async (id) => {
+    await this.#call('DELETE', `/api/time/${id}`)
+  }
+
+  board: TicketService['board'] = (input) =>
+    this.#call('GET', `/api/projects/${seg(input.project)}/board`, undefined, { all: input.all })
+  count: TicketService['count'] = (input) =>
+    this.#call('GET', '/api/count', undefined, { project: input.project })
+  summary: TicketService['summary'] = (project) =>
+    this.#call('GET', `/api/projects/${seg(project)}/summary`)
+
+  cloneTicket: TicketService['cloneTicket'] = (ref) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/clone`)
+  setHealth: TicketService['setHealth'] = (ref, score) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/health`, { score })
+  checkHealth: TicketService['checkHealth'] = (ref) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/health/check`)
+  checkProjectHealth: TicketService['checkProjectHealth'] = (project) =>
+    this.#call('POST', `/api/projects/${seg(project)}/health`)
+
+  checkDatabase: TicketService['checkDatabase'] = () => this.#call('GET', '/api/doctor')
+  diagnoseProject: TicketService['diagnoseProject'] = (ref) =>
+    this.#call('GET', `/api/projects/${seg(ref)}/doctor`)
+  diagnoseTicket: TicketService['diagnoseTicket'] = (ref) =>
+    this.#call('GET', `/api/tickets/${seg(ref)}/doctor`)
+
+  exportSnapshot: TicketService['exportSnapshot'] = () => this.#call('GET', '/api/export')
+  importSnapshot: TicketService['importSnapshot'] = (snapshot, options) =>
+    this.#call('POST', '/api/import', snapshot, { force: options?.force })
 
   async close(): Promise<void> {
     await this.#onClose?.()

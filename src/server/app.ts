@@ -11,6 +11,7 @@ import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { errorHandler, notFoundHandler } from './error-handler.ts'
 import { authRoutes } from './routes/auth.ts'
+import { labelTimeRoutes } from './routes/labels-time.ts'
 import { configRoutes, metaRoutes } from './routes/meta.ts'
 import {
   memberRoutes,
@@ -23,6 +24,7 @@ import { planningRoutes } from './routes/planning.ts'
 import { projectRoutes } from './routes/projects.ts'
 import { recordRoutes } from './routes/records.ts'
 import { ticketRoutes } from './routes/tickets.ts'
+import { viewRoutes } from './routes/views.ts'
 import { workRoutes } from './routes/work.ts'
 import { addSecurityHeaders } from './security-headers.ts'
 import { validatorCompiler } from './validation.ts'
@@ -107,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   teamRoutes(app, routeDeps)
   memberRoutes(app, routeDeps)
   planningRoutes(app, routeDeps)
+  labelTimeRoutes(app, routeDeps)
+  viewRoutes(app, routeDeps)
   projectRoutes(app, routeDeps)
   ticketRoutes(app, routeDeps)
   workRoutes(app, routeDeps)

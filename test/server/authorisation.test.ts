@@ -60,6 +60,24 @@ const CASES: Case[] = [
   ['write', 'POST', (f) => `/api/tickets/${f.a}/workflow`, () => ({ workflow: 'yolo' })],
   ['manage', 'POST', (f) => `/api/projects/${f.p}/workflow`, () => ({ workflow: 'yolo' })],
   ['signed', 'GET', () => '/api/workflows'],
+  ['signed', 'GET', () => '/api/count'],
+  ['read', 'GET', (f) => `/api/count?project=${f.p}`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/board`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/summary`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/labels`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/doctor`],
+  ['read', 'GET', (f) => `/api/tickets/${f.a}/labels`],
+  ['read', 'GET', (f) => `/api/tickets/${f.a}/time`],
+  ['read', 'GET', (f) => `/api/tickets/${f.a}/time/total`],
+  ['read', 'GET', (f) => `/api/tickets/${f.a}/doctor`],
+  ['write', 'POST', (f) => `/api/projects/${f.p}/labels`, () => ({ name: 'urgent' })],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/time`, () => ({ minutes: 15 })],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/clone`],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/health`, () => ({ score: 2 })],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/health/check`],
+  ['write', 'POST', (f) => `/api/projects/${f.p}/health`],
+  ['admin', 'GET', () => '/api/doctor'],
+  ['admin', 'GET', () => '/api/export'],
   ['signed', 'GET', () => '/api/roles'],
   ['signed', 'GET', () => '/api/teams'],
   ['admin', 'POST', () => '/api/workflows', (f) => ({ name: `wf${f.n}` })],
@@ -200,7 +218,7 @@ describe('authorisation matrix (docs/authorisation.md)', () => {
     const f = await fixture()
     const r = await callers.admin('POST', `/api/tickets/${f.a}/assign`, { assignee: 'viewer' })
     expect(r.status).toBe(409)
-    expect(r.body).toMatchObject({ error: 'viewer may not work in project ' + f.p })
+    expect(r.body).toMatchObject({ error: `viewer may not work in project ${f.p}` })
   })
 
   it('treats a public project as readable, not writable, by every signed-in user', async () => {

@@ -79,6 +79,7 @@ describe('/api/ws live events', () => {
     await admin.createTicket({ project: 'PUB', title: 'not subscribed' })
     await admin.createTicket({ project: 'SEC', title: 'still hidden' })
     await admin.addProjectMember('SEC', { username: 'olive', role: 'viewer' })
+    expect(await o.next((m) => m.type === 'member.changed')).toMatchObject({ project: 'SEC' })
     const t = await admin.createTicket({ project: 'SEC', title: 'now visible' })
     expect(await o.next((m) => m.key === t.key)).toMatchObject({ project: 'SEC' })
     expect(o.messages.filter((m) => m.type.startsWith('ticket.')).map((m) => m.key)).toEqual([

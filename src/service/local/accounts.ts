@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
 import { conflict, forbidden, invalid, notFound, TicketError } from '../../domain/errors.ts'
-import type { User, UserRole } from '../../domain/user.ts'
+import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import type { Db, Store } from '../../store/store.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
@@ -120,8 +120,8 @@ export async function login(
   if (row.enabled !== 1) throw forbidden(`user ${row.username} is disabled`)
   const token = randomBytes(32).toString('base64url')
   const expires_at = new Date(now.getTime() + SESSION_IDLE_MS).toISOString()
-  await store.transaction(async (db) => {
-    await db
+  await store.transaction((db) =>
+    db
       .insertInto('sessions')
       .values({
         token_hash: hashToken(token),
@@ -129,14 +129,9 @@ export async function login(
         created_at: now.toISOString(),
         expires_at,
       })
-      .execute()
-    await db
-      .updateTable('users')
-      .set({ last_seen: now.toISOString() })
-      .where('id', '=', row.id)
-      .execute()
-  })
-  return { token, user: toUser({ ...row, last_seen: now.toISOString() }), expires_at }
+      .execute(),
+  )
+  return { token, user: toUser(row), expires_at }
 }
 
 /** The enabled user a token belongs to, or `null` for an unknown or expired token. */

@@ -8,7 +8,7 @@ import { projectFor, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
-import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+import { stagesOf } from './resolve.ts'
 import { loadWorkflow, type Move, projectStages, resolveWorkflow } from './workflows.ts'
 
 /** Moves each ticket to where `mapLifecycle` puts it in the new stages, recording each move. */
