@@ -181,6 +181,34 @@ describe('web app in Chromium', () => {
     await context.close()
   })
 
+  it('labels a ticket and logs time on its page, and labels and closes tickets in bulk', async () => {
+    const a = await admin.createTicket({ project: 'WEB', title: 'Bulk one' })
+    const b = await admin.createTicket({ project: 'WEB', title: 'Bulk two' })
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto(`/t/${a.key}`)
+    await page.getByLabel('Add a label').fill('ui')
+    await page.getByRole('button', { name: 'Add label' }).click()
+    await page.getByRole('button', { name: 'Remove label ui' }).waitFor()
+    await page.getByLabel('Minutes').fill('90')
+    await page.getByLabel('Note').fill('pairing')
+    await page.getByRole('button', { name: 'Log time' }).click()
+    await page.getByText('Total: 1h 30m (90 min)').waitFor()
+    await page.getByText(/time logged: 90 min \(pairing\)/).waitFor()
+
+    await page.goto('/p/WEB/list?q=bulk')
+    await page.getByLabel(`Select ${a.key}`).check()
+    await page.getByLabel(`Select ${b.key}`).check()
+    await page.getByLabel('Label selected').fill('batch')
+    await page.getByRole('button', { name: 'Label', exact: true }).click()
+    await expect.poll(async () => (await admin.getTicket(b.key)).labels).toEqual(['batch'])
+    await page.getByLabel(`Select ${a.key}`).check()
+    await page.getByLabel(`Select ${b.key}`).check()
+    await page.getByRole('button', { name: 'Close selected' }).click()
+    await expect.poll(async () => (await admin.getTicket(a.key)).open).toBe(false)
+    expect((await admin.getTicket(a.key)).labels).toEqual(['batch', 'ui'])
+    await context.close()
+  })
+
   it('finds tickets with full-text search from the header', async () => {
     const found = await admin.createTicket({
       project: 'WEB',

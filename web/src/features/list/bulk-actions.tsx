@@ -3,9 +3,7 @@ import type { FormEvent } from 'react'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
-
-type LabelOps = { addLabel?: (ref: string, label: string) => Promise<unknown> }
-const ops = service as unknown as LabelOps
+import { attachLabel } from '../ticket/label-ops.ts'
 
 /** Close, assign or label every selected ticket; each change is its own request. */
 export function BulkActions(props: {
@@ -46,21 +44,19 @@ export function BulkActions(props: {
         <input id="bulk-assign" name="who" placeholder="username" size={10} />
         <button type="submit">Assign</button>
       </form>
-      {ops.addLabel ? (
-        <form
-          className="row"
-          onSubmit={(e) => {
-            const label = field(e, 'label')
-            if (label) bulk.mutate((k) => ops.addLabel!(k, label))
-          }}
-        >
-          <label className="sr-only" htmlFor="bulk-label">
-            Label selected
-          </label>
-          <input id="bulk-label" name="label" placeholder="label" size={10} />
-          <button type="submit">Label</button>
-        </form>
-      ) : null}
+      <form
+        className="row"
+        onSubmit={(e) => {
+          const label = field(e, 'label')
+          if (label) bulk.mutate((k) => attachLabel(props.prefix, k, label))
+        }}
+      >
+        <label className="sr-only" htmlFor="bulk-label">
+          Label selected
+        </label>
+        <input id="bulk-label" name="label" placeholder="label" size={10} />
+        <button type="submit">Label</button>
+      </form>
       <ErrorNote error={bulk.error} />
     </fieldset>
   )

@@ -32,6 +32,10 @@ describe('describeEvent', () => {
     expect(describeEvent(event('dependency_added', { depends_on: 'CUS-T-2' }))).toBe(
       'dependency added: CUS-T-2',
     )
+    expect(describeEvent(event('label_added', { label: 'ui' }))).toBe('label added: ui')
+    expect(describeEvent(event('time_logged', { minutes: 30, note: 'review' }))).toBe(
+      'time logged: 30 min (review)',
+    )
     expect(describeEvent(event('ticket_created', {}))).toBe('created')
   })
 })

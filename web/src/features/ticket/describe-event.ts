@@ -12,5 +12,7 @@ export function describeEvent(e: HistoryEvent): string {
   }
   if ('old' in p && 'new' in p) return `${what}: ${show(p.old)} → ${show(p.new)}`
   if ('depends_on' in p) return `${what}: ${show(p.depends_on)}`
+  if ('label' in p) return `${what}: ${show(p.label)}`
+  if ('minutes' in p) return `${what}: ${show(p.minutes)} min${p.note ? ` (${show(p.note)})` : ''}`
   return what
 }

@@ -1,41 +1,37 @@
+import { useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
+import { attachLabel } from './label-ops.ts'
 
 type Run = (fn: () => Promise<unknown>) => void
 
-// Labels and time arrive in the service on another branch; the controls appear once the
-// client has them, and until then the ticket still shows what it carries.
-type LabelOps = {
-  addLabel?: (ref: string, label: string) => Promise<unknown>
-  removeLabel?: (ref: string, label: string) => Promise<unknown>
-  logTime?: (input: { ticket: string; minutes: number; note?: string }) => Promise<unknown>
-}
-const ops = service as unknown as LabelOps
-
 const hours = (m: number) => `${Math.floor(m / 60)}h ${m % 60}m`
 
-export function LabelsAndTime({
-  ticket: t,
-  editable,
-  run,
-}: {
-  ticket: TicketDetail
-  editable: boolean
-  run: Run
-}) {
+export function LabelsAndTime(props: { ticket: TicketDetail; editable: boolean; run: Run }) {
+  const { ticket: t, editable, run } = props
+  const labels = useQuery({
+    queryKey: ['labels', t.project_prefix],
+    queryFn: () => service.listLabels(t.project_prefix),
+    enabled: editable,
+  })
+  const time = useQuery({
+    queryKey: ['ticket', t.key, 'time', t.time_minutes],
+    queryFn: () => service.listTime(t.key),
+  })
   const addLabel = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const l = String(new FormData(e.currentTarget).get('label') ?? '').trim()
-    if (l && ops.addLabel) run(() => ops.addLabel!(t.key, l))
+    if (l) run(() => attachLabel(t.project_prefix, t.key, l))
     e.currentTarget.reset()
   }
   const logTime = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const f = new FormData(e.currentTarget)
     const minutes = Number(f.get('minutes'))
-    if (minutes > 0 && ops.logTime)
-      run(() => ops.logTime!({ ticket: t.key, minutes, note: String(f.get('note') ?? '') }))
+    const note = String(f.get('note') ?? '')
+    if (minutes > 0)
+      run(() => service.logTime({ ticket: t.key, minutes, ...(note ? { note } : {}) }))
     e.currentTarget.reset()
   }
   return (
@@ -47,12 +43,12 @@ export function LabelsAndTime({
             {t.labels.map((l) => (
               <li key={l} className="badge label">
                 {l}
-                {editable && ops.removeLabel ? (
+                {editable ? (
                   <button
                     type="button"
                     className="small"
                     aria-label={`Remove label ${l}`}
-                    onClick={() => run(() => ops.removeLabel!(t.key, l))}
+                    onClick={() => run(() => service.removeLabel(t.key, l))}
                   >
                     ×
                   </button>
@@ -63,12 +59,23 @@ export function LabelsAndTime({
         ) : (
           <p className="muted">No labels.</p>
         )}
-        {editable && ops.addLabel ? (
+        {editable ? (
           <form onSubmit={addLabel} className="row">
             <label className="sr-only" htmlFor="label-input">
               Add a label
             </label>
-            <input id="label-input" name="label" placeholder="label" size={10} />
+            <input
+              id="label-input"
+              name="label"
+              placeholder="label"
+              size={10}
+              list="project-labels"
+            />
+            <datalist id="project-labels">
+              {labels.data?.map((l) => (
+                <option key={l.id} value={l.name} />
+              ))}
+            </datalist>
             <button type="submit">Add label</button>
           </form>
         ) : null}
@@ -78,7 +85,28 @@ export function LabelsAndTime({
         <p>
           Total: {hours(t.time_minutes)} ({t.time_minutes} min)
         </p>
-        {editable && ops.logTime ? (
+        {time.data?.length ? (
+          <ul className="time">
+            {time.data.map((e) => (
+              <li key={e.id}>
+                {e.minutes} min by {e.user}
+                {e.note ? ` — ${e.note}` : ''}{' '}
+                <span className="muted">{new Date(e.created_at).toLocaleDateString()}</span>
+                {editable ? (
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Delete ${e.minutes} minutes by ${e.user}`}
+                    onClick={() => run(() => service.deleteTime(e.id))}
+                  >
+                    ×
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {editable ? (
           <form onSubmit={logTime} className="row wrap">
             <label>
               Minutes
