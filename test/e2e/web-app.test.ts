@@ -315,7 +315,15 @@ describe('web app in Chromium', () => {
 
   it('gives a viewer a read-only ticket page and board', async () => {
     await admin.createUser({ username: 'vic', password: 'vic-password' })
-    await admin.addProjectMember('WEB', { username: 'vic', role: 'viewer' })
+    const owner = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await owner.page.goto('/p/WEB/settings')
+    await owner.page.getByLabel('Username').fill('vic')
+    await owner.page
+      .getByRole('combobox', { name: 'Role of the new member' })
+      .selectOption('viewer')
+    await owner.page.getByRole('button', { name: 'Add member' }).click()
+    await owner.page.getByRole('button', { name: 'Remove vic' }).waitFor()
+    await owner.context.close()
     const { page, context } = await signInPage(browser, server.url, 'vic', 'vic-password')
     await page.goto('/t/WEB-T-1')
     await page.getByText('You can read this project but not change it.').waitFor()
@@ -328,6 +336,36 @@ describe('web app in Chromium', () => {
     await page.waitForTimeout(300)
     expect((await admin.getTicket('WEB-T-2')).stage).toBe('develop')
     await context.close()
+  })
+
+  it('registers a new account once an admin allows registration', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/admin/settings')
+    const allow = page.getByLabel('Allow new user registration')
+    if (!(await allow.isChecked())) await allow.check()
+    await expect.poll(async () => (await admin.status()).registration_enabled).toBe(true)
+    await context.close()
+
+    const fresh = await browser.newContext({ baseURL: server.url })
+    const p = await fresh.newPage()
+    await p.goto('/register')
+    await p.getByRole('heading', { name: 'Create an account' }).waitFor()
+    await p.getByLabel('Username').fill('reggie')
+    await p.getByLabel('Password').fill('reggie-password')
+    await p.getByRole('button', { name: 'Register' }).click()
+    await p.getByText('Registered. You can now sign in.').waitFor()
+    await p.getByLabel('Password').fill('reggie-password')
+    await p.getByRole('button', { name: 'Sign in' }).click()
+    await p.getByRole('heading', { name: 'Projects' }).waitFor()
+    await p.getByRole('button', { name: 'Sign out' }).click()
+    await p.getByRole('button', { name: 'Sign in' }).waitFor()
+    // The session is gone on the server too, not just from the page.
+    expect((await fresh.request.get('/api/status')).status()).toBe(200)
+    expect(
+      ((await (await fresh.request.get('/api/status')).json()) as { authenticated: boolean })
+        .authenticated,
+    ).toBe(false)
+    await fresh.close()
   })
 
   it('hides a private project from a user who is not a member', async () => {

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useRef, useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { LiveState } from '../api/live.ts'
@@ -19,7 +18,6 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
   const [path, navigate] = useLocation()
   const me = useMe()
   const projects = useProjects()
-  const qc = useQueryClient()
   const prefix = projectOfPath(path)
   const search = useRef<HTMLInputElement>(null)
   const [creating, setCreating] = useState(false)
@@ -31,11 +29,10 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
     '?': () => setHelp((h) => !h),
   })
 
+  // A full reload after sign-out drops every cached answer that belonged to the old session.
   const signOut = async () => {
     await service.logout()
-    qc.clear()
-    navigate('/')
-    await qc.invalidateQueries()
+    window.location.assign('/')
   }
 
   const tab = (view: string, label: string) => (

@@ -107,7 +107,7 @@ function MemberTable({ prefix, editable }: { prefix: string; editable: boolean }
             <input name="username" size={12} required />
           </label>
           <label>
-            Role
+            Role of the new member
             <select name="role" defaultValue="editor">
               {Object.entries(ROLES).map(([r, label]) => (
                 <option key={r} value={r}>

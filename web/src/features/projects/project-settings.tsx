@@ -74,10 +74,6 @@ export default function ProjectSettings({ prefix }: { prefix: string }) {
         {update.isSuccess ? <p role="status">Saved.</p> : null}
         <ErrorNote error={update.error} />
       </form>
-      <p>
-        Workflow:{' '}
-        {p.workflow_id === null ? 'default (design, develop, test, done)' : `#${p.workflow_id}`}
-      </p>
       <Members prefix={prefix} editable={owner} />
       {owner ? <ProjectTeams prefix={prefix} /> : null}
       {owner ? <ProjectWorkflow prefix={prefix} current={p.workflow_id} /> : null}

@@ -30,7 +30,7 @@ export function ProjectWorkflow({ prefix, current }: { prefix: string; current: 
           onChange={(e) => change.mutate(e.target.value)}
           disabled={change.isPending}
         >
-          <option value="">default</option>
+          <option value="">none (the default workflow)</option>
           {workflows.data?.map((w) => (
             <option key={w.id} value={w.name}>
               {w.name}: {w.stages.map((s) => s.name).join(' → ')}
