@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
 
@@ -59,12 +60,25 @@ export function TicketFields({
             }}
           />
         </dd>
-        {t.git_branch ? (
-          <>
-            <dt>Git branch</dt>
-            <dd>{t.git_branch}</dd>
-          </>
-        ) : null}
+        {(['git_repository', 'git_branch'] as const).map((f) => (
+          <Fragment key={f}>
+            <dt>
+              <label htmlFor={f}>{f === 'git_branch' ? 'Git branch' : 'Git repository'}</label>
+            </dt>
+            <dd>
+              <input
+                id={f}
+                defaultValue={t[f]}
+                key={t[f]}
+                disabled={!editable}
+                onBlur={(e) => {
+                  const v = e.target.value.trim()
+                  if (v !== t[f]) run(() => service.updateTicket(t.key, { [f]: v }))
+                }}
+              />
+            </dd>
+          </Fragment>
+        ))}
       </dl>
     </section>
   )
