@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { keys } from './api/keys.ts'
-import { App } from './app.tsx'
+import { App, preloadPageFor } from './app.tsx'
 import './styles.css'
 
 // An ended session (expired, signed out elsewhere, user disabled) sends the app back to sign-in.
@@ -19,6 +19,8 @@ const queryClient = new QueryClient({
     queries: { staleTime: 60_000, refetchOnWindowFocus: false, retry: 1 },
   },
 })
+
+preloadPageFor(window.location.pathname)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
