@@ -2,8 +2,5 @@
 import type { HttpService } from '../../../src/client/http-service.ts'
 
 export type TicketFilter = NonNullable<Parameters<HttpService['listTickets']>[0]>
-export type TicketPatch = Parameters<HttpService['updateTicket']>[1]
-export type NewTicket = Parameters<HttpService['createTicket']>[0]
 export type NewProject = Parameters<HttpService['createProject']>[0]
 export type ProjectPatch = Parameters<HttpService['updateProject']>[1]
-export type ServiceStatus = Awaited<ReturnType<HttpService['status']>>

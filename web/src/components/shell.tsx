@@ -1,18 +1,13 @@
-import { type ReactNode, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { LiveState } from '../api/live.ts'
 import { useMe, useProjects } from '../api/queries.ts'
 import { service } from '../api/service.ts'
 import { CreateTicketDialog } from '../features/ticket/create-ticket-dialog.tsx'
 import { HelpDialog } from './help-dialog.tsx'
+import { projectOfPath, titleOf } from './paths.ts'
 import { ThemeToggle } from './theme-toggle.tsx'
 import { useShortcuts } from './use-shortcuts.ts'
-
-/** The project a path is about: `/p/CUS/…` or `/t/CUS-T-42`. */
-export function projectOfPath(path: string): string | null {
-  const p = /^\/p\/([A-Za-z]+)/.exec(path)?.[1] ?? /^\/t\/([A-Za-z]+)-/.exec(path)?.[1]
-  return p ? p.toUpperCase() : null
-}
 
 export function Shell({ live, children }: { live: LiveState; children: ReactNode }) {
   const [path, navigate] = useLocation()
@@ -22,6 +17,17 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
   const search = useRef<HTMLInputElement>(null)
   const [creating, setCreating] = useState(false)
   const [help, setHelp] = useState(false)
+
+  // On navigation, name the page and move focus to its content, as a full page load would.
+  const first = useRef(true)
+  useEffect(() => {
+    document.title = `${titleOf(path)} · ticket`
+    if (first.current) {
+      first.current = false
+      return
+    }
+    document.getElementById('main')?.focus({ preventScroll: true })
+  }, [path])
 
   useShortcuts({
     '/': () => search.current?.focus(),
