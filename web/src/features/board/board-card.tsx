@@ -1,6 +1,5 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo } from 'react'
-import { Link } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { TicketBadges } from '../ticket/ticket-badges.tsx'
 
@@ -22,10 +21,11 @@ export const BoardCard = memo(function BoardCard(props: { ticket: Ticket; dragga
       data-key={t.key}
       {...listeners}
     >
-      <Link href={`/t/${t.key}`} className="card-link" data-card={t.key} draggable={false}>
+      {/* A plain link: the board navigates for all cards with one click handler (board-page). */}
+      <a href={`/t/${t.key}`} className="card-link" data-card={t.key} draggable={false}>
         <span className="key">{t.key}</span>
         <span className="title">{t.title}</span>
-      </Link>
+      </a>
       <TicketBadges ticket={t} />
     </li>
   )

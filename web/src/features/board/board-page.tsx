@@ -162,7 +162,13 @@ export function BoardPage({ prefix }: { prefix: string }) {
           ref={board}
           onKeyDown={onKeyDown}
           onClickCapture={(e) => {
-            if (justDragged.current) e.preventDefault()
+            if (justDragged.current) return e.preventDefault()
+            // Cards are plain links (2,000 router links would each watch the location);
+            // a plain left click navigates within the app, other clicks open tabs as usual.
+            const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-card]')
+            if (!link || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+            e.preventDefault()
+            navigate(link.getAttribute('href') ?? '/')
           }}
         >
           {lanes.map((stage) => (
