@@ -193,7 +193,7 @@ const table = [
       `| ${r.load} | ${Number.isNaN(r.rps) ? '-' : r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${r.target} | ${r.note} |`,
   ),
 ].join('\n')
-const section = `## Server, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${SIZE} tickets, ${CONNECTIONS} connections, ${DURATION} s each, autocannon on loopback\n\n${table}\n`
+const section = `## Server, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${SIZE} tickets, ${CONNECTIONS} connections, ${DURATION} s each, autocannon on loopback\n\n${table}\n\nautocannon and the server share the machine's cores, so these are lower bounds of what the server alone does; the WebSocket clients run in the benchmark process too.\n`
 const previous = existsSync(RESULTS)
   ? readFileSync(RESULTS, 'utf8')
       .replace(/## Server,[\s\S]*?(?=\n## |$)/, '')
