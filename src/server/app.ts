@@ -10,6 +10,7 @@ import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { errorHandler, notFoundHandler } from './error-handler.ts'
+import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
 import { labelTimeRoutes } from './routes/labels-time.ts'
 import { configRoutes, metaRoutes } from './routes/meta.ts'
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   metaRoutes(app, routeDeps)
   authRoutes(app, routeDeps)
   userRoutes(app, routeDeps)
+  agentRoutes(app, routeDeps)
   configRoutes(app, routeDeps)
   workflowRoutes(app, routeDeps)
   roleRoutes(app, routeDeps)

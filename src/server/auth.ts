@@ -74,3 +74,20 @@ export function setSessionCookie(
     maxAge: maxAgeSeconds,
   })
 }
+
+const BASIC = /^Basic\s+(\S+)$/i
+
+/**
+ * api.md "Agents": the agent work routes take HTTP Basic (agent UUID and password) and act as
+ * that agent.
+ */
+export const requireAgent = (host: ServiceHost) => async (req: FastifyRequest) => {
+  const encoded = BASIC.exec(req.headers.authorization ?? '')?.[1]
+  const decoded = encoded ? Buffer.from(encoded, 'base64').toString('utf8') : ''
+  const colon = decoded.indexOf(':')
+  if (colon <= 0)
+    throw new TicketError('unauthenticated', 'basic auth required', {
+      hint: 'send the agent id and password as HTTP Basic credentials',
+    })
+  req.actor = await host.authenticateAgent(decoded.slice(0, colon), decoded.slice(colon + 1))
+}
