@@ -9,7 +9,7 @@ import Fastify from 'fastify'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
-import { errorHandler, notFoundHandler } from './error-handler.ts'
+import { errorHandler } from './error-handler.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
 import { labelTimeRoutes } from './routes/labels-time.ts'
@@ -69,7 +69,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
   app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(errorHandler)
-  app.setNotFoundHandler(notFoundHandler)
   addSecurityHeaders(app)
   await app.register(fastifyCookie)
   // api.md "Authentication": register and login share one budget per client address.
