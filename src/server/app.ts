@@ -1,6 +1,5 @@
 /** @module The HTTP API as a Fastify instance, built from its dependencies and never listening. */
 import fastifyCookie from '@fastify/cookie'
-import fastifyRateLimit from '@fastify/rate-limit'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -31,8 +30,6 @@ import { addSecurityHeaders } from './security-headers.ts'
 import { validatorCompiler } from './validation.ts'
 import { webRoutes } from './web.ts'
 import { liveRoutes } from './ws.ts'
-
-const RATE_LIMITED = new Set(['/api/register', '/api/login'])
 
 export type AppDeps = {
   readonly host: ServiceHost
@@ -71,12 +68,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler(errorHandler)
   addSecurityHeaders(app)
   await app.register(fastifyCookie)
-  // api.md "Authentication": register and login share one budget per client address.
-  await app.register(fastifyRateLimit, {
-    max: deps.loginsPerMinute ?? 10,
-    timeWindow: 60_000,
-    allowList: (req) => !RATE_LIMITED.has(req.routeOptions.url ?? ''),
-  })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
   await app.register(fastifySwagger, {
     openapi: {
@@ -101,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
   metaRoutes(app, routeDeps)
-  authRoutes(app, routeDeps)
+  authRoutes(app, routeDeps, { loginsPerMinute: deps.loginsPerMinute ?? 10 })
   userRoutes(app, routeDeps)
   agentRoutes(app, routeDeps)
   configRoutes(app, routeDeps)

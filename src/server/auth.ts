@@ -37,11 +37,16 @@ function tokenOf(req: FastifyRequest): string | null {
 export function addAuthentication(app: FastifyInstance, host: ServiceHost): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('token', null)
-  app.addHook('onRequest', async (req) => {
+  // A callback hook, not an async one: most requests carry a token, but none need a promise
+  // until the lookup.
+  app.addHook('onRequest', (req, _reply, done) => {
     const token = tokenOf(req)
-    if (token === null || token.length > 200) return
+    if (token === null || token.length > 200) return done()
     req.token = token
-    req.actor = await host.authenticate(token)
+    host.authenticate(token).then((user) => {
+      req.actor = user
+      done()
+    }, done)
   })
 }
 
