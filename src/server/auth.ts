@@ -37,11 +37,16 @@ function tokenOf(req: FastifyRequest): string | null {
 export function addAuthentication(app: FastifyInstance, host: ServiceHost): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('token', null)
-  app.addHook('onRequest', async (req) => {
+  // A callback hook, not an async one: most requests carry a token, but none need a promise
+  // until the lookup.
+  app.addHook('onRequest', (req, _reply, done) => {
     const token = tokenOf(req)
-    if (token === null || token.length > 200) return
+    if (token === null || token.length > 200) return done()
     req.token = token
-    req.actor = await host.authenticate(token)
+    host.authenticate(token).then((user) => {
+      req.actor = user
+      done()
+    }, done)
   })
 }
 
@@ -73,4 +78,21 @@ export function setSessionCookie(
     secure: req.protocol === 'https',
     maxAge: maxAgeSeconds,
   })
+}
+
+const BASIC = /^Basic\s+(\S+)$/i
+
+/**
+ * api.md "Agents": the agent work routes take HTTP Basic (agent UUID and password) and act as
+ * that agent.
+ */
+export const requireAgent = (host: ServiceHost) => async (req: FastifyRequest) => {
+  const encoded = BASIC.exec(req.headers.authorization ?? '')?.[1]
+  const decoded = encoded ? Buffer.from(encoded, 'base64').toString('utf8') : ''
+  const colon = decoded.indexOf(':')
+  if (colon <= 0)
+    throw new TicketError('unauthenticated', 'basic auth required', {
+      hint: 'send the agent id and password as HTTP Basic credentials',
+    })
+  req.actor = await host.authenticateAgent(decoded.slice(0, colon), decoded.slice(colon + 1))
 }

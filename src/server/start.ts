@@ -34,6 +34,8 @@ export type ServerOptions = {
   /** Password of the admin created in a new database; generated when absent. */
   readonly adminPassword?: string
   readonly loginsPerMinute?: number
+  /** The web app's build; default `web/` beside the bundle (dist/web). */
+  readonly webRoot?: string
 }
 
 export type RunningServer = {
@@ -58,7 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host,
     version: VERSION,
     verbose: options.verbose ?? false,
-    webRoot: webRoot(),
+    webRoot: options.webRoot ?? webRoot(),
     ...(options.loginsPerMinute ? { loginsPerMinute: options.loginsPerMinute } : {}),
   })
   try {

@@ -22,6 +22,7 @@ export async function webRoutes(app: App, options: { webRoot?: string; version: 
     app.get('/', { schema: { hide: true } }, (_req, reply) =>
       reply.type('text/html; charset=utf-8').send(placeholder(options.version)),
     )
+    app.setNotFoundHandler(notFoundHandler)
     return
   }
   await app.register(fastifyStatic, {
@@ -36,9 +37,10 @@ export async function webRoutes(app: App, options: { webRoot?: string; version: 
         path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ),
   })
-  // api.md: the single-page app answers every other GET outside /api/ with index.html (its
-  // router reads the path); a route, not a second not-found handler, since app.ts owns that one.
-  app.get('/*', { schema: { hide: true } }, (req, reply) =>
-    req.url.startsWith('/api/') ? notFoundHandler(req, reply) : reply.sendFile('index.html'),
+  // api.md: the single-page app answers every path outside /api/ with index.html.
+  app.setNotFoundHandler((req, reply) =>
+    req.url.startsWith('/api/') || req.method !== 'GET'
+      ? notFoundHandler(req, reply)
+      : reply.type('text/html; charset=utf-8').sendFile('index.html'),
   )
 }

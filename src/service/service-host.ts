@@ -48,6 +48,13 @@ export class ServiceHost {
   register(input: NewAccount): Promise<User> {
     return accounts.register(this.#store, input, this.#now())
   }
+  /** The agent named by HTTP Basic credentials; throws 401 or 403 like login. */
+  authenticateAgent(id: string, password: string): Promise<User> {
+    return accounts.authenticateAgent(this.#store, id, password)
+  }
+  touchAgent(agent: User, status?: string): Promise<User> {
+    return accounts.touchAgent(this.#store, agent, status, this.#now())
+  }
   logout(token: string): Promise<void> {
     return accounts.logout(this.#store, token)
   }

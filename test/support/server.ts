@@ -11,7 +11,7 @@ export const ADMIN_PASSWORD = 'admin-password'
  * `close()` removes. Usable in `beforeAll` as well as inside a test.
  */
 export async function startTestServer(
-  options: { loginsPerMinute?: number } = {},
+  options: { loginsPerMinute?: number; webRoot?: string } = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-srv-'))
   const server = await startServer({
@@ -20,6 +20,7 @@ export async function startTestServer(
     port: 0,
     adminPassword: ADMIN_PASSWORD,
     loginsPerMinute: options.loginsPerMinute ?? 1000,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   })
   return {
     ...server,
