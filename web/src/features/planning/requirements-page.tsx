@@ -97,24 +97,29 @@ export default function RequirementsPage({ prefix }: { prefix: string }) {
             <span className="badge">{r.review_status ?? 'proposed'}</span>{' '}
             <span className="muted">{r.status}</span>
             <Markdown source={r.description} empty="No description." />
-            {editable && revising !== r.key ? (
+            {editable && revising !== r.key && r.review_status !== 'accepted' ? (
               <div className="row wrap">
-                <button
-                  type="button"
-                  onClick={() => review.mutate({ ref: r.key, input: { decision: 'accepted' } })}
-                >
-                  Accept {r.key}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    const reason = window.prompt(`Why reject ${r.key}?`)
-                    if (reason !== null)
-                      review.mutate({ ref: r.key, input: { decision: 'rejected', reason } })
-                  }}
-                >
-                  Reject {r.key}
-                </button>
+                {/* domain/requirement.ts: a rejected requirement is revised before it is decided again. */}
+                {r.review_status !== 'rejected' ? (
+                  <>
+                    <button
+                      type="button"
+                      onClick={() => review.mutate({ ref: r.key, input: { decision: 'accepted' } })}
+                    >
+                      Accept {r.key}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        const reason = window.prompt(`Why reject ${r.key}?`)
+                        if (reason !== null)
+                          review.mutate({ ref: r.key, input: { decision: 'rejected', reason } })
+                      }}
+                    >
+                      Reject {r.key}
+                    </button>
+                  </>
+                ) : null}
                 <button type="button" onClick={() => setRevising(r.key)}>
                   Revise {r.key}
                 </button>
