@@ -244,6 +244,19 @@ describe('web app in Chromium', () => {
     await context.close()
   })
 
+  it('shows the project summary above the board and keeps it live', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/WEB/board')
+    const summary = page.getByRole('region', { name: 'Summary' })
+    await summary.getByText(/\d+ blocked/).waitFor()
+    const before = Number((await summary.getByText(/open$/).textContent())?.match(/\d+/)?.[0])
+    await admin.createTicket({ project: 'WEB', title: 'Counted live' })
+    await expect
+      .poll(async () => Number((await summary.getByText(/open$/).textContent())?.match(/\d+/)?.[0]))
+      .toBe(before + 1)
+    await context.close()
+  })
+
   it('lets an admin manage users (and saves the admin page)', async () => {
     const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
     await page.goto('/admin/users')

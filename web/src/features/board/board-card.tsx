@@ -4,7 +4,11 @@ import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { TicketBadges } from '../ticket/ticket-badges.tsx'
 
 /** One ticket on the board; the whole card is the drag handle and a link to the ticket. */
-export const BoardCard = memo(function BoardCard(props: { ticket: Ticket; draggable: boolean }) {
+export const BoardCard = memo(function BoardCard(props: {
+  ticket: Ticket
+  draggable: boolean
+  stalled: boolean
+}) {
   const { ticket: t } = props
   const { setNodeRef, listeners, transform, isDragging } = useDraggable({
     id: t.key,
@@ -27,6 +31,7 @@ export const BoardCard = memo(function BoardCard(props: { ticket: Ticket; dragga
         <span className="title">{t.title}</span>
       </a>
       <TicketBadges ticket={t} />
+      {props.stalled ? <span className="badge blocked">agent offline</span> : null}
     </li>
   )
 })

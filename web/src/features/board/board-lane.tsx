@@ -8,6 +8,7 @@ export function BoardLane(props: {
   final: boolean
   tickets: readonly Ticket[]
   draggable: boolean
+  stalled: ReadonlySet<string>
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: props.stage })
   const headingId = `lane-${props.stage}`
@@ -24,7 +25,12 @@ export function BoardLane(props: {
       <StateTargets stage={props.stage} final={props.final} />
       <ul>
         {props.tickets.map((t) => (
-          <BoardCard key={t.key} ticket={t} draggable={props.draggable} />
+          <BoardCard
+            key={t.key}
+            ticket={t}
+            draggable={props.draggable}
+            stalled={props.stalled.has(t.key)}
+          />
         ))}
       </ul>
     </section>

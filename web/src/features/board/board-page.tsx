@@ -17,6 +17,7 @@ import { ErrorNote } from '../../components/error-note.tsx'
 import { FilterBar } from '../filters/filter-bar.tsx'
 import { matches, useFilters } from '../filters/use-filters.ts'
 import { BoardLane } from './board-lane.tsx'
+import { BoardSummary, useSummary } from './board-summary.tsx'
 import { parseDropId } from './state-targets.tsx'
 import { useBoardMoves } from './use-board-moves.ts'
 
@@ -45,6 +46,8 @@ export function BoardPage({ prefix }: { prefix: string }) {
   const tickets = useTickets(prefix)
   const role = useProjectRole(prefix)
   const stages = useProjectStages(prefix)
+  const summary = useSummary(prefix)
+  const stalled = useMemo(() => new Set(summary.data?.stalled.map((t) => t.key)), [summary.data])
   const [filters, setFilters] = useFilters()
   const [, navigate] = useLocation()
   const moves = useBoardMoves(prefix)
@@ -144,6 +147,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
       <h1>
         {prefix} board <span className="muted">({all.length} open)</span>
       </h1>
+      <BoardSummary prefix={prefix} />
       <FilterBar filters={filters} onChange={setFilters} textLabel="Text" />
       <ErrorNote error={tickets.error} />
       <p className="sr-only" aria-live="polite">
@@ -178,6 +182,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
               final={stage === lanes[lanes.length - 1]}
               tickets={byLane.get(stage) ?? []}
               draggable={editable}
+              stalled={stalled}
             />
           ))}
         </div>
