@@ -3,7 +3,7 @@ import { Modal } from './modal.tsx'
 const KEYS: readonly (readonly [string, string])[] = [
   ['/', 'Search'],
   ['c', 'Create a ticket in this project'],
-  ['j / k', 'Next / previous ticket in the list'],
+  ['j / k', 'Next / previous ticket in the list or the board lane'],
   ['Enter', 'Open the focused ticket'],
   ['e', 'Edit the title on a ticket page'],
   ['← → ↑ ↓', 'Move between cards on the board'],

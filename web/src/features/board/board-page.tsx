@@ -14,6 +14,7 @@ import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { canWrite, useProjectRole, useProjectStages, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { useShortcuts } from '../../components/use-shortcuts.ts'
 import { FilterBar } from '../filters/filter-bar.tsx'
 import { matches, useFilters } from '../filters/use-filters.ts'
 import { BoardLane } from './board-lane.tsx'
@@ -80,6 +81,12 @@ export function BoardPage({ prefix }: { prefix: string }) {
     refocus.current = null
   })
 
+  // ui.md "Keyboard-first": j/k step through cards; from outside the board they enter it.
+  useShortcuts({
+    j: () => board.current?.querySelector<HTMLElement>('[data-card]')?.focus(),
+    k: () => board.current?.querySelector<HTMLElement>('[data-card]')?.focus(),
+  })
+
   const onDragEnd = (e: DragEndEvent) => {
     justDragged.current = true
     setTimeout(() => {
@@ -121,8 +128,12 @@ export function BoardPage({ prefix }: { prefix: string }) {
     }
     switch (e.key) {
       case 'ArrowDown':
+      case 'j':
+        e.preventDefault()
         return focus(cards[row + 1]?.key)
       case 'ArrowUp':
+      case 'k':
+        e.preventDefault()
         return focus(cards[row - 1]?.key)
       case 'ArrowLeft':
       case 'ArrowRight': {
@@ -137,7 +148,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
         if (editable && window.confirm(`Archive ${key}?`)) moves.archive(t)
         return
       case 'u':
-        if (editable) moves.undo(find)
+        if (editable) refocus.current = moves.undo(find)
         return
     }
   }

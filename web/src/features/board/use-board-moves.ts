@@ -74,13 +74,21 @@ export function useBoardMoves(prefix: string) {
       setNote(`Archived ${ticket.key}`)
       archive.mutate({ key: ticket.key, value: true })
     },
-    undo(current: (key: string) => Ticket | undefined) {
+    /** Reverts the last move or archive; returns where the card is going back to. */
+    undo(current: (key: string) => Ticket | undefined): { key: string; stage: string } | null {
       const last = undo.current.pop()
-      if (!last) return setNote('Nothing to undo.')
+      if (!last) {
+        setNote('Nothing to undo.')
+        return null
+      }
       setNote(`Undid: ${last.kind === 'stage' ? 'move' : 'archive'} of ${last.key}`)
-      if (last.kind === 'archive') return archive.mutate({ key: last.key, value: false })
+      if (last.kind === 'archive') {
+        archive.mutate({ key: last.key, value: false })
+        return null
+      }
       const t = current(last.key)
       if (t) stage.mutate({ ticket: t, stage: last.from })
+      return { key: last.key, stage: last.from }
     },
   }
 }
