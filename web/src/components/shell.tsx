@@ -82,6 +82,10 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
             {tab('tree', 'Hierarchy')}
             {tab('stories', 'Stories')}
             {tab('requirements', 'Requirements')}
+            {/* Decisions are tickets of type decision: the list, filtered. */}
+            <Link href={`/p/${prefix}/list?type=decision`} className="tab">
+              Decisions
+            </Link>
             {tab('settings', 'Settings')}
           </nav>
         ) : null}
