@@ -62,6 +62,22 @@ describe('applyEvent', () => {
     ])
   })
 
+  it('refetches the hierarchy instead of patching a ticket into it', () => {
+    const qc = new QueryClient()
+    const tree = [{ ticket: ticket('CUS-T-1', 'design'), children: [] }]
+    qc.setQueryData(['tree', 'CUS'], tree)
+    applyEvent(qc, {
+      type: 'ticket.updated',
+      project: 'CUS',
+      key: 'CUS-T-1',
+      ticket: ticket('CUS-T-1', 'test'),
+      actor: 'a',
+      at,
+    })
+    expect(qc.getQueryData(['tree', 'CUS'])).toBe(tree)
+    expect(qc.getQueryState(['tree', 'CUS'])?.isInvalidated).toBe(true)
+  })
+
   it('leaves other projects alone', () => {
     const qc = new QueryClient()
     qc.setQueryData(keys.ticketList('OPS', {}), [])

@@ -30,8 +30,10 @@ export function applyTicket(qc: QueryClient, ticket: Ticket, created = false) {
 
 export function applyEvent(qc: QueryClient, e: TicketEvent) {
   // The board's summary line (counts, next, stalled work) follows every change in its project.
-  if (e.type.startsWith('ticket.') || e.type === 'dependency.changed')
+  if (e.type.startsWith('ticket.') || e.type === 'dependency.changed') {
     qc.invalidateQueries({ queryKey: ['summary', e.project] })
+    qc.invalidateQueries({ queryKey: ['tree', e.project] })
+  }
   switch (e.type) {
     case 'ticket.created':
     case 'ticket.updated':

@@ -26,7 +26,8 @@ function Branch({ node }: { node: Node }) {
 /** Every root of the project with its descendants, as nested lists (a screen reader reads the depth). */
 export default function TreePage({ prefix }: { prefix: string }) {
   const tree = useQuery({
-    queryKey: ['tickets', prefix, 'tree'],
+    // Not under ['tickets', …]: those entries hold ticket lists, which live events patch in place.
+    queryKey: ['tree', prefix],
     queryFn: () => service.tree({ project: prefix }),
   })
   return (
