@@ -29,10 +29,11 @@ export function applyTicket(qc: QueryClient, ticket: Ticket, created = false) {
 }
 
 export function applyEvent(qc: QueryClient, e: TicketEvent) {
-  // The board's summary line (counts, next, stalled work) follows every change in its project.
+  // Views computed on the server (summary, hierarchy, requirements) are refetched when active.
   if (e.type.startsWith('ticket.') || e.type === 'dependency.changed') {
     qc.invalidateQueries({ queryKey: ['summary', e.project] })
     qc.invalidateQueries({ queryKey: ['tree', e.project] })
+    qc.invalidateQueries({ queryKey: ['requirements', e.project] })
   }
   switch (e.type) {
     case 'ticket.created':
