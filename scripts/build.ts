@@ -1,7 +1,7 @@
 // Bundles each entry into dist/ (code-split so each command loads only what it needs),
 // then builds the web app into dist/web, where `tk server` serves it from.
 
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 import { build as buildWeb } from 'vite'
 
@@ -28,6 +28,12 @@ await build({
   external: ['fastify', '@fastify/*', 'typebox', 'ajv'],
   logLevel: 'warning',
 })
+
+// bin/tk.js answers `tk --version` from this file alone.
+writeFileSync(
+  new URL('../dist/version.js', import.meta.url),
+  `export default ${JSON.stringify(pkg.version)}\n`,
+)
 
 await buildWeb({
   configFile: new URL('../web/vite.config.ts', import.meta.url).pathname,
