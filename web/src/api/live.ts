@@ -1,6 +1,7 @@
 /** @module `/api/ws`: every change event is written straight into the query cache. */
 import type { QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
+import { subscribeLive } from '../../../src/client/live-events.ts'
 import type { TicketEvent } from '../../../src/domain/events.ts'
 import type { Ticket, TicketDetail } from '../../../src/domain/ticket.ts'
 import { keys } from './keys.ts'
@@ -74,43 +75,24 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
   }
 }
 
-const isEvent = (m: unknown): m is TicketEvent =>
-  typeof m === 'object' && m !== null && 'type' in m && 'project' in m && 'at' in m
-
-/** Keeps one socket open while signed in; reconnects and refetches after a drop. */
+/** Keeps one subscription open while signed in; refetches everything after a reconnect. */
 export function useLiveUpdates(qc: QueryClient, enabled: boolean): LiveState {
   const [state, setState] = useState<LiveState>('connecting')
   useEffect(() => {
     if (!enabled) return
-    let socket: WebSocket | null = null
-    let retry: ReturnType<typeof setTimeout> | undefined
-    let attempt = 0
-    let stopped = false
-    const open = () => {
-      const proto = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
-      socket = new WebSocket(`${proto}//${window.location.host}/api/ws`)
-      socket.onopen = () => {
-        if (attempt > 0) qc.invalidateQueries()
-        attempt = 0
-        setState('live')
-      }
-      socket.onmessage = (msg) => {
-        const data: unknown = JSON.parse(String(msg.data))
-        if (isEvent(data)) applyEvent(qc, data)
-      }
-      socket.onclose = () => {
-        if (stopped) return
-        setState('offline')
-        attempt++
-        retry = setTimeout(open, Math.min(10_000, 500 * 2 ** attempt))
-      }
-    }
-    open()
-    return () => {
-      stopped = true
-      clearTimeout(retry)
-      socket?.close()
-    }
+    let dropped = false
+    const live = subscribeLive({
+      url: window.location.origin,
+      // The HttpOnly session cookie authenticates the upgrade; no token goes into the URL.
+      token: '',
+      onEvent: (e) => applyEvent(qc, e),
+      onStatus: (s) => {
+        if (s === 'closed') dropped = true
+        else if (dropped) void qc.invalidateQueries()
+        setState(s === 'open' ? 'live' : 'offline')
+      },
+    })
+    return () => live.close()
   }, [qc, enabled])
   return state
 }
