@@ -2,7 +2,7 @@
 // Chromium, a change reaching another open board, and the initial JavaScript, gzipped.
 // Appended to bench/RESULTS.md; figures, never assertions.
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -95,7 +95,7 @@ const when = new Date().toISOString().slice(0, 16).replace('T', ' ')
 const cpu = `${cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'cpu'} × ${cpus().length}`
 const ms = (x: number) => x.toFixed(0)
 const table = `
-## Web app, ${when} UTC, ${cpu}, Node ${process.version}, Debian Chromium headless, ${RUNS} runs
+## Web app, ${when} UTC, ${cpu}, Node ${process.version}, Debian Chromium headless, ${RUNS} runs, load average ${loadavg()[0]?.toFixed(1)} at the end
 
 | measure | median | min | max | target |
 |---|---|---|---|---|
