@@ -155,9 +155,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
 
   return (
     <section className="page board-page">
-      <h1>
-        {prefix} board <span className="muted">({all.length} open)</span>
-      </h1>
+      <h1>{prefix} board</h1>
       <BoardSummary prefix={prefix} />
       <FilterBar filters={filters} onChange={setFilters} textLabel="Text" />
       <ErrorNote error={tickets.error} />
