@@ -9,17 +9,17 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core'
-import { type KeyboardEvent, useLayoutEffect, useMemo, useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { canWrite, useProjectRole, useProjectStages, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
-import { useShortcuts } from '../../components/use-shortcuts.ts'
 import { FilterBar } from '../filters/filter-bar.tsx'
 import { matches, useFilters } from '../filters/use-filters.ts'
 import { BoardLane } from './board-lane.tsx'
 import { BoardSummary, useSummary } from './board-summary.tsx'
 import { parseDropId } from './state-targets.tsx'
+import { useBoardKeys } from './use-board-keys.ts'
 import { useBoardMoves } from './use-board-moves.ts'
 
 /** The workflow's stages in order, plus any stage a ticket holds (a ticket's own workflow). */
@@ -53,8 +53,6 @@ export function BoardPage({ prefix }: { prefix: string }) {
   const [, navigate] = useLocation()
   const moves = useBoardMoves(prefix)
   const board = useRef<HTMLDivElement>(null)
-  // After a keyboard move the card re-renders in its new lane; focus follows it there.
-  const refocus = useRef<{ key: string; stage: string } | null>(null)
   // A drag ends with a click on the card's link; that click must not open the ticket.
   const justDragged = useRef(false)
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))
@@ -69,23 +67,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
     return m
   }, [all, lanes, filters])
   const find = (key: string) => all.find((t) => t.key === key)
-
-  useLayoutEffect(() => {
-    const r = refocus.current
-    if (!r) return
-    const el = board.current?.querySelector<HTMLElement>(
-      `section[data-stage="${r.stage}"] [data-card="${r.key}"]`,
-    )
-    if (!el) return
-    el.focus()
-    refocus.current = null
-  })
-
-  // ui.md "Keyboard-first": j/k step through cards; from outside the board they enter it.
-  useShortcuts({
-    j: () => board.current?.querySelector<HTMLElement>('[data-card]')?.focus(),
-    k: () => board.current?.querySelector<HTMLElement>('[data-card]')?.focus(),
-  })
+  const onKeyDown = useBoardKeys({ board, lanes, byLane, find, editable, moves })
 
   const onDragEnd = (e: DragEndEvent) => {
     justDragged.current = true
@@ -97,60 +79,6 @@ export function BoardPage({ prefix }: { prefix: string }) {
     const to = parseDropId(String(e.over.id))
     if (to.state) moves.moveTo(t, to.stage, to.state)
     else moves.move(t, to.stage)
-  }
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const key = (e.target as HTMLElement).dataset.card
-    if (!key) return
-    const t = find(key)
-    if (!t) return
-    const lane = lanes.indexOf(t.stage)
-    const cards = byLane.get(t.stage) ?? []
-    const row = cards.findIndex((c) => c.key === key)
-    const focus = (k: string | undefined) => {
-      if (!k) return
-      e.preventDefault()
-      board.current?.querySelector<HTMLElement>(`[data-card="${k}"]`)?.focus()
-    }
-    const laneAt = (i: number) => byLane.get(lanes[i] ?? '') ?? []
-    const nearLane = (dir: number) => {
-      for (let i = lane + dir; i >= 0 && i < lanes.length; i += dir) if (laneAt(i).length) return i
-      return -1
-    }
-    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
-      const to = lanes[lane + (e.key === 'ArrowLeft' ? -1 : 1)]
-      if (to && editable) {
-        e.preventDefault()
-        refocus.current = { key, stage: to }
-        moves.move(t, to)
-      }
-      return
-    }
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'j':
-        e.preventDefault()
-        return focus(cards[row + 1]?.key)
-      case 'ArrowUp':
-      case 'k':
-        e.preventDefault()
-        return focus(cards[row - 1]?.key)
-      case 'ArrowLeft':
-      case 'ArrowRight': {
-        const i = nearLane(e.key === 'ArrowLeft' ? -1 : 1)
-        const other = laneAt(i)
-        return focus(other[Math.min(row, other.length - 1)]?.key)
-      }
-      case 'e':
-        e.preventDefault()
-        return navigate(`/t/${key}`)
-      case 'd':
-        if (editable && window.confirm(`Archive ${key}?`)) moves.archive(t)
-        return
-      case 'u':
-        if (editable) refocus.current = moves.undo(find)
-        return
-    }
   }
 
   return (

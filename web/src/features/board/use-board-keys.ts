@@ -1,0 +1,95 @@
+import { type KeyboardEvent, type RefObject, useLayoutEffect, useRef } from 'react'
+import { useLocation } from 'wouter'
+import type { Ticket } from '../../../../src/domain/ticket.ts'
+import { useShortcuts } from '../../components/use-shortcuts.ts'
+import type { useBoardMoves } from './use-board-moves.ts'
+
+/**
+ * The board's keys (ui.md; the reference's board keys): arrows and j/k move focus between
+ * cards, Shift+←/→ moves the focused card a stage, e opens it, d archives it, u undoes.
+ * Returns the handler for the board element.
+ */
+export function useBoardKeys(input: {
+  board: RefObject<HTMLDivElement | null>
+  lanes: readonly string[]
+  byLane: ReadonlyMap<string, readonly Ticket[]>
+  find: (key: string) => Ticket | undefined
+  editable: boolean
+  moves: ReturnType<typeof useBoardMoves>
+}) {
+  const { board, lanes, byLane, find, editable, moves } = input
+  const [, navigate] = useLocation()
+  // After a keyboard move the card re-renders in its new lane; focus follows it there.
+  const refocus = useRef<{ key: string; stage: string } | null>(null)
+
+  useLayoutEffect(() => {
+    const r = refocus.current
+    if (!r) return
+    const el = board.current?.querySelector<HTMLElement>(
+      `section[data-stage="${r.stage}"] [data-card="${r.key}"]`,
+    )
+    if (!el) return
+    el.focus()
+    refocus.current = null
+  })
+
+  // ui.md "Keyboard-first": j/k step through cards; from outside the board they enter it.
+  useShortcuts({
+    j: () => board.current?.querySelector<HTMLElement>('[data-card]')?.focus(),
+    k: () => board.current?.querySelector<HTMLElement>('[data-card]')?.focus(),
+  })
+
+  return (e: KeyboardEvent<HTMLDivElement>) => {
+    const key = (e.target as HTMLElement).dataset.card
+    if (!key) return
+    const t = find(key)
+    if (!t) return
+    const lane = lanes.indexOf(t.stage)
+    const cards = byLane.get(t.stage) ?? []
+    const row = cards.findIndex((c) => c.key === key)
+    const focus = (k: string | undefined) => {
+      if (!k) return
+      e.preventDefault()
+      board.current?.querySelector<HTMLElement>(`[data-card="${k}"]`)?.focus()
+    }
+    const laneAt = (i: number) => byLane.get(lanes[i] ?? '') ?? []
+    const nearLane = (dir: number) => {
+      for (let i = lane + dir; i >= 0 && i < lanes.length; i += dir) if (laneAt(i).length) return i
+      return -1
+    }
+    if (e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      const to = lanes[lane + (e.key === 'ArrowLeft' ? -1 : 1)]
+      if (to && editable) {
+        e.preventDefault()
+        refocus.current = { key, stage: to }
+        moves.move(t, to)
+      }
+      return
+    }
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'j':
+        e.preventDefault()
+        return focus(cards[row + 1]?.key)
+      case 'ArrowUp':
+      case 'k':
+        e.preventDefault()
+        return focus(cards[row - 1]?.key)
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const i = nearLane(e.key === 'ArrowLeft' ? -1 : 1)
+        const other = laneAt(i)
+        return focus(other[Math.min(row, other.length - 1)]?.key)
+      }
+      case 'e':
+        e.preventDefault()
+        return navigate(`/t/${key}`)
+      case 'd':
+        if (editable && window.confirm(`Archive ${key}?`)) moves.archive(t)
+        return
+      case 'u':
+        if (editable) refocus.current = moves.undo(find)
+        return
+    }
+  }
+}
