@@ -35,7 +35,8 @@ const dir = mkdtempSync(join(tmpdir(), 'tk-bench-web-'))
 const store = await openSqliteStore(join(dir, 'ticket.db'), { create: true })
 await seedDatabase(store, { password: 'bench-password', now: new Date() })
 const host = new ServiceHost({ store })
-const svc = host.forActor(await findActor(store, 'admin'))
+const adminUser = await findActor(store, 'admin')
+const svc = host.forActor(adminUser)
 await svc.createProject({ prefix: 'BIG', title: 'Big board' })
 for (let i = 0; i < TICKETS; i++) {
   const t = await svc.createTicket({ project: 'BIG', title: `Ticket number ${i} of the big board` })
@@ -57,20 +58,26 @@ const signIn = async () => {
   return context
 }
 
-const renders: number[] = []
-for (let i = 0; i < RUNS; i++) {
-  const context = await signIn()
-  const page = await context.newPage()
-  const t0 = performance.now()
-  await page.goto('/p/BIG/board')
-  // The last card attached means the board is complete (lanes render in one commit).
-  await page
-    .locator('li.card')
-    .nth(TICKETS - 1)
-    .waitFor({ state: 'attached', timeout: 60_000 })
-  renders.push(performance.now() - t0)
-  await context.close()
+/** Milliseconds from navigation until the last of `TICKETS` items is in the page. */
+async function firstRender(path: string, item: string): Promise<number[]> {
+  const times: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const context = await signIn()
+    const page = await context.newPage()
+    const t0 = performance.now()
+    await page.goto(path)
+    // The last item attached means the view is complete (it renders in one commit).
+    await page
+      .locator(item)
+      .nth(TICKETS - 1)
+      .waitFor({ state: 'attached', timeout: 60_000 })
+    times.push(performance.now() - t0)
+    await context.close()
+  }
+  return times
 }
+const renders = await firstRender('/p/BIG/board', 'li.card')
+const lists = await firstRender('/p/BIG/list', 'table.tickets tbody tr')
 
 const watcher = await (await signIn()).newPage()
 await watcher.goto('/p/BIG/board')
@@ -79,7 +86,8 @@ const live: number[] = []
 for (let i = 0; i < RUNS; i++) {
   const key = `BIG-T-${1 + i * 3}`
   const t0 = performance.now()
-  await svc.setStage(key, 'test')
+  // A service made while a browser listens publishes its changes (ServiceHost.forActor).
+  await host.forActor(adminUser).setStage(key, 'test')
   await watcher
     .locator(`section.lane[data-stage="test"] li.card[data-key="${key}"]`)
     .waitFor({ timeout: 10_000 })
@@ -100,6 +108,7 @@ const table = `
 | measure | median | min | max | target |
 |---|---|---|---|---|
 | board of ${TICKETS} tickets: navigation to every card rendered (ms) | ${ms(median(renders))} | ${ms(Math.min(...renders))} | ${ms(Math.max(...renders))} | ≤ 1000 |
+| list of ${TICKETS} tickets: navigation to every row rendered (ms) | ${ms(median(lists))} | ${ms(Math.min(...lists))} | ${ms(Math.max(...lists))} | ≤ 1000 |
 | a stage change reaching another open ${TICKETS}-ticket board (ms) | ${ms(median(live))} | ${ms(Math.min(...live))} | ${ms(Math.max(...live))} | ≤ 1000 |
 | initial JavaScript, gzipped (KB) | ${initialJsKb().toFixed(1)} | | | ≤ 250 |
 `

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
+import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { PasswordOnce } from './password-once.tsx'
 
@@ -46,7 +47,7 @@ export function Agents() {
                 <code>{a.username}</code> {a.display_name}
               </td>
               <td>{a.enabled ? a.status || 'idle' : 'disabled'}</td>
-              <td>{a.last_seen ? new Date(a.last_seen).toLocaleString() : 'never'}</td>
+              <td>{a.last_seen ? formatMoment(a.last_seen) : 'never'}</td>
               <td>
                 <button
                   type="button"

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { keys } from '../../api/keys.ts'
 import { useMe } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
+import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { PasswordOnce } from './password-once.tsx'
 
@@ -62,7 +63,7 @@ export function Users() {
               <td>{u.username}</td>
               <td>{u.role}</td>
               <td>{u.enabled ? 'enabled' : 'disabled'}</td>
-              <td>{u.last_seen ? new Date(u.last_seen).toLocaleString() : '—'}</td>
+              <td>{u.last_seen ? formatMoment(u.last_seen) : '—'}</td>
               <td className="row wrap">
                 {u.username === me?.username ? (
                   <span className="muted">you</span>

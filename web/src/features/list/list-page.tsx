@@ -1,12 +1,12 @@
-import { useRef, useState } from 'react'
-import { Link, useLocation } from 'wouter'
+import { type MouseEvent, useCallback, useRef, useState } from 'react'
+import { useLocation } from 'wouter'
 import { canWrite, useProjectRole, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { useShortcuts } from '../../components/use-shortcuts.ts'
 import { FilterBar } from '../filters/filter-bar.tsx'
 import { useFilters } from '../filters/use-filters.ts'
-import { TicketBadges } from '../ticket/ticket-badges.tsx'
 import { BulkActions } from './bulk-actions.tsx'
+import { ListRow } from './list-row.tsx'
 import { COLUMNS, type Column, type Sort, sortTickets } from './sort.ts'
 
 const HEADINGS: Record<Column, string> = {
@@ -49,11 +49,25 @@ export default function ListPage({ prefix }: { prefix: string }) {
   }
   useShortcuts({ j: () => moveFocus(1), k: () => moveFocus(-1) })
 
-  const toggle = (key: string) => {
-    const next = new Set(selected)
-    if (next.has(key)) next.delete(key)
-    else next.add(key)
-    setSelected(next)
+  const toggle = useCallback((key: string) => {
+    setSelected((current) => {
+      const next = new Set(current)
+      if (next.has(key)) next.delete(key)
+      else next.add(key)
+      return next
+    })
+  }, [])
+  const selectable = canWrite(role)
+  // A plain left click on a row's link navigates within the app; e on it does too.
+  const openRow = (e: MouseEvent<HTMLTableElement>) => {
+    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-row]')
+    if (!link || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+    e.preventDefault()
+    navigate(link.getAttribute('href') ?? '/')
+  }
+  const editRow = (e: { key: string; target: EventTarget }) => {
+    const key = (e.target as HTMLElement).dataset.row
+    if (key && e.key === 'e') navigate(`/t/${key}`)
   }
   const sortBy = (by: Column) => {
     setSorted(true)
@@ -70,7 +84,7 @@ export default function ListPage({ prefix }: { prefix: string }) {
         <input type="checkbox" checked={closed} onChange={(e) => setClosed(e.target.checked)} />
         Include closed
       </label>
-      {canWrite(role) ? (
+      {selectable ? (
         <BulkActions
           prefix={prefix}
           selected={[...selected]}
@@ -78,10 +92,10 @@ export default function ListPage({ prefix }: { prefix: string }) {
         />
       ) : null}
       <ErrorNote error={tickets.error} />
-      <table className="tickets" ref={table}>
+      <table className="tickets" ref={table} onClick={openRow} onKeyDown={editRow}>
         <thead>
           <tr>
-            {canWrite(role) ? (
+            {selectable ? (
               <th scope="col">
                 <input
                   type="checkbox"
@@ -110,37 +124,13 @@ export default function ListPage({ prefix }: { prefix: string }) {
         </thead>
         <tbody>
           {rows.map((t) => (
-            <tr key={t.key} className={selected.has(t.key) ? 'selected' : undefined}>
-              {canWrite(role) ? (
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${t.key}`}
-                    checked={selected.has(t.key)}
-                    onChange={() => toggle(t.key)}
-                  />
-                </td>
-              ) : null}
-              <td>
-                <Link
-                  href={`/t/${t.key}`}
-                  data-row={t.key}
-                  onKeyDown={(e) => e.key === 'e' && navigate(`/t/${t.key}`)}
-                >
-                  {t.key}
-                </Link>
-              </td>
-              <td>
-                {t.title} <TicketBadges ticket={t} markersOnly />
-              </td>
-              <td>{t.type}</td>
-              <td>{t.status}</td>
-              <td>{t.assignee ?? ''}</td>
-              <td>{t.priority}</td>
-              <td>
-                <time dateTime={t.updated_at}>{new Date(t.updated_at).toLocaleDateString()}</time>
-              </td>
-            </tr>
+            <ListRow
+              key={t.key}
+              ticket={t}
+              selectable={selectable}
+              selected={selected.has(t.key)}
+              onToggle={toggle}
+            />
           ))}
         </tbody>
       </table>

@@ -4,11 +4,10 @@ import type { ConversationEntry } from '../../../../src/domain/history.ts'
 import { keys } from '../../api/keys.ts'
 import { useConversation } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
+import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { Markdown } from '../../components/markdown.tsx'
 import { describeEvent } from './describe-event.ts'
-
-const when = (iso: string) => new Date(iso).toLocaleString()
 
 function Entry({ entry }: { entry: ConversationEntry }) {
   if (entry.kind === 'comment')
@@ -16,7 +15,7 @@ function Entry({ entry }: { entry: ConversationEntry }) {
       <li className="comment">
         <p className="meta">
           <strong>{entry.author}</strong> commented{' '}
-          <time dateTime={entry.created_at}>{when(entry.created_at)}</time>
+          <time dateTime={entry.created_at}>{formatMoment(entry.created_at)}</time>
         </p>
         <Markdown source={entry.text} />
       </li>
@@ -25,7 +24,7 @@ function Entry({ entry }: { entry: ConversationEntry }) {
     <li className="event">
       <span className="meta">
         <strong>{entry.actor}</strong> {describeEvent(entry)} ·{' '}
-        <time dateTime={entry.created_at}>{when(entry.created_at)}</time>
+        <time dateTime={entry.created_at}>{formatMoment(entry.created_at)}</time>
       </span>
     </li>
   )

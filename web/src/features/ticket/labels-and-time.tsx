@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
+import { formatDay } from '../../components/dates.ts'
 import { attachLabel } from './label-ops.ts'
 
 type Run = (fn: () => Promise<unknown>) => void
@@ -91,7 +92,7 @@ export function LabelsAndTime(props: { ticket: TicketDetail; editable: boolean; 
               <li key={e.id}>
                 {e.minutes} min by {e.user}
                 {e.note ? ` — ${e.note}` : ''}{' '}
-                <span className="muted">{new Date(e.created_at).toLocaleDateString()}</span>
+                <span className="muted">{formatDay(e.created_at)}</span>
                 {editable ? (
                   <button
                     type="button"

@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'wouter'
 import { canWrite, useProjectRole, useTicket } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
+import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { Assignment } from './assignment.tsx'
 import { Conversation } from './conversation.tsx'
@@ -52,7 +53,7 @@ export default function TicketPage({ ticketKey }: { ticketKey: string }) {
           {t.open ? '' : ' · closed'}
           {t.archived ? ' · archived' : ''}
           {t.ready ? ' · ready' : ''} · created by {t.created_by} · updated{' '}
-          {new Date(t.updated_at).toLocaleString()}
+          {formatMoment(t.updated_at)}
         </p>
         {!canWrite(role) ? (
           <p className="note">You can read this project but not change it.</p>
