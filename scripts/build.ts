@@ -24,5 +24,10 @@ await build({
   banner: {
     js: "import { createRequire as __tkCreateRequire } from 'node:module'; const require = __tkCreateRequire(import.meta.url);",
   },
+  // The terminal UI is React (Ink); the automatic runtime needs no React import per file.
+  jsx: 'automatic',
+  // Ink imports react-devtools-core only when DEV=true and the package is installed; it is an
+  // optional peer we do not ship, so leave the import to fail at run time instead of bundling.
+  external: ['react-devtools-core'],
   logLevel: 'warning',
 })
