@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput, useWindowSize } from 'ink'
+import { Box, type Key, Text, useApp, useInput, useWindowSize } from 'ink'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { TicketError } from '../domain/errors.ts'
 import type { Project } from '../domain/project.ts'
@@ -21,6 +21,7 @@ import { useAsync } from './hooks/use-async.ts'
 import { useMouse } from './hooks/use-mouse.ts'
 import { type Action, keyName, resolveKey, type Scope } from './keys.ts'
 import type { MouseSource } from './mouse.ts'
+import { forEachKey } from './text-edit.ts'
 import { findTheme, nextTheme, type Theme } from './themes.ts'
 import { isTicketOp, runTicketAction, type TicketOp } from './ticket-actions.ts'
 import { type TuiState, VIEWS, type View } from './tui-state.ts'
@@ -273,7 +274,7 @@ export function App(props: AppProps) {
     global(action)
   }
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key) => {
     const name = keyName(input, key)
     if (name === 'C-c') return exit()
     const overlay = overlayNow.current
@@ -283,7 +284,8 @@ export function App(props: AppProps) {
     const scope = overlay?.kind === 'detail' ? 'detail' : SCOPE[state.view]
     const action = resolveKey(scope, name)
     if (action) dispatch(action)
-  })
+  }
+  useInput((input, key) => forEachKey(input, key, onKey))
 
   useMouse(props.mouse, (e) => {
     const overlay = overlayNow.current

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect } from 'react'
+import { createContext, useContext, useLayoutEffect } from 'react'
 import type { Project } from '../domain/project.ts'
 import type { Ticket } from '../domain/ticket.ts'
 import type { User } from '../domain/user.ts'
@@ -49,8 +49,9 @@ export const ScreenContext = createContext<ScreenSlot>({ current: undefined })
 /** Gives the app this screen's handle while the screen is mounted and `active`. */
 export function useScreen(handle: ScreenHandle, active: boolean): void {
   const slot = useContext(ScreenContext)
-  // Re-registered on every render so the handle always sees current state.
-  useEffect(() => {
+  // Re-registered on every commit, before the next key can arrive, so the app never holds
+  // a handle over data the screen no longer shows (a passive effect would run later).
+  useLayoutEffect(() => {
     if (!active) return
     slot.current = handle
     return () => {

@@ -44,3 +44,16 @@ const lineEnd = (v: string, c: number) => {
   const i = v.indexOf('\n', c)
   return i < 0 ? v.length : i
 }
+
+/**
+ * Ink delivers text that arrives in one read as one input ("jj", "title\tmore\r"). A key
+ * handler wants keys: this replays such input one key at a time, with Tab and Enter as keys.
+ */
+export function forEachKey(input: string, key: Key, handle: (input: string, key: Key) => void) {
+  if (input.length <= 1 || key.ctrl || key.meta || key.escape) return handle(input, key)
+  for (const part of input.match(/\t|\r|\n|[^\t\r\n]/gu) ?? []) {
+    const tab = part === '\t'
+    const enter = part === '\r' || part === '\n'
+    handle(tab || enter ? '' : part, { ...key, tab, return: enter })
+  }
+}

@@ -1,8 +1,8 @@
-import { Box, Text, useInput } from 'ink'
-import { useState } from 'react'
+import { Box, type Key, Text, useInput } from 'ink'
+import { useReducer, useRef, useState } from 'react'
 import { TicketError } from '../../domain/errors.ts'
 import { useTui } from '../context.ts'
-import { editText, type TextEdit, textEdit } from '../text-edit.ts'
+import { editText, forEachKey, type TextEdit, textEdit } from '../text-edit.ts'
 import { TextField } from './text-field.tsx'
 
 export type FieldSpec =
@@ -33,47 +33,61 @@ export function Form(props: {
 }) {
   const { theme } = useTui()
   const { fields } = props
-  const [edits, setEdits] = useState<Record<string, TextEdit>>(() =>
-    Object.fromEntries(fields.map((f) => [f.name, textEdit(props.initial[f.name] ?? '')])),
-  )
-  const [focus, setFocus] = useState(0)
+  // Held in a ref, not state: keys that arrive together are applied one after another
+  // before React renders again, and each must see the previous one's effect.
+  const form = useRef({
+    edits: Object.fromEntries(
+      fields.map((f) => [f.name, textEdit(props.initial[f.name] ?? '')]),
+    ) as Record<string, TextEdit>,
+    focus: 0,
+    busy: false,
+  })
+  const [, redraw] = useReducer((n: number) => n + 1, 0)
   const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
   const [crash, setCrash] = useState<unknown>()
   if (crash) throw crash
+  const { edits, focus, busy } = form.current
 
   const save = () => {
-    if (busy) return
-    setBusy(true)
-    const values = Object.fromEntries(Object.entries(edits).map(([k, e]) => [k, e.value]))
+    if (form.current.busy) return
+    form.current.busy = true
+    redraw()
+    const values = Object.fromEntries(
+      Object.entries(form.current.edits).map(([k, e]) => [k, e.value]),
+    )
     props.submit(values).then(props.done, (e: unknown) => {
-      setBusy(false)
+      form.current.busy = false
       if (e instanceof TicketError) setError(`${e.message}${e.hint ? ` — ${e.hint}` : ''}`)
       else setCrash(e)
     })
   }
-  const move = (delta: number) =>
-    setFocus((f) => (f + delta + fields.length + 1) % (fields.length + 1))
+  const move = (delta: number) => {
+    const f = form.current
+    f.focus = (f.focus + delta + fields.length + 1) % (fields.length + 1)
+    redraw()
+  }
+  const put = (name: string, edit: TextEdit) => {
+    form.current.edits = { ...form.current.edits, [name]: edit }
+    redraw()
+  }
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key) => {
     if (key.escape) return props.done(undefined)
     if (key.ctrl && input === 's') return save()
     if (key.tab) return move(key.shift ? -1 : 1)
-    const field = fields[focus]
+    const field = fields[form.current.focus]
     if (!field) {
       if (key.return) return save()
       if (key.upArrow) return move(-1)
       if (key.downArrow) return move(1)
       return
     }
+    const current = form.current.edits[field.name]!
     if (field.kind === 'choice') {
       const options = field.options
-      const i = options.indexOf(edits[field.name]!.value)
+      const i = options.indexOf(current.value)
       const pick = (d: number) =>
-        setEdits((e) => ({
-          ...e,
-          [field.name]: textEdit(options[(i + d + options.length) % options.length]!),
-        }))
+        put(field.name, textEdit(options[(i + d + options.length) % options.length]!))
       if (key.leftArrow) return pick(-1)
       if (key.rightArrow || input === ' ') return pick(1)
       if (key.return || key.downArrow) return move(1)
@@ -82,9 +96,10 @@ export function Form(props: {
     }
     if (key.upArrow) return move(-1)
     if (key.downArrow || (key.return && field.kind === 'text')) return move(1)
-    const next = editText(edits[field.name]!, input, key, field.kind === 'textarea')
-    if (next) setEdits((e) => ({ ...e, [field.name]: next }))
-  })
+    const next = editText(current, input, key, field.kind === 'textarea')
+    if (next) put(field.name, next)
+  }
+  useInput((input, key) => forEachKey(input, key, onKey))
 
   const labelWidth = Math.max(...fields.map((f) => f.label.length)) + 2
   const valueWidth = Math.max(10, props.width - labelWidth - 4)

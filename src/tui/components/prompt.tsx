@@ -1,7 +1,7 @@
-import { Box, Text, useInput } from 'ink'
-import { useState } from 'react'
+import { Box, type Key, Text, useInput } from 'ink'
+import { useReducer, useRef } from 'react'
 import { useTui } from '../context.ts'
-import { editText, textEdit } from '../text-edit.ts'
+import { editText, forEachKey, textEdit } from '../text-edit.ts'
 import { TextField } from './text-field.tsx'
 
 /** A one-line question in the status row: Enter answers, Esc cancels (answers undefined). */
@@ -12,20 +12,26 @@ export function Prompt(props: {
   done: (value: string | undefined) => void
 }) {
   const { theme } = useTui()
-  const [edit, setEdit] = useState(() => textEdit(props.initial))
-  useInput((input, key) => {
+  // A ref, so keys arriving together each edit the text the previous one left.
+  const edit = useRef(textEdit(props.initial))
+  const [, redraw] = useReducer((n: number) => n + 1, 0)
+  const onKey = (input: string, key: Key) => {
     if (key.escape) return props.done(undefined)
-    if (key.return) return props.done(edit.value)
-    const next = editText(edit, input, key, false)
-    if (next) setEdit(next)
-  })
+    if (key.return) return props.done(edit.current.value)
+    const next = editText(edit.current, input, key, false)
+    if (next) {
+      edit.current = next
+      redraw()
+    }
+  }
+  useInput((input, key) => forEachKey(input, key, onKey))
   const label = `${props.label}: `
   return (
     <Box width={props.width} height={1}>
       <Text color={theme.accent} bold>
         {label}
       </Text>
-      <TextField edit={edit} focused theme={theme} width={props.width - label.length} />
+      <TextField edit={edit.current} focused theme={theme} width={props.width - label.length} />
     </Box>
   )
 }
