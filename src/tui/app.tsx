@@ -56,8 +56,14 @@ export type Overlay =
   | { kind: 'ticket-form'; mode: 'new'; type: TicketType }
   | { kind: 'ticket-form'; mode: 'edit'; key: string }
   | { kind: 'project-form'; prefix: string | undefined }
-  | { kind: 'prompt'; label: string; initial: string; submit: (value: string) => void }
-  | { kind: 'confirm'; question: string; yes: () => void }
+  | {
+      kind: 'prompt'
+      label: string
+      initial: string
+      submit: (value: string) => void
+      back: Overlay | undefined
+    }
+  | { kind: 'confirm'; question: string; yes: () => void; back: Overlay | undefined }
 
 const SCOPE: Record<View, Scope> = {
   summary: 'list',
@@ -149,11 +155,15 @@ export function App(props: AppProps) {
       setMessage({ text: `error: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`, kind: 'error' })
     else exit(e instanceof Error ? e : new Error(String(e)))
   }
-  const perform = (op: Promise<string>) =>
-    op.then((text) => {
+  // Changes run one after another, each reading fresh data, so two quick presses of the
+  // same key make two changes instead of racing on the row both started from.
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const perform = (op: () => Promise<string>) => {
+    queue.current = queue.current.then(op).then((text) => {
       setMessage({ text, kind: 'info' })
       refresh()
     }, fail)
+  }
 
   const ticketOp = (action: TicketOp, t: Ticket) => {
     if (action === 'open') {
@@ -170,16 +180,19 @@ export function App(props: AppProps) {
         kind: 'prompt',
         label: `comment on ${t.key}`,
         initial: '',
+        back: overlayNow.current,
         submit: (text) =>
-          perform(props.service.addComment(t.key, text).then(() => `commented on ${t.key}`)),
+          perform(() => props.service.addComment(t.key, text).then(() => `commented on ${t.key}`)),
       })
     if (action === 'archive')
       return setOverlay({
         kind: 'confirm',
         question: `Archive ${t.key} "${t.title}"?`,
-        yes: () => perform(runTicketAction(props.service, 'archive', t, props.me, undo.current)),
+        back: overlayNow.current,
+        yes: () =>
+          perform(() => runTicketAction(props.service, 'archive', t, props.me, undo.current)),
       })
-    perform(runTicketAction(props.service, action, t, props.me, undo.current))
+    perform(() => runTicketAction(props.service, action, t, props.me, undo.current))
   }
 
   const newTicket = () => {
@@ -217,6 +230,7 @@ export function App(props: AppProps) {
         setOverlay({
           kind: 'prompt',
           label: 'filter',
+          back: undefined,
           initial: state.filters[state.view] ?? '',
           submit: (q) =>
             setState((s) => ({
@@ -237,7 +251,7 @@ export function App(props: AppProps) {
         setMessage({ text: 'reloaded', kind: 'info' })
         return true
       case 'claim-next':
-        perform(
+        perform(() =>
           props.service
             .claim(project ? { project } : {})
             .then((r) => (r.ticket ? `${r.status}: ${r.ticket.key} ${r.ticket.title}` : r.status)),
@@ -246,7 +260,7 @@ export function App(props: AppProps) {
       case 'undo': {
         const last = undo.current.pop()
         if (!last) setMessage({ text: 'nothing to undo', kind: 'info' })
-        else perform(last.run().then(() => `undid: ${last.label}`))
+        else perform(() => last.run().then(() => `undid: ${last.label}`))
         return true
       }
       default:
@@ -260,13 +274,12 @@ export function App(props: AppProps) {
 
   const dispatch = (action: Action) => {
     const current = screen.current
-    const overlay = overlayNow.current
-    if (overlay?.kind === 'detail') {
-      if (action === 'quit' || action === 'back') return setOverlay(undefined)
-      if (current?.handle(action)) return
-    } else if (current?.handle(action)) return
-    if (action === 'back') return setMessage(undefined)
+    // Taken before the screen acts: the board moves its cursor along with a moving card.
     const selected = current?.selected?.()
+    if (overlayNow.current?.kind === 'detail' && (action === 'quit' || action === 'back'))
+      return setOverlay(undefined)
+    if (current?.handle(action)) return
+    if (action === 'back') return setMessage(undefined)
     if (isTicketOp(action)) {
       if (selected) ticketOp(action, selected)
       return
@@ -446,7 +459,7 @@ export function App(props: AppProps) {
               initial={overlay.initial}
               width={size.columns}
               done={(value) => {
-                setOverlay(undefined)
+                setOverlay(overlay.back)
                 if (value !== undefined) overlay.submit(value)
               }}
             />
@@ -455,7 +468,7 @@ export function App(props: AppProps) {
               question={overlay.question}
               width={size.columns}
               done={(yes) => {
-                setOverlay(undefined)
+                setOverlay(overlay.back)
                 if (yes) overlay.yes()
               }}
             />

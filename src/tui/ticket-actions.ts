@@ -72,6 +72,7 @@ export async function runTicketAction(
     }
     case 'raise':
     case 'lower': {
+      t = await service.getTicket(t.key)
       const priority = t.priority + (op === 'raise' ? -1 : 1)
       if (priority < 1 || priority > 9) return `${t.key} is already at priority ${t.priority}`
       const after = await service.updateTicket(t.key, { priority })
@@ -82,7 +83,9 @@ export async function runTicketAction(
     }
     case 'move-left':
     case 'move-right': {
-      const { stages } = await service.getTicket(t.key)
+      const fresh = await service.getTicket(t.key)
+      const { stages } = fresh
+      t = fresh
       const i = stages.indexOf(t.stage) + (op === 'move-left' ? -1 : 1)
       const to = stages[i]
       if (to === undefined) return `${t.key} is already in ${t.stage}`

@@ -61,6 +61,12 @@ export function BoardView(props: {
           set(to, Math.min(row, Math.max(0, length - 1)))
           return true
         }
+        if (action === 'move-left' || action === 'move-right') {
+          // The card lands on top of its new lane (newest change first); follow it there.
+          const to = lane + (action === 'move-left' ? -1 : 1)
+          if (to >= 0 && to < stages.length && pages?.at(row)) set(to, 0)
+          return false
+        }
         const to = moveCursor(action, row, pages?.length ?? 0, cardRows)
         if (to === undefined) return false
         set(lane, to)
