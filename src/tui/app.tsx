@@ -1,5 +1,5 @@
 import { Box, type Key, Text, useApp, useInput, useWindowSize } from 'ink'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { TicketError } from '../domain/errors.ts'
 import type { Project } from '../domain/project.ts'
 import type { Ticket, TicketType } from '../domain/ticket.ts'
@@ -291,7 +291,15 @@ export function App(props: AppProps) {
     const name = keyName(input, key)
     if (name === 'C-c') return exit()
     const overlay = overlayNow.current
-    if (overlay && overlay.kind !== 'detail' && overlay.kind !== 'help') return
+    // Forms and prompts take every key; they get them through the app, like the views do,
+    // so a key that arrives right after one opens is not lost.
+    if (overlay && overlay.kind !== 'detail' && overlay.kind !== 'help') {
+      const take = screen.current?.input
+      if (take && pending.current.length === 0) return take(input, key)
+      // Not drawn yet (an edit form waits for its ticket): keep the keys until it is.
+      pending.current.push([input, key])
+      return
+    }
     setMessage(undefined)
     if (overlay?.kind === 'help') return setOverlay(undefined)
     const scope = overlay?.kind === 'detail' ? 'detail' : SCOPE[state.view]
@@ -299,6 +307,14 @@ export function App(props: AppProps) {
     if (action) dispatch(action)
   }
   useInput((input, key) => forEachKey(input, key, onKey))
+  const pending = useRef<[string, Key][]>([])
+  // Runs after the screens' own layout effects, so a form that just appeared is registered.
+  useLayoutEffect(() => {
+    const take = screen.current?.input
+    if (!take || !overlayNow.current || overlayNow.current.kind === 'detail') return
+    const keys = pending.current.splice(0)
+    for (const [input, key] of keys) take(input, key)
+  })
 
   useMouse(props.mouse, (e) => {
     const overlay = overlayNow.current

@@ -1,3 +1,4 @@
+import type { Key } from 'ink'
 import { createContext, useContext, useLayoutEffect } from 'react'
 import type { Project } from '../domain/project.ts'
 import type { Ticket } from '../domain/ticket.ts'
@@ -34,6 +35,8 @@ export function useTui(): Tui {
 export type ScreenHandle = {
   /** Returns true when the screen used the action. */
   handle(action: Action): boolean
+  /** Raw keys, for forms and prompts, which take every key while they are open. */
+  input?(input: string, key: Key): void
   /** The ticket under the cursor, for the lifecycle keys. */
   selected?(): Ticket | undefined
   /** A ticket `delta` rows from `key` in this screen's order (detail's ↑/↓). */

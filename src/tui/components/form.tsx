@@ -1,8 +1,8 @@
-import { Box, type Key, Text, useInput } from 'ink'
+import { Box, type Key, Text } from 'ink'
 import { useReducer, useRef, useState } from 'react'
 import { TicketError } from '../../domain/errors.ts'
-import { useTui } from '../context.ts'
-import { editText, forEachKey, type TextEdit, textEdit } from '../text-edit.ts'
+import { useScreen, useTui } from '../context.ts'
+import { editText, type TextEdit, textEdit } from '../text-edit.ts'
 import { TextField } from './text-field.tsx'
 
 export type FieldSpec =
@@ -99,7 +99,7 @@ export function Form(props: {
     const next = editText(current, input, key, field.kind === 'textarea')
     if (next) put(field.name, next)
   }
-  useInput((input, key) => forEachKey(input, key, onKey))
+  useScreen({ handle: () => false, input: onKey }, true)
 
   const labelWidth = Math.max(...fields.map((f) => f.label.length)) + 2
   const valueWidth = Math.max(10, props.width - labelWidth - 4)

@@ -1,7 +1,7 @@
-import { Box, type Key, Text, useInput } from 'ink'
+import { Box, type Key, Text } from 'ink'
 import { useReducer, useRef } from 'react'
-import { useTui } from '../context.ts'
-import { editText, forEachKey, textEdit } from '../text-edit.ts'
+import { useScreen, useTui } from '../context.ts'
+import { editText, textEdit } from '../text-edit.ts'
 import { TextField } from './text-field.tsx'
 
 /** A one-line question in the status row: Enter answers, Esc cancels (answers undefined). */
@@ -24,7 +24,7 @@ export function Prompt(props: {
       redraw()
     }
   }
-  useInput((input, key) => forEachKey(input, key, onKey))
+  useScreen({ handle: () => false, input: onKey }, true)
   const label = `${props.label}: `
   return (
     <Box width={props.width} height={1}>
