@@ -21,6 +21,8 @@ await build({
   // Smaller code parses faster, and every agent call pays for parsing.
   minify: true,
   define: { __TICKET_VERSION__: JSON.stringify(pkg.version) },
+  // Some of the terminal UI's dependencies are CommonJS that require Node built-ins
+  // (signal-exit needs `assert` and `events`); ESM output has no `require` unless we make one.
   banner: {
     js: "import { createRequire as __tkCreateRequire } from 'node:module'; const require = __tkCreateRequire(import.meta.url);",
   },

@@ -2,7 +2,7 @@ import type { TicketService } from '../service/ticket-service.ts'
 import type { Output } from './output.ts'
 import type { Workspace } from './workspace.ts'
 
-/** One option in commander's flag syntax (`-n, --limit <n>`), plus other long names for it. */
+/** One option in the usual flag syntax (`-n, --limit <n>`), plus other long names for it. */
 export type OptionSpec = {
   readonly flags: string
   readonly description: string
@@ -52,6 +52,7 @@ export const SECTIONS = [
   'Work',
   'Records',
   'Projects',
+  'Planning',
   'Organisation',
   'Workspace',
 ] as const

@@ -24,6 +24,11 @@ export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<Ti
   })
   try {
     const actor = await findActor(store, env.TICKET_USERNAME || ws.config.username || 'admin')
+    // A disabled account acts nowhere, locally as over HTTP.
+    if (!actor.enabled)
+      throw new TicketError('forbidden', `user "${actor.username}" is disabled`, {
+        hint: `ask an admin to enable it: tk user enable ${actor.username}`,
+      })
     return new LocalService({ store, actor })
   } catch (e) {
     await store.close()

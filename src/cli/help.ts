@@ -2,17 +2,40 @@ import type { CommandSpec } from './command.ts'
 import { SECTIONS } from './command.ts'
 import { COMMANDS } from './program.ts'
 
-export function overview(): string {
+const ENVIRONMENT = [
+  'TICKET_HOME',
+  'TICKET_URL',
+  'TICKET_USERNAME',
+  'TICKET_PASSWORD',
+  'TICKET_TIMEOUT',
+  'AGENT_ID',
+  'AGENT_PASSWORD',
+  'TICKET_AGENT_LLM',
+  'NO_COLOR',
+  'TICKET_DEBUG',
+] as const
+
+/** The environment as tk reads it; secrets are shown as set or unset, never their value. */
+export function environment(env: NodeJS.ProcessEnv): string[] {
+  return ENVIRONMENT.map((name) => {
+    const v = env[name]
+    const shown = v === undefined || v === '' ? '<unset>' : /PASSWORD/.test(name) ? '<set>' : v
+    return `  ${name.padEnd(18)} ${shown}`
+  })
+}
+
+export function overview(env: NodeJS.ProcessEnv = {}): string {
   const lines = [
     'tk — tickets and projects for people and coding agents',
     '',
     'Usage: tk <command> [flags]   (flags may be -name, --name, -name=value, before or after arguments)',
     '',
   ]
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
   for (const section of SECTIONS) {
     lines.push(`${section}:`)
     for (const c of COMMANDS.filter((x) => x.section === section))
-      lines.push(`  ${c.name.padEnd(20)} ${c.summary}`)
+      lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`)
     lines.push('')
   }
   lines.push(
@@ -22,6 +45,9 @@ export function overview(): string {
     '  -project PREFIX      act on this project instead of the current one',
     '  -f DIR|FILE.db       use this workspace',
     '  --no-color           no colour (NO_COLOR is honoured too)',
+    '',
+    'Environment:',
+    ...environment(env),
     '',
     'Tickets are named CUS-T-42, CUS-42, or 42 in the current project.',
     'More: tk help <command>',
@@ -38,5 +64,16 @@ export function helpFor(spec: CommandSpec): string {
     for (const o of spec.options) lines.push(`  ${o.flags.padEnd(28)} ${o.description}`)
   }
   lines.push('', 'Global flags: --json, --fields a,b, -project PREFIX, -f DIR, --no-color')
+  return `${lines.join('\n')}\n`
+}
+
+/** The commands that start with `word` (`tk label` → label create, label list, …), if any. */
+export function groupHelp(word: string): string | undefined {
+  const w = word.toLowerCase()
+  const members = COMMANDS.filter((c) => c.name.startsWith(`${w} `))
+  if (members.length === 0) return undefined
+  const lines = [`tk ${w} <command>`, '', 'Commands:']
+  for (const c of members) lines.push(`  ${c.name.padEnd(20)} ${c.summary}`)
+  lines.push('', `More: tk help ${w} <command>`)
   return `${lines.join('\n')}\n`
 }

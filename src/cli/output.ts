@@ -65,7 +65,7 @@ export const paint = (on: boolean, colour: Colour, text: string) =>
 const ANSI = /\x1b\[[0-9;]*m/g
 export const visibleLength = (s: string) => [...s.replace(ANSI, '')].length
 
-function fit(s: string, width: number): string {
+function truncate(s: string, width: number): string {
   const chars = [...s]
   if (chars.length <= width) return s
   return width <= 1 ? chars.slice(0, width).join('') : `${chars.slice(0, width - 1).join('')}…`
@@ -91,7 +91,7 @@ export function table(
       r
         .map((cell, i) => {
           const w = widths[i]!
-          const text = i === flex && visibleLength(cell) > w ? fit(cell, w) : cell
+          const text = i === flex && visibleLength(cell) > w ? truncate(cell, w) : cell
           return i === r.length - 1 ? text : text + ' '.repeat(Math.max(0, w - visibleLength(text)))
         })
         .join(' '.repeat(gap))

@@ -9,9 +9,18 @@ import type { Ctx } from './local/context.ts'
 import * as deps from './local/dependencies.ts'
 import * as hierarchy from './local/hierarchy.ts'
 import * as lifecycle from './local/lifecycle.ts'
+// Organisation and planning (issue 3, part B).
+import * as members from './local/members.ts'
 import * as projects from './local/projects.ts'
 import * as records from './local/records.ts'
+import * as requirements from './local/requirements.ts'
+import * as roles from './local/roles.ts'
+import * as stories from './local/stories.ts'
+import * as teams from './local/teams.ts'
 import * as tickets from './local/tickets.ts'
+import * as users from './local/users.ts'
+import * as workflowAssign from './local/workflow-assign.ts'
+import * as workflows from './local/workflows.ts'
 import type { TicketService } from './ticket-service.ts'
 import { toUser } from './users.ts'
 
@@ -100,6 +109,90 @@ export class LocalService implements TicketService {
   listDependencies: TicketService['listDependencies'] = (ref) =>
     deps.listDependencies(this.#ctx, ref)
   listBlocked: TicketService['listBlocked'] = (project) => deps.listBlocked(this.#ctx, project)
+
+  // --- Organisation and planning (issue 3, part B) ---
+  listWorkflows: TicketService['listWorkflows'] = () => workflows.listWorkflows(this.#ctx)
+  getWorkflow: TicketService['getWorkflow'] = (ref) => workflows.getWorkflow(this.#ctx, ref)
+  createWorkflow: TicketService['createWorkflow'] = (input) =>
+    workflows.createWorkflow(this.#ctx, input)
+  deleteWorkflow: TicketService['deleteWorkflow'] = (ref) =>
+    workflows.deleteWorkflow(this.#ctx, ref)
+  addWorkflowStage: TicketService['addWorkflowStage'] = (ref, stage) =>
+    workflows.addWorkflowStage(this.#ctx, ref, stage)
+  removeWorkflowStage: TicketService['removeWorkflowStage'] = (ref, stage) =>
+    workflows.removeWorkflowStage(this.#ctx, ref, stage)
+  reorderWorkflowStages: TicketService['reorderWorkflowStages'] = (ref, stages) =>
+    workflows.reorderWorkflowStages(this.#ctx, ref, stages)
+  exportWorkflow: TicketService['exportWorkflow'] = (ref) =>
+    workflows.exportWorkflow(this.#ctx, ref)
+  importWorkflow: TicketService['importWorkflow'] = (data, options) =>
+    workflows.importWorkflow(this.#ctx, data, options)
+  setWorkflow: TicketService['setWorkflow'] = (target, workflow) =>
+    workflowAssign.setWorkflow(this.#ctx, target, workflow)
+  unsetWorkflow: TicketService['unsetWorkflow'] = (target) =>
+    workflowAssign.unsetWorkflow(this.#ctx, target)
+
+  listRoles: TicketService['listRoles'] = () => roles.listRoles(this.#ctx)
+  getRole: TicketService['getRole'] = (ref) => roles.getRole(this.#ctx, ref)
+  createRole: TicketService['createRole'] = (input) => roles.createRole(this.#ctx, input)
+  updateRole: TicketService['updateRole'] = (ref, patch) => roles.updateRole(this.#ctx, ref, patch)
+  deleteRole: TicketService['deleteRole'] = (ref, options) =>
+    roles.deleteRole(this.#ctx, ref, options)
+
+  listUsers: TicketService['listUsers'] = (options) => users.listUsers(this.#ctx, options)
+  createUser: TicketService['createUser'] = (input) => users.createUser(this.#ctx, input)
+  setUserEnabled: TicketService['setUserEnabled'] = (username, enabled) =>
+    users.setUserEnabled(this.#ctx, username, enabled)
+  resetPassword: TicketService['resetPassword'] = (username, password) =>
+    users.resetPassword(this.#ctx, username, password)
+  deleteUser: TicketService['deleteUser'] = (username) => users.deleteUser(this.#ctx, username)
+
+  listTeams: TicketService['listTeams'] = () => teams.listTeams(this.#ctx)
+  getTeam: TicketService['getTeam'] = (ref) => teams.getTeam(this.#ctx, ref)
+  createTeam: TicketService['createTeam'] = (input) => teams.createTeam(this.#ctx, input)
+  updateTeam: TicketService['updateTeam'] = (ref, patch) => teams.updateTeam(this.#ctx, ref, patch)
+  deleteTeam: TicketService['deleteTeam'] = (ref) => teams.deleteTeam(this.#ctx, ref)
+  listTeamMembers: TicketService['listTeamMembers'] = (team) =>
+    teams.listTeamMembers(this.#ctx, team)
+  addTeamMember: TicketService['addTeamMember'] = (team, input) =>
+    teams.addTeamMember(this.#ctx, team, input)
+  removeTeamMember: TicketService['removeTeamMember'] = (team, username) =>
+    teams.removeTeamMember(this.#ctx, team, username)
+  addTeamAgent: TicketService['addTeamAgent'] = (team, agent) =>
+    teams.addTeamAgent(this.#ctx, team, agent)
+  removeTeamAgent: TicketService['removeTeamAgent'] = (team, agent) =>
+    teams.removeTeamAgent(this.#ctx, team, agent)
+
+  listProjectMembers: TicketService['listProjectMembers'] = (project) =>
+    members.listProjectMembers(this.#ctx, project)
+  addProjectMember: TicketService['addProjectMember'] = (project, input) =>
+    members.addProjectMember(this.#ctx, project, input)
+  removeProjectMember: TicketService['removeProjectMember'] = (project, username) =>
+    members.removeProjectMember(this.#ctx, project, username)
+  listProjectTeams: TicketService['listProjectTeams'] = (project) =>
+    members.listProjectTeams(this.#ctx, project)
+  addProjectTeam: TicketService['addProjectTeam'] = (project, input) =>
+    members.addProjectTeam(this.#ctx, project, input)
+  removeProjectTeam: TicketService['removeProjectTeam'] = (project, team) =>
+    members.removeProjectTeam(this.#ctx, project, team)
+
+  createStory: TicketService['createStory'] = (input) => stories.createStory(this.#ctx, input)
+  listStories: TicketService['listStories'] = (filter) => stories.listStories(this.#ctx, filter)
+  getStory: TicketService['getStory'] = (id) => stories.getStory(this.#ctx, id)
+  updateStory: TicketService['updateStory'] = (id, patch) =>
+    stories.updateStory(this.#ctx, id, patch)
+  deleteStory: TicketService['deleteStory'] = (id) => stories.deleteStory(this.#ctx, id)
+  linkStory: TicketService['linkStory'] = (id, ticket) => stories.linkStory(this.#ctx, id, ticket)
+  unlinkStory: TicketService['unlinkStory'] = (id, ticket) =>
+    stories.unlinkStory(this.#ctx, id, ticket)
+
+  listRequirements: TicketService['listRequirements'] = (filter) =>
+    requirements.listRequirements(this.#ctx, filter)
+  reviewRequirement: TicketService['reviewRequirement'] = (ref, input) =>
+    requirements.reviewRequirement(this.#ctx, ref, input)
+  curateRequirement: TicketService['curateRequirement'] = (input) =>
+    requirements.curateRequirement(this.#ctx, input)
+  // --- end of part B ---
 
   async close() {
     if (this.#closeStore) await this.#ctx.store.close()

@@ -4,6 +4,8 @@ import type { State } from '../domain/lifecycle.ts'
 import type { Project, ProjectStatus, Visibility } from '../domain/project.ts'
 import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
 import type { User } from '../domain/user.ts'
+import type { OrganisationService } from './organisation-service.ts'
+import type { PlanningService } from './planning-service.ts'
 
 /*
  * Ticket references are strings: a key (`CUS-T-42`) or prefix and sequence (`CUS-42`), in any
@@ -115,7 +117,7 @@ export type BlockedTicket = { readonly ticket: Ticket; readonly blocked_by: read
  * (`HttpService`, over the HTTP API). Inputs and outputs are plain data; failures are thrown
  * as `TicketError` with a stable code, so both implementations fail in the same way.
  */
-export interface TicketService {
+export interface TicketService extends OrganisationService, PlanningService {
   /** The user this service acts as. */
   whoami(): Promise<User>
 

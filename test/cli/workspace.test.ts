@@ -106,4 +106,15 @@ describe('usage and errors', () => {
     expect((await ws.tk('help', 'nothing')).code).toBe(2)
     expect((await ws.tk('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
+
+  it('shows the environment in help but never a password', async () => {
+    const ws = await tempWorkspace({ init: false })
+    const { runTk } = await import('../support/workspace.ts')
+    const r = await runTk(['help'], {
+      cwd: ws.dir,
+      env: { TICKET_PASSWORD: 'hunter2-secret', AGENT_PASSWORD: 'agent-secret' },
+    })
+    expect(r.stdout).toMatch(/TICKET_PASSWORD\s+<set>/)
+    expect(r.stdout).not.toMatch(/hunter2|agent-secret/)
+  })
 })

@@ -213,9 +213,19 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
   if (words.trim() === '')
     throw invalid('search needs words to look for', 'e.g. tk search "password reset"')
   const { limit } = pageOf(f)
-  const ids = await ctx.store.searchTicketIds(words, 2000)
-  if (ids.length === 0) return []
   return ctx.store.read(async (db) => {
+    const projectId = f.project === undefined ? undefined : (await resolveProject(db, f.project)).id
+    // Scope and visibility are applied inside the index query; other filters narrow the
+    // ranked candidates afterwards, so those read a wider window.
+    const narrowed = f.type ?? f.stage ?? f.state ?? f.assignee ?? f.label ?? f.parent
+    const window = narrowed === undefined && limit > 0 ? limit : 5000
+    const ids = await ctx.store.searchTicketIds(words, {
+      limit: window,
+      ...(projectId === undefined ? {} : { projectId }),
+      ...(f.closed ? { closed: true } : {}),
+      ...(f.archived ? { archived: true } : {}),
+    })
+    if (ids.length === 0) return []
     const rows = await (await filteredTickets(db, f)).where('t.id', 'in', ids).execute()
     const rank = new Map(ids.map((id, i) => [id, i]))
     rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)

@@ -80,14 +80,21 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     location: path,
     transaction: (fn) => guard(() => db.transaction().execute(fn)),
     read: (fn) => guard(() => fn(db)),
-    searchTicketIds: (words, limit) =>
+    searchTicketIds: (words, scope) =>
       guard(async () => {
         const q = toFtsQuery(words)
         if (q === undefined) return []
-        const { rows } = await sql<{ id: number }>`SELECT rowid AS id FROM tickets_fts
-          WHERE tickets_fts MATCH ${q} ORDER BY bm25(tickets_fts, 10.0, 3.0, 2.0) LIMIT ${limit}`.execute(
-          db,
-        )
+        const project =
+          scope.projectId === undefined ? sql`` : sql`AND t.project_id = ${scope.projectId}`
+        const visible = scope.archived
+          ? sql``
+          : scope.closed
+            ? sql`AND t.archived = 0`
+            : sql`AND t.archived = 0 AND t.open = 1`
+        const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets_fts
+          JOIN tickets t ON t.id = tickets_fts.rowid
+          WHERE tickets_fts MATCH ${q} ${project} ${visible}
+          ORDER BY bm25(tickets_fts, 10.0, 3.0, 2.0), t.id LIMIT ${scope.limit}`.execute(db)
         return rows.map((r) => r.id)
       }),
     integrityCheck: () =>
