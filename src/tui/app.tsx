@@ -69,7 +69,7 @@ const SCOPE: Record<View, Scope> = {
   summary: 'list',
   list: 'list',
   board: 'board',
-  ideas: 'list',
+  ideas: 'ideas',
   projects: 'projects',
   settings: 'settings',
 }
@@ -81,7 +81,7 @@ const HINTS: Record<View, string> = {
   summary: 'Enter open · n new · Tab next view · / filter · ? keys · q quit',
   list: 'j/k move · Enter open · s start · c complete · f fail · n new · / filter · ? keys · q quit',
   board: '←/→ lane · ↑/↓ card · Shift+←/→ move · Shift+↑/↓ priority · D archive · U undo · ? keys',
-  ideas: 'n new requirement · Enter open · e edit · / filter · ? keys · q quit',
+  ideas: 'n new requirement · A accept · R reject · Enter open · e edit · / filter · ? keys',
   projects: 'Enter use project · e edit · n new project · ? keys · q quit',
   settings: 'j/k preview theme · Enter use it · P persist state · ? keys · q quit',
 }
@@ -183,6 +183,21 @@ export function App(props: AppProps) {
         back: overlayNow.current,
         submit: (text) =>
           perform(() => props.service.addComment(t.key, text).then(() => `commented on ${t.key}`)),
+      })
+    if (action === 'reject')
+      return setOverlay({
+        kind: 'prompt',
+        label: `why reject ${t.key}`,
+        initial: '',
+        back: overlayNow.current,
+        submit: (reason) =>
+          perform(async () => {
+            const r = await props.service.reviewRequirement(t.key, {
+              decision: 'rejected',
+              ...(reason.trim() ? { reason: reason.trim() } : {}),
+            })
+            return `rejected: ${r.key} ${r.status}`
+          }),
       })
     if (action === 'archive')
       return setOverlay({

@@ -44,9 +44,11 @@ export type Action =
   | 'reload'
   | 'next-theme'
   | 'toggle-persist'
+  | 'accept'
+  | 'reject'
 
 /** Where a binding applies: everywhere, or only while that screen has the keys. */
-export type Scope = 'global' | 'list' | 'board' | 'detail' | 'projects' | 'settings'
+export type Scope = 'global' | 'list' | 'board' | 'ideas' | 'detail' | 'projects' | 'settings'
 
 export type Binding = {
   readonly keys: readonly string[]
@@ -114,6 +116,9 @@ export const BINDINGS: readonly Binding[] = [
   b('board', ['S-down', 'J'], 'lower', 'lower priority'),
   b('board', ['E'], 'edit', 'edit the card'),
   ...TICKET_ACTIONS.map((x) => ({ ...x, scope: 'board' as const })),
+  b('ideas', ['A'], 'accept', 'accept the requirement'),
+  b('ideas', ['R'], 'reject', 'reject the requirement (asks why)'),
+  ...TICKET_ACTIONS.map((x) => ({ ...x, scope: 'ideas' as const })),
   b('detail', ['up', 'k'], 'up', 'previous ticket'),
   b('detail', ['down', 'j'], 'down', 'next ticket'),
   b('detail', ['pagedown', 'space', 'C-d'], 'page-down', 'scroll down'),

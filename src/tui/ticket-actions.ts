@@ -20,6 +20,8 @@ const OPS = [
   'move-right',
   'raise',
   'lower',
+  'accept',
+  'reject',
 ] as const satisfies readonly Action[]
 
 /** The actions that act on the ticket under the cursor. */
@@ -48,7 +50,7 @@ export const confirmation = (t: Ticket) =>
  */
 export async function runTicketAction(
   service: TicketService,
-  op: Exclude<TicketOp, 'open' | 'edit' | 'comment'>,
+  op: Exclude<TicketOp, 'open' | 'edit' | 'comment' | 'reject'>,
   t: Ticket,
   me: User,
   undo: UndoEntry[],
@@ -59,6 +61,8 @@ export async function runTicketAction(
     case 'fail':
     case 'idle':
       return confirmation(await service.setState(t.key, STATES[op]))
+    case 'accept':
+      return `accepted: ${confirmation(await service.reviewRequirement(t.key, { decision: 'accepted' }))}`
     case 'assign-me':
       return confirmation(await service.assign(t.key, me.username))
     case 'claim': {

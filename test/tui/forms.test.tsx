@@ -75,4 +75,32 @@ describe('Ideas view', () => {
     await ui.waitFor('created ○ TK-R-3')
     await ui.waitFor('Ideas (requirements) · 2 tickets')
   })
+
+  it('accepts a requirement with A and rejects one with R, asking why', async () => {
+    const ui = await renderApp({ initial: { view: 'ideas' } })
+    const a = await ui.service.createTicket({
+      project: 'TK',
+      title: 'good idea',
+      type: 'requirement',
+    })
+    const b = await ui.service.createTicket({
+      project: 'TK',
+      title: 'bad idea',
+      type: 'requirement',
+    })
+    await ui.press('r')
+    await ui.waitFor('bad idea [proposed]')
+    await ui.press('R')
+    await ui.waitFor(`why reject ${b.key}:`)
+    await ui.press('out of scope', KEY.enter)
+    await ui.waitFor(`rejected: ${b.key}`)
+    await ui.waitFor('bad idea [rejected]')
+    await ui.press('j', 'A')
+    await ui.waitFor(`accepted: `)
+    await ui.waitFor('good idea [accepted]')
+    expect((await ui.service.getTicket(a.key)).review_status).toBe('accepted')
+    expect((await ui.service.listComments(b.key)).map((c) => c.text).join()).toContain(
+      'out of scope',
+    )
+  })
 })

@@ -19,7 +19,9 @@ export function TicketRow(props: {
   // Cursor, state and type glyphs (6), key, priority (3), then status and assignee when wide.
   const fixed = 6 + keyWidth + 1 + 3 + (wide ? 17 + 11 : 0)
   const blocked = t.blocked.length > 0 ? ' [blocked]' : ''
-  const title = clip(`${t.title}${blocked}`, Math.max(4, width - fixed))
+  // domain/requirement.ts: no review yet reads as proposed.
+  const review = t.type === 'requirement' ? ` [${t.review_status ?? 'proposed'}]` : ''
+  const title = clip(`${t.title}${blocked}${review}`, Math.max(4, width - fixed))
   const bg = selected ? theme.selectionBg : undefined
   const fg = selected ? theme.selectionFg : theme.fg
   return (

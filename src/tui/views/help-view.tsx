@@ -6,6 +6,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   global: 'Everywhere',
   list: 'On the selected ticket (lists, board, detail)',
   board: 'Board',
+  ideas: 'Ideas',
   detail: 'Ticket detail',
   projects: 'Projects',
   settings: 'Settings',
