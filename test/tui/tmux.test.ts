@@ -13,13 +13,15 @@ import { type TempWorkspace, TK_BIN, tempWorkspace } from '../support/workspace.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function openTmux(ws: TempWorkspace, args: string[]) {
+  const pidFile = join(ws.dir, `tk-${Math.random().toString(36).slice(2, 8)}.pid`)
   const socket = `tk-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
   const tmux = (...a: string[]) =>
     execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], { encoding: 'utf8' })
   // After tk ends, print its exit code and the terminal's line discipline, then linger so
   // the pane can still be read.
   const script = [
-    `${JSON.stringify(process.execPath)} ${JSON.stringify(TK_BIN)} ${args.join(' ')}`,
+    // `exec` keeps the pid written here, so a test can signal tk itself.
+    `sh -c 'echo $$ > "$0"; exec "$@"' ${JSON.stringify(pidFile)} ${JSON.stringify(process.execPath)} ${JSON.stringify(TK_BIN)} ${args.join(' ')}`,
     'echo "TK-EXITED:$?"',
     `stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '`,
     'echo',
@@ -52,6 +54,8 @@ function openTmux(ws: TempWorkspace, args: string[]) {
   const screen = () => tmux('capture-pane', '-p')
   return {
     screen,
+    resize: (x: number, y: number) => tmux('resize-window', '-x', String(x), '-y', String(y)),
+    tkPid: () => Number(readFileSync(pidFile, 'utf8').trim()),
     format: (f: string) => tmux('display-message', '-p', f).trim(),
     async send(...keys: string[]) {
       for (const k of keys) {
@@ -135,6 +139,12 @@ describe('tk -g in a real terminal (tmux)', () => {
     await first.waitFor('Recent activity')
     await first.send('3')
     await first.waitFor('design (0)')
+    // A resize redraws to the new size: four lanes in 80 columns, the status row at the bottom.
+    first.resize(80, 24)
+    const small = await first.waitFor(/design \(0\) {5,}develop \(0\) {5,}test/)
+    const lines = small.split('\n')
+    expect(lines.every((l) => l.length <= 80)).toBe(true)
+    expect(lines[23]).toContain('Shift+←/→ move')
     await first.send('C-c')
     await first.waitFor('TK-EXITED:0')
     expect(first.format('#{alternate_on}')).toBe('0')
@@ -146,6 +156,17 @@ describe('tk -g in a real terminal (tmux)', () => {
     await again.waitFor(/● Dracula/)
     await again.send('q')
     await again.waitFor('TK-EXITED:0')
+  })
+
+  it('gives the terminal back when killed with SIGTERM', async () => {
+    const ws = await tempWorkspace()
+    const t = openTmux(ws, ['-g'])
+    await t.waitFor('Recent activity')
+    process.kill(t.tkPid(), 'SIGTERM')
+    await t.waitFor('TK-EXITED:')
+    expect(t.format('#{alternate_on}')).toBe('0')
+    expect(t.format('#{mouse_any_flag}')).toBe('0')
+    await t.waitFor(/icanon\s+echo|echo\s+icanon/)
   })
 
   it('refuses an unknown theme before drawing anything', async () => {
