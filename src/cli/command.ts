@@ -51,6 +51,7 @@ export const SECTIONS = [
   'Lifecycle',
   'Work',
   'Records',
+  'Views',
   'Projects',
   'Planning',
   'Organisation',

@@ -181,4 +181,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// A command that printed its answer may still report failure (claim REJECTED, doctor problems).
+const code = await main(process.argv.slice(2))
+process.exitCode = code !== 0 ? code : (process.exitCode ?? 0)

@@ -72,6 +72,16 @@ const records = () => import('./commands/records.ts')
 const projects = () => import('./commands/projects.ts')
 const system = () => import('./commands/system.ts')
 const agentDocs = () => import('./commands/agent-docs.ts')
+// ---- labels, time, views, clone, health, doctor, snapshots: loaders ----
+const labels = () => import('./commands/labels.ts')
+const time = () => import('./commands/time.ts')
+const views = () => import('./commands/views.ts')
+const cloning = () => import('./commands/clone.ts')
+const health = () => import('./commands/health.ts')
+const doctor = () => import('./commands/doctor.ts')
+const snapshot = () => import('./commands/snapshot.ts')
+const force = (what: string): OptionSpec => ({ flags: '--force', description: what })
+// ---- end loaders ----
 
 const typeShortcut = (name: string, summary: string, type = name): CommandSpec => ({
   name,
@@ -107,7 +117,7 @@ const toggle = (name: string, summary: string): CommandSpec => ({
 })
 
 // ---------------------------------------------------------------------------------------------
-// Organisation and planning (issue 3, part B): workflows, roles, users, teams, project access,
+// Organisation and planning: workflows, roles, users, teams, project access,
 // stories, requirements and decisions.
 const workflows = () => import('./commands/workflows.ts')
 const roles = () => import('./commands/roles.ts')
@@ -1053,6 +1063,216 @@ export const COMMANDS: readonly CommandSpec[] = [
     section: 'Records',
     load: lazy(records, (m) => m.conversation),
   },
+  // ---- labels, time, views, clone, health, doctor, snapshots ----
+  {
+    name: 'label create',
+    aliases: ['label new'],
+    summary: 'Create a label in the current project',
+    args: '<name>',
+    options: [
+      { flags: '--name <name>', description: 'the name (or give it as the argument)' },
+      {
+        flags: '--color <colour>',
+        description: 'a colour name or #rrggbb',
+        aliases: ['colour'],
+      },
+    ],
+    section: 'Records',
+    load: lazy(labels, (m) => m.create),
+  },
+  {
+    name: 'label list',
+    aliases: ['label ls', 'labels'],
+    summary: "The current project's labels, with how many tickets carry each",
+    section: 'Records',
+    load: lazy(labels, (m) => m.list),
+  },
+  {
+    name: 'label update',
+    aliases: ['label edit'],
+    summary: 'Rename or recolour a label',
+    args: '<name|id>',
+    options: [
+      { flags: '--id <label>', description: 'the label (name or id)' },
+      { flags: '--name <name>', description: 'the new name' },
+      { flags: '--color <colour>', description: 'the new colour', aliases: ['colour'] },
+    ],
+    section: 'Records',
+    load: lazy(labels, (m) => m.update),
+  },
+  {
+    name: 'label add',
+    summary: 'Put labels on a ticket (names or ids, comma-separated)',
+    args: '[KEY] <label[,label…]>',
+    options: [id, { flags: '--label <names>', description: 'the labels' }],
+    section: 'Records',
+    load: lazy(labels, (m) => m.add),
+  },
+  {
+    name: 'label remove',
+    summary: 'Take labels off a ticket',
+    args: '[KEY] <label[,label…]>',
+    options: [id, { flags: '--label <names>', description: 'the labels' }],
+    section: 'Records',
+    load: lazy(labels, (m) => m.remove),
+  },
+  {
+    name: 'label show',
+    summary: 'The labels on a ticket',
+    args: '[KEY]',
+    options: [id],
+    section: 'Records',
+    load: lazy(labels, (m) => m.show),
+  },
+  {
+    name: 'label delete',
+    aliases: ['label rm'],
+    summary: 'Delete a label (refused while tickets carry it, unless -force)',
+    args: '<name|id>',
+    options: [
+      { flags: '--id <label>', description: 'the label (name or id)' },
+      force('also take it off every ticket that carries it'),
+    ],
+    section: 'Records',
+    load: lazy(labels, (m) => m.del),
+  },
+  {
+    name: 'time log',
+    aliases: ['time add'],
+    summary: 'Log minutes worked on a ticket',
+    args: '[KEY] [minutes] [note…]',
+    options: [
+      id,
+      { flags: '-m, --minutes <n>', description: 'whole minutes, e.g. 30' },
+      { flags: '--note <text>', description: 'what the time was spent on' },
+    ],
+    section: 'Records',
+    load: lazy(time, (m) => m.log),
+  },
+  {
+    name: 'time list',
+    aliases: ['time ls'],
+    summary: 'Time entries of a ticket, oldest first',
+    args: '[KEY]',
+    options: [id],
+    section: 'Records',
+    load: lazy(time, (m) => m.list),
+  },
+  {
+    name: 'time total',
+    summary: 'Total time logged on a ticket, e.g. 1h 30m',
+    args: '[KEY]',
+    options: [id],
+    section: 'Records',
+    load: lazy(time, (m) => m.total),
+  },
+  {
+    name: 'time delete',
+    aliases: ['time rm'],
+    summary: 'Delete a time entry (yours, or any as admin)',
+    args: '<entry id>',
+    options: [{ flags: '--id <n>', description: 'the entry id (see tk time list)' }],
+    section: 'Records',
+    load: lazy(time, (m) => m.remove),
+  },
+  {
+    name: 'board',
+    summary: 'Tickets in lanes, one per workflow stage',
+    options: [
+      { flags: '-a, --all', description: 'include closed tickets' },
+      { flags: '-n, --limit <n>', description: 'at most n cards per lane (0 = all)' },
+    ],
+    section: 'Views',
+    load: lazy(views, (m) => m.board),
+  },
+  {
+    name: 'count',
+    summary: 'Users, projects and tickets per type and status (all projects, or PREFIX)',
+    args: '[PREFIX]',
+    section: 'Views',
+    load: lazy(views, (m) => m.count),
+  },
+  {
+    name: 'summary',
+    summary: 'The daily starting point: active work, what is next, recent activity',
+    section: 'Views',
+    load: lazy(views, (m) => m.summary),
+  },
+  {
+    name: 'clone',
+    aliases: ['cp'],
+    summary: 'Copy a ticket and its subtree (new keys; clone_of names the source)',
+    args: '[KEY]',
+    options: [id],
+    section: 'Tickets',
+    load: lazy(cloning, (m) => m.clone),
+  },
+  {
+    name: 'health',
+    aliases: ['heatlh'],
+    summary: 'Score a ticket by the four health checks, or set its score (0-4)',
+    args: '[KEY] [score]',
+    options: [id, { flags: '--score <n>', description: 'set this score instead of computing it' }],
+    section: 'Tickets',
+    load: lazy(health, (m) => m.health),
+  },
+  {
+    name: 'health execute',
+    aliases: ['health all'],
+    summary: 'Score every open ticket of the project',
+    section: 'Tickets',
+    load: lazy(health, (m) => m.healthAll),
+  },
+  {
+    name: 'doctor',
+    summary: 'Check the workspace, database integrity, schema version and current project',
+    section: 'Workspace',
+    load: lazy(doctor, (m) => m.doctor),
+  },
+  {
+    name: 'doctor project',
+    summary: "Check a project's workflow and tickets",
+    args: '[PREFIX]',
+    options: [
+      { flags: '--id <project>', description: 'the project (default: the current one)' },
+      { flags: '--health', description: 'also score (and save) every open ticket' },
+    ],
+    section: 'Workspace',
+    load: lazy(doctor, (m) => m.doctorProject),
+  },
+  {
+    name: 'doctor ticket',
+    summary: 'Check one ticket: missing fields, hierarchy, workflow role, health',
+    args: '[KEY]',
+    options: [id],
+    section: 'Workspace',
+    load: lazy(doctor, (m) => m.doctorTicket),
+  },
+  {
+    name: 'export',
+    summary: 'Write every entity to a JSON snapshot (ids and keys kept)',
+    args: '[FILE]',
+    options: [
+      {
+        flags: '-o, --output <file>',
+        description: 'where to write (default ticket-snapshot.json; - for stdout)',
+      },
+    ],
+    section: 'Workspace',
+    load: lazy(snapshot, (m) => m.exportSnapshot),
+  },
+  {
+    name: 'import',
+    summary: 'Replace the database with a snapshot, all or nothing',
+    args: '[FILE]',
+    options: [
+      { flags: '-i, --input <file>', description: 'the snapshot (- for stdin)' },
+      force('replace a workspace that already holds tickets'),
+    ],
+    section: 'Workspace',
+    load: lazy(snapshot, (m) => m.importSnapshot),
+  },
+  // ---- end labels, time, views, clone, health, doctor, snapshots ----
   {
     name: 'project create',
     aliases: ['project add', 'project new'],

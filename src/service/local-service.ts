@@ -5,20 +5,27 @@ import type { EventSink } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import type { Store } from '../store/store.ts'
 import * as claims from './local/claims.ts'
+import * as clone from './local/clone.ts'
 import type { Ctx } from './local/context.ts'
 import * as deps from './local/dependencies.ts'
+import * as doctor from './local/doctor.ts'
+import * as health from './local/health.ts'
 import * as hierarchy from './local/hierarchy.ts'
+import * as labels from './local/labels.ts'
 import * as lifecycle from './local/lifecycle.ts'
-// Organisation and planning (issue 3, part B).
+// Organisation and planning.
 import * as members from './local/members.ts'
 import * as projects from './local/projects.ts'
 import * as records from './local/records.ts'
 import * as requirements from './local/requirements.ts'
 import * as roles from './local/roles.ts'
+import * as snapshot from './local/snapshot.ts'
 import * as stories from './local/stories.ts'
 import * as teams from './local/teams.ts'
 import * as tickets from './local/tickets.ts'
+import * as time from './local/time.ts'
 import * as users from './local/users.ts'
+import * as views from './local/views.ts'
 import * as workflowAssign from './local/workflow-assign.ts'
 import * as workflows from './local/workflows.ts'
 import type { TicketService } from './ticket-service.ts'
@@ -110,7 +117,38 @@ export class LocalService implements TicketService {
     deps.listDependencies(this.#ctx, ref)
   listBlocked: TicketService['listBlocked'] = (project) => deps.listBlocked(this.#ctx, project)
 
-  // --- Organisation and planning (issue 3, part B) ---
+  // ---- labels, time, views, clone, health, doctor, snapshots ----
+  createLabel: TicketService['createLabel'] = (input) => labels.createLabel(this.#ctx, input)
+  listLabels: TicketService['listLabels'] = (project) => labels.listLabels(this.#ctx, project)
+  updateLabel: TicketService['updateLabel'] = (project, label, patch) =>
+    labels.updateLabel(this.#ctx, project, label, patch)
+  deleteLabel: TicketService['deleteLabel'] = (project, label, options) =>
+    labels.deleteLabel(this.#ctx, project, label, options)
+  addLabel: TicketService['addLabel'] = (ref, label) => labels.addLabel(this.#ctx, ref, label)
+  removeLabel: TicketService['removeLabel'] = (ref, label) =>
+    labels.removeLabel(this.#ctx, ref, label)
+  ticketLabels: TicketService['ticketLabels'] = (ref) => labels.ticketLabels(this.#ctx, ref)
+  logTime: TicketService['logTime'] = (input) => time.logTime(this.#ctx, input)
+  listTime: TicketService['listTime'] = (ref) => time.listTime(this.#ctx, ref)
+  timeTotal: TicketService['timeTotal'] = (ref) => time.timeTotal(this.#ctx, ref)
+  deleteTime: TicketService['deleteTime'] = (id) => time.deleteTime(this.#ctx, id)
+  board: TicketService['board'] = (input) => views.board(this.#ctx, input)
+  count: TicketService['count'] = (input) => views.count(this.#ctx, input)
+  summary: TicketService['summary'] = (project) => views.summary(this.#ctx, project)
+  cloneTicket: TicketService['cloneTicket'] = (ref) => clone.cloneTicket(this.#ctx, ref)
+  setHealth: TicketService['setHealth'] = (ref, score) => health.setHealth(this.#ctx, ref, score)
+  checkHealth: TicketService['checkHealth'] = (ref) => health.checkHealth(this.#ctx, ref)
+  checkProjectHealth: TicketService['checkProjectHealth'] = (project) =>
+    health.checkProjectHealth(this.#ctx, project)
+  checkDatabase: TicketService['checkDatabase'] = () => doctor.checkDatabase(this.#ctx)
+  diagnoseProject: TicketService['diagnoseProject'] = (ref) =>
+    doctor.diagnoseProject(this.#ctx, ref)
+  diagnoseTicket: TicketService['diagnoseTicket'] = (ref) => doctor.diagnoseTicket(this.#ctx, ref)
+  exportSnapshot: TicketService['exportSnapshot'] = () => snapshot.exportSnapshot(this.#ctx)
+  importSnapshot: TicketService['importSnapshot'] = (snap, options) =>
+    snapshot.importSnapshot(this.#ctx, snap, options)
+  // ---- end labels, time, views, clone, health, doctor, snapshots ----
+  // --- Organisation and planning ---
   listWorkflows: TicketService['listWorkflows'] = () => workflows.listWorkflows(this.#ctx)
   getWorkflow: TicketService['getWorkflow'] = (ref) => workflows.getWorkflow(this.#ctx, ref)
   createWorkflow: TicketService['createWorkflow'] = (input) =>
@@ -192,7 +230,7 @@ export class LocalService implements TicketService {
     requirements.reviewRequirement(this.#ctx, ref, input)
   curateRequirement: TicketService['curateRequirement'] = (input) =>
     requirements.curateRequirement(this.#ctx, input)
-  // --- end of part B ---
+  // --- end of organisation and planning ---
 
   async close() {
     if (this.#closeStore) await this.#ctx.store.close()

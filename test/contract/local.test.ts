@@ -1,6 +1,8 @@
 import { openLocalService } from '../support/local-service.ts'
-import { describePartB } from './part-b.case.ts'
+import { describeOrganisation } from './organisation.case.ts'
+import { describeRecordsAndViews } from './records-and-views.case.ts'
 import { describeTicketService } from './ticket-service.case.ts'
 
 describeTicketService('local', () => openLocalService())
-describePartB('local', () => openLocalService())
+describeRecordsAndViews('local', () => openLocalService())
+describeOrganisation('local', () => openLocalService())

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { init } from './0001-init.ts'
-import { partB } from './0003-part-b.ts'
+import { organisation } from './0003-organisation.ts'
 
 /** What a migration may ask of the dialect: the few things SQL cannot say portably. */
 export type MigrationDialect = {
@@ -16,6 +16,6 @@ export type Migration = {
 }
 
 /** Every migration in order; a static list so it works inside one bundle. */
-export const MIGRATIONS: readonly Migration[] = [init, partB]
+export const MIGRATIONS: readonly Migration[] = [init, organisation]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -80,8 +80,8 @@ async function stories(db: AnyDb) {
     .execute()
 }
 
-/** Teams, project teams and stories (issue 3, part B). */
-export const partB: Migration = {
+/** Teams, project teams and stories. */
+export const organisation: Migration = {
   version: 3,
   name: 'teams-and-stories',
   async up(db) {

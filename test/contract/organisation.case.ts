@@ -3,10 +3,10 @@ import type { TicketService } from '../../src/service/ticket-service.ts'
 import { expectError, type OpenService } from './ticket-service.case.ts'
 
 /**
- * Organisation and planning (issue 3, part B): workflows, roles, users, teams, project access,
+ * Organisation and planning: workflows, roles, users, teams, project access,
  * stories and requirements, as every TicketService implementation must behave.
  */
-export function describePartB(name: string, open: OpenService) {
+export function describeOrganisation(name: string, open: OpenService) {
   const service = async () => {
     const svc = await open()
     onTestFinished(() => svc.close())
