@@ -27,7 +27,7 @@ import { isTicketOp, runTicketAction, type TicketOp } from './ticket-actions.ts'
 import { type TuiState, VIEWS, type View } from './tui-state.ts'
 import { BoardView } from './views/board-view.tsx'
 import { DetailView } from './views/detail-view.tsx'
-import { HelpView } from './views/help-view.tsx'
+import { HelpView, helpCapacity, helpLines } from './views/help-view.tsx'
 import { ListView } from './views/list-view.tsx'
 import { ProjectForm } from './views/project-form.tsx'
 import { ProjectsView } from './views/projects-view.tsx'
@@ -51,7 +51,7 @@ export type AppProps = {
 
 /** A pane drawn over the current view; it takes the keys while it is open. */
 export type Overlay =
-  | { kind: 'help' }
+  | { kind: 'help'; offset: number }
   | { kind: 'detail'; key: string; from: ScreenHandle | undefined }
   | { kind: 'ticket-form'; mode: 'new'; type: TicketType }
   | { kind: 'ticket-form'; mode: 'edit'; key: string }
@@ -90,6 +90,8 @@ export function App(props: AppProps) {
   const { exit } = useApp()
   const terminal = useWindowSize()
   const size = props.size ?? terminal
+  // The tab bar and the status row take one row each.
+  const height = size.rows - 2
   const [state, setState] = useState<TuiState>(props.initial)
   const [project, setProject] = useState(props.project)
   const [overlay, setOverlayState] = useState<Overlay | undefined>()
@@ -226,7 +228,7 @@ export function App(props: AppProps) {
         exit()
         return true
       case 'help':
-        setOverlay({ kind: 'help' })
+        setOverlay({ kind: 'help', offset: 0 })
         return true
       case 'next-view':
         setView(VIEWS[(i + 1) % VIEWS.length]!)
@@ -316,7 +318,15 @@ export function App(props: AppProps) {
       return
     }
     setMessage(undefined)
-    if (overlay?.kind === 'help') return setOverlay(undefined)
+    if (overlay?.kind === 'help') {
+      const step = { down: 1, j: 1, pagedown: height - 2, up: -1, k: -1, pageup: 2 - height }[name]
+      const last = Math.max(0, helpLines().length - helpCapacity(size.columns, height))
+      if (step === undefined || last === 0) return setOverlay(undefined)
+      return setOverlay({
+        kind: 'help',
+        offset: Math.min(last, Math.max(0, overlay.offset + step)),
+      })
+    }
     const scope = overlay?.kind === 'detail' ? 'detail' : SCOPE[state.view]
     const action = resolveKey(scope, name)
     if (action) dispatch(action)
@@ -346,7 +356,6 @@ export function App(props: AppProps) {
     if (action) dispatch(action)
   })
 
-  const height = size.rows - 2
   if (size.columns < 40 || size.rows < 10)
     return <Text>terminal too small: the terminal UI needs at least 40×10</Text>
   const view = state.view
@@ -369,7 +378,12 @@ export function App(props: AppProps) {
           />
           <Box height={height} flexDirection="column" overflow="hidden">
             {overlay?.kind === 'help' ? (
-              <HelpView theme={theme} width={size.columns} height={height} />
+              <HelpView
+                theme={theme}
+                width={size.columns}
+                height={height}
+                offset={overlay.offset}
+              />
             ) : overlay?.kind === 'detail' ? (
               <DetailView
                 ticketKey={overlay.key}

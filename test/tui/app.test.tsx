@@ -33,6 +33,20 @@ describe('the terminal UI shell', () => {
     await ui.waitFor('Recent activity')
   })
 
+  it('scrolls the keys when they do not fit', async () => {
+    const ui = await renderApp({ size: { columns: 80, rows: 24 } })
+    await ui.press('?')
+    await ui.waitFor('↓/↑ scroll, any other key closes this')
+    expect(ui.frame()).not.toContain('remember view, filter and cursor')
+    await ui.press(...Array(12).fill(KEY.pageDown))
+    await ui.waitFor('remember view, filter and cursor')
+    expect(ui.frame()).not.toContain('Ctrl+C')
+    await ui.press(KEY.up)
+    await ui.waitFor('Keys')
+    await ui.press('z')
+    await ui.waitFor('Recent activity')
+  })
+
   it('summarises the project: counts, active tickets, epics and recent activity', async () => {
     const ui = await renderApp()
     const [epic] = await seed(ui.service, ['An epic'], 'epic')

@@ -12,9 +12,8 @@ const SCOPE_TITLES: Record<Scope, string> = {
   settings: 'Settings',
 }
 
-/** `?`: every key from the binding table, in columns that fit the screen. Any key closes it. */
-export function HelpView(props: { theme: Theme; width: number; height: number }) {
-  const { theme, width, height } = props
+/** The help as lines, one binding each, under a heading per scope. */
+export function helpLines(): { text: string; heading?: boolean }[] {
   const lines: { text: string; heading?: boolean }[] = []
   // The ticket keys repeat on the board and in the detail; each is listed once.
   const seen = new Set<string>()
@@ -30,15 +29,31 @@ export function HelpView(props: { theme: Theme; width: number; height: number })
   lines.push({ text: 'Mouse', heading: true })
   lines.push({ text: '  click a tab to switch view, a row to select it, again to open it' })
   lines.push({ text: '  wheel moves the cursor (scrolls the ticket detail)' })
+  return lines
+}
+
+/** How many lines one screen of help holds at this size. */
+export const helpCapacity = (width: number, height: number) =>
+  Math.max(1, height - 1) * Math.max(1, Math.floor(width / 58))
+
+/**
+ * `?`: every key from the binding table, in as many columns as fit. When they do not all fit,
+ * ↓/↑ (j/k, PgDn/PgUp) scroll by `offset`; any other key closes it.
+ */
+export function HelpView(props: { theme: Theme; width: number; height: number; offset: number }) {
+  const { theme, width, height } = props
+  const all = helpLines()
   const rows = Math.max(1, height - 1)
-  const columnWidth = 60
-  const columns = Math.max(1, Math.floor(width / columnWidth))
+  const columns = Math.max(1, Math.floor(width / 58))
+  const columnWidth = Math.floor(width / columns)
+  const lines = all.slice(props.offset, props.offset + rows * columns)
+  const more = props.offset + lines.length < all.length
   const chunks: (typeof lines)[] = []
   for (let i = 0; i < lines.length; i += rows) chunks.push(lines.slice(i, i + rows))
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text color={theme.header} bold>
-        {' Keys — any key closes this'}
+        {` Keys — ${more || props.offset > 0 ? '↓/↑ scroll, any other key' : 'any key'} closes this`}
       </Text>
       <Box>
         {chunks.slice(0, columns).map((chunk, i) => (
