@@ -66,6 +66,17 @@ describe('Board view', () => {
     await ui.waitFor('design (1)')
   })
 
+  it('shows labels, assignee and the blocked marker on cards', async () => {
+    const ui = await renderApp({ initial: { view: 'board' }, size: { columns: 160, rows: 30 } })
+    const [a, b] = await seed(ui.service, ['blocker', 'waiting'])
+    await ui.service.createLabel({ project: 'TK', name: 'ui' })
+    await ui.service.addLabel(b!, 'ui')
+    await ui.service.addDependency(b!, a!)
+    await ui.service.assign(b!, 'admin')
+    await ui.press('r')
+    await ui.waitFor(`${b} P3 @admin [blocked] #ui`)
+  })
+
   it('opens the editor with E', async () => {
     const ui = await renderApp({ initial: { view: 'board' } })
     await seed(ui.service, ['editable'])

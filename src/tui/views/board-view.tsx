@@ -159,7 +159,7 @@ function Lane(props: {
 function Card(props: { ticket: Ticket; selected: boolean; width: number; theme: Theme }) {
   const { ticket: t, selected, width, theme } = props
   const colours = selected ? { backgroundColor: theme.selectionBg, color: theme.selectionFg } : {}
-  const top = `${STATE_SYMBOLS[t.state]} ${t.key} P${t.priority} ${t.assignee ? `@${t.assignee}` : ''}${t.blocked.length ? ' [blocked]' : ''}`
+  const top = `${STATE_SYMBOLS[t.state]} ${t.key} P${t.priority} ${t.assignee ? `@${t.assignee}` : ''}${t.blocked.length ? ' [blocked]' : ''}${t.labels.map((l) => ` #${l}`).join('')}`
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate" {...colours} {...(selected ? {} : { color: theme.states[t.state] })}>

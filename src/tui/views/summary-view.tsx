@@ -7,7 +7,6 @@ import { useScreen, useTui } from '../context.ts'
 import { moveCursor } from '../cursor.ts'
 import { useAsync } from '../hooks/use-async.ts'
 import { useLiveCursor } from '../hooks/use-live-cursor.ts'
-import { usePages } from '../hooks/use-pages.ts'
 import { useScroll } from '../hooks/use-scroll.ts'
 
 const RECENT = 6
@@ -21,21 +20,19 @@ export function SummaryView(props: {
   setCursor: (n: number) => void
 }) {
   const { service, project, projectInfo, theme, generation, now } = useTui()
-  const open = usePages(`summary:${project}`, generation, (offset, limit) =>
-    project ? service.listTickets({ project, offset, limit }) : Promise.resolve([]),
-  )
   const loaded = useAsync(
     () =>
       project
         ? Promise.all([
-            service.listTickets({ project, state: 'active', limit: 100 }),
+            service.summary(project),
             service.listTickets({ project, type: 'epic', limit: 100 }),
-            service.listHistory({ project, limit: RECENT }),
           ])
         : Promise.resolve(undefined),
     [project, generation],
   )
-  const [activeTickets = [], epics = [], recent = []] = loaded.data ?? []
+  const [summary, epics = []] = loaded.data ?? []
+  const activeTickets = summary?.active ?? []
+  const recent = summary?.activity.slice(0, RECENT) ?? []
   const items: Ticket[] = [...activeTickets, ...epics]
   const listRows = Math.max(2, props.height - 6 - RECENT)
   const cursor = Math.min(props.cursor, Math.max(0, items.length - 1))
@@ -99,7 +96,9 @@ export function SummaryView(props: {
         {projectInfo ? `${projectInfo.title} (${projectInfo.prefix})` : project}
       </Text>
       <Text color={theme.fg}>
-        {`${open.length}${open.complete ? '' : '+'} open · ${activeTickets.length} active · ${epics.length} epics`}
+        {summary
+          ? `${summary.open_tickets} open · ${activeTickets.length} active · ${summary.type_counts.epic ?? 0} epics · ${summary.blocked} blocked`
+          : ' '}
       </Text>
       <Box flexDirection="column" height={listRows + 2}>
         {items.length === 0 ? (
@@ -113,7 +112,7 @@ export function SummaryView(props: {
       <Text color={theme.accent} bold>
         Recent activity
       </Text>
-      {[...recent].reverse().map((e) => (
+      {recent.map((e) => (
         <Text key={e.id} color={theme.muted} wrap="truncate">
           {`  ${ago(e.created_at, now()).padEnd(9)} ${e.actor.padEnd(10)} ${e.event_type.replaceAll('_', ' ')} ${e.ticket_key ?? ''}`}
         </Text>
