@@ -56,16 +56,37 @@ async function show(
   me: AppProps['me'],
 ) {
   let pending: Record<string, unknown> = {}
+  // Kept here rather than passed to unmount(), whose promise resolves even when given an error.
+  let failure: unknown
   let timer: NodeJS.Timeout | undefined
   const flush = () => {
     clearTimeout(timer)
     timer = undefined
-    if (Object.keys(pending).length > 0) o.saveConfig(pending)
+    const patch = pending
     pending = {}
+    if (Object.keys(patch).length === 0) return
+    try {
+      o.saveConfig(patch)
+    } catch (e) {
+      throw new TicketError(
+        'unavailable',
+        `could not save the terminal UI's state in config.json: ${(e as Error).message}`,
+        { hint: 'check that the workspace directory and its config.json are writable', cause: e },
+      )
+    }
   }
   const save: AppProps['save'] = (patch) => {
     pending = { ...pending, ...patch }
-    timer ??= setTimeout(flush, SAVE_DELAY_MS)
+    // A failed write (a full disk, a config.json that is not a file) ends the UI with the
+    // error, terminal restored, instead of crashing out of a timer.
+    timer ??= setTimeout(() => {
+      try {
+        flush()
+      } catch (e) {
+        failure = e
+        app.unmount()
+      }
+    }, SAVE_DELAY_MS)
   }
   const input = filterMouse(o.stdin)
   // Whatever happens, the terminal gets its mouse mode and cursor back.
@@ -95,6 +116,7 @@ async function show(
   for (const s of ['SIGTERM', 'SIGHUP'] as const) process.once(s, stop)
   try {
     await app.waitUntilExit()
+    if (failure) throw failure
   } finally {
     for (const s of ['SIGTERM', 'SIGHUP'] as const) process.off(s, stop)
     flush()

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { type TempWorkspace, TK_BIN, tempWorkspace } from '../support/workspace.ts'
@@ -164,6 +164,20 @@ describe('tk -g in a real terminal (tmux)', () => {
     await t.waitFor('Recent activity')
     process.kill(t.tkPid(), 'SIGTERM')
     await t.waitFor('TK-EXITED:')
+    expect(t.format('#{alternate_on}')).toBe('0')
+    expect(t.format('#{mouse_any_flag}')).toBe('0')
+    await t.waitFor(/icanon\s+echo|echo\s+icanon/)
+  })
+
+  it('gives the terminal back and reports the error when it cannot save its state', async () => {
+    const ws = await tempWorkspace()
+    // A directory where config.json should be: reading falls back, writing fails.
+    rmSync(join(ws.home, 'config.json'))
+    mkdirSync(join(ws.home, 'config.json'))
+    const t = openTmux(ws, ['-g'])
+    const s = await t.waitFor('TK-EXITED:1')
+    expect(s).toContain("error: could not save the terminal UI's state in config.json")
+    expect(s).not.toContain('Summary │')
     expect(t.format('#{alternate_on}')).toBe('0')
     expect(t.format('#{mouse_any_flag}')).toBe('0')
     await t.waitFor(/icanon\s+echo|echo\s+icanon/)
