@@ -34,6 +34,7 @@ import { ProjectsView } from './views/projects-view.tsx'
 import { SettingsView } from './views/settings-view.tsx'
 import { SummaryView } from './views/summary-view.tsx'
 import { TicketForm } from './views/ticket-form.tsx'
+import { TreeView } from './views/tree-view.tsx'
 
 export type AppProps = {
   readonly service: TicketService
@@ -79,7 +80,7 @@ const DETAIL_HINTS =
 
 const HINTS: Record<View, string> = {
   summary: 'Enter open · n new · Tab next view · / filter · ? keys · q quit',
-  list: 'j/k move · Enter open · s start · c complete · f fail · n new · / filter · ? keys · q quit',
+  list: 'j/k move · Enter open · s start · c complete · f fail · n new · / filter · v tree · ? keys',
   board: '←/→ lane · ↑/↓ card · Shift+←/→ move · Shift+↑/↓ priority · D archive · U undo · ? keys',
   ideas: 'n new requirement · A accept · R reject · Enter open · e edit · / filter · ? keys',
   projects: 'Enter use project · e edit · n new project · ? keys · q quit',
@@ -263,6 +264,9 @@ export function App(props: AppProps) {
       case 'new':
         newTicket()
         return true
+      case 'toggle-tree':
+        if (state.view === 'list') update({ tree: !state.tree })
+        return true
       case 'reload':
         refresh()
         setMessage({ text: 'reloaded', kind: 'info' })
@@ -440,7 +444,16 @@ export function App(props: AppProps) {
                   setCursor={setCursor('summary')}
                 />
               )}
-              {view === 'list' && (
+              {view === 'list' && state.tree && (
+                <TreeView
+                  {...common}
+                  cursor={state.cursors.list ?? 0}
+                  setCursor={setCursor('list')}
+                  expanded={state.expanded}
+                  setExpanded={(expanded) => update({ expanded })}
+                />
+              )}
+              {view === 'list' && !state.tree && (
                 <ListView
                   {...common}
                   title="List"

@@ -45,6 +45,7 @@ export type Action =
   | 'next-theme'
   | 'toggle-persist'
   | 'accept'
+  | 'toggle-tree'
   | 'reject'
 
 /** Where a binding applies: everywhere, or only while that screen has the keys. */
@@ -108,6 +109,8 @@ export const BINDINGS: readonly Binding[] = [
   b('global', ['r'], 'reload', 'reload'),
   b('global', ['t'], 'next-theme', 'next theme'),
   ...TICKET_ACTIONS,
+  b('list', ['v'], 'toggle-tree', 'List: the hierarchy (epics and children), or flat'),
+  b('list', ['space'], 'select', 'List as a tree: open or close the ticket'),
   b('board', ['left', 'h'], 'left', 'previous lane'),
   b('board', ['right', 'l'], 'right', 'next lane'),
   b('board', ['S-left', 'H'], 'move-left', 'move the card to the previous stage'),

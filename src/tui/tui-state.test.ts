@@ -8,6 +8,8 @@ describe('readTuiState', () => {
       filters: { list: 'type:bug' },
       cursors: { list: 4, board: 100_002 },
       theme: 'dracula',
+      tree: true,
+      expanded: ['TK-E-1'],
       persist: true,
     }
     expect(readTuiState(saved)).toEqual(saved)

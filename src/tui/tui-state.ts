@@ -20,6 +20,10 @@ export type TuiState = {
   /** Cursor row per view; the board keeps `lane * 100000 + row`. */
   readonly cursors: Readonly<Partial<Record<View, number>>>
   readonly theme: string
+  /** List as the hierarchy (epics and their children) instead of flat. */
+  readonly tree: boolean
+  /** Tickets opened in the tree. */
+  readonly expanded: readonly string[]
   /** Off: start on Summary with no filter every time, as the reference's `tui_disable_persist`. */
   readonly persist: boolean
 }
@@ -29,6 +33,8 @@ export const INITIAL_STATE: TuiState = {
   filters: {},
   cursors: {},
   theme: DEFAULT_THEME.id,
+  tree: false,
+  expanded: [],
   persist: true,
 }
 
@@ -60,6 +66,10 @@ export function readTuiState(raw: unknown): TuiState {
       (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0,
     ),
     theme,
+    tree: r.tree === true,
+    expanded: Array.isArray(r.expanded)
+      ? r.expanded.filter((k): k is string => typeof k === 'string')
+      : [],
     persist,
   }
 }

@@ -105,6 +105,33 @@ describe('List view', () => {
     await ui.waitFor(() => !ui.frame().includes('error:'))
   })
 
+  it('shows the hierarchy with v and opens a parent with Space', async () => {
+    const ui = await renderApp({ initial: { view: 'list' } })
+    const [epic] = await seed(ui.service, ['The epic'], 'epic')
+    const task = await ui.service.createTicket({ project: 'TK', title: 'A task', parent: epic! })
+    await ui.service.createTicket({ project: 'TK', title: 'A subtask', parent: task.key })
+    await seed(ui.service, ['Loose end'])
+    await ui.press('r')
+    await ui.waitFor('List · 4 tickets')
+    await ui.press('v')
+    await ui.waitFor('List as a tree · 2 shown')
+    expect(ui.cursorLine()).toMatch(/▸ \+ ○ ◈ TK-E-1/)
+    expect(ui.frame()).not.toContain('A task')
+    await ui.press(' ')
+    await ui.waitFor('List as a tree · 3 shown')
+    await ui.press('j', ' ')
+    await ui.waitFor('List as a tree · 4 shown')
+    expect(ui.frame()).toMatch(/└ − ○ ▪ TK-T-2 .*A task\n.*└   ○ ▪ TK-T-3 .*A subtask/)
+    await ui.press('j', KEY.enter)
+    await ui.waitFor('TK-T-3  A subtask')
+    await ui.press(KEY.esc, 'v')
+    await ui.waitFor('List · 4 tickets')
+    await ui.waitFor(() => {
+      const s = ui.saved.at(-1)?.tui
+      return s?.tree === false && s.expanded.join() === 'TK-E-1,TK-T-2'
+    })
+  })
+
   it('opens the detail with Enter and persists the cursor', async () => {
     const ui = await renderApp({ initial: { view: 'list' } })
     await seed(ui.service, ['one', 'two'])

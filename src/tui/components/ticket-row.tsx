@@ -13,11 +13,14 @@ export function TicketRow(props: {
   selected: boolean
   theme: Theme
   keyWidth: number
+  /** Drawn before the state symbol: the tree's indentation and +/− marker. */
+  prefix?: string
 }) {
   const { ticket: t, width, selected, theme, keyWidth } = props
+  const prefix = props.prefix ?? ''
   const wide = width >= 80
   // Cursor, state and type glyphs (6), key, priority (3), then status and assignee when wide.
-  const fixed = 6 + keyWidth + 1 + 3 + (wide ? 17 + 11 : 0)
+  const fixed = 6 + prefix.length + keyWidth + 1 + 3 + (wide ? 17 + 11 : 0)
   const blocked = t.blocked.length > 0 ? ' [blocked]' : ''
   // domain/requirement.ts: no review yet reads as proposed.
   const review = t.type === 'requirement' ? ` [${t.review_status ?? 'proposed'}]` : ''
@@ -27,6 +30,7 @@ export function TicketRow(props: {
   return (
     <Text wrap="truncate" {...(bg ? { backgroundColor: bg } : {})}>
       <Text color={fg}>{selected ? '▸ ' : '  '}</Text>
+      {prefix && <Text color={selected ? fg : theme.muted}>{prefix}</Text>}
       <Text color={theme.states[t.state]}>{STATE_SYMBOLS[t.state]} </Text>
       <Text color={selected ? fg : theme.muted}>{TYPE_SYMBOLS[t.type]} </Text>
       <Text color={selected ? fg : theme.accent} bold>
