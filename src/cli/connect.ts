@@ -2,6 +2,7 @@ import { TicketError } from '../domain/errors.ts'
 import { findActor, LocalService } from '../service/local-service.ts'
 import type { TicketService } from '../service/ticket-service.ts'
 import { openSqliteStore } from '../store/sqlite/open-sqlite.ts'
+import { readCredentials, saveCredentials, serverUrlOf, timeoutOf } from './credentials.ts'
 import type { Workspace } from './workspace.ts'
 
 /**
@@ -9,12 +10,8 @@ import type { Workspace } from './workspace.ts'
  * remote mode (TICKET_URL or `server_url` in config.json) talks to a server.
  */
 export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<TicketService> {
-  const url = env.TICKET_URL || ws.config.server_url
-  if (url) {
-    throw new TicketError('unavailable', `remote mode (${url}) is not available in this version`, {
-      hint: 'unset TICKET_URL to use the local workspace',
-    })
-  }
+  const url = serverUrlOf(ws, env)
+  if (url) return connectRemote(ws, env, url)
   const store = await openSqliteStore(ws.dbPath).catch((e: unknown) => {
     if (e instanceof TicketError && e.code === 'not_found')
       throw new TicketError('not_found', `no workspace here (looked for ${ws.dbPath})`, {
@@ -34,4 +31,34 @@ export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<Ti
     await store.close()
     throw e
   }
+}
+
+/**
+ * Remote mode acts as the logged-in user: the stored token for this server, else a login with
+ * TICKET_USERNAME and TICKET_PASSWORD (saved for next time), else anonymously (the server will
+ * say to log in).
+ */
+async function connectRemote(
+  ws: Workspace,
+  env: NodeJS.ProcessEnv,
+  url: string,
+): Promise<TicketService> {
+  const { HttpService } = await import('../client/http-service.ts')
+  const timeoutMs = timeoutOf(env)
+  const stored = readCredentials(ws, url)
+  const username = env.TICKET_USERNAME
+  const password = env.TICKET_PASSWORD
+  const svc = new HttpService({
+    url,
+    ...(stored ? { token: stored.token } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    // An expired or ended session is renewed from the environment when it names the user.
+    ...(username && password ? { login: { username, password } } : {}),
+  })
+  if (stored && (!username || stored.username === username)) return svc
+  if (username && password) {
+    const session = await svc.login(username, password)
+    saveCredentials(ws, { server_url: url, username, token: session.token })
+  }
+  return svc
 }

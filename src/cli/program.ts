@@ -65,6 +65,12 @@ const lazy =
   async (): Promise<Run> =>
     pick(await load())
 
+const sessionOptions: OptionSpec[] = [
+  { flags: '-u, --username <name>', description: 'the account (default: TICKET_USERNAME)' },
+  { flags: '--password <secret>', description: 'its password (default: TICKET_PASSWORD)' },
+  { flags: '--url <url>', description: 'the server (default: TICKET_URL or config)' },
+]
+const session = () => import('./commands/session.ts')
 const tickets = () => import('./commands/tickets.ts')
 const lifecycle = () => import('./commands/lifecycle.ts')
 const work = () => import('./commands/work.ts')
@@ -1406,6 +1412,45 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: lazy(
       () => import('./commands/completion.ts'),
       (m) => m.completion,
+    ),
+  },
+  {
+    name: 'register',
+    summary: 'Create an account on the server',
+    args: '[username]',
+    section: 'Workspace',
+    options: sessionOptions,
+    load: lazy(session, (m) => m.register),
+  },
+  {
+    name: 'login',
+    summary: 'Sign in to the server and remember the session',
+    args: '[username]',
+    section: 'Workspace',
+    options: sessionOptions,
+    load: lazy(session, (m) => m.login),
+  },
+  {
+    name: 'logout',
+    summary: 'End the session and forget it',
+    section: 'Workspace',
+    load: lazy(session, (m) => m.logout),
+  },
+  {
+    name: 'server',
+    summary: 'Serve the HTTP API and web app over this workspace (default :8080)',
+    section: 'Workspace',
+    options: [
+      {
+        flags: '--addr <host:port>',
+        description: 'address to listen on, e.g. :8080 or 127.0.0.1:9000',
+      },
+      { flags: '-p, --port <n>', description: 'port to listen on (overrides the port of -addr)' },
+      { flags: '-v, --verbose', description: 'log every request' },
+    ],
+    load: lazy(
+      () => import('./commands/server.ts'),
+      (m) => m.server,
     ),
   },
   {

@@ -32,3 +32,31 @@ export type ProjectTeam = {
   readonly role: ProjectRole
   readonly created_at: string
 }
+
+export const isProjectRole = (s: string): s is ProjectRole =>
+  (PROJECT_ROLES as readonly string[]).includes(s)
+
+/** What an operation asks of the caller's project role (docs/authorisation.md). */
+export type Access = 'read' | 'write' | 'manage'
+
+const NEEDS: Record<Access, ProjectRole> = { read: 'viewer', write: 'editor', manage: 'owner' }
+
+export const allows = (role: ProjectRole | null, access: Access): boolean =>
+  role !== null && roleRank(role) >= roleRank(NEEDS[access])
+
+/**
+ * api.md "Authorisation": an admin is owner everywhere; a direct membership gives its role
+ * (even when a team gives more); else the strongest role of the user's teams; else `viewer`
+ * on a public project; otherwise no role at all.
+ */
+export function effectiveRole(input: {
+  readonly admin: boolean
+  readonly member: ProjectRole | null
+  readonly team: ProjectRole | null
+  readonly visibility: string
+}): ProjectRole | null {
+  if (input.admin) return 'owner'
+  if (input.member) return input.member
+  if (input.team) return input.team
+  return input.visibility === 'public' ? 'viewer' : null
+}

@@ -30,5 +30,6 @@ export type TicketEvent =
       at: string
     }
   | { type: 'project.deleted'; project: string; actor: string; at: string }
+  | { type: 'member.changed'; project: string; actor: string; at: string }
 
 export type EventSink = (event: TicketEvent) => void

@@ -4,6 +4,8 @@ import { notFound } from '../domain/errors.ts'
 import type { EventSink } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import type { Store } from '../store/store.ts'
+import { requireAdmin } from './local/access.ts'
+import * as accounts from './local/accounts.ts'
 import * as claims from './local/claims.ts'
 import * as clone from './local/clone.ts'
 import type { Ctx } from './local/context.ts'
@@ -67,6 +69,27 @@ export class LocalService implements TicketService {
 
   async whoami() {
     return this.#ctx.actor
+  }
+
+  async status() {
+    const { store, actor } = this.#ctx
+    return {
+      mode: 'local' as const,
+      authenticated: true,
+      user: actor,
+      registration_enabled: await store.read(accounts.isRegistrationEnabled),
+    }
+  }
+
+  register: TicketService['register'] = (input) =>
+    accounts.register(this.#ctx.store, input, this.#ctx.now())
+  login: TicketService['login'] = (username, password) =>
+    accounts.login(this.#ctx.store, username, password, this.#ctx.now())
+  async logout() {}
+
+  setRegistration: TicketService['setRegistration'] = async (enabled) => {
+    requireAdmin(this.#ctx, 'turn registration on or off')
+    return accounts.setRegistration(this.#ctx.store, enabled)
   }
 
   createProject: TicketService['createProject'] = (input) =>

@@ -118,6 +118,26 @@ export type Dependencies = {
 
 export type BlockedTicket = { readonly ticket: Ticket; readonly blocked_by: readonly string[] }
 
+/** A self-registration: always role `user`. */
+export type NewAccount = {
+  readonly username: string
+  readonly password: string
+  readonly display_name?: string
+  readonly email?: string
+}
+
+/** A signed-in session: the bearer token (shown once, stored only as a hash) and its user. */
+export type Session = { readonly token: string; readonly user: User; readonly expires_at: string }
+
+/** Who the service acts as, and what the other end allows. */
+export type ServiceStatus = {
+  readonly mode: 'local' | 'remote'
+  readonly authenticated: boolean
+  readonly user: User | null
+  readonly registration_enabled: boolean
+  readonly server_version?: string
+}
+
 // ---- labels, time, views, clone, health, doctor, snapshots ----
 
 export type NewLabel = {
@@ -146,6 +166,19 @@ export type NewTimeEntry = {
 export interface TicketService extends OrganisationService, PlanningService {
   /** The user this service acts as. */
   whoami(): Promise<User>
+  status(): Promise<ServiceStatus>
+  /** Creates an account with role `user` when registration is enabled; does not sign in. */
+  register(input: NewAccount): Promise<User>
+  /**
+   * Checks the password and opens a session. Remote: the service then acts as that user.
+   * Local: the session is created (for the server) but the service keeps its actor.
+   */
+  login(username: string, password: string): Promise<Session>
+  /** Ends the session the service uses (remote); nothing to end locally. */
+  logout(): Promise<void>
+
+  /** Admin only: whether anyone may register. */
+  setRegistration(enabled: boolean): Promise<boolean>
 
   createProject(input: NewProject): Promise<Project>
   listProjects(): Promise<Project[]>

@@ -59,6 +59,7 @@ describe('tk user', () => {
       expect.stringMatching(/user "alice" already exists/),
     ])
     expect((await ws.tk('user', 'disable', 'admin')).stderr).toMatch(/you cannot disable yourself/)
+    await ws.tk('project', 'add-user', 'bob', '-role', 'editor', '-project', 'TK')
     await ws.tk('add', 'work', '-a', 'bob')
     const assigned = await ws.tk('user', 'delete', 'bob')
     expect(assigned.stderr).toMatch(/bob is assigned to TK-T-1\nhint: unassign/)

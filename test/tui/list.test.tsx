@@ -121,7 +121,7 @@ describe('List view', () => {
     await ui.waitFor('List as a tree · 3 shown')
     await ui.press('j', ' ')
     await ui.waitFor('List as a tree · 4 shown')
-    expect(ui.frame()).toMatch(/└ − ○ ▪ TK-T-2 .*A task\n.*└   ○ ▪ TK-T-3 .*A subtask/)
+    expect(ui.frame()).toMatch(/└ − ○ ▪ TK-T-2 .*A task\n.*└ {3}○ ▪ TK-T-3 .*A subtask/)
     await ui.press('j', KEY.enter)
     await ui.waitFor('TK-T-3  A subtask')
     await ui.press(KEY.esc, 'v')

@@ -1,8 +1,20 @@
 /** @module Who may do what to a project or team (api.md "Authorisation"). */
-import { type ProjectRole, parseProjectRole, strongest } from '../../domain/access.ts'
-import { forbidden } from '../../domain/errors.ts'
+import type { Selectable } from 'kysely'
+import {
+  type Access,
+  allows,
+  effectiveRole,
+  type ProjectRole,
+  parseProjectRole,
+  strongest,
+} from '../../domain/access.ts'
+import { conflict, forbidden, notFound } from '../../domain/errors.ts'
+import type { User } from '../../domain/user.ts'
+import type { ProjectsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
+import type { TicketRow } from '../../store/tickets.ts'
 import type { Ctx } from './context.ts'
+import { resolveProject, resolveTicket } from './resolve.ts'
 
 /** Team ids of `userId`'s teams and of every ancestor of those teams. */
 export async function teamsWithAncestors(db: Db, userId: string): Promise<number[]> {
@@ -27,36 +39,44 @@ export async function teamsWithAncestors(db: Db, userId: string): Promise<number
 }
 
 /**
- * The caller's role on a project: admins own everything; otherwise the direct membership
- * wins, else the strongest role a team (or an ancestor team) holds, else viewer when public.
+ * A user's role on a project: admins own everything; otherwise the direct membership wins,
+ * else the strongest role a team (or an ancestor team) holds, else viewer when public.
  */
-export async function projectRoleOf(
+export async function roleOf(
   db: Db,
-  ctx: Ctx,
+  user: User,
   project: { id: number; visibility: string },
 ): Promise<ProjectRole | null> {
-  if (ctx.actor.role === 'admin') return 'owner'
+  if (user.role === 'admin') return 'owner'
   const direct = await db
     .selectFrom('project_members')
     .select('role')
     .where('project_id', '=', project.id)
-    .where('user_id', '=', ctx.actor.id)
+    .where('user_id', '=', user.id)
     .executeTakeFirst()
-  if (direct) return parseProjectRole(direct.role)
-  let role: ProjectRole | null = null
-  const teams = await teamsWithAncestors(db, ctx.actor.id)
-  if (teams.length > 0) {
-    const links = await db
-      .selectFrom('project_teams')
-      .select('role')
-      .where('project_id', '=', project.id)
-      .where('team_id', 'in', teams)
-      .execute()
-    for (const l of links) role = strongest(role, parseProjectRole(l.role))
+  let team: ProjectRole | null = null
+  if (!direct) {
+    const teams = await teamsWithAncestors(db, user.id)
+    if (teams.length > 0) {
+      const links = await db
+        .selectFrom('project_teams')
+        .select('role')
+        .where('project_id', '=', project.id)
+        .where('team_id', 'in', teams)
+        .execute()
+      for (const l of links) team = strongest(team, parseProjectRole(l.role))
+    }
   }
-  if (role === null && project.visibility === 'public') role = 'viewer'
-  return role
+  return effectiveRole({
+    admin: false,
+    member: direct ? parseProjectRole(direct.role) : null,
+    team,
+    visibility: project.visibility,
+  })
 }
+
+export const projectRoleOf = (db: Db, ctx: Ctx, project: { id: number; visibility: string }) =>
+  roleOf(db, ctx.actor, project)
 
 export async function requireProjectOwner(
   db: Db,
@@ -94,4 +114,126 @@ export function requireAdmin(ctx: Ctx, what: string): void {
       `only an admin may ${what} (you are ${ctx.actor.username})`,
       'ask an admin, or act as one (unset TICKET_USERNAME in local mode)',
     )
+}
+
+type ProjectRef = { readonly id: number; readonly prefix: string; readonly visibility: string }
+
+/**
+ * api.md "Authorisation": a project the caller may not read does not exist for them (404 with
+ * the same words as a missing one); one they may read but not change answers 403.
+ */
+async function assertAccess(db: Db, ctx: Ctx, p: ProjectRef, access: Access, missing: string) {
+  if (ctx.actor.role === 'admin') return
+  const role = await roleOf(db, ctx.actor, p)
+  if (!allows(role, 'read')) throw notFound(missing)
+  if (!allows(role, access))
+    throw forbidden(
+      access === 'manage'
+        ? `only an owner of project ${p.prefix} (or an admin) may do this`
+        : `you may read project ${p.prefix} but not change it`,
+      'ask an owner of the project to make you an editor',
+    )
+}
+
+/** Resolves a project reference and checks the caller may `access` it. */
+export async function projectFor(
+  db: Db,
+  ctx: Ctx,
+  ref: string,
+  access: Access,
+): Promise<Selectable<ProjectsTable>> {
+  const p = await resolveProject(db, ref)
+  await assertAccess(db, ctx, p, access, `project "${ref}" not found`)
+  return p
+}
+
+/** Checks the caller may `access` the project with this id; `missing` is the 404's message. */
+export async function assertProjectAccess(
+  db: Db,
+  ctx: Ctx,
+  projectId: number,
+  access: Access,
+  missing: string,
+): Promise<void> {
+  if (ctx.actor.role === 'admin') return
+  const p = await db
+    .selectFrom('projects')
+    .select(['id', 'prefix', 'visibility'])
+    .where('id', '=', projectId)
+    .executeTakeFirstOrThrow()
+  await assertAccess(db, ctx, p, access, missing)
+}
+
+/** Resolves a ticket reference and checks the caller may `access` its project. */
+export async function ticketFor(db: Db, ctx: Ctx, ref: string, access: Access): Promise<TicketRow> {
+  const t = await resolveTicket(db, ref)
+  await assertProjectAccess(
+    db,
+    ctx,
+    t.project_id,
+    access,
+    `ticket ${ref.trim().toUpperCase()} not found`,
+  )
+  return t
+}
+
+/** Ids of the projects the user may read (or write); `all` for an admin. */
+export async function visibleProjectIds(
+  db: Db,
+  user: User,
+  access: Access = 'read',
+): Promise<number[] | 'all'> {
+  if (user.role === 'admin') return 'all'
+  const [projects, direct, teams] = await Promise.all([
+    db.selectFrom('projects').select(['id', 'visibility']).execute(),
+    db
+      .selectFrom('project_members')
+      .select(['project_id', 'role'])
+      .where('user_id', '=', user.id)
+      .execute(),
+    teamsWithAncestors(db, user.id),
+  ])
+  const links =
+    teams.length === 0
+      ? []
+      : await db
+          .selectFrom('project_teams')
+          .select(['project_id', 'role'])
+          .where('team_id', 'in', teams)
+          .execute()
+  const member = new Map(direct.map((m) => [m.project_id, parseProjectRole(m.role)]))
+  const team = new Map<number, ProjectRole>()
+  for (const l of links)
+    team.set(l.project_id, strongest(team.get(l.project_id) ?? null, parseProjectRole(l.role))!)
+  return projects
+    .filter((p) =>
+      allows(
+        effectiveRole({
+          admin: false,
+          member: member.get(p.id) ?? null,
+          team: team.get(p.id) ?? null,
+          visibility: p.visibility,
+        }),
+        access,
+      ),
+    )
+    .map((p) => p.id)
+}
+
+/** domain.md "Assignment and claim": only users who may work in the project take its tickets. */
+export async function assertMayWork(db: Db, user: User, projectId: number): Promise<void> {
+  const p = await db
+    .selectFrom('projects')
+    .select(['id', 'prefix', 'visibility'])
+    .where('id', '=', projectId)
+    .executeTakeFirstOrThrow()
+  if (!allows(await roleOf(db, user, p), 'write'))
+    throw conflict(
+      `${user.username} may not work in project ${p.prefix}`,
+      `make them an editor first: tk project add-user ${user.username} -role editor -project ${p.prefix}`,
+    )
+}
+
+export function requireSignedIn(ctx: Ctx): void {
+  if (!ctx.actor.enabled) throw forbidden(`user ${ctx.actor.username} is disabled`)
 }

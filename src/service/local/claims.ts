@@ -1,3 +1,4 @@
+import type { Access } from '../../domain/access.ts'
 import { claimRefusal, compareClaimOrder, workStage } from '../../domain/claim.ts'
 import { conflict, forbidden } from '../../domain/errors.ts'
 import { isFinalStage, type State } from '../../domain/lifecycle.ts'
@@ -11,19 +12,22 @@ import {
   unfinishedDependencies,
 } from '../../store/tickets.ts'
 import type { ClaimInput, ClaimResult } from '../ticket-service.ts'
+import { toUser } from '../users.ts'
+import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
 import { type Ctx, mutate, record, requireUser, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
 import { loadTicket } from './read.ts'
-import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+import { stagesOf } from './resolve.ts'
 
 export async function assign(ctx: Ctx, ref: string, username: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     const user = await requireUser(tx.db, username.trim())
     if (user.enabled !== 1)
       throw conflict(`user ${user.username} is disabled`, 'enable the user first: tk user enable')
+    await assertMayWork(tx.db, toUser(user), t.project_id)
     if (t.assignee !== user.username) await assignInTx(tx, t, user.username)
     return t.id
   })
@@ -32,7 +36,7 @@ export async function assign(ctx: Ctx, ref: string, username: string): Promise<T
 
 export async function unassign(ctx: Ctx, ref: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     // domain.md "Assignment and claim": an active ticket keeps its assignee.
     if (t.state === 'active')
@@ -48,7 +52,7 @@ export async function unassign(ctx: Ctx, ref: string): Promise<Ticket> {
 
 export async function unclaim(ctx: Ctx, ref: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     if (t.assignee !== ctx.actor.username && ctx.actor.role !== 'admin')
       throw forbidden(
@@ -66,11 +70,13 @@ export async function unclaim(ctx: Ctx, ref: string): Promise<Ticket> {
 }
 
 /** Leaves at their workflow's work stage, idle, ready, open, unassigned, unblocked, in claim order. */
-async function eligible(
-  db: Db,
-  projectId: number | undefined,
-  limit: number,
-): Promise<TicketRow[]> {
+/** The projects work comes from: the one asked for, or every one the caller may read or write. */
+async function claimScope(db: Db, ctx: Ctx, project: string | undefined, access: Access) {
+  if (project) return [(await projectFor(db, ctx, project, access)).id]
+  return visibleProjectIds(db, ctx.actor, access)
+}
+
+async function eligible(db: Db, scope: number[] | 'all', limit: number): Promise<TicketRow[]> {
   let q = selectTickets(db)
     .where('t.state', '=', 'idle')
     .where('t.ready', '=', 1)
@@ -100,7 +106,7 @@ async function eligible(
     .orderBy('t.priority')
     .orderBy('t.created_at')
     .orderBy('t.id')
-  if (projectId !== undefined) q = q.where('t.project_id', '=', projectId)
+  if (scope !== 'all') q = q.where('t.project_id', 'in', scope.length > 0 ? scope : [-1])
   q = q.where('t.stage', 'in', await allWorkStages(db))
   const out: TicketRow[] = []
   const stagesCache = new Map<string, readonly string[]>()
@@ -129,14 +135,14 @@ async function allWorkStages(db: Db): Promise<string[]> {
   return [...new Set(['develop', ...[...byWorkflow.values()].map(workStage)])]
 }
 
-async function activeClaimOf(db: Db, username: string, projectId: number | undefined) {
+async function activeClaimOf(db: Db, username: string, scope: number[] | 'all') {
   let q = selectTickets(db)
     .where('t.assignee', '=', username)
     .where('t.state', '=', 'active')
     .where('t.open', '=', 1)
     .where('t.archived', '=', 0)
     .orderBy('t.updated_at', 'desc')
-  if (projectId !== undefined) q = q.where('t.project_id', '=', projectId)
+  if (scope !== 'all') q = q.where('t.project_id', 'in', scope.length > 0 ? scope : [-1])
   return q.executeTakeFirst()
 }
 
@@ -145,7 +151,7 @@ async function claimByKey(
   ref: string,
   dryRun: boolean,
 ): Promise<{ status: ClaimResult['status']; id: number; reason?: string }> {
-  const t = await resolveTicket(tx.db, ref)
+  const t = await ticketFor(tx.db, tx.ctx, ref, 'write')
   const me = tx.ctx.actor.username
   if (t.assignee === me && t.state === 'active') return { status: 'ASSIGNED', id: t.id }
   const project = await tx.db
@@ -187,10 +193,10 @@ export async function claim(ctx: Ctx, input: ClaimInput): Promise<ClaimResult> {
   const dryRun = input.dry_run ?? false
   const outcome = await mutate(ctx, async (tx) => {
     if (input.ticket) return claimByKey(tx, input.ticket, dryRun)
-    const projectId = input.project ? (await resolveProject(tx.db, input.project)).id : undefined
-    const mine = await activeClaimOf(tx.db, ctx.actor.username, projectId)
+    const scope = await claimScope(tx.db, ctx, input.project, 'write')
+    const mine = await activeClaimOf(tx.db, ctx.actor.username, scope)
     if (mine) return { status: 'ASSIGNED' as const, id: mine.id }
-    const [next] = await eligible(tx.db, projectId, 1)
+    const [next] = await eligible(tx.db, scope, 1)
     if (!next) return { status: 'NO-WORK' as const, id: undefined }
     if (dryRun) return { status: 'AVAILABLE' as const, id: next.id }
     await take(tx, next)
@@ -207,7 +213,7 @@ export async function next(
   input: { project?: string; limit?: number },
 ): Promise<Ticket[]> {
   return ctx.store.read(async (db) => {
-    const projectId = input.project ? (await resolveProject(db, input.project)).id : undefined
-    return toTickets(db, await eligible(db, projectId, input.limit ?? 10))
+    const scope = await claimScope(db, ctx, input.project, 'read')
+    return toTickets(db, await eligible(db, scope, input.limit ?? 10))
   })
 }

@@ -8,11 +8,12 @@ import {
   type TicketRow,
   takeSequence,
 } from '../../store/tickets.ts'
+import { ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertProjectOpen } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
 import { loadTicket } from './read.ts'
-import { resolveTicket, stagesOf } from './resolve.ts'
+import { stagesOf } from './resolve.ts'
 
 /**
  * One copy, as the reference makes it (reference/cli.md §7.7): same type, title, description,
@@ -105,7 +106,7 @@ async function copyTree(
 
 export async function cloneTicket(ctx: Ctx, ref: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const source = await resolveTicket(tx.db, ref)
+    const source = await ticketFor(tx.db, ctx, ref, 'write')
     await assertProjectOpen(tx.db, source.project_id)
     const leaves: number[] = []
     const root = await copyTree(tx, source, null, leaves)

@@ -2,9 +2,9 @@ import { conflict, invalid } from '../../domain/errors.ts'
 import type { Db } from '../../store/store.ts'
 import { selectTickets, type TicketRow, toTickets } from '../../store/tickets.ts'
 import type { BlockedTicket, Dependencies } from '../ticket-service.ts'
+import { projectFor, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp } from './context.ts'
 import { assertEditable } from './guards.ts'
-import { resolveProject, resolveTicket } from './resolve.ts'
 
 async function dependenciesOf(db: Db, t: TicketRow): Promise<Dependencies> {
   const on = await selectTickets(db)
@@ -48,8 +48,8 @@ export async function addDependency(
   dependsOn: string,
 ): Promise<Dependencies> {
   return mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
-    const d = await resolveTicket(tx.db, dependsOn)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
+    const d = await ticketFor(tx.db, ctx, dependsOn, 'read')
     assertEditable(t)
     if (t.id === d.id) throw invalid('a ticket cannot depend on itself')
     if (t.project_id !== d.project_id)
@@ -97,8 +97,8 @@ export async function removeDependency(
   dependsOn: string,
 ): Promise<Dependencies> {
   return mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
-    const d = await resolveTicket(tx.db, dependsOn)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
+    const d = await ticketFor(tx.db, ctx, dependsOn, 'read')
     assertEditable(t)
     const r = await tx.db
       .deleteFrom('dependencies')
@@ -123,12 +123,12 @@ export async function removeDependency(
 }
 
 export async function listDependencies(ctx: Ctx, ref: string): Promise<Dependencies> {
-  return ctx.store.read(async (db) => dependenciesOf(db, await resolveTicket(db, ref)))
+  return ctx.store.read(async (db) => dependenciesOf(db, await ticketFor(db, ctx, ref, 'read')))
 }
 
 export async function listBlocked(ctx: Ctx, project: string): Promise<BlockedTicket[]> {
   return ctx.store.read(async (db) => {
-    const p = await resolveProject(db, project)
+    const p = await projectFor(db, ctx, project, 'read')
     const rows = await selectTickets(db)
       .where('t.project_id', '=', p.id)
       .where('t.open', '=', 1)

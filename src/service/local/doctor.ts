@@ -12,11 +12,14 @@ import { STATES } from '../../domain/lifecycle.ts'
 import { SCHEMA_VERSION } from '../../store/migrations/index.ts'
 import type { Db } from '../../store/store.ts'
 import { ancestorIds, hasChildren, selectTickets, toTickets } from '../../store/tickets.ts'
+import { projectFor, requireAdmin, ticketFor } from './access.ts'
 import type { Ctx } from './context.ts'
 import { assessHealth } from './health.ts'
-import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+import { resolveProject, stagesOf } from './resolve.ts'
 
 export async function checkDatabase(ctx: Ctx): Promise<DatabaseCheck> {
+  // The answer names the database file on the machine that holds it.
+  requireAdmin(ctx, 'check the database')
   return {
     location: ctx.store.location,
     schema_version: await ctx.store.schemaVersion(),
@@ -97,7 +100,7 @@ async function outline(db: Db, workflowId: number | null): Promise<WorkflowOutli
 
 export async function diagnoseProject(ctx: Ctx, ref: string): Promise<ProjectDiagnosis> {
   return ctx.store.read(async (db) => {
-    const p = await resolveProject(db, ref)
+    const p = await projectFor(db, ctx, ref, 'read')
     const rows = await selectTickets(db)
       .where('t.project_id', '=', p.id)
       .where('t.open', '=', 1)
@@ -121,7 +124,7 @@ export async function diagnoseProject(ctx: Ctx, ref: string): Promise<ProjectDia
 
 export async function diagnoseTicket(ctx: Ctx, ref: string): Promise<TicketDiagnosis> {
   return ctx.store.read(async (db) => {
-    const row = await resolveTicket(db, ref)
+    const row = await ticketFor(db, ctx, ref, 'read')
     const [ticket] = await toTickets(db, [row])
     const project = await resolveProject(db, String(row.project_id))
     const workflow = await outline(db, row.workflow_id ?? project.workflow_id)

@@ -7,10 +7,11 @@ import {
 import type { Ticket } from '../../domain/ticket.ts'
 import type { Db } from '../../store/store.ts'
 import { selectTickets, type TicketRow, updateTicketRow } from '../../store/tickets.ts'
+import { projectFor, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { loadTicket } from './read.ts'
-import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+import { stagesOf } from './resolve.ts'
 
 /** The four checks of one ticket, computed from what is stored now. */
 export async function assessHealth(db: Db, t: TicketRow): Promise<HealthReport> {
@@ -47,7 +48,7 @@ async function saveScore(tx: Tx, t: TicketRow, score: number) {
 export async function setHealth(ctx: Ctx, ref: string, score: number): Promise<Ticket> {
   const value = parseHealthScore(score)
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     await saveScore(tx, t, value)
     return t.id
@@ -57,7 +58,7 @@ export async function setHealth(ctx: Ctx, ref: string, score: number): Promise<T
 
 export async function checkHealth(ctx: Ctx, ref: string): Promise<HealthReport> {
   return mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     const report = await assessHealth(tx.db, t)
     await saveScore(tx, t, report.score)
@@ -67,7 +68,7 @@ export async function checkHealth(ctx: Ctx, ref: string): Promise<HealthReport> 
 
 export async function checkProjectHealth(ctx: Ctx, project: string): Promise<HealthReport[]> {
   return mutate(ctx, async (tx) => {
-    const p = await resolveProject(tx.db, project)
+    const p = await projectFor(tx.db, ctx, project, 'write')
     const rows = await selectTickets(tx.db)
       .where('t.project_id', '=', p.id)
       .where('t.open', '=', 1)

@@ -8,19 +8,19 @@ import {
   updateTicketRow,
 } from '../../store/tickets.ts'
 import type { TreeNode } from '../ticket-service.ts'
+import { projectFor, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
 import { loadTicket } from './read.ts'
-import { resolveProject, resolveTicket } from './resolve.ts'
 import { assertParentAllowed } from './tickets.ts'
 
 const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
 
 export async function setParent(ctx: Ctx, ref: string, parentRef: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
-    const parent = await resolveTicket(tx.db, parentRef)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
+    const parent = await ticketFor(tx.db, ctx, parentRef, 'read')
     assertEditable(t)
     assertParentAllowed(parent, t)
     // domain.md "Hierarchy": a ticket can never become its own ancestor.
@@ -58,7 +58,7 @@ async function rederive(tx: Parameters<typeof recomputeAncestors>[0], parentId: 
 
 export async function unsetParent(ctx: Ctx, ref: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     if (t.parent_id === null) return t.id
     await updateTicketRow(tx.db, t.id, { parent_id: null, updated_at: stamp(ctx) })
@@ -76,7 +76,7 @@ export async function unsetParent(ctx: Ctx, ref: string): Promise<Ticket> {
 
 export async function listOrphans(ctx: Ctx, project: string): Promise<Ticket[]> {
   return ctx.store.read(async (db) => {
-    const p = await resolveProject(db, project)
+    const p = await projectFor(db, ctx, project, 'read')
     const rows = await selectTickets(db)
       .where('t.project_id', '=', p.id)
       .where('t.parent_id', 'is', null)
@@ -94,8 +94,10 @@ export async function tree(
   input: { ticket?: string; project?: string },
 ): Promise<TreeNode[]> {
   return ctx.store.read(async (db) => {
-    const root = input.ticket ? await resolveTicket(db, input.ticket) : undefined
-    const projectId = root ? root.project_id : (await resolveProject(db, input.project ?? '')).id
+    const root = input.ticket ? await ticketFor(db, ctx, input.ticket, 'read') : undefined
+    const projectId = root
+      ? root.project_id
+      : (await projectFor(db, ctx, input.project ?? '', 'read')).id
     const rows = await selectTickets(db)
       .where('t.project_id', '=', projectId)
       .where('t.archived', '=', 0)

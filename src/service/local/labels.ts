@@ -4,10 +4,10 @@ import type { Ticket } from '../../domain/ticket.ts'
 import type { Db } from '../../store/store.ts'
 import type { TicketRow } from '../../store/tickets.ts'
 import type { LabelPatch, NewLabel } from '../ticket-service.ts'
+import { projectFor, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { loadTicket } from './read.ts'
-import { resolveProject, resolveTicket } from './resolve.ts'
 
 const selectLabels = (db: Db) =>
   db
@@ -82,7 +82,7 @@ export async function createLabel(ctx: Ctx, input: NewLabel): Promise<Label> {
   const name = normaliseLabelName(input.name)
   const color = parseColour(input.color ?? '')
   const id = await mutate(ctx, async ({ db }) => {
-    const project = await resolveProject(db, input.project)
+    const project = await projectFor(db, ctx, input.project, 'write')
     await assertNameFree(db, project, name)
     const row = await db
       .insertInto('labels')
@@ -110,7 +110,7 @@ export async function updateLabel(
   if (name === undefined && color === undefined)
     throw invalid('nothing to change', 'give -name NEW or -color COLOUR')
   const id = await mutate(ctx, async ({ db }) => {
-    const p = await resolveProject(db, project)
+    const p = await projectFor(db, ctx, project, 'write')
     const label = await resolveLabel(db, p, ref)
     if (name !== undefined) await assertNameFree(db, p, name, label.id)
     const changes: Record<string, { old: string; new: string }> = {}
@@ -135,7 +135,7 @@ export async function updateLabel(
 
 export async function listLabels(ctx: Ctx, project: string): Promise<Label[]> {
   return ctx.store.read(async (db) => {
-    const p = await resolveProject(db, project)
+    const p = await projectFor(db, ctx, project, 'read')
     const rows = await selectLabels(db)
       .where('l.project_id', '=', p.id)
       .orderBy('l.name')
@@ -173,7 +173,7 @@ export async function deleteLabel(
   options: { force?: boolean } = {},
 ): Promise<void> {
   await mutate(ctx, async (tx) => {
-    const p = await resolveProject(tx.db, project)
+    const p = await projectFor(tx.db, ctx, project, 'write')
     const label = await resolveLabel(tx.db, p, ref)
     const carriers = await tx.db
       .selectFrom('ticket_labels as tl')
@@ -205,7 +205,7 @@ const projectOf = (t: TicketRow) => ({ id: t.project_id, prefix: t.project_prefi
 
 export async function addLabel(ctx: Ctx, ref: string, labelRef: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     const label = await resolveLabel(tx.db, projectOf(t), labelRef)
     assertEditable(t)
     const r = await tx.db
@@ -234,7 +234,7 @@ export async function addLabel(ctx: Ctx, ref: string, labelRef: string): Promise
 
 export async function removeLabel(ctx: Ctx, ref: string, labelRef: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     const label = await resolveLabel(tx.db, projectOf(t), labelRef)
     assertEditable(t)
     const on = await tx.db
@@ -256,7 +256,7 @@ export async function removeLabel(ctx: Ctx, ref: string, labelRef: string): Prom
 
 export async function ticketLabels(ctx: Ctx, ref: string): Promise<Label[]> {
   return ctx.store.read(async (db) => {
-    const t = await resolveTicket(db, ref)
+    const t = await ticketFor(db, ctx, ref, 'read')
     const rows = await selectLabels(db)
       .innerJoin('ticket_labels as tl', 'tl.label_id', 'l.id')
       .where('tl.ticket_id', '=', t.id)

@@ -16,10 +16,11 @@ import {
   unfinishedDependencies,
   updateTicketRow,
 } from '../../store/tickets.ts'
+import { ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertLifecycleChangeable } from './guards.ts'
 import { loadTicket } from './read.ts'
-import { resolveTicket, stagesOf } from './resolve.ts'
+import { stagesOf } from './resolve.ts'
 
 const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
 
@@ -128,7 +129,7 @@ export async function setState(
   options: { force?: boolean } = {},
 ): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     await setStateInTx(tx, t, state, options.force ?? false)
     return t.id
   })
@@ -145,7 +146,7 @@ export async function setStageInTx(tx: Tx, t: TicketRow, stageInput: string) {
 
 export async function setStage(ctx: Ctx, ref: string, stage: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     await setStageInTx(tx, t, stage)
     return t.id
   })

@@ -7,9 +7,9 @@ import {
 } from '../../domain/access.ts'
 import { conflict, notFound } from '../../domain/errors.ts'
 import type { Db } from '../../store/store.ts'
-import { requireProjectOwner } from './access.ts'
+import { projectFor } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
-import { resolveProject } from './resolve.ts'
+import type { resolveProject } from './resolve.ts'
 import { resolveTeam } from './teams.ts'
 import { findUser } from './users.ts'
 
@@ -38,10 +38,24 @@ function asOwner<T>(
   fn: (db: Db, p: Awaited<ReturnType<typeof resolveProject>>) => Promise<T>,
 ): Promise<T> {
   return ctx.store.transaction(async (db) => {
-    const p = await resolveProject(db, ref)
-    await requireProjectOwner(db, ctx, p)
+    const p = await projectFor(db, ctx, ref, 'manage')
     return fn(db, p)
   })
+}
+
+/** `asOwner` for changes: afterwards, live subscribers learn that who may read changed. */
+async function changeAsOwner<T>(
+  ctx: Ctx,
+  ref: string,
+  fn: (db: Db, p: Awaited<ReturnType<typeof resolveProject>>) => Promise<T>,
+): Promise<T> {
+  let prefix = ''
+  const result = await asOwner(ctx, ref, (db, p) => {
+    prefix = p.prefix
+    return fn(db, p)
+  })
+  ctx.emit?.({ type: 'member.changed', project: prefix, actor: ctx.actor.username, at: stamp(ctx) })
+  return result
 }
 
 export const listProjectMembers = (ctx: Ctx, project: string) =>
@@ -56,7 +70,7 @@ export const addProjectMember = async (
   input: { username: string; role: ProjectRole },
 ) => {
   const role = parseProjectRole(input.role)
-  return asOwner(ctx, project, async (db, p) => {
+  return changeAsOwner(ctx, project, async (db, p) => {
     const u = await findUser(db, input.username)
     const before = await db
       .selectFrom('project_members')
@@ -96,7 +110,7 @@ async function assertAnotherOwner(db: Db, p: { id: number; prefix: string }, use
 }
 
 export const removeProjectMember = (ctx: Ctx, project: string, username: string) =>
-  asOwner(ctx, project, async (db, p) => {
+  changeAsOwner(ctx, project, async (db, p) => {
     const u = await findUser(db, username)
     const m = await db
       .selectFrom('project_members')
@@ -128,7 +142,7 @@ export const addProjectTeam = async (
   input: { team: string; role: ProjectRole },
 ) => {
   const role = parseProjectRole(input.role)
-  return asOwner(ctx, project, async (db, p) => {
+  return changeAsOwner(ctx, project, async (db, p) => {
     const t = await resolveTeam(db, input.team)
     await db
       .insertInto('project_teams')
@@ -145,7 +159,7 @@ export const addProjectTeam = async (
 }
 
 export const removeProjectTeam = (ctx: Ctx, project: string, team: string) =>
-  asOwner(ctx, project, async (db, p) => {
+  changeAsOwner(ctx, project, async (db, p) => {
     const t = await resolveTeam(db, team)
     const r = await db
       .deleteFrom('project_teams')

@@ -11,8 +11,8 @@ import {
 import type { ProjectsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
 import type { NewProject, ProjectPatch } from '../ticket-service.ts'
+import { projectFor, requireSignedIn, visibleProjectIds } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
-import { resolveProject } from './resolve.ts'
 
 export const toProject = (r: Selectable<ProjectsTable>): Project => {
   const { next_seq: _, ...rest } = r
@@ -41,6 +41,7 @@ export async function createProject(ctx: Ctx, input: NewProject): Promise<Projec
   const prefix = normalisePrefix(input.prefix)
   const title = requireTitle(input.title)
   const visibility = input.visibility ? parseVisibility(input.visibility) : 'public'
+  requireSignedIn(ctx)
   const row = await ctx.store.transaction(async (db) => {
     await assertUnique(db, 'prefix', prefix)
     await assertUnique(db, 'title', title)
@@ -93,19 +94,23 @@ export async function createProject(ctx: Ctx, input: NewProject): Promise<Projec
 }
 
 export async function listProjects(ctx: Ctx): Promise<Project[]> {
-  const rows = await ctx.store.read((db) =>
-    db.selectFrom('projects').selectAll().orderBy('created_at').orderBy('id').execute(),
-  )
+  const rows = await ctx.store.read(async (db) => {
+    const ids = await visibleProjectIds(db, ctx.actor)
+    if (ids !== 'all' && ids.length === 0) return []
+    let q = db.selectFrom('projects').selectAll().orderBy('created_at').orderBy('id')
+    if (ids !== 'all') q = q.where('id', 'in', ids)
+    return q.execute()
+  })
   return rows.map(toProject)
 }
 
 export async function getProject(ctx: Ctx, ref: string): Promise<Project> {
-  return toProject(await ctx.store.read((db) => resolveProject(db, ref)))
+  return toProject(await ctx.store.read((db) => projectFor(db, ctx, ref, 'read')))
 }
 
 export async function updateProject(ctx: Ctx, ref: string, patch: ProjectPatch): Promise<Project> {
   const row = await ctx.store.transaction(async (db) => {
-    const before = await resolveProject(db, ref)
+    const before = await projectFor(db, ctx, ref, 'manage')
     const next: Partial<Selectable<ProjectsTable>> = {}
     if (patch.title !== undefined) next.title = requireTitle(patch.title)
     if (patch.status !== undefined) next.status = parseProjectStatus(patch.status)
@@ -150,7 +155,8 @@ export async function updateProject(ctx: Ctx, ref: string, patch: ProjectPatch):
 
 export async function deleteProject(ctx: Ctx, ref: string): Promise<void> {
   const prefix = await ctx.store.transaction(async (db) => {
-    const p = await resolveProject(db, ref)
+    const p = await projectFor(db, ctx, ref, 'read')
+    requireAdmin(ctx, 'delete a project')
     // Children reference parents without cascade; clear the links so the cascade can run.
     await db
       .updateTable('tickets')

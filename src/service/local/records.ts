@@ -3,9 +3,9 @@ import { invalid } from '../../domain/errors.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../../domain/history.ts'
 import type { HistoryTable } from '../../store/database.ts'
 import type { HistoryFilter } from '../ticket-service.ts'
+import { projectFor, ticketFor, visibleProjectIds } from './access.ts'
 import { type Ctx, mutate, record, stamp } from './context.ts'
 import { assertEditable } from './guards.ts'
-import { resolveProject, resolveTicket } from './resolve.ts'
 
 const MAX_COMMENT = 100_000
 
@@ -20,7 +20,7 @@ export async function addComment(ctx: Ctx, ref: string, text: string): Promise<C
     throw invalid('comment text is required', 'e.g. tk comment CUS-T-1 "started on this"')
   if (body.length > MAX_COMMENT) throw invalid(`comment is longer than ${MAX_COMMENT} characters`)
   const comment = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     const created_at = stamp(ctx)
     const row = await tx.db
@@ -50,7 +50,7 @@ export async function addComment(ctx: Ctx, ref: string, text: string): Promise<C
 
 export async function listComments(ctx: Ctx, ref: string): Promise<Comment[]> {
   return ctx.store.read(async (db) => {
-    const t = await resolveTicket(db, ref)
+    const t = await ticketFor(db, ctx, ref, 'read')
     const rows = await db
       .selectFrom('comments')
       .selectAll()
@@ -69,9 +69,13 @@ export async function listHistory(ctx: Ctx, f: HistoryFilter): Promise<HistoryEv
   return ctx.store.read(async (db) => {
     let q = db.selectFrom('history').selectAll().orderBy('id', 'desc')
     if (f.ticket !== undefined)
-      q = q.where('ticket_id', '=', (await resolveTicket(db, f.ticket)).id)
+      q = q.where('ticket_id', '=', (await ticketFor(db, ctx, f.ticket, 'read')).id)
     if (f.project !== undefined)
-      q = q.where('project_id', '=', (await resolveProject(db, f.project)).id)
+      q = q.where('project_id', '=', (await projectFor(db, ctx, f.project, 'read')).id)
+    if (f.ticket === undefined && f.project === undefined) {
+      const ids = await visibleProjectIds(db, ctx.actor)
+      if (ids !== 'all') q = q.where('project_id', 'in', ids.length > 0 ? ids : [-1])
+    }
     if (f.actor !== undefined) q = q.where('actor', '=', f.actor)
     if (limit > 0) q = q.limit(limit)
     return (await q.execute()).reverse().map(toEvent)

@@ -18,11 +18,12 @@ import {
   updateTicketRow,
 } from '../../store/tickets.ts'
 import type { CurateInput, ReviewInput } from '../planning-service.ts'
+import { projectFor, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable, assertProjectOpen } from './guards.ts'
 import { setStateInTx } from './lifecycle.ts'
 import { loadTicket } from './read.ts'
-import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+import { resolveTicket, stagesOf } from './resolve.ts'
 
 const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
 
@@ -41,7 +42,7 @@ export async function listRequirements(
   const status =
     filter.review_status === undefined ? undefined : parseReviewStatus(filter.review_status)
   return ctx.store.read(async (db) => {
-    const p = await resolveProject(db, filter.project)
+    const p = await projectFor(db, ctx, filter.project, 'read')
     let q = selectTickets(db)
       .where('t.project_id', '=', p.id)
       .where('t.type', '=', 'requirement')
@@ -104,7 +105,7 @@ export async function reviewRequirement(
   if (decision !== 'revised' && (input.title ?? input.description ?? input.acceptance_criteria))
     throw invalid('only a revision changes the requirement’s text', 'use tk revise KEY -d "…"')
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertRequirement(t)
     assertEditable(t)
     const from = effectiveReviewStatus(t.review_status)
@@ -131,7 +132,7 @@ export async function curateRequirement(ctx: Ctx, input: CurateInput): Promise<T
     const { db } = tx
     const sources: TicketRow[] = []
     for (const ref of input.sources) {
-      const s = await resolveTicket(db, ref)
+      const s = await ticketFor(db, ctx, ref, 'read')
       if (!sources.some((x) => x.id === s.id)) sources.push(s)
     }
     const first = sources[0]!
@@ -142,7 +143,7 @@ export async function curateRequirement(ctx: Ctx, input: CurateInput): Promise<T
         'curate from tickets of one project',
       )
     await assertProjectOpen(db, first.project_id)
-    const project = await resolveProject(db, String(first.project_id))
+    const project = await projectFor(db, ctx, String(first.project_id), 'write')
     const title = normaliseTitle(input.title ?? first.title)
     const list = sources.map((s) => `- ${s.key}: ${s.title}`).join('\n')
     const own = input.description?.trim()

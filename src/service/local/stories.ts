@@ -1,5 +1,6 @@
 /** @module User stories: per-project statements of need, linked to the tickets that deliver them. */
 import type { Selectable } from 'kysely'
+import type { Access } from '../../domain/access.ts'
 import { conflict, invalid, notFound } from '../../domain/errors.ts'
 import {
   assertStoryMove,
@@ -12,9 +13,9 @@ import type { StoriesTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
 import { selectTickets, toTickets } from '../../store/tickets.ts'
 import type { NewStory, StoryPatch } from '../planning-service.ts'
+import { assertProjectAccess, projectFor, ticketFor } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
 import { assertProjectOpen } from './guards.ts'
-import { resolveProject, resolveTicket } from './resolve.ts'
 
 type StoryRow = Selectable<StoriesTable> & { project_prefix: string }
 
@@ -31,6 +32,13 @@ const selectStories = (db: Db) =>
     .innerJoin('projects as p', 'p.id', 's.project_id')
     .selectAll('s')
     .select('p.prefix as project_prefix')
+
+/** A story the caller may `access`; one in a project they may not read does not exist. */
+async function storyFor(db: Db, ctx: Ctx, id: number, access: Access): Promise<StoryRow> {
+  const row = await resolveStory(db, id)
+  await assertProjectAccess(db, ctx, row.project_id, access, `story ${id} not found`)
+  return row
+}
 
 async function resolveStory(db: Db, id: number): Promise<StoryRow> {
   if (!Number.isInteger(id) || id <= 0)
@@ -73,7 +81,7 @@ async function detail(db: Db, id: number): Promise<StoryDetail> {
 export async function createStory(ctx: Ctx, input: NewStory): Promise<Story> {
   const title = storyTitle(input.title)
   return ctx.store.transaction(async (db) => {
-    const p = await resolveProject(db, input.project)
+    const p = await projectFor(db, ctx, input.project, 'write')
     await assertProjectOpen(db, p.id)
     const at = stamp(ctx)
     const s = await db
@@ -105,14 +113,18 @@ export async function listStories(
 ): Promise<Story[]> {
   const status = filter.status === undefined ? undefined : parseStoryStatus(filter.status)
   return ctx.store.read(async (db) => {
-    const p = await resolveProject(db, filter.project)
+    const p = await projectFor(db, ctx, filter.project, 'read')
     let q = selectStories(db).where('s.project_id', '=', p.id)
     if (status) q = q.where('s.status', '=', status)
     return toStories(db, await q.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').execute())
   })
 }
 
-export const getStory = (ctx: Ctx, id: number) => ctx.store.read((db) => detail(db, id))
+export const getStory = (ctx: Ctx, id: number) =>
+  ctx.store.read(async (db) => {
+    await storyFor(db, ctx, id, 'read')
+    return detail(db, id)
+  })
 
 export async function updateStory(ctx: Ctx, id: number, patch: StoryPatch): Promise<Story> {
   const next: Partial<Selectable<StoriesTable>> = {}
@@ -122,7 +134,7 @@ export async function updateStory(ctx: Ctx, id: number, patch: StoryPatch): Prom
   if (Object.keys(next).length === 0)
     throw invalid('nothing to update', 'give a field, e.g. -title "…" or -status ready_for_review')
   return ctx.store.transaction(async (db) => {
-    const before = await resolveStory(db, id)
+    const before = await storyFor(db, ctx, id, 'write')
     if (next.status !== undefined)
       assertStoryMove(before.status as StoryStatus, next.status as StoryStatus)
     await db
@@ -146,7 +158,7 @@ export async function updateStory(ctx: Ctx, id: number, patch: StoryPatch): Prom
 
 export async function deleteStory(ctx: Ctx, id: number): Promise<void> {
   await ctx.store.transaction(async (db) => {
-    const s = await resolveStory(db, id)
+    const s = await storyFor(db, ctx, id, 'write')
     // Links go with the story (foreign keys cascade); the tickets stay.
     await db.deleteFrom('stories').where('id', '=', id).execute()
     await record(db, ctx, {
@@ -159,8 +171,8 @@ export async function deleteStory(ctx: Ctx, id: number): Promise<void> {
 
 export async function linkStory(ctx: Ctx, id: number, ref: string): Promise<StoryDetail> {
   return ctx.store.transaction(async (db) => {
-    const s = await resolveStory(db, id)
-    const t = await resolveTicket(db, ref)
+    const s = await storyFor(db, ctx, id, 'write')
+    const t = await ticketFor(db, ctx, ref, 'read')
     if (t.project_id !== s.project_id)
       throw conflict(
         `ticket ${t.key} is in project ${t.project_prefix}, story ${id} in ${s.project_prefix}`,
@@ -185,8 +197,8 @@ export async function linkStory(ctx: Ctx, id: number, ref: string): Promise<Stor
 
 export async function unlinkStory(ctx: Ctx, id: number, ref: string): Promise<StoryDetail> {
   return ctx.store.transaction(async (db) => {
-    const s = await resolveStory(db, id)
-    const t = await resolveTicket(db, ref)
+    const s = await storyFor(db, ctx, id, 'write')
+    const t = await ticketFor(db, ctx, ref, 'read')
     const r = await db
       .deleteFrom('story_tickets')
       .where('story_id', '=', id)

@@ -24,11 +24,13 @@ import {
   updateTicketRow,
 } from '../../store/tickets.ts'
 import type { NewTicket, TicketFilter, TicketFlag, TicketPatch } from '../ticket-service.ts'
+import { toUser } from '../users.ts'
+import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
 import { type Ctx, mutate, record, requireUser, stamp } from './context.ts'
 import { assertEditable, assertProjectOpen } from './guards.ts'
 import { recomputeAncestors, setStageInTx, setStateInTx } from './lifecycle.ts'
 import { loadTicket } from './read.ts'
-import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+import { resolveTicket, stagesOf } from './resolve.ts'
 
 const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
 
@@ -70,12 +72,13 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
   const priority = input.priority === undefined ? DEFAULT_PRIORITY : parsePriority(input.priority)
   const id = await mutate(ctx, async (tx) => {
     const { db } = tx
-    const project = await resolveProject(db, input.project)
+    const project = await projectFor(db, ctx, input.project, 'write')
     await assertProjectOpen(db, project.id)
-    const parent = input.parent ? await resolveTicket(db, input.parent) : undefined
+    const parent = input.parent ? await ticketFor(db, ctx, input.parent, 'read') : undefined
     if (parent) assertParentAllowed(parent, { type, project_id: project.id })
     const assignee = input.assignee ? await requireUser(db, input.assignee) : undefined
     if (assignee && assignee.enabled !== 1) throw conflict(`user ${assignee.username} is disabled`)
+    if (assignee) await assertMayWork(db, toUser(assignee), project.id)
     const stages = await stagesOf(db, { workflow_id: null, project_id: project.id })
     const lifecycle = initialLifecycle(stages)
     const seq = await takeSequence(db, project.id)
@@ -135,7 +138,7 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
 
 export async function getTicket(ctx: Ctx, ref: string): Promise<TicketDetail> {
   return ctx.store.read(async (db) => {
-    const row = await resolveTicket(db, ref)
+    const row = await ticketFor(db, ctx, ref, 'read')
     const children = await childRowsOf(db, row.id)
     const [ticket, ...kids] = await toTickets(db, [row, ...children])
     const deps = await db
@@ -163,16 +166,21 @@ export async function getTicket(ctx: Ctx, ref: string): Promise<TicketDetail> {
 export const DEFAULT_LIST_LIMIT = 100
 
 /** The filter as a query, shared by list, count-style callers and search. */
-export async function filteredTickets(db: Db, f: TicketFilter) {
+export async function filteredTickets(db: Db, ctx: Ctx, f: TicketFilter) {
   let q = selectTickets(db)
   if (f.project !== undefined)
-    q = q.where('t.project_id', '=', (await resolveProject(db, f.project)).id)
+    q = q.where('t.project_id', '=', (await projectFor(db, ctx, f.project, 'read')).id)
+  else {
+    // api.md "Authorisation": private projects are absent from lists and search.
+    const ids = await visibleProjectIds(db, ctx.actor)
+    if (ids !== 'all') q = q.where('t.project_id', 'in', ids.length > 0 ? ids : [-1])
+  }
   if (f.type !== undefined) q = q.where('t.type', '=', parseTicketType(f.type))
   if (f.stage !== undefined) q = q.where('t.stage', '=', f.stage.trim().toLowerCase())
   if (f.state !== undefined) q = q.where('t.state', '=', parseState(f.state))
   if (f.assignee !== undefined) q = q.where('t.assignee', '=', f.assignee)
   if (f.parent !== undefined)
-    q = q.where('t.parent_id', '=', (await resolveTicket(db, f.parent)).id)
+    q = q.where('t.parent_id', '=', (await ticketFor(db, ctx, f.parent, 'read')).id)
   if (f.label !== undefined) {
     const name = f.label.trim().toLowerCase()
     q = q.where((eb) =>
@@ -203,7 +211,9 @@ function pageOf(f: TicketFilter) {
 export async function listTickets(ctx: Ctx, f: TicketFilter): Promise<Ticket[]> {
   const { limit, offset } = pageOf(f)
   return ctx.store.read(async (db) => {
-    let q = (await filteredTickets(db, f)).orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc')
+    let q = (await filteredTickets(db, ctx, f))
+      .orderBy('t.updated_at', 'desc')
+      .orderBy('t.id', 'desc')
     if (limit > 0) q = q.limit(limit).offset(offset)
     return toTickets(db, await q.execute())
   })
@@ -214,7 +224,8 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
     throw invalid('search needs words to look for', 'e.g. tk search "password reset"')
   const { limit } = pageOf(f)
   return ctx.store.read(async (db) => {
-    const projectId = f.project === undefined ? undefined : (await resolveProject(db, f.project)).id
+    const projectId =
+      f.project === undefined ? undefined : (await projectFor(db, ctx, f.project, 'read')).id
     // Scope and visibility are applied inside the index query; other filters narrow the
     // ranked candidates afterwards, so those read a wider window.
     const narrowed = f.type ?? f.stage ?? f.state ?? f.assignee ?? f.label ?? f.parent
@@ -226,7 +237,7 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
       ...(f.archived ? { archived: true } : {}),
     })
     if (ids.length === 0) return []
-    const rows = await (await filteredTickets(db, f)).where('t.id', 'in', ids).execute()
+    const rows = await (await filteredTickets(db, ctx, f)).where('t.id', 'in', ids).execute()
     const rank = new Map(ids.map((id, i) => [id, i]))
     rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
     return toTickets(db, limit > 0 ? rows.slice(0, limit) : rows)
@@ -274,7 +285,7 @@ export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): P
       'give at least one field, e.g. -title "New title" or -priority 1',
     )
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     const changes: Record<string, { old: unknown; new: unknown }> = {}
     for (const f of FIELDS)
@@ -294,7 +305,7 @@ export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): P
 
 export async function deleteTicket(ctx: Ctx, ref: string): Promise<void> {
   const deleted = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     const kids = await childRowsOf(tx.db, t.id)
     if (kids.length > 0)
       throw conflict(
@@ -346,7 +357,7 @@ export async function setFlag(
   value: boolean,
 ): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, ref)
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
     if ((t[flag] === 1) === value) return t.id
     // Archive and close lock the ticket; their own toggles stay possible so it can be undone.
     if (flag === 'ready') assertEditable(t)

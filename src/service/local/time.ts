@@ -8,9 +8,9 @@ import {
 import type { Db } from '../../store/store.ts'
 import { findTicketRowById } from '../../store/tickets.ts'
 import type { NewTimeEntry } from '../ticket-service.ts'
+import { assertProjectAccess, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp } from './context.ts'
 import { assertEditable } from './guards.ts'
-import { resolveTicket } from './resolve.ts'
 
 const selectEntries = (db: Db) =>
   db
@@ -24,7 +24,7 @@ export async function logTime(ctx: Ctx, input: NewTimeEntry): Promise<TimeEntry>
   if (note.length > MAX_TIME_NOTE)
     throw invalid(`the note is longer than ${MAX_TIME_NOTE} characters`)
   const id = await mutate(ctx, async (tx) => {
-    const t = await resolveTicket(tx.db, input.ticket)
+    const t = await ticketFor(tx.db, ctx, input.ticket, 'write')
     assertEditable(t)
     const row = await tx.db
       .insertInto('time_entries')
@@ -47,7 +47,7 @@ export async function logTime(ctx: Ctx, input: NewTimeEntry): Promise<TimeEntry>
 
 export async function listTime(ctx: Ctx, ref: string): Promise<TimeEntry[]> {
   return ctx.store.read(async (db) => {
-    const t = await resolveTicket(db, ref)
+    const t = await ticketFor(db, ctx, ref, 'read')
     return selectEntries(db)
       .where('e.ticket_id', '=', t.id)
       .orderBy('e.created_at')
@@ -58,7 +58,7 @@ export async function listTime(ctx: Ctx, ref: string): Promise<TimeEntry[]> {
 
 export async function timeTotal(ctx: Ctx, ref: string): Promise<TimeTotal> {
   return ctx.store.read(async (db) => {
-    const t = await resolveTicket(db, ref)
+    const t = await ticketFor(db, ctx, ref, 'read')
     const rows = await db
       .selectFrom('time_entries')
       .select(['user'])
@@ -91,6 +91,9 @@ export async function deleteTime(ctx: Ctx, id: number): Promise<void> {
       .where('id', '=', id)
       .executeTakeFirst()
     if (!e) throw notFound(`time entry ${id} not found`, 'see the ids with tk time list KEY')
+    const owner = await findTicketRowById(tx.db, e.ticket_id)
+    if (owner)
+      await assertProjectAccess(tx.db, ctx, owner.project_id, 'write', `time entry ${id} not found`)
     if (e.user !== ctx.actor.username && ctx.actor.role !== 'admin')
       throw forbidden(
         `time entry ${id} was logged by ${e.user}`,

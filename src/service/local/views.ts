@@ -10,10 +10,10 @@ import {
 import { DEFAULT_WORKFLOW } from '../../domain/workflow.ts'
 import type { Db } from '../../store/store.ts'
 import { toTickets } from '../../store/tickets.ts'
+import { projectFor, visibleProjectIds } from './access.ts'
 import * as claims from './claims.ts'
 import type { Ctx } from './context.ts'
 import { toProject } from './projects.ts'
-import { resolveProject } from './resolve.ts'
 import { filteredTickets } from './tickets.ts'
 
 /** The project's workflow by name and stages; the default one when it names none. */
@@ -43,9 +43,9 @@ export async function projectWorkflow(db: Db, workflowId: number | null) {
 
 export async function board(ctx: Ctx, input: { project: string; all?: boolean }): Promise<Board> {
   return ctx.store.read(async (db) => {
-    const p = await resolveProject(db, input.project)
+    const p = await projectFor(db, ctx, input.project, 'read')
     const wf = await projectWorkflow(db, p.workflow_id)
-    const q = await filteredTickets(db, { project: String(p.id), closed: input.all ?? false })
+    const q = await filteredTickets(db, ctx, { project: String(p.id), closed: input.all ?? false })
     const tickets = await toTickets(db, await q.execute())
     return { project: p.prefix, workflow: wf.name, lanes: toLanes(wf.stages, tickets) }
   })
@@ -64,13 +64,17 @@ async function userCounts(db: Db) {
 
 export async function count(ctx: Ctx, input: { project?: string }): Promise<Counts> {
   return ctx.store.read(async (db) => {
-    const p = input.project === undefined ? undefined : await resolveProject(db, input.project)
+    const p =
+      input.project === undefined ? undefined : await projectFor(db, ctx, input.project, 'read')
+    // api.md "Authorisation": private projects are absent from counts too.
+    const visible = p ? 'all' : await visibleProjectIds(db, ctx.actor)
     let q = db
       .selectFrom('tickets')
       .select(['type', 'stage', 'state'])
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .groupBy(['type', 'stage', 'state'])
     if (p) q = q.where('project_id', '=', p.id)
+    if (visible !== 'all') q = q.where('project_id', 'in', visible.length > 0 ? visible : [-1])
     const rows = (await q.execute()).map((r) => ({
       type: r.type,
       status: `${r.stage}/${r.state}`,
@@ -83,7 +87,8 @@ export async function count(ctx: Ctx, input: { project?: string }): Promise<Coun
       .selectFrom('projects')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-    return { ...people, projects: Number(projects.n), types }
+    const n = visible === 'all' ? Number(projects.n) : visible.length
+    return { ...people, projects: n, types }
   })
 }
 
@@ -91,8 +96,8 @@ const RECENT = 5
 
 export async function summary(ctx: Ctx, project: string): Promise<Summary> {
   const data = await ctx.store.read(async (db) => {
-    const p = await resolveProject(db, project)
-    const open = await (await filteredTickets(db, { project: String(p.id) })).execute()
+    const p = await projectFor(db, ctx, project, 'read')
+    const open = await (await filteredTickets(db, ctx, { project: String(p.id) })).execute()
     const tickets = await toTickets(db, open)
     const type_counts: Partial<Record<TicketType, number>> = {}
     for (const t of tickets) type_counts[t.type] = (type_counts[t.type] ?? 0) + 1

@@ -4,11 +4,11 @@ import { DEFAULT_STAGES, type State } from '../../domain/lifecycle.ts'
 import { mapLifecycle, type Workflow } from '../../domain/workflow.ts'
 import { hasChildren, selectTickets, type TicketRow, updateTicketRow } from '../../store/tickets.ts'
 import type { WorkflowChange, WorkflowTarget } from '../organisation-service.ts'
-import { requireProjectOwner } from './access.ts'
+import { projectFor, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
-import { resolveProject, resolveTicket, stagesOf } from './resolve.ts'
+import { stagesOf } from './resolve.ts'
 import { loadWorkflow, type Move, projectStages, resolveWorkflow } from './workflows.ts'
 
 /** Moves each ticket to where `mapLifecycle` puts it in the new stages, recording each move. */
@@ -54,7 +54,7 @@ async function remap(
 const names = (w: Workflow) => w.stages.map((s) => s.name)
 
 async function onTicket(tx: Tx, ref: string, w: Workflow | null): Promise<WorkflowChange> {
-  const t = await resolveTicket(tx.db, ref)
+  const t = await ticketFor(tx.db, tx.ctx, ref, 'write')
   assertEditable(t)
   if (await hasChildren(tx.db, t.id))
     throw conflict(
@@ -82,8 +82,7 @@ async function onTicket(tx: Tx, ref: string, w: Workflow | null): Promise<Workfl
 }
 
 async function onProject(tx: Tx, ref: string, w: Workflow | null): Promise<WorkflowChange> {
-  const p = await resolveProject(tx.db, ref)
-  await requireProjectOwner(tx.db, tx.ctx, p)
+  const p = await projectFor(tx.db, tx.ctx, ref, 'manage')
   const oldStages = await projectStages(tx.db, p.id)
   await tx.db
     .updateTable('projects')

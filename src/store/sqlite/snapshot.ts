@@ -13,7 +13,8 @@ const MAX_PARAMS = 8000
 /**
  * Every table that holds data, in creation order. Read from `sqlite_master` so tables added
  * by later migrations are included without anyone listing them; the full-text index and its
- * shadow tables are left out because they are rebuilt from `tickets`.
+ * shadow tables are left out because they are rebuilt from `tickets`, and sessions because
+ * they are credentials.
  */
 type TableInfo = { name: string; columns: string[]; order: string[] }
 
@@ -24,6 +25,9 @@ export async function dataTables(db: AnyDb): Promise<TableInfo[]> {
   const tables = rows.filter(
     (r) =>
       !r.name.startsWith('sqlite_') &&
+      // Sessions are credentials, not data: never exported; an import replaces the users, and
+      // their sessions end with them.
+      r.name !== 'sessions' &&
       !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`)),
   )
   const out: TableInfo[] = []

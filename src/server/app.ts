@@ -1,0 +1,126 @@
+/** @module The HTTP API as a Fastify instance, built from its dependencies and never listening. */
+import fastifyCookie from '@fastify/cookie'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import fastifyWebsocket from '@fastify/websocket'
+import Fastify from 'fastify'
+import type { ServiceHost } from '../service/service-host.ts'
+import type { App, RouteDeps } from './app-type.ts'
+import { addAuthentication, serviceFor } from './auth.ts'
+import { errorHandler, notFoundHandler } from './error-handler.ts'
+import { agentRoutes } from './routes/agents.ts'
+import { authRoutes } from './routes/auth.ts'
+import { labelTimeRoutes } from './routes/labels-time.ts'
+import { configRoutes, metaRoutes } from './routes/meta.ts'
+import {
+  memberRoutes,
+  roleRoutes,
+  teamRoutes,
+  userRoutes,
+  workflowRoutes,
+} from './routes/organisation.ts'
+import { planningRoutes } from './routes/planning.ts'
+import { projectRoutes } from './routes/projects.ts'
+import { recordRoutes } from './routes/records.ts'
+import { ticketRoutes } from './routes/tickets.ts'
+import { viewRoutes } from './routes/views.ts'
+import { workRoutes } from './routes/work.ts'
+import { addSecurityHeaders } from './security-headers.ts'
+import { validatorCompiler } from './validation.ts'
+import { webRoutes } from './web.ts'
+import { liveRoutes } from './ws.ts'
+
+const RATE_LIMITED = new Set(['/api/register', '/api/login'])
+
+export type AppDeps = {
+  readonly host: ServiceHost
+  readonly version: string
+  /** Log one line per request (`tk server -v`). */
+  readonly verbose?: boolean
+  /** The web app's build directory, served at `/` when it holds an index.html. */
+  readonly webRoot?: string
+  /** api.md: 10 per minute per client address on register and login together. */
+  readonly loginsPerMinute?: number
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    // quality.md "Security": bodies are bounded at 1 MB.
+    bodyLimit: 1024 * 1024,
+    // Tokens travel in headers and cookies; the request log names method, path and status only.
+    logger: deps.verbose
+      ? {
+          level: 'info',
+          serializers: { req: (r) => ({ method: r.method, url: r.url.split('?')[0] }) },
+        }
+      : false,
+    routerOptions: { maxParamLength: 500 },
+    // Requests too malformed to parse get the same error shape as every other failure.
+    clientErrorHandler: (_err, socket) => {
+      if (socket.writable)
+        socket.end(
+          'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":"malformed request"}',
+        )
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
+  app.setValidatorCompiler(validatorCompiler)
+  app.setErrorHandler(errorHandler)
+  app.setNotFoundHandler(notFoundHandler)
+  addSecurityHeaders(app)
+  await app.register(fastifyCookie)
+  // api.md "Authentication": register and login share one budget per client address.
+  await app.register(fastifyRateLimit, {
+    max: deps.loginsPerMinute ?? 10,
+    timeWindow: 60_000,
+    allowList: (req) => !RATE_LIMITED.has(req.routeOptions.url ?? ''),
+  })
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'ticket', version: deps.version },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'ticket_token' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  addAuthentication(app, deps.host)
+
+  const routeDeps: RouteDeps = {
+    host: deps.host,
+    service: serviceFor(deps.host),
+    version: deps.version,
+  }
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
+  metaRoutes(app, routeDeps)
+  authRoutes(app, routeDeps)
+  userRoutes(app, routeDeps)
+  agentRoutes(app, routeDeps)
+  configRoutes(app, routeDeps)
+  workflowRoutes(app, routeDeps)
+  roleRoutes(app, routeDeps)
+  teamRoutes(app, routeDeps)
+  memberRoutes(app, routeDeps)
+  planningRoutes(app, routeDeps)
+  labelTimeRoutes(app, routeDeps)
+  viewRoutes(app, routeDeps)
+  projectRoutes(app, routeDeps)
+  ticketRoutes(app, routeDeps)
+  workRoutes(app, routeDeps)
+  recordRoutes(app, routeDeps)
+  liveRoutes(app, routeDeps)
+  await webRoutes(app, {
+    version: deps.version,
+    ...(deps.webRoot ? { webRoot: deps.webRoot } : {}),
+  })
+  return app
+}

@@ -1,0 +1,93 @@
+/** @module Who is calling: the session token from the header, the cookie or (WebSocket only) the query. */
+import type {} from '@fastify/cookie'
+import type {} from '@fastify/websocket'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { TicketError } from '../domain/errors.ts'
+import type { User } from '../domain/user.ts'
+import type { ServiceHost } from '../service/service-host.ts'
+import type { TicketService } from '../service/ticket-service.ts'
+
+export const TOKEN_COOKIE = 'ticket_token'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, or null when no valid token came with the request. */
+    actor: User | null
+    /** The token the request carried, valid or not. */
+    token: string | null
+  }
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i
+
+function tokenOf(req: FastifyRequest): string | null {
+  const header = req.headers.authorization
+  const bearer = header ? BEARER.exec(header)?.[1] : undefined
+  if (bearer) return bearer
+  const cookie = req.cookies?.[TOKEN_COOKIE]
+  if (cookie) return cookie
+  // api.md: `?token=` only on WebSocket upgrades (browsers cannot set headers there).
+  if (req.ws) {
+    const q = (req.query as Record<string, unknown> | undefined)?.token
+    if (typeof q === 'string' && q !== '') return q
+  }
+  return null
+}
+
+export function addAuthentication(app: FastifyInstance, host: ServiceHost): void {
+  app.decorateRequest('actor', null)
+  app.decorateRequest('token', null)
+  app.addHook('onRequest', async (req) => {
+    const token = tokenOf(req)
+    if (token === null || token.length > 200) return
+    req.token = token
+    req.actor = await host.authenticate(token)
+  })
+}
+
+export function requireActor(req: FastifyRequest): User {
+  if (req.actor) return req.actor
+  throw new TicketError(
+    'unauthenticated',
+    req.token ? 'your session has expired or was ended' : 'sign in first',
+    { hint: 'log in with tk login (or POST /api/login)' },
+  )
+}
+
+/** The service acting as the signed-in caller; 401 when nobody is signed in. */
+export const serviceFor =
+  (host: ServiceHost) =>
+  (req: FastifyRequest): TicketService =>
+    host.forActor(requireActor(req))
+
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+) {
+  reply.setCookie(TOKEN_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  })
+}
+
+const BASIC = /^Basic\s+(\S+)$/i
+
+/**
+ * api.md "Agents": the agent work routes take HTTP Basic (agent UUID and password) and act as
+ * that agent.
+ */
+export const requireAgent = (host: ServiceHost) => async (req: FastifyRequest) => {
+  const encoded = BASIC.exec(req.headers.authorization ?? '')?.[1]
+  const decoded = encoded ? Buffer.from(encoded, 'base64').toString('utf8') : ''
+  const colon = decoded.indexOf(':')
+  if (colon <= 0)
+    throw new TicketError('unauthenticated', 'basic auth required', {
+      hint: 'send the agent id and password as HTTP Basic credentials',
+    })
+  req.actor = await host.authenticateAgent(decoded.slice(0, colon), decoded.slice(colon + 1))
+}

@@ -1,0 +1,61 @@
+/** @module Turns every failure into `{"error": …}` with the status api.md gives it. */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { TicketError } from '../domain/errors.ts'
+import { HTTP_STATUS } from '../domain/http-status.ts'
+
+export { HTTP_STATUS }
+
+type ValidationIssue = {
+  keyword: string
+  instancePath: string
+  message?: string
+  params: Record<string, unknown>
+}
+
+/** A validation failure in the words of the request: `body.title must be string`. */
+function describeValidation(context: string | undefined, issue: ValidationIssue): string {
+  const where = `${context ?? 'request'}${issue.instancePath.replaceAll('/', '.')}`
+  if (issue.keyword === 'additionalProperties')
+    return `unknown field "${String(issue.params.additionalProperty)}" in ${where}`
+  if (issue.keyword === 'required')
+    return `${where} needs the field "${String(issue.params.missingProperty)}"`
+  return `${where} ${issue.message ?? 'is invalid'}`
+}
+
+function clientError(error: FastifyError): { status: number; message: string } | undefined {
+  if (error.validation?.[0])
+    return {
+      status: 400,
+      message: describeValidation(error.validationContext, error.validation[0] as ValidationIssue),
+    }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, message: 'request body is too large (the limit is 1 MB)' }
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, message: 'invalid json body' }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, message: 'send the body as application/json' }
+  }
+  if (error instanceof SyntaxError) return { status: 400, message: 'invalid json body' }
+  const status = error.statusCode ?? 500
+  if (status === 429) return { status, message: 'too many requests' }
+  if (status >= 400 && status < 500) return { status, message: error.message }
+  return undefined
+}
+
+export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof TicketError) {
+    const body = error.hint ? { error: error.message, hint: error.hint } : { error: error.message }
+    return reply.code(HTTP_STATUS[error.code]).send(body)
+  }
+  const known = clientError(error)
+  if (known) return reply.code(known.status).send({ error: known.message })
+  // api.md: nothing a client sends may produce a 500; reaching here is a bug worth its stack.
+  req.log.error({ err: error }, 'unhandled error')
+  return reply.code(500).send({ error: 'internal error' })
+}
+
+export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {
+  return reply.code(404).send({ error: `no route for ${req.method} ${req.url.split('?')[0]}` })
+}

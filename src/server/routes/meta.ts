@@ -1,0 +1,28 @@
+import { TicketError } from '../../domain/errors.ts'
+import type { App, RouteDeps } from '../app-type.ts'
+import { EnabledBody } from '../schemas/auth.ts'
+
+export function metaRoutes(app: App, { host, version }: RouteDeps): void {
+  app.get('/api/healthz', { schema: { tags: ['meta'] } }, async () => {
+    await host.ping().catch((cause: unknown) => {
+      throw new TicketError('unavailable', 'database unavailable', { cause })
+    })
+    return { status: 'ok', version }
+  })
+
+  app.get('/api/status', { schema: { tags: ['meta'] } }, async (req) => ({
+    status: 'ok',
+    authenticated: req.actor !== null,
+    ...(req.actor ? { user: req.actor } : {}),
+    registration_enabled: await host.registrationEnabled(),
+    server_version: version,
+  }))
+}
+
+export function configRoutes(app: App, { service }: RouteDeps): void {
+  app.post(
+    '/api/config/registration',
+    { schema: { tags: ['meta'], body: EnabledBody } },
+    async (req) => ({ registration_enabled: await service(req).setRegistration(req.body.enabled) }),
+  )
+}

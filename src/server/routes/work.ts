@@ -1,0 +1,47 @@
+import type { App, RouteDeps } from '../app-type.ts'
+import { TicketParams } from '../schemas/common.ts'
+import { NextQuery, TreeQuery } from '../schemas/projects.ts'
+import { AssignBody, ClaimBody, ParentBody, StageBody, StateBody } from '../schemas/tickets.ts'
+
+/** Lifecycle, hierarchy, assignment and the work queue. */
+export function workRoutes(app: App, { service }: RouteDeps): void {
+  const tags = ['work']
+  const params = TicketParams
+
+  app.post('/api/tickets/:ref/state', { schema: { tags, params, body: StateBody } }, (req) =>
+    service(req).setState(req.params.ref, req.body.state, { force: req.body.force ?? false }),
+  )
+  app.post('/api/tickets/:ref/stage', { schema: { tags, params, body: StageBody } }, (req) =>
+    service(req).setStage(req.params.ref, req.body.stage),
+  )
+  app.post('/api/tickets/:ref/parent', { schema: { tags, params, body: ParentBody } }, (req) =>
+    service(req).setParent(req.params.ref, req.body.parent),
+  )
+  app.delete('/api/tickets/:ref/parent', { schema: { tags, params } }, (req) =>
+    service(req).unsetParent(req.params.ref),
+  )
+  app.post('/api/tickets/:ref/assign', { schema: { tags, params, body: AssignBody } }, (req) =>
+    service(req).assign(req.params.ref, req.body.assignee),
+  )
+  app.post('/api/tickets/:ref/unassign', { schema: { tags, params } }, (req) =>
+    service(req).unassign(req.params.ref),
+  )
+  app.post('/api/tickets/:ref/unclaim', { schema: { tags, params } }, (req) =>
+    service(req).unclaim(req.params.ref),
+  )
+  app.post('/api/tickets/claim', { schema: { tags, body: ClaimBody } }, (req) => {
+    const { ticket, ticket_id, project, dry_run } = req.body
+    const ref = ticket ?? ticket_id
+    return service(req).claim({
+      ...(ref ? { ticket: ref } : {}),
+      ...(project ? { project } : {}),
+      dry_run: dry_run ?? false,
+    })
+  })
+  app.get('/api/next', { schema: { tags, querystring: NextQuery } }, (req) =>
+    service(req).next(req.query),
+  )
+  app.get('/api/tree', { schema: { tags, querystring: TreeQuery } }, (req) =>
+    service(req).tree(req.query),
+  )
+}

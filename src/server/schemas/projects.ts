@@ -1,0 +1,50 @@
+import { Type } from 'typebox'
+import { Closed, Int, Long, Short } from './common.ts'
+
+const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')])
+
+export const NewProjectBody = Closed({
+  prefix: Short('2 to 5 letters, e.g. CUS'),
+  title: Short(),
+  description: Type.Optional(Long()),
+  acceptance_criteria: Type.Optional(Long()),
+  git_repository: Type.Optional(Short()),
+  git_branch: Type.Optional(Short()),
+  notes: Type.Optional(Long()),
+  visibility: Type.Optional(Visibility),
+})
+
+export const ProjectPatchBody = Closed({
+  title: Type.Optional(Short()),
+  description: Type.Optional(Long()),
+  acceptance_criteria: Type.Optional(Long()),
+  git_repository: Type.Optional(Short()),
+  git_branch: Type.Optional(Short()),
+  notes: Type.Optional(Long()),
+  status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+  visibility: Type.Optional(Visibility),
+})
+
+export const MemberBody = Closed({
+  username: Short(),
+  role: Type.Union([Type.Literal('viewer'), Type.Literal('editor'), Type.Literal('owner')]),
+})
+
+export const MemberParams = Closed({ project: Short(), username: Short() })
+
+export const HistoryQuery = Closed({
+  actor: Type.Optional(Short()),
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+})
+
+export const NextQuery = Closed({
+  project: Type.Optional(Short()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+})
+
+export const TreeQuery = Closed({
+  project: Type.Optional(Short()),
+  ticket: Type.Optional(Short()),
+})
+
+export { Int }

@@ -1,0 +1,80 @@
+import { Type } from 'typebox'
+import { TICKET_TYPES } from '../../domain/ticket.ts'
+import { Closed, Int, Long, Short } from './common.ts'
+
+const TicketType = Type.Union(TICKET_TYPES.map((t) => Type.Literal(t)))
+const StateName = Type.Union([
+  Type.Literal('idle'),
+  Type.Literal('active'),
+  Type.Literal('success'),
+  Type.Literal('fail'),
+])
+
+export const NewTicketBody = Closed({
+  project: Type.Optional(Short('project prefix or id')),
+  project_id: Type.Optional(Type.Union([Int(), Short()], { description: 'alias of project' })),
+  title: Short(),
+  type: Type.Optional(TicketType),
+  description: Type.Optional(Long()),
+  acceptance_criteria: Type.Optional(Long()),
+  git_repository: Type.Optional(Short()),
+  git_branch: Type.Optional(Short()),
+  priority: Type.Optional(Int('1 (highest) to 9')),
+  parent: Type.Optional(Short('key of the parent ticket')),
+  parent_id: Type.Optional(Short('alias of parent')),
+  assignee: Type.Optional(Short()),
+  estimate_effort: Type.Optional(Int()),
+  estimate_complete: Type.Optional(Short('YYYY-MM-DD or RFC 3339')),
+})
+
+export const TicketPatchBody = Closed({
+  title: Type.Optional(Short()),
+  description: Type.Optional(Long()),
+  acceptance_criteria: Type.Optional(Long()),
+  git_repository: Type.Optional(Short()),
+  git_branch: Type.Optional(Short()),
+  priority: Type.Optional(Int()),
+  sort_order: Type.Optional(Int()),
+  estimate_effort: Type.Optional(Int()),
+  estimate_complete: Type.Optional(Type.Union([Short(), Type.Null()])),
+  stage: Type.Optional(Short()),
+  state: Type.Optional(StateName),
+})
+
+const Bool = Type.Boolean()
+
+export const TicketListQuery = Closed({
+  project: Type.Optional(Short()),
+  type: Type.Optional(TicketType),
+  stage: Type.Optional(Short()),
+  state: Type.Optional(StateName),
+  status: Type.Optional(Short('stage/state, e.g. develop/active')),
+  assignee: Type.Optional(Short()),
+  label: Type.Optional(Short()),
+  parent: Type.Optional(Short()),
+  q: Type.Optional(Short('words to search for')),
+  include_closed: Type.Optional(Bool),
+  include_archived: Type.Optional(Bool),
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
+})
+
+export const StateBody = Closed({ state: StateName, force: Type.Optional(Bool) })
+export const StageBody = Closed({ stage: Short() })
+export const ParentBody = Closed({ parent: Short() })
+export const AssignBody = Closed({ assignee: Short() })
+export const CommentBody = Closed({ text: Long() })
+export const DependencyBody = Closed({ depends_on: Short() })
+export const DependencyParams = Closed({ ref: Short(), on: Short() })
+export const ClaimBody = Closed({
+  ticket: Type.Optional(Short()),
+  ticket_id: Type.Optional(Short('alias of ticket')),
+  project: Type.Optional(Short()),
+  dry_run: Type.Optional(Bool),
+})
+export const HistoryListQuery = Closed({
+  project: Type.Optional(Short()),
+  ticket: Type.Optional(Short()),
+  actor: Type.Optional(Short()),
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+})

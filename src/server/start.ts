@@ -1,0 +1,141 @@
+/**
+ * @module Composition root of `tk server`: opens the database, builds the app, listens, and
+ * closes cleanly on SIGINT/SIGTERM.
+ *
+ * The CLI's `server` command lazy-imports this file and awaits
+ *
+ *     runServerCommand({ dbPath, addr?, port?, verbose?, write? }): Promise<void>
+ *
+ *   dbPath   the workspace database (`-f DIR|FILE.db`, TICKET_HOME, or .ticket/ticket.db);
+ *            created and seeded when missing
+ *   addr     `-addr`: "host:port", ":port" or "host" (default ":8080", every interface)
+ *   port     `-p`: overrides the port of `addr`
+ *   verbose  `-v`: one log line per request
+ *   write    where the banner goes (default: stdout)
+ *
+ * It resolves after the server has drained and closed the database following a signal.
+ * `startServer` does the same without banner or signal handling (tests, benchmarks).
+ */
+import { fileURLToPath } from 'node:url'
+import { TicketError } from '../domain/errors.ts'
+import { seedDatabase } from '../service/bootstrap.ts'
+import { ServiceHost } from '../service/service-host.ts'
+import { openSqliteStore } from '../store/sqlite/open-sqlite.ts'
+import { buildApp } from './app.ts'
+import type { App } from './app-type.ts'
+
+export const VERSION = typeof __TICKET_VERSION__ === 'string' ? __TICKET_VERSION__ : 'dev'
+
+export type ServerOptions = {
+  readonly dbPath: string
+  readonly host?: string
+  readonly port?: number
+  readonly verbose?: boolean
+  /** Password of the admin created in a new database; generated when absent. */
+  readonly adminPassword?: string
+  readonly loginsPerMinute?: number
+}
+
+export type RunningServer = {
+  readonly app: App
+  readonly url: string
+  readonly dbPath: string
+  /** Set when this start created the database: the generated admin password, shown once. */
+  readonly adminPassword?: string
+  close(): Promise<void>
+}
+
+const webRoot = () => fileURLToPath(new URL('./web/', import.meta.url))
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = await openSqliteStore(options.dbPath, { create: true })
+  const seeded = await seedDatabase(store, {
+    now: new Date(),
+    ...(options.adminPassword ? { password: options.adminPassword } : {}),
+  })
+  const host = new ServiceHost({ store })
+  const app = await buildApp({
+    host,
+    version: VERSION,
+    verbose: options.verbose ?? false,
+    webRoot: webRoot(),
+    ...(options.loginsPerMinute ? { loginsPerMinute: options.loginsPerMinute } : {}),
+  })
+  try {
+    await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8080 })
+  } catch (e) {
+    await app.close()
+    await host.close()
+    const code = (e as NodeJS.ErrnoException).code
+    throw new TicketError('unavailable', `cannot listen on ${options.host}:${options.port}`, {
+      cause: e,
+      hint: code === 'EADDRINUSE' ? 'another process uses that port; pass -p PORT' : undefined,
+    })
+  }
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  const shown = !options.host || options.host === '0.0.0.0' || options.host === '::'
+  const url = `http://${shown ? 'localhost' : options.host}:${port}`
+  let closing: Promise<void> | undefined
+  return {
+    app,
+    url,
+    dbPath: store.location,
+    ...(seeded.admin_password ? { adminPassword: seeded.admin_password } : {}),
+    close: () => {
+      // Fastify stops accepting, lets in-flight requests finish, then the database closes.
+      closing ??= app.close().then(() => host.close())
+      return closing
+    },
+  }
+}
+
+/** `-addr :8080`, `-addr 127.0.0.1:9000`, `-addr localhost`; `-p` wins over the port. */
+export function parseAddr(addr = ':8080', port?: number): { host: string; port: number } {
+  const m = /^(.*?)(?::(\d+))?$/.exec(addr.trim())
+  const h = m?.[1] || '0.0.0.0'
+  const p = port ?? (m?.[2] ? Number(m[2]) : 8080)
+  if (!Number.isInteger(p) || p < 0 || p > 65535)
+    throw new TicketError('invalid', `invalid port "${port ?? m?.[2]}"`, {
+      hint: 'use a number from 1 to 65535',
+    })
+  return { host: h.replace(/^\[(.*)\]$/, '$1'), port: p }
+}
+
+export type ServerCommandOptions = {
+  readonly dbPath: string
+  readonly addr?: string
+  readonly port?: number
+  readonly verbose?: boolean
+  readonly write?: (text: string) => void
+}
+
+export async function runServerCommand(options: ServerCommandOptions): Promise<void> {
+  const write = options.write ?? ((t: string) => process.stdout.write(t))
+  const { host, port } = parseAddr(options.addr, options.port)
+  const server = await startServer({
+    dbPath: options.dbPath,
+    host,
+    port,
+    verbose: options.verbose ?? false,
+  })
+  write(`ticket server ${VERSION}\n`)
+  write(`database: ${server.dbPath}\n`)
+  write(`listening: ${server.url}  (API docs: ${server.url}/api/docs)\n`)
+  if (server.adminPassword)
+    write(`created user admin with password ${server.adminPassword} (shown once)\n`)
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      write(`${signal}: finishing requests and closing the database…\n`)
+      // A second signal means "now": leave without waiting.
+      process.once(signal, () => process.exit(130))
+      server.close().then(resolve, (e: unknown) => {
+        write(`error while closing: ${(e as Error).message}\n`)
+        process.exitCode = 1
+        resolve()
+      })
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+}

@@ -1,0 +1,33 @@
+/** @module `/`: the web app's build when there is one, else a page saying the server is up. */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { App } from './app-type.ts'
+
+const placeholder = (version: string) => `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>ticket server</title></head>
+<body>
+<h1>ticket server ${version} is up</h1>
+<p>The web app is not built into this server yet. The HTTP API is described at
+<a href="/api/docs">/api/docs</a> (OpenAPI document: <a href="/api/openapi.json">/api/openapi.json</a>).</p>
+</body>
+</html>
+`
+
+export async function webRoutes(app: App, options: { webRoot?: string; version: string }) {
+  const root = options.webRoot
+  if (!root || !existsSync(join(root, 'index.html'))) {
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send(placeholder(options.version)),
+    )
+    return
+  }
+  await app.register(fastifyStatic, { root, wildcard: false })
+  // api.md: the single-page app answers every path outside /api/ with index.html.
+  app.setNotFoundHandler((req, reply) =>
+    req.url.startsWith('/api/') || req.method !== 'GET'
+      ? reply.code(404).send({ error: `no route for ${req.method} ${req.url.split('?')[0]}` })
+      : reply.sendFile('index.html'),
+  )
+}

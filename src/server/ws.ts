@@ -1,0 +1,116 @@
+/** @module `/api/ws`: live change events, each delivered only to connections that may read it. */
+import { Compile } from 'typebox/compile'
+import type { WebSocket } from 'ws'
+import type { TicketEvent } from '../domain/events.ts'
+import type { User } from '../domain/user.ts'
+import type { Audience } from '../service/service-host.ts'
+import type { App, RouteDeps } from './app-type.ts'
+import { requireActor } from './auth.ts'
+import { ClientMessage, type ServerMessage } from './ws-protocol.ts'
+
+const checkMessage = Compile(ClientMessage)
+const HEARTBEAT_MS = 30_000
+// api.md "Live events": a client that cannot keep up is dropped rather than slowing everyone.
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024
+
+type Connection = {
+  readonly socket: WebSocket
+  readonly user: User
+  readonly token: string
+  /** Prefixes asked for; null means every project the user may read. */
+  projects: ReadonlySet<string> | null
+  alive: boolean
+}
+
+const mayRead = (c: Connection, audience: Audience | null) =>
+  c.user.role === 'admin' ||
+  (audience !== null && (audience.public || audience.members.has(c.user.id)))
+
+const send = (socket: WebSocket, message: ServerMessage | string) =>
+  socket.send(typeof message === 'string' ? message : JSON.stringify(message))
+
+export function liveRoutes(app: App, { host }: RouteDeps): void {
+  const connections = new Set<Connection>()
+  // Events are delivered one after another so every client sees them in the order they happened.
+  let queue = Promise.resolve()
+
+  async function deliver(event: TicketEvent) {
+    if (connections.size === 0) return
+    const audience = await host.audience(event.project)
+    const text = JSON.stringify(event)
+    for (const c of connections) {
+      if (c.projects && !c.projects.has(event.project)) continue
+      if (!mayRead(c, audience)) continue
+      if (c.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        c.socket.terminate()
+        continue
+      }
+      send(c.socket, text)
+    }
+  }
+  const unsubscribe = host.subscribe((event) => {
+    queue = queue.then(() => deliver(event)).catch((err: unknown) => app.log.error({ err }))
+  })
+
+  // Heartbeats keep idle connections open through proxies and notice ended sessions.
+  const heartbeat = setInterval(async () => {
+    for (const c of connections) {
+      if (!c.alive || (await host.authenticate(c.token)) === null) {
+        c.socket.terminate()
+        continue
+      }
+      c.alive = false
+      c.socket.ping()
+    }
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
+
+  app.addHook('onClose', async () => {
+    clearInterval(heartbeat)
+    unsubscribe()
+    for (const c of connections) c.socket.close(1001, 'server shutting down')
+  })
+
+  app.get(
+    '/api/ws',
+    {
+      websocket: true,
+      schema: { tags: ['live'] },
+      // Refuse before the upgrade, so an unauthenticated client gets a plain 401.
+      preValidation: async (req) => {
+        requireActor(req)
+      },
+    },
+    (socket, req) => {
+      const c: Connection = {
+        socket,
+        user: requireActor(req),
+        token: req.token ?? '',
+        projects: null,
+        alive: true,
+      }
+      connections.add(c)
+      socket.on('pong', () => {
+        c.alive = true
+      })
+      socket.on('close', () => connections.delete(c))
+      socket.on('message', (data, isBinary) => {
+        let message: unknown
+        try {
+          message = isBinary ? undefined : JSON.parse(data.toString())
+        } catch {
+          message = undefined
+        }
+        if (!checkMessage.Check(message))
+          return send(socket, {
+            type: 'error',
+            error: 'send {"subscribe": ["PREFIX", …]} (an empty list means every project)',
+          })
+        const prefixes = message.subscribe.map((p) => p.trim().toUpperCase())
+        c.projects = prefixes.length > 0 ? new Set(prefixes) : null
+        send(socket, { type: 'subscribed', projects: prefixes })
+      })
+      send(socket, { type: 'connected', user: c.user.username })
+    },
+  )
+}

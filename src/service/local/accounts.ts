@@ -1,0 +1,221 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import type { Selectable } from 'kysely'
+import { conflict, forbidden, invalid, notFound, TicketError } from '../../domain/errors.ts'
+import type { User } from '../../domain/user.ts'
+import type { UsersTable } from '../../store/database.ts'
+import type { Db, Store } from '../../store/store.ts'
+import { hashPassword, verifyPassword } from '../password.ts'
+import type { NewAccount, Session } from '../ticket-service.ts'
+import { toUser } from '../users.ts'
+
+/** api.md "Authentication": sessions expire after 30 days without use. */
+export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000
+// Sliding the expiry on every request would write on every read; once an hour is enough.
+const EXTEND_AFTER_MS = 60 * 60 * 1000
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/
+const MIN_PASSWORD = 8
+const MAX_PASSWORD = 1024
+
+/** Only the SHA-256 of a token is stored, so a copy of the database holds no usable session. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+export function parseUsername(input: string): string {
+  const u = input.trim()
+  if (!USERNAME.test(u))
+    throw invalid(
+      `invalid username "${input}"`,
+      'use up to 64 letters, digits, dots, dashes, underscores or @',
+    )
+  return u
+}
+
+export function checkPassword(password: string): string {
+  if (password.length < MIN_PASSWORD)
+    throw invalid(`password must be at least ${MIN_PASSWORD} characters`)
+  if (password.length > MAX_PASSWORD)
+    throw invalid(`password must be at most ${MAX_PASSWORD} characters`)
+  return password
+}
+
+export async function findUserRow(db: Db, username: string) {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username.trim())
+    .executeTakeFirst()
+  if (!row) throw notFound(`user "${username}" not found`, 'list users with tk user list')
+  return row
+}
+
+export async function isRegistrationEnabled(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'registration_enabled')
+    .executeTakeFirst()
+  return row?.value !== 'false'
+}
+
+/** Creates an account with role `user`; never logs in. */
+async function createAccount(store: Store, input: NewAccount, now: Date): Promise<User> {
+  const username = parseUsername(input.username)
+  const hash = await hashPassword(checkPassword(input.password))
+  const at = now.toISOString()
+  const row = await store.transaction(async (db) => {
+    const taken = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst()
+    if (taken) throw conflict(`user "${username}" already exists`, 'choose another username')
+    return db
+      .insertInto('users')
+      .values({
+        id: randomUUID(),
+        username,
+        display_name: input.display_name?.trim() || username,
+        email: input.email?.trim() ?? '',
+        role: 'user',
+        enabled: 1,
+        user_type: 'user',
+        status: 'idle',
+        last_seen: null,
+        password_hash: hash,
+        created_at: at,
+        updated_at: at,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  })
+  return toUser(row)
+}
+
+export async function register(store: Store, input: NewAccount, now: Date): Promise<User> {
+  if (!(await store.read(isRegistrationEnabled)))
+    throw forbidden('registration is disabled', 'ask an admin to create your account')
+  return createAccount(store, input, now)
+}
+
+// A fixed hash to verify against when the user does not exist, so timing does not reveal names.
+let dummyHash: Promise<string> | undefined
+
+const invalidCredentials = () =>
+  new TicketError('unauthenticated', 'invalid credentials', {
+    hint: 'check the username and password',
+  })
+
+/** Checks the password and opens a session: a random 256-bit token, stored only as a hash. */
+export async function login(
+  store: Store,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<Session> {
+  const row = await store.read((db) =>
+    db.selectFrom('users').selectAll().where('username', '=', username.trim()).executeTakeFirst(),
+  )
+  dummyHash ??= hashPassword('not a password of anyone')
+  const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash))
+  if (!row || !ok) throw invalidCredentials()
+  if (row.enabled !== 1) throw forbidden(`user ${row.username} is disabled`)
+  const token = randomBytes(32).toString('base64url')
+  const expires_at = new Date(now.getTime() + SESSION_IDLE_MS).toISOString()
+  await store.transaction((db) =>
+    db
+      .insertInto('sessions')
+      .values({
+        token_hash: hashToken(token),
+        user_id: row.id,
+        created_at: now.toISOString(),
+        expires_at,
+      })
+      .execute(),
+  )
+  return { token, user: toUser(row), expires_at }
+}
+
+/** The enabled user a token belongs to, or `null` for an unknown or expired token. */
+export async function authenticate(store: Store, token: string, now: Date): Promise<User | null> {
+  const tokenHash = hashToken(token)
+  const row = await store.read((db) =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .selectAll('u')
+      .select('s.expires_at')
+      .where('s.token_hash', '=', tokenHash)
+      .executeTakeFirst(),
+  )
+  if (!row) return null
+  const left = Date.parse(row.expires_at) - now.getTime()
+  if (left <= 0) {
+    await logout(store, token)
+    return null
+  }
+  if (left < SESSION_IDLE_MS - EXTEND_AFTER_MS)
+    await store.transaction((db) =>
+      db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(now.getTime() + SESSION_IDLE_MS).toISOString() })
+        .where('token_hash', '=', tokenHash)
+        .execute(),
+    )
+  const { expires_at: _, ...user } = row
+  return toUser(user as Selectable<UsersTable>)
+}
+
+export async function logout(store: Store, token: string): Promise<void> {
+  await store.transaction((db) =>
+    db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute(),
+  )
+}
+
+export async function setRegistration(store: Store, enabled: boolean): Promise<boolean> {
+  await store.transaction((db) =>
+    db
+      .insertInto('settings')
+      .values({ key: 'registration_enabled', value: String(enabled) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(enabled) }))
+      .execute(),
+  )
+  return enabled
+}
+
+const AGENT_STATUSES = ['idle', 'working'] as const
+
+/** HTTP Basic for agents (api.md "Agents"): the agent's UUID, which is its username, and its password. */
+export async function authenticateAgent(store: Store, id: string, password: string): Promise<User> {
+  const row = await store.read((db) =>
+    db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', id.trim())
+      .where('user_type', '=', 'agent')
+      .executeTakeFirst(),
+  )
+  dummyHash ??= hashPassword('not a password of anyone')
+  const ok = await verifyPassword(password.trim(), row?.password_hash ?? (await dummyHash))
+  if (!row || !ok) throw invalidCredentials()
+  if (row.enabled !== 1) throw forbidden(`agent ${row.username} is disabled`)
+  return toUser(row)
+}
+
+/** Records that an agent is alive, and optionally what it is doing (`idle` or `working`). */
+export async function touchAgent(
+  store: Store,
+  agent: User,
+  status: string | undefined,
+  now: Date,
+): Promise<User> {
+  if (status !== undefined && !(AGENT_STATUSES as readonly string[]).includes(status))
+    throw invalid(`invalid agent status "${status}"`, `use ${AGENT_STATUSES.join(' or ')}`)
+  const row = await store.transaction((db) =>
+    db
+      .updateTable('users')
+      .set({ status: status ?? agent.status, last_seen: now.toISOString() })
+      .where('id', '=', agent.id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  )
+  return toUser(row)
+}

@@ -1,0 +1,68 @@
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { startTestServer } from '../support/server.ts'
+import { tempDir } from '../support/temp-dir.ts'
+import { runTk } from '../support/workspace.ts'
+
+// The seed README's server quick start, against the real server, through the built `tk`.
+describe('remote mode', () => {
+  it('registers, logs in, creates a project, adds, lists and claims over HTTP', async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const dir = tempDir('tk-remote-')
+    const env = { TICKET_HOME: join(dir, '.ticket'), TICKET_URL: server.url }
+    const tk = async (...args: string[]) => {
+      const r = await runTk(args, { cwd: dir, env })
+      if (r.code !== 0) throw new Error(`tk ${args.join(' ')} exited ${r.code}: ${r.stderr}`)
+      return r.stdout
+    }
+    const json = async <T>(...args: string[]) => JSON.parse(await tk(...args, '--json')) as T
+
+    expect(await tk('register', '-username', 'alice', '-password', 'alice-password')).toContain(
+      'registered alice',
+    )
+    expect(await tk('login', '-username', 'alice', '-password', 'alice-password')).toContain(
+      `logged in to ${server.url} as alice`,
+    )
+    expect(statSync(join(dir, '.ticket', 'credentials.json')).mode & 0o777).toBe(0o600)
+    expect(await json<{ username: string }>('whoami')).toMatchObject({ username: 'alice' })
+    await tk('project', 'create', '-prefix', 'CUS', '-title', 'Customer Portal')
+    const t = await json<{ key: string }>(
+      'add',
+      'Customers can reset their password.',
+      '-project',
+      'CUS',
+    )
+    expect(t.key).toBe('CUS-T-1')
+    const list = await json<{ key: string }[]>('list', '-project', 'CUS')
+    expect(list.map((x) => x.key)).toEqual(['CUS-T-1'])
+    const claimed = await json<{ status: string }>('claim', '-id', 'CUS-T-1')
+    expect(JSON.stringify(claimed)).toContain('alice')
+    await tk('logout')
+    const after = await runTk(['list', '-project', 'CUS'], { cwd: dir, env })
+    expect(after.code).toBe(1)
+    expect(after.stderr).toContain('sign in first')
+  })
+
+  it('logs in from TICKET_USERNAME and TICKET_PASSWORD, and names the URL when unreachable', async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const dir = tempDir('tk-remote-')
+    const env = {
+      TICKET_HOME: join(dir, '.ticket'),
+      TICKET_URL: server.url,
+      TICKET_USERNAME: 'admin',
+      TICKET_PASSWORD: 'admin-password',
+    }
+    const r = await runTk(['whoami', '--json'], { cwd: dir, env })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ username: 'admin', mode: 'remote' })
+    const down = await runTk(['list'], {
+      cwd: dir,
+      env: { ...env, TICKET_URL: 'http://127.0.0.1:9', TICKET_TIMEOUT: '2' },
+    })
+    expect(down.code).toBe(1)
+    expect(down.stderr).toContain('http://127.0.0.1:9')
+  })
+})

@@ -1,0 +1,116 @@
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import type { HttpService } from '../../src/client/http-service.ts'
+import type { RunningServer } from '../../src/server/start.ts'
+import { signedIn, startTestServer } from '../support/server.ts'
+
+let server: RunningServer
+let admin: HttpService
+let outsider: HttpService
+
+beforeAll(async () => {
+  server = await startTestServer()
+  admin = await signedIn(server)
+  await admin.createUser({ username: 'olive', password: 'olive-password' })
+  outsider = await signedIn(server, 'olive', 'olive-password')
+  await admin.createProject({ prefix: 'SEC', title: 'Secret', visibility: 'private' })
+  await admin.createProject({ prefix: 'PUB', title: 'Public' })
+})
+afterAll(() => server?.close())
+
+type Message = { type: string; project?: string; key?: string; [k: string]: unknown }
+
+/** A live connection that collects every message it receives. */
+async function connect(token: string | undefined) {
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws?token=${token}`)
+  const messages: Message[] = []
+  const waiters: Array<() => void> = []
+  ws.addEventListener('message', (e) => {
+    messages.push(JSON.parse(String(e.data)) as Message)
+    for (const w of waiters.splice(0)) w()
+  })
+  await new Promise<void>((resolve, reject) => {
+    ws.addEventListener('open', () => resolve())
+    ws.addEventListener('error', () => reject(new Error('connection refused')))
+  })
+  onTestFinished(() => ws.close())
+  /** Resolves with the first message matching `match`, waiting for it if need be. */
+  const next = async (match: (m: Message) => boolean, ms = 5000) => {
+    const deadline = Date.now() + ms
+    for (;;) {
+      const found = messages.find(match)
+      if (found) return found
+      if (Date.now() > deadline)
+        throw new Error(`no matching message in ${JSON.stringify(messages)}`)
+      await new Promise<void>((r) => {
+        waiters.push(r)
+        setTimeout(r, 100)
+      })
+    }
+  }
+  return { ws, messages, next, send: (m: unknown) => ws.send(JSON.stringify(m)) }
+}
+
+describe('/api/ws live events', () => {
+  it('greets, and delivers events only of projects the connection may read', async () => {
+    const a = await connect(admin.token)
+    const o = await connect(outsider.token)
+    expect(await a.next((m) => m.type === 'connected')).toMatchObject({ user: 'admin' })
+    await o.next((m) => m.type === 'connected')
+
+    await admin.createTicket({ project: 'SEC', title: 'hidden' })
+    await admin.createTicket({ project: 'PUB', title: 'visible' })
+    expect(await a.next((m) => m.key === 'SEC-T-1')).toMatchObject({
+      type: 'ticket.created',
+      project: 'SEC',
+      actor: 'admin',
+      ticket: { title: 'hidden' },
+    })
+    await a.next((m) => m.key === 'PUB-T-1')
+    // Events arrive in order, so once PUB-T-1 is here SEC-T-1 would have come before it.
+    expect(await o.next((m) => m.key === 'PUB-T-1')).toMatchObject({ type: 'ticket.created' })
+    expect(o.messages.some((m) => m.project === 'SEC')).toBe(false)
+  })
+
+  it('narrows to the subscribed projects, and starts delivering once a member is added', async () => {
+    const o = await connect(outsider.token)
+    o.send({ subscribe: ['sec'] })
+    expect(await o.next((m) => m.type === 'subscribed')).toMatchObject({ projects: ['SEC'] })
+    await admin.createTicket({ project: 'PUB', title: 'not subscribed' })
+    await admin.createTicket({ project: 'SEC', title: 'still hidden' })
+    await admin.addProjectMember('SEC', { username: 'olive', role: 'viewer' })
+    expect(await o.next((m) => m.type === 'member.changed')).toMatchObject({ project: 'SEC' })
+    const t = await admin.createTicket({ project: 'SEC', title: 'now visible' })
+    expect(await o.next((m) => m.key === t.key)).toMatchObject({ project: 'SEC' })
+    expect(o.messages.filter((m) => m.type.startsWith('ticket.')).map((m) => m.key)).toEqual([
+      t.key,
+    ])
+    await admin.removeProjectMember('SEC', 'olive')
+  })
+
+  it('answers a malformed message with an error and stays open', async () => {
+    const a = await connect(admin.token)
+    a.ws.send('not json')
+    expect(await a.next((m) => m.type === 'error')).toMatchObject({ error: expect.any(String) })
+    a.send({ subscribe: ['PUB'] })
+    await a.next((m) => m.type === 'subscribed')
+  })
+
+  it('refuses an upgrade without a valid token with 401', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}/api/ws?token=forged`, {
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
+      })
+      req.on('response', (res) => resolve(res.statusCode ?? 0))
+      req.on('upgrade', () => resolve(101))
+      req.on('error', reject)
+      req.end()
+    })
+    expect(status).toBe(401)
+  })
+})

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HttpService } from '../../src/client/http-service.ts'
+import { type RunningServer, startServer } from '../../src/server/start.ts'
+
+export const ADMIN_PASSWORD = 'admin-password'
+
+/**
+ * The real server on a random loopback port over a new SQLite file in a temp directory, which
+ * `close()` removes. Usable in `beforeAll` as well as inside a test.
+ */
+export async function startTestServer(
+  options: { loginsPerMinute?: number } = {},
+): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tk-srv-'))
+  const server = await startServer({
+    dbPath: join(dir, 'ticket.db'),
+    host: '127.0.0.1',
+    port: 0,
+    adminPassword: ADMIN_PASSWORD,
+    loginsPerMinute: options.loginsPerMinute ?? 1000,
+  })
+  return {
+    ...server,
+    close: async () => {
+      await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** An HttpService signed in as `username` against `server`. */
+export async function signedIn(
+  server: RunningServer,
+  username = 'admin',
+  password = ADMIN_PASSWORD,
+): Promise<HttpService> {
+  const svc = new HttpService({ url: server.url })
+  await svc.login(username, password)
+  return svc
+}
