@@ -119,11 +119,13 @@ async function main(argv: readonly string[]): Promise<number> {
     if (globals.gui || rest[0] === 'gui') {
       const workspace = openWorkspace(process.env, process.cwd(), globals.file)
       const { runTui } = await import('../tui/run.ts')
+      const { serverUrlOf } = await import('./credentials.ts')
       await runTui({
         config: workspace.config,
         saveConfig: (patch) => workspace.saveConfig(patch),
         connect: () => import('./connect.ts').then((m) => m.connect(workspace, process.env)),
         theme: globals.theme,
+        serverUrl: serverUrlOf(workspace, process.env),
         project: globals.project,
         stdin: process.stdin,
         stdout: process.stdout,

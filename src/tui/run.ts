@@ -1,10 +1,12 @@
 /** @module Starts the terminal UI on a real terminal and always gives the terminal back. */
 import { render } from 'ink'
 import { createElement } from 'react'
+import { HttpService } from '../client/http-service.ts'
 import { TicketError } from '../domain/errors.ts'
 import type { TicketService } from '../service/ticket-service.ts'
 import { App, type AppProps } from './app.tsx'
 import { pollingFeed } from './data/change-feed.ts'
+import { websocketFeed } from './data/websocket-feed.ts'
 import { filterMouse, MOUSE_OFF, MOUSE_ON } from './mouse.ts'
 import { findTheme, THEMES } from './themes.ts'
 import { readTuiState, type TuiState } from './tui-state.ts'
@@ -16,6 +18,8 @@ export type RunTuiOptions = {
   readonly connect: () => Promise<TicketService>
   /** `-theme NAME` from the command line. */
   readonly theme: string | undefined
+  /** The server in remote mode (TICKET_URL or `server_url`); undefined in local mode. */
+  readonly serverUrl: string | undefined
   /** `-project PREFIX` from the command line, else the workspace's current project. */
   readonly project: string | undefined
   readonly stdin: NodeJS.ReadStream
@@ -43,7 +47,13 @@ export async function runTui(o: RunTuiOptions): Promise<void> {
   const service = await o.connect()
   try {
     const me = await service.whoami()
-    await show(o, service, { ...initial, theme }, me)
+    const configured =
+      o.project ?? (typeof o.config.project === 'string' ? o.config.project : undefined)
+    // With no current project (a new remote workspace), open the first one, as the web app
+    // does; it becomes the workspace's project only when chosen in Projects.
+    const project =
+      configured ?? (await service.listProjects()).find((p) => p.status === 'open')?.prefix
+    await show(o, service, { ...initial, theme }, me, project)
   } finally {
     await service.close()
   }
@@ -54,6 +64,7 @@ async function show(
   service: TicketService,
   initial: TuiState,
   me: AppProps['me'],
+  project: string | undefined,
 ) {
   let pending: Record<string, unknown> = {}
   // Kept here rather than passed to unmount(), whose promise resolves even when given an error.
@@ -97,10 +108,14 @@ async function show(
     createElement(App, {
       service,
       me,
-      project: o.project ?? (typeof o.config.project === 'string' ? o.config.project : undefined),
+      project,
       initial,
       save,
-      feed: pollingFeed(service),
+      // Remote mode hears of changes from /api/ws; local mode has no server to tell it.
+      feed:
+        o.serverUrl && service instanceof HttpService
+          ? websocketFeed({ url: o.serverUrl, token: service.token })
+          : pollingFeed(service),
       mouse: input.mouse,
     }),
     {

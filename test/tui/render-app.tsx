@@ -3,6 +3,7 @@ import { render } from 'ink-testing-library'
 import { onTestFinished } from 'vitest'
 import type { TicketService } from '../../src/service/ticket-service.ts'
 import { App } from '../../src/tui/app.tsx'
+import type { ChangeFeed } from '../../src/tui/data/change-feed.ts'
 import type { MouseEvent, MouseSource } from '../../src/tui/mouse.ts'
 import { INITIAL_STATE, type TuiState } from '../../src/tui/tui-state.ts'
 import { openLocalService } from '../support/local-service.ts'
@@ -36,6 +37,7 @@ export type SavedPatch = { tui?: TuiState; project?: string }
 export async function renderApp(
   options: {
     service?: TicketService
+    feed?: ChangeFeed
     initial?: Partial<TuiState>
     project?: string
     size?: { columns: number; rows: number }
@@ -53,6 +55,7 @@ export async function renderApp(
       initial={{ ...INITIAL_STATE, ...options.initial }}
       save={(p) => saved.push(p)}
       mouse={mouse}
+      {...(options.feed ? { feed: options.feed } : {})}
       size={options.size ?? { columns: 100, rows: 30 }}
     />,
   )

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { ADMIN_PASSWORD, signedIn, startTestServer } from '../support/server.ts'
 import { type TempWorkspace, TK_BIN, tempWorkspace } from '../support/workspace.ts'
 
 /*
@@ -12,7 +13,7 @@ import { type TempWorkspace, TK_BIN, tempWorkspace } from '../support/workspace.
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-function openTmux(ws: TempWorkspace, args: string[]) {
+function openTmux(ws: TempWorkspace, args: string[], env: Record<string, string> = {}) {
   const pidFile = join(ws.dir, `tk-${Math.random().toString(36).slice(2, 8)}.pid`)
   const socket = `tk-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
   const tmux = (...a: string[]) =>
@@ -34,12 +35,9 @@ function openTmux(ws: TempWorkspace, args: string[]) {
     '120',
     '-y',
     '40',
-    '-e',
-    `TICKET_HOME=${ws.home}`,
-    '-e',
-    'TICKET_URL=',
-    '-e',
-    'NO_COLOR=',
+    ...Object.entries({ TICKET_HOME: ws.home, TICKET_URL: '', NO_COLOR: '', ...env }).flatMap(
+      ([k, v]) => ['-e', `${k}=${v}`],
+    ),
     'sh',
     '-c',
     script,
@@ -181,6 +179,29 @@ describe('tk -g in a real terminal (tmux)', () => {
     expect(t.format('#{alternate_on}')).toBe('0')
     expect(t.format('#{mouse_any_flag}')).toBe('0')
     await t.waitFor(/icanon\s+echo|echo\s+icanon/)
+  })
+
+  it("works against a server in remote mode and shows others' changes live", async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const colleague = await signedIn(server)
+    await colleague.createTicket({ project: 'TK', title: 'On the server' })
+    const ws = await tempWorkspace({ init: false })
+    const t = openTmux(ws, ['-g'], {
+      TICKET_URL: server.url,
+      TICKET_USERNAME: 'admin',
+      TICKET_PASSWORD: ADMIN_PASSWORD,
+    })
+    await t.waitFor('Recent activity')
+    await t.send('2')
+    await t.waitFor('On the server')
+    await colleague.createTicket({ project: 'TK', title: 'Made by a colleague' })
+    await t.waitFor('Made by a colleague')
+    await t.send('s')
+    await t.waitFor(/◑ TK-T-2 design\/active/)
+    expect((await colleague.getTicket('TK-T-2')).assignee).toBe('admin')
+    await t.send('q')
+    await t.waitFor('TK-EXITED:0')
   })
 
   it('refuses an unknown theme before drawing anything', async () => {
