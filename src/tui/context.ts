@@ -45,6 +45,7 @@ export type ScreenHandle = {
   mouse?(event: MouseEvent): Action | undefined
 }
 
+/** Where the screen that has the keys puts its handle (the app's ref). */
 export type ScreenSlot = { current: ScreenHandle | undefined }
 
 export const ScreenContext = createContext<ScreenSlot>({ current: undefined })
