@@ -78,23 +78,54 @@ export class ServiceHost {
     return () => this.#listeners.delete(listener)
   }
 
-  /** Who may read events of project `prefix`; after its deletion, whoever could before. */
+  /**
+   * Who may read events of project `prefix` (api.md "Live events"): everyone signed in when
+   * it is public, else its members, direct or through a linked team or any team below one.
+   * After its deletion, whoever could read it before.
+   */
   async audience(prefix: string): Promise<Audience | null> {
-    const rows = await this.#store.read((db) =>
-      db
-        .selectFrom('projects as p')
-        .leftJoin('project_members as m', 'm.project_id', 'p.id')
-        .select(['p.visibility', 'm.user_id'])
-        .where('p.prefix', '=', prefix)
-        .execute(),
+    const found = await this.#store.read(async (db) => {
+      const project = await db
+        .selectFrom('projects')
+        .select(['id', 'visibility'])
+        .where('prefix', '=', prefix)
+        .executeTakeFirst()
+      if (!project) return undefined
+      const direct = await db
+        .selectFrom('project_members')
+        .select('user_id')
+        .where('project_id', '=', project.id)
+        .execute()
+      const viaTeams = await db
+        .withRecursive('down(id)', (qb) =>
+          qb
+            .selectFrom('project_teams')
+            .select('team_id as id')
+            .where('project_id', '=', project.id)
+            .union((q) =>
+              q.selectFrom('teams as t').innerJoin('down', 'down.id', 't.parent_id').select('t.id'),
+            ),
+        )
+        .selectFrom('team_members')
+        .select('user_id')
+        .where('team_id', 'in', (q) => q.selectFrom('down').select('id'))
+        .execute()
+      return {
+        public: project.visibility === 'public',
+        members: new Set([...direct, ...viaTeams].map((r) => r.user_id)),
+      }
+    })
+    if (!found) return this.#audiences.get(prefix) ?? null
+    this.#audiences.set(prefix, found)
+    return found
+  }
+
+  /** Remembers who may read every project, so a deletion reaches them even after a restart. */
+  async primeAudiences(): Promise<void> {
+    const prefixes = await this.#store.read((db) =>
+      db.selectFrom('projects').select('prefix').execute(),
     )
-    if (rows.length === 0) return this.#audiences.get(prefix) ?? null
-    const audience: Audience = {
-      public: rows[0]!.visibility === 'public',
-      members: new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : []))),
-    }
-    this.#audiences.set(prefix, audience)
-    return audience
+    for (const { prefix } of prefixes) await this.audience(prefix)
   }
 
   #publish = (event: TicketEvent) => {
