@@ -10,6 +10,7 @@ import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { errorHandler, notFoundHandler } from './error-handler.ts'
+import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
 import { metaRoutes } from './routes/meta.ts'
 import { projectRoutes } from './routes/projects.ts'
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'ticket_token' },
+          agent: { type: 'http', scheme: 'basic' },
         },
       },
       security: [{ bearer: [] }, { cookie: [] }],
@@ -98,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   ticketRoutes(app, routeDeps)
   workRoutes(app, routeDeps)
   recordRoutes(app, routeDeps)
+  agentRoutes(app, routeDeps)
   liveRoutes(app, routeDeps)
   await webRoutes(app, {
     version: deps.version,

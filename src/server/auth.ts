@@ -19,6 +19,21 @@ declare module 'fastify' {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i
+const BASIC = /^Basic\s+([A-Za-z0-9+/=]+)$/i
+
+/** api.md "Authentication": agents send HTTP Basic, their UUID and password. */
+function basicOf(req: FastifyRequest): { id: string; password: string } | null {
+  const header = req.headers.authorization
+  const encoded = header && header.length < 2000 ? BASIC.exec(header)?.[1] : undefined
+  if (!encoded) return null
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  if (colon <= 0)
+    throw new TicketError('unauthenticated', 'basic auth required', {
+      hint: 'send the agent UUID and password as HTTP Basic credentials',
+    })
+  return { id: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+}
 
 function tokenOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization
@@ -38,6 +53,11 @@ export function addAuthentication(app: FastifyInstance, host: ServiceHost): void
   app.decorateRequest('actor', null)
   app.decorateRequest('token', null)
   app.addHook('onRequest', async (req) => {
+    const basic = basicOf(req)
+    if (basic) {
+      req.actor = await host.authenticateAgent(basic.id, basic.password)
+      return
+    }
     const token = tokenOf(req)
     if (token === null || token.length > 200) return
     req.token = token

@@ -5,6 +5,7 @@ import type { State } from '../domain/lifecycle.ts'
 import type { Project, ProjectStatus, Visibility } from '../domain/project.ts'
 import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
 import type { User, UserRole } from '../domain/user.ts'
+import type { AgentService } from './agent-service.ts'
 
 /*
  * Ticket references are strings: a key (`CUS-T-42`) or prefix and sequence (`CUS-42`), in any
@@ -144,7 +145,7 @@ export type ProjectMember = {
  * (`HttpService`, over the HTTP API). Inputs and outputs are plain data; failures are thrown
  * as `TicketError` with a stable code, so both implementations fail in the same way.
  */
-export interface TicketService {
+export interface TicketService extends AgentService {
   /** The user this service acts as. */
   whoami(): Promise<User>
   status(): Promise<ServiceStatus>

@@ -17,6 +17,7 @@ export type Database = {
   labels: LabelsTable
   ticket_labels: TicketLabelsTable
   time_entries: TimeEntriesTable
+  agent_config: AgentConfigTable
 }
 
 export type UsersTable = {
@@ -120,6 +121,8 @@ export type TicketsTable = {
   ready: number
   review_status: string | null
   attempts: number
+  /** While an agent holds the ticket: when its claim lapses unless a heartbeat renews it. */
+  lease_expires_at: Generated<string | null>
   created_by: string
   created_at: string
   updated_at: string
@@ -168,4 +171,11 @@ export type TimeEntriesTable = {
   minutes: number
   note: string
   created_at: string
+}
+
+export type AgentConfigTable = {
+  user_id: string
+  key: string
+  value: string
+  updated_at: string
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { init } from './0001-init.ts'
+import { agents } from './0005-agents.ts'
 
 /** What a migration may ask of the dialect: the few things SQL cannot say portably. */
 export type MigrationDialect = {
@@ -15,6 +16,6 @@ export type Migration = {
 }
 
 /** Every migration in order; a static list so it works inside one bundle. */
-export const MIGRATIONS: readonly Migration[] = [init]
+export const MIGRATIONS: readonly Migration[] = [init, agents]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

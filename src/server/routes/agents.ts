@@ -1,0 +1,136 @@
+/** @module `/api/agents…`: admin routes over agent accounts, and the agents' work protocol. */
+import { parseBreakdown } from '../../domain/breakdown.ts'
+import type { App, RouteDeps } from '../app-type.ts'
+import {
+  AgentConfigBody,
+  AgentConfigParams,
+  AgentParams,
+  AgentPasswordBody,
+  AgentPatchBody,
+  AgentReportBody,
+  BreakdownBody,
+  HeartbeatBody,
+  NewAgentBody,
+  ReleaseBody,
+  WorkRequestBody,
+} from '../schemas/agents.ts'
+import { TicketParams } from '../schemas/common.ts'
+
+/** Admin routes; the service refuses everyone but admins. */
+function adminRoutes(app: App, { service }: RouteDeps) {
+  const tags = ['agents']
+  const params = AgentParams
+  app.get('/api/agents', { schema: { tags } }, (req) => service(req).listAgents())
+  app.get('/api/agents/statuses', { schema: { tags } }, async (req) =>
+    (await service(req).listAgents()).map(({ ticket_key, project_prefix, ...agent }) => ({
+      agent,
+      ticket_key,
+      project_name: project_prefix,
+    })),
+  )
+  app.post('/api/agents', { schema: { tags, body: NewAgentBody } }, async (req, reply) =>
+    reply.code(201).send(await service(req).createAgent(req.body ?? {})),
+  )
+  for (const method of ['PATCH', 'PUT'] as const)
+    app.route({
+      method,
+      url: '/api/agents/:id',
+      schema: { tags, params, body: AgentPatchBody },
+      handler: (req) => service(req).updateAgent(req.params.id, req.body),
+    })
+  app.delete('/api/agents/:id', { schema: { tags, params } }, async (req) => {
+    await service(req).deleteAgent(req.params.id)
+    return { status: 'deleted' }
+  })
+  app.post('/api/agents/:id/enable', { schema: { tags, params } }, (req) =>
+    service(req).setAgentEnabled(req.params.id, true),
+  )
+  app.post('/api/agents/:id/disable', { schema: { tags, params } }, (req) =>
+    service(req).setAgentEnabled(req.params.id, false),
+  )
+  app.post(
+    '/api/agents/:id/reset-password',
+    { schema: { tags, params, body: AgentPasswordBody } },
+    (req) => service(req).resetAgentPassword(req.params.id, req.body?.password),
+  )
+  app.get('/api/agents/:id/config', { schema: { tags, params } }, (req) =>
+    service(req).listAgentConfig(req.params.id),
+  )
+  app.post('/api/agents/:id/config', { schema: { tags, params, body: AgentConfigBody } }, (req) =>
+    service(req).setAgentConfig(req.params.id, req.body.key, req.body.value),
+  )
+  app.delete(
+    '/api/agents/:id/config/:key',
+    { schema: { tags, params: AgentConfigParams } },
+    async (req) => {
+      await service(req).deleteAgentConfig(req.params.id, req.params.key)
+      return { status: 'deleted' }
+    },
+  )
+}
+
+/** The work protocol, for agents signed in with HTTP Basic; the service refuses people. */
+function workProtocol(app: App, { service }: RouteDeps) {
+  const tags = ['agent work']
+  app.post('/api/agents/register', { schema: { tags } }, async (req) => ({
+    status: 'ok',
+    agent: await service(req).registerAgent(),
+  }))
+  app.post('/api/agents/heartbeat', { schema: { tags, body: HeartbeatBody } }, (req) =>
+    service(req).heartbeat(req.body?.status),
+  )
+  app.post('/api/agents/request', { schema: { tags, body: WorkRequestBody } }, (req) => {
+    const b = req.body ?? {}
+    const project = b.project ?? (b.project_id ? String(b.project_id) : undefined)
+    const ticket = b.ticket ?? b.ticket_id
+    return service(req).requestWork({
+      ...(project && project !== '0' ? { project } : {}),
+      ...(ticket ? { ticket } : {}),
+      dry_run: b.dry_run ?? false,
+    })
+  })
+  app.post(
+    '/api/agents/tickets/:ref/update',
+    { schema: { tags, params: TicketParams, body: AgentReportBody } },
+    (req) => {
+      const { outcome, reason, exit_code, ...rest } = req.body
+      return service(req).reportWork(req.params.ref, {
+        ...rest,
+        outcome: outcome ?? 'success',
+        ...(reason ? { reason } : {}),
+        ...(exit_code !== undefined ? { exit_code } : {}),
+      })
+    },
+  )
+  app.post(
+    '/api/agents/tickets/:ref/release',
+    { schema: { tags, params: TicketParams, body: ReleaseBody } },
+    (req) => service(req).releaseWork(req.params.ref, req.body?.reason ?? ''),
+  )
+}
+
+/** Analyse: the LLM's breakdown of a ticket, created as its children. */
+function analyseRoutes(app: App, { service }: RouteDeps) {
+  const tags = ['analyse']
+  const params = TicketParams
+  app.post('/api/tickets/:ref/analyse', { schema: { tags, params } }, async (req, reply) =>
+    reply.code(201).send(await service(req).analyse(req.params.ref)),
+  )
+  app.post(
+    '/api/tickets/:ref/breakdown',
+    { schema: { tags, params, body: BreakdownBody } },
+    async (req, reply) => {
+      const svc = service(req)
+      const parent = await svc.getTicket(req.params.ref)
+      // The same checks as an LLM's answer: types the parent may hold, non-blank titles.
+      const breakdown = parseBreakdown(JSON.stringify(req.body), parent.type)
+      return reply.code(201).send(await svc.addBreakdown(parent.key, breakdown))
+    },
+  )
+}
+
+export function agentRoutes(app: App, deps: RouteDeps): void {
+  adminRoutes(app, deps)
+  workProtocol(app, deps)
+  analyseRoutes(app, deps)
+}
