@@ -86,7 +86,11 @@ describe('leases and the reaper', () => {
         `lapse ${attempt}`,
       )
     }
-    expect(await admin.getTicket(key!)).toMatchObject({ state: 'fail', assignee: null, attempts: 2 })
+    expect(await admin.getTicket(key!)).toMatchObject({
+      state: 'fail',
+      assignee: null,
+      attempts: 2,
+    })
     const other = await newAgent(server, admin, 'MX')
     expect((await other.api.requestWork({ project: 'MX' })).status).toBe('NONE')
   }, 30_000)
@@ -108,7 +112,11 @@ describe('leases and the reaper', () => {
     child.kill('SIGINT')
     expect(await exited).toBe(0)
     expect(run.output()).toContain(`released ${key}`)
-    expect(await admin.getTicket(key!)).toMatchObject({ state: 'idle', assignee: null, attempts: 0 })
+    expect(await admin.getTicket(key!)).toMatchObject({
+      state: 'idle',
+      assignee: null,
+      attempts: 0,
+    })
   }, 30_000)
 
   it('names every missing setting in one error', async () => {
@@ -124,6 +132,8 @@ describe('leases and the reaper', () => {
     })
     const code = await new Promise<number | null>((r) => p.on('exit', r))
     expect(code).toBe(2)
-    expect(err).toContain('missing required settings: AGENT_ID (or -id), TICKET_URL (or -url), AGENT_PASSWORD')
+    expect(err).toContain(
+      'missing required settings: AGENT_ID (or -id), TICKET_URL (or -url), AGENT_PASSWORD',
+    )
   })
 })
