@@ -51,7 +51,9 @@ export const SECTIONS = [
   'Lifecycle',
   'Work',
   'Records',
+  'Views',
   'Projects',
+  'Planning',
   'Organisation',
   'Workspace',
 ] as const

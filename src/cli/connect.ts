@@ -21,6 +21,11 @@ export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<Ti
   })
   try {
     const actor = await findActor(store, env.TICKET_USERNAME || ws.config.username || 'admin')
+    // A disabled account acts nowhere, locally as over HTTP.
+    if (!actor.enabled)
+      throw new TicketError('forbidden', `user "${actor.username}" is disabled`, {
+        hint: `ask an admin to enable it: tk user enable ${actor.username}`,
+      })
     return new LocalService({ store, actor })
   } catch (e) {
     await store.close()
@@ -41,13 +46,15 @@ async function connectRemote(
   const { HttpService } = await import('../client/http-service.ts')
   const timeoutMs = timeoutOf(env)
   const stored = readCredentials(ws, url)
+  const username = env.TICKET_USERNAME
+  const password = env.TICKET_PASSWORD
   const svc = new HttpService({
     url,
     ...(stored ? { token: stored.token } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
+    // An expired or ended session is renewed from the environment when it names the user.
+    ...(username && password ? { login: { username, password } } : {}),
   })
-  const username = env.TICKET_USERNAME
-  const password = env.TICKET_PASSWORD
   if (stored && (!username || stored.username === username)) return svc
   if (username && password) {
     const session = await svc.login(username, password)

@@ -31,10 +31,11 @@ export function overview(env: NodeJS.ProcessEnv = {}): string {
     'Usage: tk <command> [flags]   (flags may be -name, --name, -name=value, before or after arguments)',
     '',
   ]
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
   for (const section of SECTIONS) {
     lines.push(`${section}:`)
     for (const c of COMMANDS.filter((x) => x.section === section))
-      lines.push(`  ${c.name.padEnd(20)} ${c.summary}`)
+      lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`)
     lines.push('')
   }
   lines.push(
@@ -63,5 +64,16 @@ export function helpFor(spec: CommandSpec): string {
     for (const o of spec.options) lines.push(`  ${o.flags.padEnd(28)} ${o.description}`)
   }
   lines.push('', 'Global flags: --json, --fields a,b, -project PREFIX, -f DIR, --no-color')
+  return `${lines.join('\n')}\n`
+}
+
+/** The commands that start with `word` (`tk label` → label create, label list, …), if any. */
+export function groupHelp(word: string): string | undefined {
+  const w = word.toLowerCase()
+  const members = COMMANDS.filter((c) => c.name.startsWith(`${w} `))
+  if (members.length === 0) return undefined
+  const lines = [`tk ${w} <command>`, '', 'Commands:']
+  for (const c of members) lines.push(`  ${c.name.padEnd(20)} ${c.summary}`)
+  lines.push('', `More: tk help ${w} <command>`)
   return `${lines.join('\n')}\n`
 }

@@ -123,6 +123,18 @@ async function main(argv: readonly string[]): Promise<number> {
     if (rest.length === 0 || (globals.help && words.length === 0)) words.unshift('help')
     const found = findCommand(words.length > 0 ? words : ['help'])
     if (!found) {
+      // A command group named alone (`tk label`) lists its commands; a wrong verb is a usage error.
+      const { groupHelp } = await import('./help.ts')
+      const group = groupHelp(words[0] ?? '')
+      if (group && words.length === 1) {
+        process.stdout.write(group)
+        return 0
+      }
+      if (group)
+        throw new UsageError(
+          `unknown ${words[0]} command "${words[1]}"`,
+          `see the ${words[0]} commands with: tk ${words[0]}`,
+        )
       const near = suggest(words[0] ?? '')
       throw new UsageError(
         `unknown command "${words[0]}"`,
@@ -158,4 +170,6 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// A command that printed its answer may still report failure (claim REJECTED, doctor problems).
+const code = await main(process.argv.slice(2))
+process.exitCode = code !== 0 ? code : (process.exitCode ?? 0)

@@ -79,6 +79,16 @@ const records = () => import('./commands/records.ts')
 const projects = () => import('./commands/projects.ts')
 const system = () => import('./commands/system.ts')
 const agentDocs = () => import('./commands/agent-docs.ts')
+// ---- labels, time, views, clone, health, doctor, snapshots: loaders ----
+const labels = () => import('./commands/labels.ts')
+const time = () => import('./commands/time.ts')
+const views = () => import('./commands/views.ts')
+const cloning = () => import('./commands/clone.ts')
+const health = () => import('./commands/health.ts')
+const doctor = () => import('./commands/doctor.ts')
+const snapshot = () => import('./commands/snapshot.ts')
+const force = (what: string): OptionSpec => ({ flags: '--force', description: what })
+// ---- end loaders ----
 const agents = () => import('./commands/agents.ts')
 
 const typeShortcut = (name: string, summary: string, type = name): CommandSpec => ({
@@ -113,6 +123,659 @@ const toggle = (name: string, summary: string): CommandSpec => ({
   section: 'Lifecycle',
   load: lazy(lifecycle, (m) => m.toggle(name)),
 })
+
+// ---------------------------------------------------------------------------------------------
+// Organisation and planning: workflows, roles, users, teams, project access,
+// stories, requirements and decisions.
+const workflows = () => import('./commands/workflows.ts')
+const roles = () => import('./commands/roles.ts')
+const users = () => import('./commands/users.ts')
+const teams = () => import('./commands/teams.ts')
+const access = () => import('./commands/access.ts')
+const stories = () => import('./commands/stories.ts')
+const requirements = () => import('./commands/requirements.ts')
+
+const ref = (what: string): OptionSpec => ({
+  flags: '--id <ref>',
+  description: `the ${what} (id or name)`,
+})
+const desc: OptionSpec = {
+  flags: '-d, --description <text>',
+  description: 'description',
+  aliases: ['desc'],
+}
+const nameOpt = (what: string): OptionSpec => ({
+  flags: '--name <name>',
+  description: `${what} name`,
+})
+const userOpt: OptionSpec = {
+  flags: '--user <name>',
+  description: 'the username',
+  aliases: ['username', 'user_id', 'user-id'],
+}
+const projectRole: OptionSpec = { flags: '--role <role>', description: 'viewer, editor or owner' }
+const reviewOptions: OptionSpec[] = [
+  id,
+  { flags: '-m, --message <text>', description: 'why (kept as a comment)', aliases: ['reason'] },
+]
+const textOptions: OptionSpec[] = [
+  { flags: '--title <text>', description: 'title' },
+  desc,
+  { flags: '--ac <text>', description: 'acceptance criteria', aliases: ['acceptance-criteria'] },
+]
+
+type Org = Omit<CommandSpec, 'section' | 'load'>
+const org = (spec: Org, load: CommandSpec['load']): CommandSpec => ({
+  ...spec,
+  section: 'Organisation',
+  load,
+})
+const plan = (spec: Org, load: CommandSpec['load']): CommandSpec => ({
+  ...spec,
+  section: 'Planning',
+  load,
+})
+
+const PART_B_COMMANDS: readonly CommandSpec[] = [
+  org(
+    { name: 'workflow list', aliases: ['workflow ls'], summary: 'List workflows and their stages' },
+    lazy(workflows, (m) => m.list),
+  ),
+  org(
+    {
+      name: 'workflow get',
+      aliases: ['workflow show'],
+      summary: 'Show a workflow: stages, order, roles',
+      args: '[WORKFLOW]',
+      options: [ref('workflow')],
+    },
+    lazy(workflows, (m) => m.get),
+  ),
+  org(
+    {
+      name: 'workflow create',
+      aliases: ['workflow add', 'workflow new'],
+      summary: 'Create a workflow (admin)',
+      args: '[name]',
+      options: [
+        nameOpt('workflow'),
+        desc,
+        { flags: '--stages <a,b,c>', description: 'its stages, in order' },
+      ],
+    },
+    lazy(workflows, (m) => m.create),
+  ),
+  org(
+    {
+      name: 'workflow delete',
+      aliases: ['workflow rm'],
+      summary: 'Delete an unused workflow (admin)',
+      args: '[WORKFLOW]',
+      options: [ref('workflow')],
+    },
+    lazy(workflows, (m) => m.remove),
+  ),
+  org(
+    {
+      name: 'workflow add-stage',
+      summary: 'Add a stage to a workflow (admin)',
+      args: '[WORKFLOW]',
+      options: [
+        ref('workflow'),
+        {
+          flags: '--name <stage>',
+          description: 'the stage name (one lower-case word)',
+          aliases: ['stage'],
+        },
+        desc,
+        { flags: '--role <role>', description: 'the role that works this stage (id or name)' },
+        {
+          flags: '--order <n>',
+          description: 'its place: 0 = first (default: last)',
+          aliases: ['position'],
+        },
+      ],
+    },
+    lazy(workflows, (m) => m.addStage),
+  ),
+  org(
+    {
+      name: 'workflow remove-stage',
+      summary: 'Remove a stage no ticket stands in (admin)',
+      args: '[WORKFLOW]',
+      options: [
+        ref('workflow'),
+        { flags: '--stage <name|id>', description: 'the stage', aliases: ['stage-id', 'stage_id'] },
+      ],
+    },
+    lazy(workflows, (m) => m.removeStage),
+  ),
+  org(
+    {
+      name: 'workflow reorder-stages',
+      summary: 'Put the stages in a new order (admin)',
+      args: '[WORKFLOW] <a,b,c>',
+      options: [
+        ref('workflow'),
+        { flags: '--stages <a,b,c>', description: 'every stage, in the new order' },
+      ],
+    },
+    lazy(workflows, (m) => m.reorderStages),
+  ),
+  org(
+    {
+      name: 'workflow export',
+      summary: 'Write a workflow as JSON (stdout, or -o file)',
+      args: '[WORKFLOW]',
+      options: [
+        ref('workflow'),
+        { flags: '-o, --output <file>', description: 'write to this file' },
+      ],
+    },
+    lazy(workflows, (m) => m.exportWorkflow),
+  ),
+  org(
+    {
+      name: 'workflow import',
+      summary: 'Create a workflow from an exported JSON file (admin)',
+      args: '[file]',
+      options: [
+        { flags: '-i, --input <file>', description: 'the JSON file', aliases: ['in'] },
+        { flags: '--name <name>', description: 'use this name instead of the exported one' },
+      ],
+    },
+    lazy(workflows, (m) => m.importWorkflow),
+  ),
+  org(
+    {
+      name: 'workflow set',
+      summary:
+        'Give a ticket (-ticket) or the project (-project) a workflow; tickets are kept valid',
+      args: '[WORKFLOW]',
+      options: [
+        ref('workflow'),
+        { flags: '--ticket <key>', description: 'this ticket (else the project)' },
+      ],
+    },
+    lazy(workflows, (m) => m.set),
+  ),
+  org(
+    {
+      name: 'workflow unset',
+      summary:
+        'Clear the workflow of a ticket (inherits the project’s) or of the project (default)',
+      options: [{ flags: '--ticket <key>', description: 'this ticket (else the project)' }],
+    },
+    lazy(workflows, (m) => m.unset),
+  ),
+
+  org(
+    { name: 'role list', aliases: ['role ls'], summary: 'List roles' },
+    lazy(roles, (m) => m.list),
+  ),
+  org(
+    {
+      name: 'role get',
+      aliases: ['role show'],
+      summary: 'Show a role',
+      args: '[ROLE]',
+      options: [ref('role')],
+    },
+    lazy(roles, (m) => m.get),
+  ),
+  org(
+    {
+      name: 'role create',
+      aliases: ['role add', 'role new'],
+      summary: 'Create a role (admin)',
+      args: '[name]',
+      options: [
+        nameOpt('role'),
+        { flags: '--title <text>', description: 'job title (default: the name)' },
+        { flags: '--motivation <text>', description: 'what drives the role' },
+        { flags: '--goals <text>', description: 'what the role aims for' },
+      ],
+    },
+    lazy(roles, (m) => m.create),
+  ),
+  org(
+    {
+      name: 'role update',
+      summary: 'Change a role (admin)',
+      args: '[ROLE]',
+      options: [
+        ref('role'),
+        nameOpt('new role'),
+        { flags: '--title <text>', description: 'job title' },
+        { flags: '--motivation <text>', description: 'what drives the role' },
+        { flags: '--goals <text>', description: 'what the role aims for' },
+      ],
+    },
+    lazy(roles, (m) => m.update),
+  ),
+  org(
+    {
+      name: 'role delete',
+      aliases: ['role rm'],
+      summary: 'Delete a role (admin; -force clears it from stages)',
+      args: '[ROLE]',
+      options: [
+        ref('role'),
+        { flags: '--force', description: 'also clear it from workflow stages' },
+      ],
+    },
+    lazy(roles, (m) => m.remove),
+  ),
+
+  org(
+    {
+      name: 'user list',
+      aliases: ['user ls'],
+      summary: 'List users (admin)',
+      options: [{ flags: '-a, --all', description: 'include agents' }],
+    },
+    lazy(users, (m) => m.list),
+  ),
+  org(
+    {
+      name: 'user create',
+      summary: 'Create a user (admin); the password is generated when not given',
+      args: '[username]',
+      options: [
+        { flags: '--username <name>', description: 'the username' },
+        { flags: '--password <pw>', description: 'password (at least 8 characters)' },
+        { flags: '--role <role>', description: 'admin or user (default user)' },
+        { flags: '--type <type>', description: 'user or agent (default user)' },
+        { flags: '--display-name <text>', description: 'display name', aliases: ['display_name'] },
+        { flags: '--email <addr>', description: 'email address' },
+      ],
+    },
+    lazy(users, (m) => m.create),
+  ),
+  org(
+    {
+      name: 'user enable',
+      summary: 'Enable a user (admin)',
+      args: '[username]',
+      options: [{ flags: '--username <name>', description: 'the username' }],
+    },
+    lazy(users, (m) => m.enable),
+  ),
+  org(
+    {
+      name: 'user disable',
+      summary: 'Disable a user and end their sessions (admin)',
+      args: '[username]',
+      options: [{ flags: '--username <name>', description: 'the username' }],
+    },
+    lazy(users, (m) => m.disable),
+  ),
+  org(
+    {
+      name: 'user reset-password',
+      summary: 'Set a new password (generated when not given) and end all sessions (admin)',
+      args: '[username]',
+      options: [
+        { flags: '--username <name>', description: 'the username' },
+        { flags: '--password <pw>', description: 'the new password' },
+      ],
+    },
+    lazy(users, (m) => m.resetPassword),
+  ),
+  org(
+    {
+      name: 'user delete',
+      aliases: ['user rm', 'user del'],
+      summary: 'Delete a user (admin)',
+      args: '[username]',
+      options: [{ flags: '--username <name>', description: 'the username' }],
+    },
+    lazy(users, (m) => m.remove),
+  ),
+
+  org(
+    { name: 'team list', aliases: ['team ls'], summary: 'List teams' },
+    lazy(teams, (m) => m.list),
+  ),
+  org(
+    {
+      name: 'team get',
+      aliases: ['team show'],
+      summary: 'Show a team: members, agents, sub-teams, projects',
+      args: '[TEAM]',
+      options: [ref('team')],
+    },
+    lazy(teams, (m) => m.get),
+  ),
+  org(
+    {
+      name: 'team create',
+      aliases: ['team add', 'team new'],
+      summary: 'Create a team (admin); you become its owner',
+      args: '[name]',
+      options: [
+        nameOpt('team'),
+        desc,
+        {
+          flags: '--parent <team>',
+          description: 'the parent team',
+          aliases: ['parent_id', 'parent-id'],
+        },
+      ],
+    },
+    lazy(teams, (m) => m.create),
+  ),
+  org(
+    {
+      name: 'team update',
+      summary: 'Rename a team or move it (-parent none for top level)',
+      args: '[TEAM]',
+      options: [
+        ref('team'),
+        nameOpt('new team'),
+        desc,
+        {
+          flags: '--parent <team>',
+          description: 'the new parent, or none',
+          aliases: ['parent_id', 'parent-id'],
+        },
+      ],
+    },
+    lazy(teams, (m) => m.update),
+  ),
+  org(
+    {
+      name: 'team delete',
+      aliases: ['team rm'],
+      summary: 'Delete a team (its memberships go with it)',
+      args: '[TEAM]',
+      options: [ref('team')],
+    },
+    lazy(teams, (m) => m.remove),
+  ),
+  org(
+    {
+      name: 'team members',
+      aliases: ['team users'],
+      summary: 'List a team’s members',
+      args: '[TEAM]',
+      options: [ref('team')],
+    },
+    lazy(teams, (m) => m.members),
+  ),
+  org(
+    {
+      name: 'team add-member',
+      aliases: ['team add-user'],
+      summary: 'Add a member (or change their role)',
+      args: '[TEAM] [user]',
+      options: [
+        ref('team'),
+        userOpt,
+        { flags: '--role <role>', description: 'member (default) or owner' },
+        { flags: '--job-title <text>', description: 'job title', aliases: ['job_title'] },
+      ],
+    },
+    lazy(teams, (m) => m.addMember),
+  ),
+  org(
+    {
+      name: 'team remove-member',
+      aliases: ['team remove-user'],
+      summary: 'Remove a member',
+      args: '[TEAM] [user]',
+      options: [ref('team'), userOpt],
+    },
+    lazy(teams, (m) => m.removeMember),
+  ),
+  org(
+    {
+      name: 'team add-agent',
+      summary: 'Add an agent to a team',
+      args: '[TEAM] [agent]',
+      options: [
+        ref('team'),
+        { flags: '--agent <name>', description: 'the agent', aliases: ['agent_id', 'agent-id'] },
+      ],
+    },
+    lazy(teams, (m) => m.addAgent),
+  ),
+  org(
+    {
+      name: 'team remove-agent',
+      summary: 'Remove an agent from a team',
+      args: '[TEAM] [agent]',
+      options: [
+        ref('team'),
+        { flags: '--agent <name>', description: 'the agent', aliases: ['agent_id', 'agent-id'] },
+      ],
+    },
+    lazy(teams, (m) => m.removeAgent),
+  ),
+
+  org(
+    {
+      name: 'project users',
+      aliases: ['project members'],
+      summary: 'List the project’s members (owner)',
+    },
+    lazy(access, (m) => m.users),
+  ),
+  org(
+    {
+      name: 'project add-user',
+      summary: 'Give a user a role on the project (owner)',
+      args: '[user]',
+      options: [userOpt, projectRole],
+    },
+    lazy(access, (m) => m.addUser),
+  ),
+  org(
+    {
+      name: 'project remove-user',
+      summary: 'Remove a user from the project (owner)',
+      args: '[user]',
+      options: [userOpt],
+    },
+    lazy(access, (m) => m.removeUser),
+  ),
+  org(
+    { name: 'project teams', summary: 'List the teams with access to the project (owner)' },
+    lazy(access, (m) => m.teams),
+  ),
+  org(
+    {
+      name: 'project add-team',
+      summary: 'Give a team (and its sub-teams) a role on the project (owner)',
+      args: '[team]',
+      options: [
+        { flags: '--team <team>', description: 'the team', aliases: ['team_id', 'team-id'] },
+        projectRole,
+      ],
+    },
+    lazy(access, (m) => m.addTeam),
+  ),
+  org(
+    {
+      name: 'project remove-team',
+      summary: 'Remove a team from the project (owner)',
+      args: '[team]',
+      options: [
+        { flags: '--team <team>', description: 'the team', aliases: ['team_id', 'team-id'] },
+      ],
+    },
+    lazy(access, (m) => m.removeTeam),
+  ),
+
+  plan(
+    {
+      name: 'story create',
+      aliases: ['story add', 'story new'],
+      summary: 'Write a user story (status draft)',
+      args: '<title words…>',
+      options: [{ flags: '--title <text>', description: 'title' }, desc],
+    },
+    lazy(stories, (m) => m.create),
+  ),
+  plan(
+    {
+      name: 'story list',
+      aliases: ['story ls'],
+      summary: 'The project’s stories, newest first',
+      options: [{ flags: '--status <s>', description: 'only this status' }],
+    },
+    lazy(stories, (m) => m.list),
+  ),
+  plan(
+    {
+      name: 'story get',
+      aliases: ['story show'],
+      summary: 'Show a story and its tickets',
+      args: '<id>',
+      options: [{ flags: '--id <n>', description: 'the story' }],
+    },
+    lazy(stories, (m) => m.get),
+  ),
+  plan(
+    {
+      name: 'story update',
+      summary: 'Change a story (status: draft → ready_for_review → accepted → done)',
+      args: '<id>',
+      options: [
+        { flags: '--id <n>', description: 'the story' },
+        { flags: '--title <text>', description: 'title' },
+        desc,
+        { flags: '--status <s>', description: 'the next status' },
+      ],
+    },
+    lazy(stories, (m) => m.update),
+  ),
+  plan(
+    {
+      name: 'story delete',
+      aliases: ['story rm'],
+      summary: 'Delete a story (its tickets stay)',
+      args: '<id>',
+      options: [{ flags: '--id <n>', description: 'the story' }],
+    },
+    lazy(stories, (m) => m.remove),
+  ),
+  plan(
+    {
+      name: 'story link',
+      summary: 'Link a ticket to a story',
+      args: '<id> <KEY>',
+      options: [
+        { flags: '--id <n>', description: 'the story' },
+        { flags: '--ticket <key>', description: 'the ticket' },
+      ],
+    },
+    lazy(stories, (m) => m.link),
+  ),
+  plan(
+    {
+      name: 'story unlink',
+      summary: 'Unlink a ticket from a story',
+      args: '<id> <KEY>',
+      options: [
+        { flags: '--id <n>', description: 'the story' },
+        { flags: '--ticket <key>', description: 'the ticket' },
+      ],
+    },
+    lazy(stories, (m) => m.unlink),
+  ),
+
+  plan(
+    {
+      name: 'idea new',
+      aliases: ['idea add', 'idea create'],
+      summary: 'Capture a requirement',
+      args: '<title words…>',
+      options: addOptions.filter((o) => !o.flags.includes('--type')),
+    },
+    lazy(tickets, (m) => m.addOfType('requirement')),
+  ),
+  plan(
+    {
+      name: 'idea ls',
+      aliases: ['idea list'],
+      summary: 'List requirements (= review)',
+      args: '[status]',
+      options: [{ flags: '--status <s>', description: 'proposed, accepted, rejected or revised' }],
+    },
+    lazy(requirements, (m) => m.review),
+  ),
+  plan(
+    {
+      name: 'idea get',
+      aliases: ['idea show'],
+      summary: 'Show a requirement',
+      args: '[KEY]',
+      options: [id],
+    },
+    lazy(tickets, (m) => m.get),
+  ),
+  plan(
+    {
+      name: 'review',
+      summary: 'Requirements and their review status',
+      args: '[status]',
+      options: [{ flags: '--status <s>', description: 'proposed, accepted, rejected or revised' }],
+    },
+    lazy(requirements, (m) => m.review),
+  ),
+  plan(
+    {
+      name: 'accept',
+      summary: 'Accept a requirement (its first stage completes)',
+      args: '[requirement] KEY',
+      options: reviewOptions,
+    },
+    lazy(requirements, (m) => m.accept),
+  ),
+  plan(
+    {
+      name: 'reject',
+      summary: 'Reject a requirement (state fail)',
+      args: '[requirement] KEY',
+      options: reviewOptions,
+    },
+    lazy(requirements, (m) => m.reject),
+  ),
+  plan(
+    {
+      name: 'revise',
+      summary: 'Rework a requirement for another review',
+      args: '[requirement] KEY',
+      options: [...reviewOptions, ...textOptions],
+    },
+    lazy(requirements, (m) => m.revise),
+  ),
+  plan(
+    {
+      name: 'curate',
+      summary: 'Distil a new requirement from tickets (linked both ways)',
+      args: 'KEY [KEY…]',
+      options: textOptions,
+    },
+    lazy(requirements, (m) => m.curate),
+  ),
+  plan(
+    {
+      name: 'decision add',
+      aliases: ['decision new'],
+      summary: 'Record a decision',
+      args: '<text…>',
+      options: [{ flags: '--title <text>', description: 'the decision' }, desc],
+    },
+    lazy(requirements, (m) => m.decisionAdd),
+  ),
+  plan(
+    { name: 'decision list', aliases: ['decision ls'], summary: 'The project’s decisions' },
+    lazy(requirements, (m) => m.decisionList),
+  ),
+]
+// ---------------------------------------------------------------------------------------------
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -408,6 +1071,216 @@ export const COMMANDS: readonly CommandSpec[] = [
     section: 'Records',
     load: lazy(records, (m) => m.conversation),
   },
+  // ---- labels, time, views, clone, health, doctor, snapshots ----
+  {
+    name: 'label create',
+    aliases: ['label new'],
+    summary: 'Create a label in the current project',
+    args: '<name>',
+    options: [
+      { flags: '--name <name>', description: 'the name (or give it as the argument)' },
+      {
+        flags: '--color <colour>',
+        description: 'a colour name or #rrggbb',
+        aliases: ['colour'],
+      },
+    ],
+    section: 'Records',
+    load: lazy(labels, (m) => m.create),
+  },
+  {
+    name: 'label list',
+    aliases: ['label ls', 'labels'],
+    summary: "The current project's labels, with how many tickets carry each",
+    section: 'Records',
+    load: lazy(labels, (m) => m.list),
+  },
+  {
+    name: 'label update',
+    aliases: ['label edit'],
+    summary: 'Rename or recolour a label',
+    args: '<name|id>',
+    options: [
+      { flags: '--id <label>', description: 'the label (name or id)' },
+      { flags: '--name <name>', description: 'the new name' },
+      { flags: '--color <colour>', description: 'the new colour', aliases: ['colour'] },
+    ],
+    section: 'Records',
+    load: lazy(labels, (m) => m.update),
+  },
+  {
+    name: 'label add',
+    summary: 'Put labels on a ticket (names or ids, comma-separated)',
+    args: '[KEY] <label[,label…]>',
+    options: [id, { flags: '--label <names>', description: 'the labels' }],
+    section: 'Records',
+    load: lazy(labels, (m) => m.add),
+  },
+  {
+    name: 'label remove',
+    summary: 'Take labels off a ticket',
+    args: '[KEY] <label[,label…]>',
+    options: [id, { flags: '--label <names>', description: 'the labels' }],
+    section: 'Records',
+    load: lazy(labels, (m) => m.remove),
+  },
+  {
+    name: 'label show',
+    summary: 'The labels on a ticket',
+    args: '[KEY]',
+    options: [id],
+    section: 'Records',
+    load: lazy(labels, (m) => m.show),
+  },
+  {
+    name: 'label delete',
+    aliases: ['label rm'],
+    summary: 'Delete a label (refused while tickets carry it, unless -force)',
+    args: '<name|id>',
+    options: [
+      { flags: '--id <label>', description: 'the label (name or id)' },
+      force('also take it off every ticket that carries it'),
+    ],
+    section: 'Records',
+    load: lazy(labels, (m) => m.del),
+  },
+  {
+    name: 'time log',
+    aliases: ['time add'],
+    summary: 'Log minutes worked on a ticket',
+    args: '[KEY] [minutes] [note…]',
+    options: [
+      id,
+      { flags: '-m, --minutes <n>', description: 'whole minutes, e.g. 30' },
+      { flags: '--note <text>', description: 'what the time was spent on' },
+    ],
+    section: 'Records',
+    load: lazy(time, (m) => m.log),
+  },
+  {
+    name: 'time list',
+    aliases: ['time ls'],
+    summary: 'Time entries of a ticket, oldest first',
+    args: '[KEY]',
+    options: [id],
+    section: 'Records',
+    load: lazy(time, (m) => m.list),
+  },
+  {
+    name: 'time total',
+    summary: 'Total time logged on a ticket, e.g. 1h 30m',
+    args: '[KEY]',
+    options: [id],
+    section: 'Records',
+    load: lazy(time, (m) => m.total),
+  },
+  {
+    name: 'time delete',
+    aliases: ['time rm'],
+    summary: 'Delete a time entry (yours, or any as admin)',
+    args: '<entry id>',
+    options: [{ flags: '--id <n>', description: 'the entry id (see tk time list)' }],
+    section: 'Records',
+    load: lazy(time, (m) => m.remove),
+  },
+  {
+    name: 'board',
+    summary: 'Tickets in lanes, one per workflow stage',
+    options: [
+      { flags: '-a, --all', description: 'include closed tickets' },
+      { flags: '-n, --limit <n>', description: 'at most n cards per lane (0 = all)' },
+    ],
+    section: 'Views',
+    load: lazy(views, (m) => m.board),
+  },
+  {
+    name: 'count',
+    summary: 'Users, projects and tickets per type and status (all projects, or PREFIX)',
+    args: '[PREFIX]',
+    section: 'Views',
+    load: lazy(views, (m) => m.count),
+  },
+  {
+    name: 'summary',
+    summary: 'The daily starting point: active work, what is next, recent activity',
+    section: 'Views',
+    load: lazy(views, (m) => m.summary),
+  },
+  {
+    name: 'clone',
+    aliases: ['cp'],
+    summary: 'Copy a ticket and its subtree (new keys; clone_of names the source)',
+    args: '[KEY]',
+    options: [id],
+    section: 'Tickets',
+    load: lazy(cloning, (m) => m.clone),
+  },
+  {
+    name: 'health',
+    aliases: ['heatlh'],
+    summary: 'Score a ticket by the four health checks, or set its score (0-4)',
+    args: '[KEY] [score]',
+    options: [id, { flags: '--score <n>', description: 'set this score instead of computing it' }],
+    section: 'Tickets',
+    load: lazy(health, (m) => m.health),
+  },
+  {
+    name: 'health execute',
+    aliases: ['health all'],
+    summary: 'Score every open ticket of the project',
+    section: 'Tickets',
+    load: lazy(health, (m) => m.healthAll),
+  },
+  {
+    name: 'doctor',
+    summary: 'Check the workspace, database integrity, schema version and current project',
+    section: 'Workspace',
+    load: lazy(doctor, (m) => m.doctor),
+  },
+  {
+    name: 'doctor project',
+    summary: "Check a project's workflow and tickets",
+    args: '[PREFIX]',
+    options: [
+      { flags: '--id <project>', description: 'the project (default: the current one)' },
+      { flags: '--health', description: 'also score (and save) every open ticket' },
+    ],
+    section: 'Workspace',
+    load: lazy(doctor, (m) => m.doctorProject),
+  },
+  {
+    name: 'doctor ticket',
+    summary: 'Check one ticket: missing fields, hierarchy, workflow role, health',
+    args: '[KEY]',
+    options: [id],
+    section: 'Workspace',
+    load: lazy(doctor, (m) => m.doctorTicket),
+  },
+  {
+    name: 'export',
+    summary: 'Write every entity to a JSON snapshot (ids and keys kept)',
+    args: '[FILE]',
+    options: [
+      {
+        flags: '-o, --output <file>',
+        description: 'where to write (default ticket-snapshot.json; - for stdout)',
+      },
+    ],
+    section: 'Workspace',
+    load: lazy(snapshot, (m) => m.exportSnapshot),
+  },
+  {
+    name: 'import',
+    summary: 'Replace the database with a snapshot, all or nothing',
+    args: '[FILE]',
+    options: [
+      { flags: '-i, --input <file>', description: 'the snapshot (- for stdin)' },
+      force('replace a workspace that already holds tickets'),
+    ],
+    section: 'Workspace',
+    load: lazy(snapshot, (m) => m.importSnapshot),
+  },
+  // ---- end labels, time, views, clone, health, doctor, snapshots ----
   {
     name: 'project create',
     aliases: ['project add', 'project new'],
@@ -519,6 +1392,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     section: 'Projects',
     load: lazy(projects, (m) => m.init),
   },
+  ...PART_B_COMMANDS,
   {
     name: 'skill',
     summary: 'Print the skill file that teaches coding agents to use tk',

@@ -6,11 +6,11 @@ import { errorCodeOf } from '../domain/http-status.ts'
 import type { Project } from '../domain/project.ts'
 import type { Ticket, TicketDetail } from '../domain/ticket.ts'
 import type { User } from '../domain/user.ts'
+import type { WorkflowTarget } from '../service/organisation-service.ts'
 import type {
   BlockedTicket,
   ClaimResult,
   Dependencies,
-  ProjectMember,
   ServiceStatus,
   Session,
   TicketFilter,
@@ -29,6 +29,11 @@ export type HttpServiceOptions = {
   /** Bound on each call (TICKET_TIMEOUT); default 30 s. */
   readonly timeoutMs?: number
   readonly fetch?: typeof fetch
+  /**
+   * Signs in with these when the server answers 401 (no token yet, or it expired or was
+   * ended), then retries the call once: TICKET_USERNAME and TICKET_PASSWORD in the CLI.
+   */
+  readonly login?: { readonly username: string; readonly password: string }
   /** Runs when the service is closed (e.g. to stop a server started for it). */
   readonly onClose?: () => Promise<void>
 }
@@ -42,6 +47,9 @@ const FLAG_ACTIONS: Record<TicketFlag, [on: string, off: string]> = {
 }
 
 const seg = encodeURIComponent
+
+const targetPath = (t: WorkflowTarget) =>
+  'ticket' in t ? `/api/tickets/${seg(t.ticket)}` : `/api/projects/${seg(t.project)}`
 
 function filterQuery(f: TicketFilter): Query {
   return {
@@ -64,6 +72,7 @@ export class HttpService implements TicketService {
   readonly #timeoutMs: number
   readonly #fetch: typeof fetch
   readonly #onClose: (() => Promise<void>) | undefined
+  readonly #login: HttpServiceOptions['login']
   #token: string | undefined
   readonly #basic: string | undefined
 
@@ -76,6 +85,7 @@ export class HttpService implements TicketService {
     this.#timeoutMs = options.timeoutMs ?? 30_000
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis)
     this.#onClose = options.onClose
+    this.#login = options.login
   }
 
   /** The session token in use (to store after `login`). */
@@ -84,6 +94,21 @@ export class HttpService implements TicketService {
   }
 
   async #call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    try {
+      return await this.#send<T>(method, path, body, query)
+    } catch (e) {
+      const retry =
+        e instanceof TicketError &&
+        e.code === 'unauthenticated' &&
+        this.#login !== undefined &&
+        path !== '/api/login'
+      if (!retry) throw e
+      await this.login(this.#login!.username, this.#login!.password)
+      return this.#send<T>(method, path, body, query)
+    }
+  }
+
+  async #send<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
     const params = new URLSearchParams()
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) params.set(k, String(v))
     const url = `${this.#base}${path}${params.size > 0 ? `?${params}` : ''}`
@@ -159,15 +184,6 @@ export class HttpService implements TicketService {
     this.#token = undefined
   }
 
-  listUsers: TicketService['listUsers'] = () => this.#call('GET', '/api/users')
-  createUser: TicketService['createUser'] = (input) => this.#call('POST', '/api/users', input)
-  setUserEnabled: TicketService['setUserEnabled'] = (username, enabled) =>
-    this.#call('POST', `/api/users/${seg(username)}/${enabled ? 'enable' : 'disable'}`)
-  resetPassword: TicketService['resetPassword'] = (username, password) =>
-    this.#call('POST', `/api/users/${seg(username)}/reset-password`, { password })
-  deleteUser: TicketService['deleteUser'] = async (username) => {
-    await this.#call('DELETE', `/api/users/${seg(username)}`)
-  }
   setRegistration: TicketService['setRegistration'] = async (enabled) =>
     (
       await this.#call<{ registration_enabled: boolean }>('POST', '/api/config/registration', {
@@ -175,13 +191,113 @@ export class HttpService implements TicketService {
       })
     ).registration_enabled
 
-  listMembers: TicketService['listMembers'] = (project) =>
-    this.#call<ProjectMember[]>('GET', `/api/projects/${seg(project)}/users`)
-  setMember: TicketService['setMember'] = (project, username, role) =>
-    this.#call('POST', `/api/projects/${seg(project)}/users`, { username, role })
-  removeMember: TicketService['removeMember'] = async (project, username) => {
+  listWorkflows: TicketService['listWorkflows'] = () => this.#call('GET', '/api/workflows')
+  getWorkflow: TicketService['getWorkflow'] = (ref) =>
+    this.#call('GET', `/api/workflows/${seg(ref)}`)
+  createWorkflow: TicketService['createWorkflow'] = (input) =>
+    this.#call('POST', '/api/workflows', input)
+  deleteWorkflow: TicketService['deleteWorkflow'] = async (ref) => {
+    await this.#call('DELETE', `/api/workflows/${seg(ref)}`)
+  }
+  addWorkflowStage: TicketService['addWorkflowStage'] = (ref, stage) =>
+    this.#call('POST', `/api/workflows/${seg(ref)}/stages`, stage)
+  removeWorkflowStage: TicketService['removeWorkflowStage'] = (ref, stage) =>
+    this.#call('DELETE', `/api/workflows/${seg(ref)}/stages/${seg(stage)}`)
+  reorderWorkflowStages: TicketService['reorderWorkflowStages'] = (ref, stages) =>
+    this.#call('PUT', `/api/workflows/${seg(ref)}/reorder`, { stages })
+  exportWorkflow: TicketService['exportWorkflow'] = (ref) =>
+    this.#call('GET', `/api/workflows/${seg(ref)}/export`)
+  importWorkflow: TicketService['importWorkflow'] = (data, options) =>
+    this.#call('POST', '/api/workflows/import', data, { name: options?.name })
+  setWorkflow: TicketService['setWorkflow'] = (target, workflow) =>
+    this.#call('POST', `${targetPath(target)}/workflow`, { workflow })
+  unsetWorkflow: TicketService['unsetWorkflow'] = (target) =>
+    this.#call('DELETE', `${targetPath(target)}/workflow`)
+
+  listRoles: TicketService['listRoles'] = () => this.#call('GET', '/api/roles')
+  getRole: TicketService['getRole'] = (ref) => this.#call('GET', `/api/roles/${seg(ref)}`)
+  createRole: TicketService['createRole'] = (input) => this.#call('POST', '/api/roles', input)
+  updateRole: TicketService['updateRole'] = (ref, patch) =>
+    this.#call('PATCH', `/api/roles/${seg(ref)}`, patch)
+  deleteRole: TicketService['deleteRole'] = async (ref, options) => {
+    await this.#call('DELETE', `/api/roles/${seg(ref)}`, undefined, { force: options?.force })
+  }
+
+  listUsers: TicketService['listUsers'] = (options) =>
+    this.#call('GET', '/api/users', undefined, { include_agents: options?.include_agents })
+  createUser: TicketService['createUser'] = (input) => this.#call('POST', '/api/users', input)
+  setUserEnabled: TicketService['setUserEnabled'] = (username, enabled) =>
+    this.#call('POST', `/api/users/${seg(username)}/${enabled ? 'enable' : 'disable'}`)
+  resetPassword: TicketService['resetPassword'] = (username, password) =>
+    this.#call(
+      'POST',
+      `/api/users/${seg(username)}/reset-password`,
+      password === undefined ? {} : { password },
+    )
+  deleteUser: TicketService['deleteUser'] = async (username) => {
+    await this.#call('DELETE', `/api/users/${seg(username)}`)
+  }
+
+  listTeams: TicketService['listTeams'] = () => this.#call('GET', '/api/teams')
+  getTeam: TicketService['getTeam'] = (ref) => this.#call('GET', `/api/teams/${seg(ref)}`)
+  createTeam: TicketService['createTeam'] = (input) => this.#call('POST', '/api/teams', input)
+  updateTeam: TicketService['updateTeam'] = (ref, patch) =>
+    this.#call('PATCH', `/api/teams/${seg(ref)}`, patch)
+  deleteTeam: TicketService['deleteTeam'] = async (ref) => {
+    await this.#call('DELETE', `/api/teams/${seg(ref)}`)
+  }
+  listTeamMembers: TicketService['listTeamMembers'] = (team) =>
+    this.#call('GET', `/api/teams/${seg(team)}/users`)
+  addTeamMember: TicketService['addTeamMember'] = (team, input) =>
+    this.#call('POST', `/api/teams/${seg(team)}/users`, input)
+  removeTeamMember: TicketService['removeTeamMember'] = async (team, username) => {
+    await this.#call('DELETE', `/api/teams/${seg(team)}/users/${seg(username)}`)
+  }
+  addTeamAgent: TicketService['addTeamAgent'] = (team, agent) =>
+    this.#call('POST', `/api/teams/${seg(team)}/agents`, { agent })
+  removeTeamAgent: TicketService['removeTeamAgent'] = async (team, agent) => {
+    await this.#call('DELETE', `/api/teams/${seg(team)}/agents/${seg(agent)}`)
+  }
+
+  listProjectMembers: TicketService['listProjectMembers'] = (project) =>
+    this.#call('GET', `/api/projects/${seg(project)}/users`)
+  addProjectMember: TicketService['addProjectMember'] = (project, input) =>
+    this.#call('POST', `/api/projects/${seg(project)}/users`, input)
+  removeProjectMember: TicketService['removeProjectMember'] = async (project, username) => {
     await this.#call('DELETE', `/api/projects/${seg(project)}/users/${seg(username)}`)
   }
+  listProjectTeams: TicketService['listProjectTeams'] = (project) =>
+    this.#call('GET', `/api/projects/${seg(project)}/teams`)
+  addProjectTeam: TicketService['addProjectTeam'] = (project, input) =>
+    this.#call('POST', `/api/projects/${seg(project)}/teams`, input)
+  removeProjectTeam: TicketService['removeProjectTeam'] = async (project, team) => {
+    await this.#call('DELETE', `/api/projects/${seg(project)}/teams/${seg(team)}`)
+  }
+
+  createStory: TicketService['createStory'] = (input) => this.#call('POST', '/api/stories', input)
+  listStories: TicketService['listStories'] = (filter) =>
+    this.#call('GET', `/api/projects/${seg(filter.project)}/stories`, undefined, {
+      status: filter.status,
+    })
+  getStory: TicketService['getStory'] = (id) => this.#call('GET', `/api/stories/${id}`)
+  updateStory: TicketService['updateStory'] = (id, patch) =>
+    this.#call('PATCH', `/api/stories/${id}`, patch)
+  deleteStory: TicketService['deleteStory'] = async (id) => {
+    await this.#call('DELETE', `/api/stories/${id}`)
+  }
+  linkStory: TicketService['linkStory'] = (id, ticket) =>
+    this.#call('POST', `/api/stories/${id}/tickets`, { ticket })
+  unlinkStory: TicketService['unlinkStory'] = (id, ticket) =>
+    this.#call('DELETE', `/api/stories/${id}/tickets/${seg(ticket)}`)
+
+  listRequirements: TicketService['listRequirements'] = (filter) =>
+    this.#call('GET', `/api/projects/${seg(filter.project)}/requirements`, undefined, {
+      review_status: filter.review_status,
+    })
+  reviewRequirement: TicketService['reviewRequirement'] = (ref, input) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/review`, input)
+  curateRequirement: TicketService['curateRequirement'] = (input) =>
+    this.#call('POST', '/api/requirements', input)
 
   createProject: TicketService['createProject'] = (input) =>
     this.#call('POST', '/api/projects', input)
@@ -256,6 +372,58 @@ export class HttpService implements TicketService {
   listBlocked: TicketService['listBlocked'] = (project) =>
     this.#call<BlockedTicket[]>('GET', `/api/projects/${seg(project)}/blocked`)
 
+  createLabel: TicketService['createLabel'] = ({ project, ...rest }) =>
+    this.#call('POST', `/api/projects/${seg(project)}/labels`, rest)
+  listLabels: TicketService['listLabels'] = (project) =>
+    this.#call('GET', `/api/projects/${seg(project)}/labels`)
+  updateLabel: TicketService['updateLabel'] = (project, label, patch) =>
+    this.#call('PATCH', `/api/projects/${seg(project)}/labels/${seg(label)}`, patch)
+  deleteLabel: TicketService['deleteLabel'] = async (project, label, options) => {
+    await this.#call('DELETE', `/api/projects/${seg(project)}/labels/${seg(label)}`, undefined, {
+      force: options?.force,
+    })
+  }
+  addLabel: TicketService['addLabel'] = (ref, label) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/labels`, { label })
+  removeLabel: TicketService['removeLabel'] = (ref, label) =>
+    this.#call('DELETE', `/api/tickets/${seg(ref)}/labels/${seg(label)}`)
+  ticketLabels: TicketService['ticketLabels'] = (ref) =>
+    this.#call('GET', `/api/tickets/${seg(ref)}/labels`)
+
+  logTime: TicketService['logTime'] = ({ ticket, ...rest }) =>
+    this.#call('POST', `/api/tickets/${seg(ticket)}/time`, rest)
+  listTime: TicketService['listTime'] = (ref) => this.#call('GET', `/api/tickets/${seg(ref)}/time`)
+  timeTotal: TicketService['timeTotal'] = (ref) =>
+    this.#call('GET', `/api/tickets/${seg(ref)}/time/total`)
+  deleteTime: TicketService['deleteTime'] = async (id) => {
+    await this.#call('DELETE', `/api/time/${id}`)
+  }
+
+  board: TicketService['board'] = (input) =>
+    this.#call('GET', `/api/projects/${seg(input.project)}/board`, undefined, { all: input.all })
+  count: TicketService['count'] = (input) =>
+    this.#call('GET', '/api/count', undefined, { project: input.project })
+  summary: TicketService['summary'] = (project) =>
+    this.#call('GET', `/api/projects/${seg(project)}/summary`)
+
+  cloneTicket: TicketService['cloneTicket'] = (ref) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/clone`)
+  setHealth: TicketService['setHealth'] = (ref, score) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/health`, { score })
+  checkHealth: TicketService['checkHealth'] = (ref) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/health/check`)
+  checkProjectHealth: TicketService['checkProjectHealth'] = (project) =>
+    this.#call('POST', `/api/projects/${seg(project)}/health`)
+
+  checkDatabase: TicketService['checkDatabase'] = () => this.#call('GET', '/api/doctor')
+  diagnoseProject: TicketService['diagnoseProject'] = (ref) =>
+    this.#call('GET', `/api/projects/${seg(ref)}/doctor`)
+  diagnoseTicket: TicketService['diagnoseTicket'] = (ref) =>
+    this.#call('GET', `/api/tickets/${seg(ref)}/doctor`)
+
+  exportSnapshot: TicketService['exportSnapshot'] = () => this.#call('GET', '/api/export')
+  importSnapshot: TicketService['importSnapshot'] = (snapshot, options) =>
+    this.#call('POST', '/api/import', snapshot, { force: options?.force })
   // ---- agents ----
   createAgent: TicketService['createAgent'] = (input) => this.#call('POST', '/api/agents', input)
   listAgents: TicketService['listAgents'] = () => this.#call('GET', '/api/agents')

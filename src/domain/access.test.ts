@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { allows, effectiveRole } from './access.ts'
 
+const base = { admin: false, member: null, team: null, visibility: 'private' } as const
+
 describe('effectiveRole', () => {
   it('makes an admin owner of every project, private or not', () => {
-    expect(effectiveRole({ userRole: 'admin', member: null, visibility: 'private' })).toBe('owner')
+    expect(effectiveRole({ ...base, admin: true })).toBe('owner')
   })
-  it('gives members their role and everyone else viewer on public projects only', () => {
-    expect(effectiveRole({ userRole: 'user', member: 'editor', visibility: 'private' })).toBe(
-      'editor',
-    )
-    expect(effectiveRole({ userRole: 'user', member: null, visibility: 'public' })).toBe('viewer')
-    expect(effectiveRole({ userRole: 'user', member: null, visibility: 'private' })).toBeNull()
+  it('prefers the direct membership, then the team role, then viewer on public projects', () => {
+    expect(effectiveRole({ ...base, member: 'viewer', team: 'owner' })).toBe('viewer')
+    expect(effectiveRole({ ...base, team: 'editor' })).toBe('editor')
+    expect(effectiveRole({ ...base, visibility: 'public' })).toBe('viewer')
+    expect(effectiveRole(base)).toBeNull()
   })
 })
 

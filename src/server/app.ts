@@ -12,11 +12,20 @@ import { addAuthentication, serviceFor } from './auth.ts'
 import { errorHandler, notFoundHandler } from './error-handler.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
-import { metaRoutes } from './routes/meta.ts'
+import { labelTimeRoutes } from './routes/labels-time.ts'
+import { configRoutes, metaRoutes } from './routes/meta.ts'
+import {
+  memberRoutes,
+  roleRoutes,
+  teamRoutes,
+  userRoutes,
+  workflowRoutes,
+} from './routes/organisation.ts'
+import { planningRoutes } from './routes/planning.ts'
 import { projectRoutes } from './routes/projects.ts'
 import { recordRoutes } from './routes/records.ts'
 import { ticketRoutes } from './routes/tickets.ts'
-import { userRoutes } from './routes/users.ts'
+import { viewRoutes } from './routes/views.ts'
 import { workRoutes } from './routes/work.ts'
 import { addSecurityHeaders } from './security-headers.ts'
 import { validatorCompiler } from './validation.ts'
@@ -96,6 +105,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   metaRoutes(app, routeDeps)
   authRoutes(app, routeDeps)
   userRoutes(app, routeDeps)
+  configRoutes(app, routeDeps)
+  workflowRoutes(app, routeDeps)
+  roleRoutes(app, routeDeps)
+  teamRoutes(app, routeDeps)
+  memberRoutes(app, routeDeps)
+  planningRoutes(app, routeDeps)
+  labelTimeRoutes(app, routeDeps)
+  viewRoutes(app, routeDeps)
   projectRoutes(app, routeDeps)
   ticketRoutes(app, routeDeps)
   workRoutes(app, routeDeps)

@@ -5,20 +5,35 @@ import { notFound } from '../domain/errors.ts'
 import type { EventSink } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import type { Store } from '../store/store.ts'
+import { requireAdmin } from './local/access.ts'
 import * as accounts from './local/accounts.ts'
 import * as agentWork from './local/agent-work.ts'
 import * as agents from './local/agents.ts'
 import * as analysis from './local/analyse.ts'
 import * as claims from './local/claims.ts'
+import * as clone from './local/clone.ts'
 import type { Ctx } from './local/context.ts'
 import * as deps from './local/dependencies.ts'
+import * as doctor from './local/doctor.ts'
+import * as health from './local/health.ts'
 import * as hierarchy from './local/hierarchy.ts'
+import * as labels from './local/labels.ts'
 import * as lifecycle from './local/lifecycle.ts'
+// Organisation and planning.
 import * as members from './local/members.ts'
 import * as projects from './local/projects.ts'
-import { requireAdmin } from './local/projects.ts'
 import * as records from './local/records.ts'
+import * as requirements from './local/requirements.ts'
+import * as roles from './local/roles.ts'
+import * as snapshot from './local/snapshot.ts'
+import * as stories from './local/stories.ts'
+import * as teams from './local/teams.ts'
 import * as tickets from './local/tickets.ts'
+import * as time from './local/time.ts'
+import * as users from './local/users.ts'
+import * as views from './local/views.ts'
+import * as workflowAssign from './local/workflow-assign.ts'
+import * as workflows from './local/workflows.ts'
 import type { TicketService } from './ticket-service.ts'
 import { toUser } from './users.ts'
 
@@ -80,32 +95,10 @@ export class LocalService implements TicketService {
     accounts.login(this.#ctx.store, username, password, this.#ctx.now())
   async logout() {}
 
-  #admin(what: string) {
-    requireAdmin(this.#ctx, what)
-    return this.#ctx.store
+  setRegistration: TicketService['setRegistration'] = async (enabled) => {
+    requireAdmin(this.#ctx, 'turn registration on or off')
+    return accounts.setRegistration(this.#ctx.store, enabled)
   }
-  listUsers: TicketService['listUsers'] = async () => accounts.listUsers(this.#admin('list users'))
-  createUser: TicketService['createUser'] = async (input) =>
-    accounts.createUser(this.#admin('create users'), input, this.#ctx.now())
-  setUserEnabled: TicketService['setUserEnabled'] = async (username, enabled) =>
-    accounts.setUserEnabled(
-      this.#admin('enable or disable users'),
-      username,
-      enabled,
-      this.#ctx.now(),
-    )
-  resetPassword: TicketService['resetPassword'] = async (username, password) =>
-    accounts.resetPassword(this.#admin('reset passwords'), username, password, this.#ctx.now())
-  deleteUser: TicketService['deleteUser'] = async (username) =>
-    accounts.deleteUser(this.#admin('delete users'), username)
-  setRegistration: TicketService['setRegistration'] = async (enabled) =>
-    accounts.setRegistration(this.#admin('change registration'), enabled)
-
-  listMembers: TicketService['listMembers'] = (project) => members.listMembers(this.#ctx, project)
-  setMember: TicketService['setMember'] = (project, username, role) =>
-    members.setMember(this.#ctx, project, username, role)
-  removeMember: TicketService['removeMember'] = (project, username) =>
-    members.removeMember(this.#ctx, project, username)
 
   createProject: TicketService['createProject'] = (input) =>
     projects.createProject(this.#ctx, input)
@@ -155,6 +148,120 @@ export class LocalService implements TicketService {
     deps.listDependencies(this.#ctx, ref)
   listBlocked: TicketService['listBlocked'] = (project) => deps.listBlocked(this.#ctx, project)
 
+  // ---- labels, time, views, clone, health, doctor, snapshots ----
+  createLabel: TicketService['createLabel'] = (input) => labels.createLabel(this.#ctx, input)
+  listLabels: TicketService['listLabels'] = (project) => labels.listLabels(this.#ctx, project)
+  updateLabel: TicketService['updateLabel'] = (project, label, patch) =>
+    labels.updateLabel(this.#ctx, project, label, patch)
+  deleteLabel: TicketService['deleteLabel'] = (project, label, options) =>
+    labels.deleteLabel(this.#ctx, project, label, options)
+  addLabel: TicketService['addLabel'] = (ref, label) => labels.addLabel(this.#ctx, ref, label)
+  removeLabel: TicketService['removeLabel'] = (ref, label) =>
+    labels.removeLabel(this.#ctx, ref, label)
+  ticketLabels: TicketService['ticketLabels'] = (ref) => labels.ticketLabels(this.#ctx, ref)
+  logTime: TicketService['logTime'] = (input) => time.logTime(this.#ctx, input)
+  listTime: TicketService['listTime'] = (ref) => time.listTime(this.#ctx, ref)
+  timeTotal: TicketService['timeTotal'] = (ref) => time.timeTotal(this.#ctx, ref)
+  deleteTime: TicketService['deleteTime'] = (id) => time.deleteTime(this.#ctx, id)
+  board: TicketService['board'] = (input) => views.board(this.#ctx, input)
+  count: TicketService['count'] = (input) => views.count(this.#ctx, input)
+  summary: TicketService['summary'] = (project) => views.summary(this.#ctx, project)
+  cloneTicket: TicketService['cloneTicket'] = (ref) => clone.cloneTicket(this.#ctx, ref)
+  setHealth: TicketService['setHealth'] = (ref, score) => health.setHealth(this.#ctx, ref, score)
+  checkHealth: TicketService['checkHealth'] = (ref) => health.checkHealth(this.#ctx, ref)
+  checkProjectHealth: TicketService['checkProjectHealth'] = (project) =>
+    health.checkProjectHealth(this.#ctx, project)
+  checkDatabase: TicketService['checkDatabase'] = () => doctor.checkDatabase(this.#ctx)
+  diagnoseProject: TicketService['diagnoseProject'] = (ref) =>
+    doctor.diagnoseProject(this.#ctx, ref)
+  diagnoseTicket: TicketService['diagnoseTicket'] = (ref) => doctor.diagnoseTicket(this.#ctx, ref)
+  exportSnapshot: TicketService['exportSnapshot'] = () => snapshot.exportSnapshot(this.#ctx)
+  importSnapshot: TicketService['importSnapshot'] = (snap, options) =>
+    snapshot.importSnapshot(this.#ctx, snap, options)
+  // ---- end labels, time, views, clone, health, doctor, snapshots ----
+  // --- Organisation and planning ---
+  listWorkflows: TicketService['listWorkflows'] = () => workflows.listWorkflows(this.#ctx)
+  getWorkflow: TicketService['getWorkflow'] = (ref) => workflows.getWorkflow(this.#ctx, ref)
+  createWorkflow: TicketService['createWorkflow'] = (input) =>
+    workflows.createWorkflow(this.#ctx, input)
+  deleteWorkflow: TicketService['deleteWorkflow'] = (ref) =>
+    workflows.deleteWorkflow(this.#ctx, ref)
+  addWorkflowStage: TicketService['addWorkflowStage'] = (ref, stage) =>
+    workflows.addWorkflowStage(this.#ctx, ref, stage)
+  removeWorkflowStage: TicketService['removeWorkflowStage'] = (ref, stage) =>
+    workflows.removeWorkflowStage(this.#ctx, ref, stage)
+  reorderWorkflowStages: TicketService['reorderWorkflowStages'] = (ref, stages) =>
+    workflows.reorderWorkflowStages(this.#ctx, ref, stages)
+  exportWorkflow: TicketService['exportWorkflow'] = (ref) =>
+    workflows.exportWorkflow(this.#ctx, ref)
+  importWorkflow: TicketService['importWorkflow'] = (data, options) =>
+    workflows.importWorkflow(this.#ctx, data, options)
+  setWorkflow: TicketService['setWorkflow'] = (target, workflow) =>
+    workflowAssign.setWorkflow(this.#ctx, target, workflow)
+  unsetWorkflow: TicketService['unsetWorkflow'] = (target) =>
+    workflowAssign.unsetWorkflow(this.#ctx, target)
+
+  listRoles: TicketService['listRoles'] = () => roles.listRoles(this.#ctx)
+  getRole: TicketService['getRole'] = (ref) => roles.getRole(this.#ctx, ref)
+  createRole: TicketService['createRole'] = (input) => roles.createRole(this.#ctx, input)
+  updateRole: TicketService['updateRole'] = (ref, patch) => roles.updateRole(this.#ctx, ref, patch)
+  deleteRole: TicketService['deleteRole'] = (ref, options) =>
+    roles.deleteRole(this.#ctx, ref, options)
+
+  listUsers: TicketService['listUsers'] = (options) => users.listUsers(this.#ctx, options)
+  createUser: TicketService['createUser'] = (input) => users.createUser(this.#ctx, input)
+  setUserEnabled: TicketService['setUserEnabled'] = (username, enabled) =>
+    users.setUserEnabled(this.#ctx, username, enabled)
+  resetPassword: TicketService['resetPassword'] = (username, password) =>
+    users.resetPassword(this.#ctx, username, password)
+  deleteUser: TicketService['deleteUser'] = (username) => users.deleteUser(this.#ctx, username)
+
+  listTeams: TicketService['listTeams'] = () => teams.listTeams(this.#ctx)
+  getTeam: TicketService['getTeam'] = (ref) => teams.getTeam(this.#ctx, ref)
+  createTeam: TicketService['createTeam'] = (input) => teams.createTeam(this.#ctx, input)
+  updateTeam: TicketService['updateTeam'] = (ref, patch) => teams.updateTeam(this.#ctx, ref, patch)
+  deleteTeam: TicketService['deleteTeam'] = (ref) => teams.deleteTeam(this.#ctx, ref)
+  listTeamMembers: TicketService['listTeamMembers'] = (team) =>
+    teams.listTeamMembers(this.#ctx, team)
+  addTeamMember: TicketService['addTeamMember'] = (team, input) =>
+    teams.addTeamMember(this.#ctx, team, input)
+  removeTeamMember: TicketService['removeTeamMember'] = (team, username) =>
+    teams.removeTeamMember(this.#ctx, team, username)
+  addTeamAgent: TicketService['addTeamAgent'] = (team, agent) =>
+    teams.addTeamAgent(this.#ctx, team, agent)
+  removeTeamAgent: TicketService['removeTeamAgent'] = (team, agent) =>
+    teams.removeTeamAgent(this.#ctx, team, agent)
+
+  listProjectMembers: TicketService['listProjectMembers'] = (project) =>
+    members.listProjectMembers(this.#ctx, project)
+  addProjectMember: TicketService['addProjectMember'] = (project, input) =>
+    members.addProjectMember(this.#ctx, project, input)
+  removeProjectMember: TicketService['removeProjectMember'] = (project, username) =>
+    members.removeProjectMember(this.#ctx, project, username)
+  listProjectTeams: TicketService['listProjectTeams'] = (project) =>
+    members.listProjectTeams(this.#ctx, project)
+  addProjectTeam: TicketService['addProjectTeam'] = (project, input) =>
+    members.addProjectTeam(this.#ctx, project, input)
+  removeProjectTeam: TicketService['removeProjectTeam'] = (project, team) =>
+    members.removeProjectTeam(this.#ctx, project, team)
+
+  createStory: TicketService['createStory'] = (input) => stories.createStory(this.#ctx, input)
+  listStories: TicketService['listStories'] = (filter) => stories.listStories(this.#ctx, filter)
+  getStory: TicketService['getStory'] = (id) => stories.getStory(this.#ctx, id)
+  updateStory: TicketService['updateStory'] = (id, patch) =>
+    stories.updateStory(this.#ctx, id, patch)
+  deleteStory: TicketService['deleteStory'] = (id) => stories.deleteStory(this.#ctx, id)
+  linkStory: TicketService['linkStory'] = (id, ticket) => stories.linkStory(this.#ctx, id, ticket)
+  unlinkStory: TicketService['unlinkStory'] = (id, ticket) =>
+    stories.unlinkStory(this.#ctx, id, ticket)
+
+  listRequirements: TicketService['listRequirements'] = (filter) =>
+    requirements.listRequirements(this.#ctx, filter)
+  reviewRequirement: TicketService['reviewRequirement'] = (ref, input) =>
+    requirements.reviewRequirement(this.#ctx, ref, input)
+  curateRequirement: TicketService['curateRequirement'] = (input) =>
+    requirements.curateRequirement(this.#ctx, input)
+  // --- end of organisation and planning ---
   // ---- agents ----
   createAgent: TicketService['createAgent'] = (input) => agents.createAgent(this.#ctx, input)
   listAgents: TicketService['listAgents'] = () => agents.listAgents(this.#ctx)

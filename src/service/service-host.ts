@@ -8,7 +8,7 @@ import * as accounts from './local/accounts.ts'
 import { AgentAuthenticator } from './local/agent-auth.ts'
 import { type ReapResult, reap, reaperCtx } from './local/reaper.ts'
 import { LocalService } from './local-service.ts'
-import type { NewUser, Session, TicketService } from './ticket-service.ts'
+import type { NewAccount, Session, TicketService } from './ticket-service.ts'
 
 /** Who may read a project's events: everyone signed in (public) or its members (and admins). */
 export type Audience = { readonly public: boolean; readonly members: ReadonlySet<string> }
@@ -84,7 +84,7 @@ export class ServiceHost {
   login(username: string, password: string): Promise<Session> {
     return accounts.login(this.#store, username, password, this.#now())
   }
-  register(input: NewUser): Promise<User> {
+  register(input: NewAccount): Promise<User> {
     return accounts.register(this.#store, input, this.#now())
   }
   logout(token: string): Promise<void> {

@@ -1,11 +1,18 @@
-import type { ProjectRole } from '../domain/access.ts'
 import type { ClaimStatus } from '../domain/claim.ts'
+import type { DatabaseCheck, ProjectDiagnosis, TicketDiagnosis } from '../domain/doctor.ts'
+import type { HealthReport } from '../domain/health.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history.ts'
+import type { Label } from '../domain/label.ts'
 import type { State } from '../domain/lifecycle.ts'
 import type { Project, ProjectStatus, Visibility } from '../domain/project.ts'
+import type { ImportResult, Snapshot } from '../domain/snapshot.ts'
 import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
-import type { User, UserRole } from '../domain/user.ts'
+import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
+import type { User } from '../domain/user.ts'
+import type { Board, Counts, Summary } from '../domain/views.ts'
 import type { AgentService } from './agent-service.ts'
+import type { OrganisationService } from './organisation-service.ts'
+import type { PlanningService } from './planning-service.ts'
 
 /*
  * Ticket references are strings: a key (`CUS-T-42`) or prefix and sequence (`CUS-42`), in any
@@ -112,7 +119,8 @@ export type Dependencies = {
 
 export type BlockedTicket = { readonly ticket: Ticket; readonly blocked_by: readonly string[] }
 
-export type NewUser = {
+/** A self-registration: always role `user`. */
+export type NewAccount = {
   readonly username: string
   readonly password: string
   readonly display_name?: string
@@ -131,26 +139,37 @@ export type ServiceStatus = {
   readonly server_version?: string
 }
 
-export type ProjectMember = {
-  readonly project_id: number
-  readonly project_prefix: string
-  readonly user_id: string
-  readonly username: string
-  readonly role: ProjectRole
-  readonly created_at: string
+// ---- labels, time, views, clone, health, doctor, snapshots ----
+
+export type NewLabel = {
+  readonly project: string
+  readonly name: string
+  /** A colour name or `#rrggbb`. */
+  readonly color?: string
 }
+
+export type LabelPatch = Partial<{ readonly name: string; readonly color: string }>
+
+export type NewTimeEntry = {
+  readonly ticket: string
+  /** Whole minutes, more than 0. */
+  readonly minutes: number
+  readonly note?: string
+}
+
+// ---- end labels, time, views, clone, health, doctor, snapshots ----
 
 /**
  * Everything a client can do, in local mode (`LocalService`, over SQLite) and remote mode
  * (`HttpService`, over the HTTP API). Inputs and outputs are plain data; failures are thrown
  * as `TicketError` with a stable code, so both implementations fail in the same way.
  */
-export interface TicketService extends AgentService {
+export interface TicketService extends OrganisationService, PlanningService, AgentService {
   /** The user this service acts as. */
   whoami(): Promise<User>
   status(): Promise<ServiceStatus>
   /** Creates an account with role `user` when registration is enabled; does not sign in. */
-  register(input: NewUser): Promise<User>
+  register(input: NewAccount): Promise<User>
   /**
    * Checks the password and opens a session. Remote: the service then acts as that user.
    * Local: the session is created (for the server) but the service keeps its actor.
@@ -159,25 +178,8 @@ export interface TicketService extends AgentService {
   /** Ends the session the service uses (remote); nothing to end locally. */
   logout(): Promise<void>
 
-  /** Admin only. */
-  listUsers(): Promise<User[]>
-  /** Admin only; `role` defaults to `user`. */
-  createUser(input: NewUser & { readonly role?: UserRole }): Promise<User>
-  /** Admin only; disabling ends the user's sessions. */
-  setUserEnabled(username: string, enabled: boolean): Promise<User>
-  /** Admin only; ends the user's sessions. */
-  resetPassword(username: string, password: string): Promise<User>
-  /** Admin only; the last admin cannot be deleted. */
-  deleteUser(username: string): Promise<void>
   /** Admin only: whether anyone may register. */
   setRegistration(enabled: boolean): Promise<boolean>
-
-  /** Members of a project the caller may read. */
-  listMembers(project: string): Promise<ProjectMember[]>
-  /** Owner or admin: adds a member or changes their role (`viewer`, `editor`, `owner`). */
-  setMember(project: string, username: string, role: string): Promise<ProjectMember>
-  /** Owner or admin; the last owner stays. */
-  removeMember(project: string, username: string): Promise<void>
 
   createProject(input: NewProject): Promise<Project>
   listProjects(): Promise<Project[]>
@@ -231,6 +233,66 @@ export interface TicketService extends AgentService {
   listDependencies(ref: string): Promise<Dependencies>
   /** Tickets waiting on unfinished dependencies, with what blocks them. */
   listBlocked(project: string): Promise<BlockedTicket[]>
+
+  // ---- labels, time, views, clone, health, doctor, snapshots ----
+
+  /** A label in a project; names are unique there regardless of letter case. */
+  createLabel(input: NewLabel): Promise<Label>
+  /** The project's labels by name, each with how many tickets carry it. */
+  listLabels(project: string): Promise<Label[]>
+  /** Renames or recolours a label (name or id); tickets keep it. */
+  updateLabel(project: string, label: string, patch: LabelPatch): Promise<Label>
+  /**
+   * `label` is a name or an id. Refused while tickets carry it (the error names them) unless
+   * `force`, which first removes it from those tickets, recording each removal.
+   */
+  deleteLabel(project: string, label: string, options?: { force?: boolean }): Promise<void>
+  /** Puts a label of the ticket's project (name or id) on the ticket; already there is fine. */
+  addLabel(ref: string, label: string): Promise<Ticket>
+  removeLabel(ref: string, label: string): Promise<Ticket>
+  /** The labels on one ticket, by name. */
+  ticketLabels(ref: string): Promise<Label[]>
+
+  /** Records minutes worked on a ticket by the acting user. */
+  logTime(input: NewTimeEntry): Promise<TimeEntry>
+  /** A ticket's time entries, oldest first. */
+  listTime(ref: string): Promise<TimeEntry[]>
+  timeTotal(ref: string): Promise<TimeTotal>
+  /** Deletes one entry; only its author or an admin may. */
+  deleteTime(id: number): Promise<void>
+
+  /** Tickets in lanes, one per stage of the project's workflow; `all` adds closed ones. */
+  board(input: { project: string; all?: boolean }): Promise<Board>
+  /** Users, projects and tickets per type and status; one project's when `project` is given. */
+  count(input: { project?: string }): Promise<Counts>
+  /** Active tickets, recent activity and counts of one project. */
+  summary(project: string): Promise<Summary>
+
+  /** Copies a ticket and its whole subtree with new keys; each copy's `clone_of` is its source. */
+  cloneTicket(ref: string): Promise<Ticket>
+  /** Sets `health_score` (0 to 4) by hand. */
+  setHealth(ref: string, score: number): Promise<Ticket>
+  /** Scores a ticket by the four health checks and saves the score. */
+  checkHealth(ref: string): Promise<HealthReport>
+  /** `checkHealth` for every open, unarchived ticket of the project. */
+  checkProjectHealth(project: string): Promise<HealthReport[]>
+
+  /** The database's own integrity check and schema version. */
+  checkDatabase(): Promise<DatabaseCheck>
+  /** The reference's project checks; reads only. */
+  diagnoseProject(ref: string): Promise<ProjectDiagnosis>
+  /** The reference's ticket checks and its health, computed but not saved. */
+  diagnoseTicket(ref: string): Promise<TicketDiagnosis>
+
+  /** Every entity, ids and keys preserved (admins only). */
+  exportSnapshot(): Promise<Snapshot>
+  /**
+   * Replaces the whole database with a snapshot, all or nothing (admins only). Refuses a
+   * snapshot from a newer schema, and a workspace that already holds work unless `force`.
+   */
+  importSnapshot(snapshot: Snapshot, options?: { force?: boolean }): Promise<ImportResult>
+
+  // ---- end labels, time, views, clone, health, doctor, snapshots ----
 
   close(): Promise<void>
 }

@@ -17,6 +17,13 @@ export type Database = {
   labels: LabelsTable
   ticket_labels: TicketLabelsTable
   time_entries: TimeEntriesTable
+  // Organisation and planning (migration 0003).
+  teams: TeamsTable
+  team_members: TeamMembersTable
+  team_agents: TeamAgentsTable
+  project_teams: ProjectTeamsTable
+  stories: StoriesTable
+  story_tickets: StoryTicketsTable
   agent_config: AgentConfigTable
 }
 
@@ -173,6 +180,44 @@ export type TimeEntriesTable = {
   created_at: string
 }
 
+export type TeamsTable = {
+  id: Generated<number>
+  name: string
+  description: string
+  parent_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export type TeamMembersTable = {
+  team_id: number
+  user_id: string
+  role: string
+  job_title: string
+  created_at: string
+}
+
+export type TeamAgentsTable = { team_id: number; user_id: string; created_at: string }
+
+export type ProjectTeamsTable = {
+  project_id: number
+  team_id: number
+  role: string
+  created_at: string
+}
+
+export type StoriesTable = {
+  id: Generated<number>
+  project_id: number
+  title: string
+  description: string
+  status: string
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export type StoryTicketsTable = { story_id: number; ticket_id: number; created_at: string }
 export type AgentConfigTable = {
   user_id: string
   key: string

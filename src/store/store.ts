@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely'
+import type { SnapshotTable } from '../domain/snapshot.ts'
 import type { Database } from './database.ts'
 
 export type Db = Kysely<Database>
+
+/** Every data table's rows, and each table's next id, as `tk export` writes them. */
+export type TableDump = {
+  readonly tables: Readonly<Record<string, SnapshotTable>>
+  readonly sequences: Readonly<Record<string, number>>
+}
 
 export type SearchScope = {
   readonly limit: number
@@ -29,5 +36,9 @@ export interface Store {
   /** `ok`, or the problems the database engine reports about its own file. */
   integrityCheck(): Promise<string[]>
   schemaVersion(): Promise<number>
+  /** Every table that holds data, read from the live schema (the search index excluded). */
+  dumpTables(): Promise<TableDump>
+  /** Replaces all data with `dump` in one transaction; nothing changes if any row is refused. */
+  replaceTables(dump: TableDump): Promise<void>
   close(): Promise<void>
 }

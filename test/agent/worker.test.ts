@@ -15,6 +15,7 @@ afterEach(async () => {
   server = undefined
   delete process.env.FAKE_LLM_MODE
   delete process.env.FAKE_LLM_LOG
+  delete process.env.FAKE_LLM_DELAY_MS
 })
 
 function startWorker(api: HttpService, options: { timeoutMs?: number } = {}) {
@@ -42,6 +43,8 @@ describe('tk agent run against a real server', () => {
     const keys = await readyTickets(admin, 'AG', 5)
     const log = join(tempDir('tk-llm-'), 'runs.log')
     process.env.FAKE_LLM_LOG = log
+    // Runs long enough that one worker cannot take every ticket before the other asks.
+    process.env.FAKE_LLM_DELAY_MS = '300'
     const workers = [
       startWorker((await newAgent(server, admin, 'AG')).api),
       startWorker((await newAgent(server, admin, 'AG')).api),

@@ -8,6 +8,8 @@ describe('concurrent claims', () => {
     for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi']) {
       const r = await ws.tk('user', 'create', '-username', name, '-password', 'pw-long-enough')
       if (r.code !== 0) throw new Error(`cannot create users yet: ${r.stderr}`)
+      // A public project lets every user read; claiming needs an editor (docs/authorisation.md).
+      await ws.tk('project', 'add-user', name, '-role', 'editor', '-project', 'TK')
     }
     for (const title of ['one', 'two', 'three']) {
       const t = await ws.json<{ key: string }>('add', title)

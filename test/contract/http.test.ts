@@ -1,11 +1,19 @@
 import { HttpService } from '../../src/client/http-service.ts'
 import { ADMIN_PASSWORD, startTestServer } from '../support/server.ts'
+import { describeOrganisation } from './organisation.case.ts'
+import { describeRecordsAndViews } from './records-and-views.case.ts'
 import { describeTicketService } from './ticket-service.case.ts'
 
-// The same suite as local.test.ts, through HttpService against the real server on port 0.
-describeTicketService('http', async () => {
+// The same suites as local.test.ts, through HttpService against the real server on port 0.
+async function openHttpService() {
   const server = await startTestServer()
-  const svc = new HttpService({ url: server.url, onClose: () => server.close() })
-  await svc.login('admin', ADMIN_PASSWORD)
+  // The login also renews the session after a snapshot import has ended every session.
+  const login = { username: 'admin', password: ADMIN_PASSWORD }
+  const svc = new HttpService({ url: server.url, login, onClose: () => server.close() })
+  await svc.login(login.username, login.password)
   return svc
-})
+}
+
+describeTicketService('http', openHttpService)
+describeRecordsAndViews('http', openHttpService)
+describeOrganisation('http', openHttpService)

@@ -1,4 +1,8 @@
 import { openLocalService } from '../support/local-service.ts'
+import { describeOrganisation } from './organisation.case.ts'
+import { describeRecordsAndViews } from './records-and-views.case.ts'
 import { describeTicketService } from './ticket-service.case.ts'
 
 describeTicketService('local', () => openLocalService())
+describeRecordsAndViews('local', () => openLocalService())
+describeOrganisation('local', () => openLocalService())

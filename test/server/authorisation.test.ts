@@ -52,7 +52,37 @@ const CASES: Case[] = [
   ['read', 'GET', (f) => `/api/projects/${f.p}/orphans`],
   ['read', 'GET', (f) => `/api/projects/${f.p}/blocked`],
   ['read', 'GET', (f) => `/api/projects/${f.p}/tree`],
-  ['read', 'GET', (f) => `/api/projects/${f.p}/users`],
+  ['manage', 'GET', (f) => `/api/projects/${f.p}/users`],
+  ['manage', 'GET', (f) => `/api/projects/${f.p}/teams`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/stories`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/requirements`],
+  ['write', 'POST', () => '/api/stories', (f) => ({ project: f.p, title: 'a story' })],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/workflow`, () => ({ workflow: 'yolo' })],
+  ['manage', 'POST', (f) => `/api/projects/${f.p}/workflow`, () => ({ workflow: 'yolo' })],
+  ['signed', 'GET', () => '/api/workflows'],
+  ['signed', 'GET', () => '/api/count'],
+  ['read', 'GET', (f) => `/api/count?project=${f.p}`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/board`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/summary`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/labels`],
+  ['read', 'GET', (f) => `/api/projects/${f.p}/doctor`],
+  ['read', 'GET', (f) => `/api/tickets/${f.a}/labels`],
+  ['read', 'GET', (f) => `/api/tickets/${f.a}/time`],
+  ['read', 'GET', (f) => `/api/tickets/${f.a}/time/total`],
+  ['read', 'GET', (f) => `/api/tickets/${f.a}/doctor`],
+  ['write', 'POST', (f) => `/api/projects/${f.p}/labels`, () => ({ name: 'urgent' })],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/time`, () => ({ minutes: 15 })],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/clone`],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/health`, () => ({ score: 2 })],
+  ['write', 'POST', (f) => `/api/tickets/${f.a}/health/check`],
+  ['write', 'POST', (f) => `/api/projects/${f.p}/health`],
+  ['admin', 'GET', () => '/api/doctor'],
+  ['admin', 'GET', () => '/api/export'],
+  ['signed', 'GET', () => '/api/roles'],
+  ['signed', 'GET', () => '/api/teams'],
+  ['admin', 'POST', () => '/api/workflows', (f) => ({ name: `wf${f.n}` })],
+  ['admin', 'POST', () => '/api/roles', (f) => ({ name: `role${f.n}` })],
+  ['admin', 'POST', () => '/api/teams', (f) => ({ name: `team${f.n}` })],
   ['read', 'GET', (f) => `/api/tree?project=${f.p}`],
   ['read', 'GET', (f) => `/api/tree?ticket=${f.e}`],
   ['read', 'GET', (f) => `/api/tickets?project=${f.p}`],
@@ -130,7 +160,8 @@ async function fixture(): Promise<Fixture> {
   const n = counter++
   const p = pfx(n)
   await admin.createProject({ prefix: p, title: `Project ${n}`, visibility: 'private' })
-  for (const role of ['viewer', 'editor', 'owner'] as const) await admin.setMember(p, role, role)
+  for (const role of ['viewer', 'editor', 'owner'] as const)
+    await admin.addProjectMember(p, { username: role, role })
   const e = (await admin.createTicket({ project: p, title: 'epic', type: 'epic' })).key
   const a = (await admin.createTicket({ project: p, title: 'task a' })).key
   const b = (await admin.createTicket({ project: p, title: 'task b', parent: e })).key
@@ -187,7 +218,7 @@ describe('authorisation matrix (docs/authorisation.md)', () => {
     const f = await fixture()
     const r = await callers.admin('POST', `/api/tickets/${f.a}/assign`, { assignee: 'viewer' })
     expect(r.status).toBe(409)
-    expect(r.body).toMatchObject({ error: 'viewer may not work in project ' + f.p })
+    expect(r.body).toMatchObject({ error: `viewer may not work in project ${f.p}` })
   })
 
   it('treats a public project as readable, not writable, by every signed-in user', async () => {

@@ -78,13 +78,14 @@ describe('/api/ws live events', () => {
     expect(await o.next((m) => m.type === 'subscribed')).toMatchObject({ projects: ['SEC'] })
     await admin.createTicket({ project: 'PUB', title: 'not subscribed' })
     await admin.createTicket({ project: 'SEC', title: 'still hidden' })
-    await admin.setMember('SEC', 'olive', 'viewer')
+    await admin.addProjectMember('SEC', { username: 'olive', role: 'viewer' })
+    expect(await o.next((m) => m.type === 'member.changed')).toMatchObject({ project: 'SEC' })
     const t = await admin.createTicket({ project: 'SEC', title: 'now visible' })
     expect(await o.next((m) => m.key === t.key)).toMatchObject({ project: 'SEC' })
     expect(o.messages.filter((m) => m.type.startsWith('ticket.')).map((m) => m.key)).toEqual([
       t.key,
     ])
-    await admin.removeMember('SEC', 'olive')
+    await admin.removeProjectMember('SEC', 'olive')
   })
 
   it('answers a malformed message with an error and stays open', async () => {

@@ -97,12 +97,12 @@ describe('routes: happy paths', () => {
 
   it('manages users and project members', async () => {
     const u = await api('POST', '/api/users', { username: 'erin', password: 'erin-password' })
-    expect(u).toMatchObject({ status: 201, body: { username: 'erin', role: 'user' } })
+    expect(u).toMatchObject({ status: 201, body: { user: { username: 'erin', role: 'user' } } })
     const users = (await api('GET', '/api/users')).body as { username: string }[]
     expect(users.map((x) => x.username)).toEqual(['admin', 'erin'])
     await api('POST', '/api/projects', { prefix: 'MEM', title: 'Members' })
     const m = await api('POST', '/api/projects/MEM/users', { username: 'erin', role: 'editor' })
-    expect(m.body).toMatchObject({ project_prefix: 'MEM', username: 'erin', role: 'editor' })
+    expect(m.body).toMatchObject({ username: 'erin', role: 'editor' })
     const members = (await api('GET', '/api/projects/MEM/users')).body as { username: string }[]
     expect(members.map((x) => x.username)).toEqual(['admin', 'erin'])
     expect((await api('DELETE', '/api/projects/MEM/users/admin')).status).toBe(409)

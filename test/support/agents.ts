@@ -7,7 +7,7 @@ export const FAKE_LLM = fileURLToPath(new URL('../fixtures/fake-llm.mjs', import
 /** A new agent, a member (editor) of `project`, and an HttpService signed in as it. */
 export async function newAgent(server: RunningServer, admin: HttpService, project: string) {
   const { agent, password } = await admin.createAgent({})
-  await admin.setMember(project, agent.username, 'editor')
+  await admin.addProjectMember(project, { username: agent.username, role: 'editor' })
   const api = new HttpService({ url: server.url, agent: { id: agent.id, password } })
   return { id: agent.id, password, api }
 }

@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '../../domain/history.ts'
 import type { Run } from '../command.ts'
-import { paint } from '../output.ts'
+import { formatMinutes, paint } from '../output.ts'
 import { UsageError } from '../usage-error.ts'
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
@@ -37,6 +37,28 @@ export function describeEvent(e: HistoryEvent): string {
       return `now depends on ${p.depends_on}`
     case 'dependency_removed':
       return `no longer depends on ${p.depends_on}`
+    // ---- labels, time, clone ----
+    case 'label_added':
+      return `labelled ${p.label}`
+    case 'label_removed':
+      return `label ${p.label} removed`
+    case 'label_created':
+      return `created label ${p.label}`
+    case 'label_deleted':
+      return `deleted label ${p.label}`
+    case 'label_updated':
+      return `changed label ${Object.entries(
+        (p.changes ?? {}) as Record<string, { old: unknown; new: unknown }>,
+      )
+        .map(([k, v]) => `${k}: ${short(v.old)} → ${short(v.new)}`)
+        .join(', ')}`
+    case 'time_logged':
+      return `logged ${formatMinutes(Number(p.minutes))}${p.note ? ` (${short(p.note)})` : ''}`
+    case 'time_deleted':
+      return `deleted time entry ${p.time_entry_id} (${formatMinutes(Number(p.minutes))})`
+    case 'ticket_cloned':
+      return `cloned as ${p.clone}`
+    // ---- end labels, time, clone ----
     case 'dependency_override':
       return `completed despite unfinished ${(p.blockers as string[]).join(', ')}`
     default: {

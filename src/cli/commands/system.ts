@@ -89,13 +89,18 @@ export const version: Run = async (c) => {
 }
 
 export const help: Run = async (c) => {
-  const { overview, helpFor } = await import('../help.ts')
+  const { overview, helpFor, groupHelp } = await import('../help.ts')
   const { findCommand } = await import('../program.ts')
   if (c.args.length === 0) {
     c.out.line(overview(c.env))
     return
   }
   const found = findCommand(c.args)
+  const group = c.args.length === 1 ? groupHelp(c.args[0]!) : undefined
+  if (!found && group) {
+    c.out.line(group)
+    return
+  }
   if (!found)
     throw new UsageError(`no such command "${c.args.join(' ')}"`, 'see the commands with: tk help')
   c.out.line(helpFor(found.spec))

@@ -127,23 +127,26 @@ const depPair = (c: CommandContext) => {
 export const depAdd: Run = async (c) => {
   const [ref, others] = depPair(c)
   const svc = await c.service()
-  let deps = await svc.listDependencies(ref)
-  for (const o of others) deps = await svc.addDependency(ref, o)
-  c.out.data(
-    deps,
-    (d) => `${ref.toUpperCase()} depends on ${d.depends_on.map((t) => t.key).join(', ')}`,
-  )
+  // The resolved key, so `tk dep add 3 4` answers with CUS-T-3 rather than what was typed.
+  const key = (await svc.getTicket(ref)).key
+  // Each link is its own write; finding a mistyped key first keeps `a,b,typo` from half-applying.
+  for (const o of others) await svc.getTicket(o)
+  let deps = await svc.listDependencies(key)
+  for (const o of others) deps = await svc.addDependency(key, o)
+  c.out.data(deps, (d) => `${key} depends on ${d.depends_on.map((t) => t.key).join(', ')}`)
 }
 
 export const depRemove: Run = async (c) => {
   const [ref, others] = depPair(c)
   const svc = await c.service()
-  let deps = await svc.listDependencies(ref)
-  for (const o of others) deps = await svc.removeDependency(ref, o)
+  // The resolved key, so `tk dep add 3 4` answers with CUS-T-3 rather than what was typed.
+  const key = (await svc.getTicket(ref)).key
+  let deps = await svc.listDependencies(key)
+  for (const o of others) deps = await svc.removeDependency(key, o)
   c.out.data(deps, (d) =>
     d.depends_on.length === 0
-      ? `${ref.toUpperCase()} has no dependencies`
-      : `${ref.toUpperCase()} depends on ${d.depends_on.map((t) => t.key).join(', ')}`,
+      ? `${key} has no dependencies`
+      : `${key} depends on ${d.depends_on.map((t) => t.key).join(', ')}`,
   )
 }
 

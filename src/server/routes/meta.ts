@@ -1,5 +1,6 @@
 import { TicketError } from '../../domain/errors.ts'
 import type { App, RouteDeps } from '../app-type.ts'
+import { EnabledBody } from '../schemas/auth.ts'
 
 export function metaRoutes(app: App, { host, version }: RouteDeps): void {
   app.get('/api/healthz', { schema: { tags: ['meta'] } }, async () => {
@@ -16,4 +17,12 @@ export function metaRoutes(app: App, { host, version }: RouteDeps): void {
     registration_enabled: await host.registrationEnabled(),
     server_version: version,
   }))
+}
+
+export function configRoutes(app: App, { service }: RouteDeps): void {
+  app.post(
+    '/api/config/registration',
+    { schema: { tags: ['meta'], body: EnabledBody } },
+    async (req) => ({ registration_enabled: await service(req).setRegistration(req.body.enabled) }),
+  )
 }

@@ -1,12 +1,6 @@
 import type { App, RouteDeps } from '../app-type.ts'
 import { ProjectParams } from '../schemas/common.ts'
-import {
-  HistoryQuery,
-  MemberBody,
-  MemberParams,
-  NewProjectBody,
-  ProjectPatchBody,
-} from '../schemas/projects.ts'
+import { HistoryQuery, NewProjectBody, ProjectPatchBody } from '../schemas/projects.ts'
 import { TicketListQuery } from '../schemas/tickets.ts'
 import { listOrSearch } from './ticket-query.ts'
 
@@ -63,20 +57,5 @@ export function projectRoutes(app: App, { service }: RouteDeps): void {
   )
   app.get('/api/projects/:project/tree', { schema: { tags, params } }, (req) =>
     service(req).tree({ project: req.params.project }),
-  )
-
-  app.get('/api/projects/:project/users', { schema: { tags, params } }, (req) =>
-    service(req).listMembers(req.params.project),
-  )
-  app.post('/api/projects/:project/users', { schema: { tags, params, body: MemberBody } }, (req) =>
-    service(req).setMember(req.params.project, req.body.username, req.body.role),
-  )
-  app.delete(
-    '/api/projects/:project/users/:username',
-    { schema: { tags, params: MemberParams } },
-    async (req) => {
-      await service(req).removeMember(req.params.project, req.params.username)
-      return { status: 'deleted' }
-    },
   )
 }

@@ -13,10 +13,5 @@ export const NewUserBody = Closed({
   email: Type.Optional(Short()),
 })
 
-export const AdminNewUserBody = Closed({
-  ...NewUserBody.properties,
-  role: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('user')])),
-})
-
 export const PasswordBody = Closed({ password: Type.String({ maxLength: 1024 }) })
 export const EnabledBody = Closed({ enabled: Type.Boolean() })

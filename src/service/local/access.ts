@@ -1,7 +1,14 @@
+/** @module Who may do what to a project or team (api.md "Authorisation"). */
 import type { Selectable } from 'kysely'
-import { type Access, allows, effectiveRole, isProjectRole } from '../../domain/access.ts'
+import {
+  type Access,
+  allows,
+  effectiveRole,
+  type ProjectRole,
+  parseProjectRole,
+  strongest,
+} from '../../domain/access.ts'
 import { conflict, forbidden, notFound } from '../../domain/errors.ts'
-import type { Visibility } from '../../domain/project.ts'
 import type { User } from '../../domain/user.ts'
 import type { ProjectsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
@@ -9,47 +16,126 @@ import type { TicketRow } from '../../store/tickets.ts'
 import type { Ctx } from './context.ts'
 import { resolveProject, resolveTicket } from './resolve.ts'
 
-type ProjectRef = { readonly id: number; readonly prefix: string; readonly visibility: string }
+/** Team ids of `userId`'s teams and of every ancestor of those teams. */
+export async function teamsWithAncestors(db: Db, userId: string): Promise<number[]> {
+  const rows = await db
+    .withRecursive('up(id)', (qb) =>
+      qb
+        .selectFrom('team_members')
+        .select('team_id as id')
+        .where('user_id', '=', userId)
+        .union((q) =>
+          q
+            .selectFrom('teams as t')
+            .innerJoin('up', 'up.id', 't.id')
+            .select((eb) => eb.ref('t.parent_id').$notNull().as('id'))
+            .where('t.parent_id', 'is not', null),
+        ),
+    )
+    .selectFrom('up')
+    .select('id')
+    .execute()
+  return rows.map((r) => Number(r.id))
+}
 
-const isAdmin = (actor: User) => actor.role === 'admin'
-
-async function memberRole(db: Db, actor: User, projectId: number) {
-  const row = await db
+/**
+ * A user's role on a project: admins own everything; otherwise the direct membership wins,
+ * else the strongest role a team (or an ancestor team) holds, else viewer when public.
+ */
+export async function roleOf(
+  db: Db,
+  user: User,
+  project: { id: number; visibility: string },
+): Promise<ProjectRole | null> {
+  if (user.role === 'admin') return 'owner'
+  const direct = await db
     .selectFrom('project_members')
     .select('role')
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', actor.id)
+    .where('project_id', '=', project.id)
+    .where('user_id', '=', user.id)
     .executeTakeFirst()
-  return row && isProjectRole(row.role) ? row.role : null
-}
-
-/** The caller's role on a project: admin → owner, membership, or viewer of a public project. */
-export async function roleOn(db: Db, actor: User, p: ProjectRef) {
-  if (isAdmin(actor)) return 'owner' as const
+  let team: ProjectRole | null = null
+  if (!direct) {
+    const teams = await teamsWithAncestors(db, user.id)
+    if (teams.length > 0) {
+      const links = await db
+        .selectFrom('project_teams')
+        .select('role')
+        .where('project_id', '=', project.id)
+        .where('team_id', 'in', teams)
+        .execute()
+      for (const l of links) team = strongest(team, parseProjectRole(l.role))
+    }
+  }
   return effectiveRole({
-    userRole: actor.role,
-    member: await memberRole(db, actor, p.id),
-    visibility: p.visibility as Visibility,
+    admin: false,
+    member: direct ? parseProjectRole(direct.role) : null,
+    team,
+    visibility: project.visibility,
   })
 }
+
+export const projectRoleOf = (db: Db, ctx: Ctx, project: { id: number; visibility: string }) =>
+  roleOf(db, ctx.actor, project)
+
+export async function requireProjectOwner(
+  db: Db,
+  ctx: Ctx,
+  project: { id: number; prefix: string; visibility: string },
+): Promise<void> {
+  if ((await projectRoleOf(db, ctx, project)) !== 'owner')
+    throw forbidden(
+      `only an owner of project ${project.prefix} (or an admin) may manage its members and teams`,
+      `ask an owner: tk project users -project ${project.prefix}`,
+    )
+}
+
+/** Admins, and direct owners of the team, manage it. */
+export async function requireTeamManager(
+  db: Db,
+  ctx: Ctx,
+  team: { id: number; name: string },
+): Promise<void> {
+  if (ctx.actor.role === 'admin') return
+  const m = await db
+    .selectFrom('team_members')
+    .select('role')
+    .where('team_id', '=', team.id)
+    .where('user_id', '=', ctx.actor.id)
+    .executeTakeFirst()
+  if (m?.role !== 'owner')
+    throw forbidden(`only an owner of team ${team.name} (or an admin) may change it`)
+}
+
+/** Admin-only operations name the fix: act as an admin. */
+export function requireAdmin(ctx: Ctx, what: string): void {
+  if (ctx.actor.role !== 'admin')
+    throw forbidden(
+      `only an admin may ${what} (you are ${ctx.actor.username})`,
+      'ask an admin, or act as one (unset TICKET_USERNAME in local mode)',
+    )
+}
+
+type ProjectRef = { readonly id: number; readonly prefix: string; readonly visibility: string }
 
 /**
  * api.md "Authorisation": a project the caller may not read does not exist for them (404 with
  * the same words as a missing one); one they may read but not change answers 403.
  */
 async function assertAccess(db: Db, ctx: Ctx, p: ProjectRef, access: Access, missing: string) {
-  if (isAdmin(ctx.actor)) return
-  const role = await roleOn(db, ctx.actor, p)
+  if (ctx.actor.role === 'admin') return
+  const role = await roleOf(db, ctx.actor, p)
   if (!allows(role, 'read')) throw notFound(missing)
   if (!allows(role, access))
     throw forbidden(
       access === 'manage'
-        ? `only an owner of project ${p.prefix} may do this`
+        ? `only an owner of project ${p.prefix} (or an admin) may do this`
         : `you may read project ${p.prefix} but not change it`,
       'ask an owner of the project to make you an editor',
     )
 }
 
+/** Resolves a project reference and checks the caller may `access` it. */
 export async function projectFor(
   db: Db,
   ctx: Ctx,
@@ -61,48 +147,77 @@ export async function projectFor(
   return p
 }
 
-export async function ticketFor(db: Db, ctx: Ctx, ref: string, access: Access): Promise<TicketRow> {
-  const t = await resolveTicket(db, ref)
-  if (isAdmin(ctx.actor)) return t
+/** Checks the caller may `access` the project with this id; `missing` is the 404's message. */
+export async function assertProjectAccess(
+  db: Db,
+  ctx: Ctx,
+  projectId: number,
+  access: Access,
+  missing: string,
+): Promise<void> {
+  if (ctx.actor.role === 'admin') return
   const p = await db
     .selectFrom('projects')
     .select(['id', 'prefix', 'visibility'])
-    .where('id', '=', t.project_id)
+    .where('id', '=', projectId)
     .executeTakeFirstOrThrow()
-  await assertAccess(db, ctx, p, access, `ticket ${ref.trim().toUpperCase()} not found`)
+  await assertAccess(db, ctx, p, access, missing)
+}
+
+/** Resolves a ticket reference and checks the caller may `access` its project. */
+export async function ticketFor(db: Db, ctx: Ctx, ref: string, access: Access): Promise<TicketRow> {
+  const t = await resolveTicket(db, ref)
+  await assertProjectAccess(
+    db,
+    ctx,
+    t.project_id,
+    access,
+    `ticket ${ref.trim().toUpperCase()} not found`,
+  )
   return t
 }
 
-/** Ids of the projects the caller may read (or write); `all` for an admin. */
+/** Ids of the projects the user may read (or write); `all` for an admin. */
 export async function visibleProjectIds(
   db: Db,
-  actor: User,
+  user: User,
   access: Access = 'read',
 ): Promise<number[] | 'all'> {
-  if (isAdmin(actor)) return 'all'
-  const rows = await db
-    .selectFrom('projects as p')
-    .leftJoin('project_members as m', (j) =>
-      j.onRef('m.project_id', '=', 'p.id').on('m.user_id', '=', actor.id),
-    )
-    .select(['p.id', 'p.visibility', 'm.role'])
-    .execute()
-  return rows
-    .filter((r) =>
+  if (user.role === 'admin') return 'all'
+  const [projects, direct, teams] = await Promise.all([
+    db.selectFrom('projects').select(['id', 'visibility']).execute(),
+    db
+      .selectFrom('project_members')
+      .select(['project_id', 'role'])
+      .where('user_id', '=', user.id)
+      .execute(),
+    teamsWithAncestors(db, user.id),
+  ])
+  const links =
+    teams.length === 0
+      ? []
+      : await db
+          .selectFrom('project_teams')
+          .select(['project_id', 'role'])
+          .where('team_id', 'in', teams)
+          .execute()
+  const member = new Map(direct.map((m) => [m.project_id, parseProjectRole(m.role)]))
+  const team = new Map<number, ProjectRole>()
+  for (const l of links)
+    team.set(l.project_id, strongest(team.get(l.project_id) ?? null, parseProjectRole(l.role))!)
+  return projects
+    .filter((p) =>
       allows(
         effectiveRole({
-          userRole: actor.role,
-          member: r.role && isProjectRole(r.role) ? r.role : null,
-          visibility: r.visibility as Visibility,
+          admin: false,
+          member: member.get(p.id) ?? null,
+          team: team.get(p.id) ?? null,
+          visibility: p.visibility,
         }),
         access,
       ),
     )
-    .map((r) => r.id)
-}
-
-export function requireSignedIn(ctx: Ctx): void {
-  if (!ctx.actor.enabled) throw forbidden(`user ${ctx.actor.username} is disabled`)
+    .map((p) => p.id)
 }
 
 /** domain.md "Assignment and claim": only users who may work in the project take its tickets. */
@@ -112,9 +227,13 @@ export async function assertMayWork(db: Db, user: User, projectId: number): Prom
     .select(['id', 'prefix', 'visibility'])
     .where('id', '=', projectId)
     .executeTakeFirstOrThrow()
-  if (!allows(await roleOn(db, user, p), 'write'))
+  if (!allows(await roleOf(db, user, p), 'write'))
     throw conflict(
       `${user.username} may not work in project ${p.prefix}`,
-      `make them an editor first: tk project member add ${p.prefix} ${user.username} editor`,
+      `make them an editor first: tk project add-user ${user.username} -role editor -project ${p.prefix}`,
     )
+}
+
+export function requireSignedIn(ctx: Ctx): void {
+  if (!ctx.actor.enabled) throw forbidden(`user ${ctx.actor.username} is disabled`)
 }

@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
 import { conflict, forbidden, invalid, notFound, TicketError } from '../../domain/errors.ts'
-import type { User, UserRole } from '../../domain/user.ts'
+import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import type { Db, Store } from '../../store/store.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
-import type { NewUser, Session } from '../ticket-service.ts'
+import type { NewAccount, Session } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
 
 /** api.md "Authentication": sessions expire after 30 days without use. */
@@ -56,12 +56,8 @@ export async function isRegistrationEnabled(db: Db): Promise<boolean> {
   return row?.value !== 'false'
 }
 
-/** Creates a user (role `user` unless an admin asks for another); never logs in. */
-export async function createUser(
-  store: Store,
-  input: NewUser & { role?: UserRole },
-  now: Date,
-): Promise<User> {
+/** Creates an account with role `user`; never logs in. */
+async function createAccount(store: Store, input: NewAccount, now: Date): Promise<User> {
   const username = parseUsername(input.username)
   const hash = await hashPassword(checkPassword(input.password))
   const at = now.toISOString()
@@ -79,7 +75,7 @@ export async function createUser(
         username,
         display_name: input.display_name?.trim() || username,
         email: input.email?.trim() ?? '',
-        role: input.role ?? 'user',
+        role: 'user',
         enabled: 1,
         user_type: 'user',
         status: 'idle',
@@ -94,10 +90,10 @@ export async function createUser(
   return toUser(row)
 }
 
-export async function register(store: Store, input: NewUser, now: Date): Promise<User> {
+export async function register(store: Store, input: NewAccount, now: Date): Promise<User> {
   if (!(await store.read(isRegistrationEnabled)))
     throw forbidden('registration is disabled', 'ask an admin to create your account')
-  return createUser(store, input, now)
+  return createAccount(store, input, now)
 }
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal names.
@@ -124,8 +120,8 @@ export async function login(
   if (row.enabled !== 1) throw forbidden(`user ${row.username} is disabled`)
   const token = randomBytes(32).toString('base64url')
   const expires_at = new Date(now.getTime() + SESSION_IDLE_MS).toISOString()
-  await store.transaction(async (db) => {
-    await db
+  await store.transaction((db) =>
+    db
       .insertInto('sessions')
       .values({
         token_hash: hashToken(token),
@@ -133,14 +129,9 @@ export async function login(
         created_at: now.toISOString(),
         expires_at,
       })
-      .execute()
-    await db
-      .updateTable('users')
-      .set({ last_seen: now.toISOString() })
-      .where('id', '=', row.id)
-      .execute()
-  })
-  return { token, user: toUser({ ...row, last_seen: now.toISOString() }), expires_at }
+      .execute(),
+  )
+  return { token, user: toUser(row), expires_at }
 }
 
 /** The enabled user a token belongs to, or `null` for an unknown or expired token. */
@@ -177,70 +168,6 @@ export async function logout(store: Store, token: string): Promise<void> {
   await store.transaction((db) =>
     db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute(),
   )
-}
-
-export async function listUsers(store: Store): Promise<User[]> {
-  const rows = await store.read((db) =>
-    db.selectFrom('users').selectAll().orderBy('username').execute(),
-  )
-  return rows.map(toUser)
-}
-
-/** Disabling a user also ends their sessions (api.md "Authentication"). */
-export async function setUserEnabled(
-  store: Store,
-  username: string,
-  enabled: boolean,
-  now: Date,
-): Promise<User> {
-  const row = await store.transaction(async (db) => {
-    const u = await findUserRow(db, username)
-    if (!enabled) await db.deleteFrom('sessions').where('user_id', '=', u.id).execute()
-    return db
-      .updateTable('users')
-      .set({ enabled: enabled ? 1 : 0, updated_at: now.toISOString() })
-      .where('id', '=', u.id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
-  })
-  return toUser(row)
-}
-
-export async function resetPassword(
-  store: Store,
-  username: string,
-  password: string,
-  now: Date,
-): Promise<User> {
-  const hash = await hashPassword(checkPassword(password))
-  const row = await store.transaction(async (db) => {
-    const u = await findUserRow(db, username)
-    await db.deleteFrom('sessions').where('user_id', '=', u.id).execute()
-    return db
-      .updateTable('users')
-      .set({ password_hash: hash, updated_at: now.toISOString() })
-      .where('id', '=', u.id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
-  })
-  return toUser(row)
-}
-
-export async function deleteUser(store: Store, username: string): Promise<void> {
-  await store.transaction(async (db) => {
-    const u = await findUserRow(db, username)
-    if (u.role === 'admin') {
-      const admins = await db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('role', '=', 'admin')
-        .where('enabled', '=', 1)
-        .executeTakeFirstOrThrow()
-      if (Number(admins.n) <= 1) throw conflict('the last admin cannot be deleted')
-    }
-    // Sessions and memberships cascade; tickets and history keep the username as text.
-    await db.deleteFrom('users').where('id', '=', u.id).execute()
-  })
 }
 
 export async function setRegistration(store: Store, enabled: boolean): Promise<boolean> {

@@ -7,9 +7,9 @@ import type { Db } from '../../store/store.ts'
 import type { AgentPatch, NewAgent } from '../agent-service.ts'
 import { generatePassword, hashPassword } from '../password.ts'
 import { toUser } from '../users.ts'
+import { requireAdmin } from './access.ts'
 import { checkPassword } from './accounts.ts'
 import { type Ctx, mutate, stamp } from './context.ts'
-import { requireAdmin } from './projects.ts'
 import { activeTicketsOf, requeueInTx } from './requeue.ts'
 
 const CONFIG_KEY = /^[a-z][a-z0-9_.-]{0,63}$/

@@ -7,7 +7,8 @@ import type { Database } from '../database.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import type { Db, Store } from '../store.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
-import { createSqliteSearchIndex, toFtsQuery } from './search-index.ts'
+import { createSqliteSearchIndex, rebuildSqliteSearchIndex, toFtsQuery } from './search-index.ts'
+import { dumpTables, replaceTables } from './snapshot.ts'
 import { mapSqliteError } from './sqlite-errors.ts'
 
 export type OpenOptions = {
@@ -108,6 +109,12 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
       }),
     schemaVersion: async () =>
       Number((raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version),
+    // One transaction, so a server writing meanwhile cannot tear the snapshot.
+    dumpTables: () => guard(() => db.transaction().execute((trx) => dumpTables(trx))),
+    replaceTables: (dump) =>
+      guard(() =>
+        db.transaction().execute((trx) => replaceTables(trx, dump, rebuildSqliteSearchIndex)),
+      ),
     close: () => db.destroy(),
   }
 }

@@ -31,3 +31,9 @@ export function toFtsQuery(words: string): string | undefined {
   if (!tokens || tokens.length === 0) return undefined
   return tokens.map((t) => `"${t}"*`).join(' ')
 }
+
+/** Re-reads every ticket into the index (after a bulk load that bypassed nothing, to be sure). */
+// biome-ignore lint/suspicious/noExplicitAny: shared with the untyped snapshot loader
+export async function rebuildSqliteSearchIndex(db: Kysely<any>): Promise<void> {
+  await sql`INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild')`.execute(db)
+}

@@ -1,0 +1,81 @@
+import { invalid } from '../../domain/errors.ts'
+import type { App, RouteDeps } from '../app-type.ts'
+import { ProjectParams, TicketParams } from '../schemas/common.ts'
+import {
+  ForceQuery,
+  LabelParams,
+  LabelPatchBody,
+  NewLabelBody,
+  TicketLabelBody,
+  TicketLabelParams,
+  TimeBody,
+  TimeParams,
+} from '../schemas/records.ts'
+
+/** Labels of projects and tickets, and time logged on tickets. */
+export function labelTimeRoutes(app: App, { service }: RouteDeps): void {
+  const tags = ['labels and time']
+  app.get('/api/projects/:project/labels', { schema: { tags, params: ProjectParams } }, (req) =>
+    service(req).listLabels(req.params.project),
+  )
+  app.post(
+    '/api/projects/:project/labels',
+    { schema: { tags, params: ProjectParams, body: NewLabelBody } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await service(req).createLabel({ project: req.params.project, ...req.body })),
+  )
+  for (const method of ['PUT', 'PATCH'] as const)
+    app.route({
+      method,
+      url: '/api/projects/:project/labels/:label',
+      schema: { tags, params: LabelParams, body: LabelPatchBody },
+      handler: (req) => service(req).updateLabel(req.params.project, req.params.label, req.body),
+    })
+  app.delete(
+    '/api/projects/:project/labels/:label',
+    { schema: { tags, params: LabelParams, querystring: ForceQuery } },
+    async (req) => {
+      await service(req).deleteLabel(req.params.project, req.params.label, {
+        force: req.query.force ?? false,
+      })
+      return { status: 'deleted' }
+    },
+  )
+  app.get('/api/tickets/:ref/labels', { schema: { tags, params: TicketParams } }, (req) =>
+    service(req).ticketLabels(req.params.ref),
+  )
+  app.post(
+    '/api/tickets/:ref/labels',
+    { schema: { tags, params: TicketParams, body: TicketLabelBody } },
+    (req) => {
+      const label =
+        req.body.label ?? (req.body.label_id === undefined ? undefined : String(req.body.label_id))
+      if (label === undefined) throw invalid('label is required', 'send "label": "urgent"')
+      return service(req).addLabel(req.params.ref, label)
+    },
+  )
+  app.delete(
+    '/api/tickets/:ref/labels/:label',
+    { schema: { tags, params: TicketLabelParams } },
+    (req) => service(req).removeLabel(req.params.ref, req.params.label),
+  )
+
+  app.get('/api/tickets/:ref/time', { schema: { tags, params: TicketParams } }, (req) =>
+    service(req).listTime(req.params.ref),
+  )
+  app.post(
+    '/api/tickets/:ref/time',
+    { schema: { tags, params: TicketParams, body: TimeBody } },
+    async (req, reply) =>
+      reply.code(201).send(await service(req).logTime({ ticket: req.params.ref, ...req.body })),
+  )
+  app.get('/api/tickets/:ref/time/total', { schema: { tags, params: TicketParams } }, (req) =>
+    service(req).timeTotal(req.params.ref),
+  )
+  app.delete('/api/time/:id', { schema: { tags, params: TimeParams } }, async (req) => {
+    await service(req).deleteTime(req.params.id)
+    return { status: 'deleted' }
+  })
+}

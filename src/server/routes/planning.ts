@@ -1,0 +1,86 @@
+import type { ReviewDecision, ReviewStatus } from '../../domain/requirement.ts'
+import type { StoryStatus } from '../../domain/story.ts'
+import type { App, RouteDeps } from '../app-type.ts'
+import { ProjectParams, TicketParams } from '../schemas/common.ts'
+import {
+  CurateBody,
+  NewStoryBody,
+  RequirementsQuery,
+  ReviewBody,
+  StoriesQuery,
+  StoryParams,
+  StoryPatchBody,
+  StoryTicketBody,
+  StoryTicketParams,
+} from '../schemas/organisation.ts'
+
+// The service checks statuses and decisions and says what it expects.
+export function planningRoutes(app: App, { service }: RouteDeps): void {
+  const tags = ['planning']
+  app.post('/api/stories', { schema: { tags, body: NewStoryBody } }, async (req, reply) =>
+    reply.code(201).send(await service(req).createStory(req.body)),
+  )
+  app.get(
+    '/api/projects/:project/stories',
+    { schema: { tags, params: ProjectParams, querystring: StoriesQuery } },
+    (req) =>
+      service(req).listStories({
+        project: req.params.project,
+        ...(req.query.status ? { status: req.query.status as StoryStatus } : {}),
+      }),
+  )
+  app.get('/api/stories/:id', { schema: { tags, params: StoryParams } }, (req) =>
+    service(req).getStory(req.params.id),
+  )
+  for (const method of ['PUT', 'PATCH'] as const)
+    app.route({
+      method,
+      url: '/api/stories/:id',
+      schema: { tags, params: StoryParams, body: StoryPatchBody },
+      handler: (req) => {
+        const { status, ...rest } = req.body
+        return service(req).updateStory(req.params.id, {
+          ...rest,
+          ...(status ? { status: status as StoryStatus } : {}),
+        })
+      },
+    })
+  app.delete('/api/stories/:id', { schema: { tags, params: StoryParams } }, async (req) => {
+    await service(req).deleteStory(req.params.id)
+    return { status: 'deleted' }
+  })
+  app.post(
+    '/api/stories/:id/tickets',
+    { schema: { tags, params: StoryParams, body: StoryTicketBody } },
+    (req) => service(req).linkStory(req.params.id, req.body.ticket),
+  )
+  app.delete(
+    '/api/stories/:id/tickets/:ticket',
+    { schema: { tags, params: StoryTicketParams } },
+    (req) => service(req).unlinkStory(req.params.id, req.params.ticket),
+  )
+
+  app.get(
+    '/api/projects/:project/requirements',
+    { schema: { tags, params: ProjectParams, querystring: RequirementsQuery } },
+    (req) =>
+      service(req).listRequirements({
+        project: req.params.project,
+        ...(req.query.review_status
+          ? { review_status: req.query.review_status as ReviewStatus }
+          : {}),
+      }),
+  )
+  app.post(
+    '/api/tickets/:ref/review',
+    { schema: { tags, params: TicketParams, body: ReviewBody } },
+    (req) =>
+      service(req).reviewRequirement(req.params.ref, {
+        ...req.body,
+        decision: req.body.decision as ReviewDecision,
+      }),
+  )
+  app.post('/api/requirements', { schema: { tags, body: CurateBody } }, async (req, reply) =>
+    reply.code(201).send(await service(req).curateRequirement(req.body)),
+  )
+}

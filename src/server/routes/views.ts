@@ -1,0 +1,54 @@
+import { parseSnapshot } from '../../domain/snapshot.ts'
+import type { App, RouteDeps } from '../app-type.ts'
+import { ProjectParams, TicketParams } from '../schemas/common.ts'
+import { BoardQuery, CountQuery, ForceQuery, HealthBody, SnapshotBody } from '../schemas/records.ts'
+
+// Snapshots hold a whole workspace, so their upload may be far larger than other bodies.
+const SNAPSHOT_LIMIT = 256 * 1024 * 1024
+
+/** Board, counts, summary, clone, health, diagnostics, export and import. */
+export function viewRoutes(app: App, { service }: RouteDeps): void {
+  const tags = ['views']
+  app.get(
+    '/api/projects/:project/board',
+    { schema: { tags, params: ProjectParams, querystring: BoardQuery } },
+    (req) => service(req).board({ project: req.params.project, all: req.query.all ?? false }),
+  )
+  app.get('/api/count', { schema: { tags, querystring: CountQuery } }, (req) => {
+    const project = req.query.project ?? req.query.project_id
+    return service(req).count(project ? { project } : {})
+  })
+  app.get('/api/projects/:project/summary', { schema: { tags, params: ProjectParams } }, (req) =>
+    service(req).summary(req.params.project),
+  )
+  app.post(
+    '/api/tickets/:ref/clone',
+    { schema: { tags, params: TicketParams } },
+    async (req, reply) => reply.code(201).send(await service(req).cloneTicket(req.params.ref)),
+  )
+  app.post(
+    '/api/tickets/:ref/health',
+    { schema: { tags, params: TicketParams, body: HealthBody } },
+    (req) => service(req).setHealth(req.params.ref, req.body.score),
+  )
+  app.post('/api/tickets/:ref/health/check', { schema: { tags, params: TicketParams } }, (req) =>
+    service(req).checkHealth(req.params.ref),
+  )
+  app.post('/api/projects/:project/health', { schema: { tags, params: ProjectParams } }, (req) =>
+    service(req).checkProjectHealth(req.params.project),
+  )
+  app.get('/api/doctor', { schema: { tags } }, (req) => service(req).checkDatabase())
+  app.get('/api/projects/:project/doctor', { schema: { tags, params: ProjectParams } }, (req) =>
+    service(req).diagnoseProject(req.params.project),
+  )
+  app.get('/api/tickets/:ref/doctor', { schema: { tags, params: TicketParams } }, (req) =>
+    service(req).diagnoseTicket(req.params.ref),
+  )
+  app.get('/api/export', { schema: { tags } }, (req) => service(req).exportSnapshot())
+  app.post(
+    '/api/import',
+    { bodyLimit: SNAPSHOT_LIMIT, schema: { tags, body: SnapshotBody, querystring: ForceQuery } },
+    (req) =>
+      service(req).importSnapshot(parseSnapshot(req.body), { force: req.query.force ?? false }),
+  )
+}

@@ -1,0 +1,64 @@
+import { conflict, invalid } from '../../domain/errors.ts'
+import { type ImportResult, SNAPSHOT_FORMAT, type Snapshot } from '../../domain/snapshot.ts'
+import { SCHEMA_VERSION } from '../../store/migrations/index.ts'
+import type { Ctx } from './context.ts'
+import { requireAdmin } from './projects.ts'
+
+export async function exportSnapshot(ctx: Ctx): Promise<Snapshot> {
+  requireAdmin(ctx, 'export the database')
+  const dump = await ctx.store.dumpTables()
+  return {
+    format: SNAPSHOT_FORMAT,
+    schema_version: await ctx.store.schemaVersion(),
+    exported_at: ctx.now().toISOString(),
+    ...dump,
+  }
+}
+
+/**
+ * A workspace holds work once it has a ticket or a project besides the one `tk init` makes;
+ * only then does an import need `force` to replace it.
+ */
+async function holdsWork(ctx: Ctx): Promise<string | undefined> {
+  return ctx.store.read(async (db) => {
+    const tickets = await db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const projects = await db
+      .selectFrom('projects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const t = Number(tickets.n)
+    const p = Number(projects.n)
+    if (t === 0 && p <= 1) return undefined
+    return `${t} ticket(s) in ${p} project(s)`
+  })
+}
+
+export async function importSnapshot(
+  ctx: Ctx,
+  snapshot: Snapshot,
+  options: { force?: boolean } = {},
+): Promise<ImportResult> {
+  requireAdmin(ctx, 'import a snapshot')
+  const current = await ctx.store.schemaVersion()
+  if (snapshot.schema_version > SCHEMA_VERSION || snapshot.schema_version > current)
+    throw invalid(
+      `the snapshot has schema version ${snapshot.schema_version}; this tk knows up to ${SCHEMA_VERSION}`,
+      'upgrade tk, then import again',
+    )
+  if (snapshot.schema_version < 1)
+    throw invalid(`the snapshot has an unknown schema version ${snapshot.schema_version}`)
+  const work = options.force ? undefined : await holdsWork(ctx)
+  if (work)
+    throw conflict(
+      `this workspace already holds ${work}; importing would replace them`,
+      'export it first if you need it (tk export -o backup.json), then import with -force',
+    )
+  await ctx.store.replaceTables(snapshot)
+  return {
+    schema_version: snapshot.schema_version,
+    tables: Object.fromEntries(Object.entries(snapshot.tables).map(([n, t]) => [n, t.rows.length])),
+  }
+}

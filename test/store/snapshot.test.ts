@@ -1,0 +1,77 @@
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { seedDatabase } from '../../src/service/bootstrap.ts'
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
+import { tempDir } from '../support/temp-dir.ts'
+
+const open = async () => {
+  const store = await openSqliteStore(join(tempDir('tk-snap-'), 'ticket.db'), { create: true })
+  onTestFinished(() => store.close())
+  return store
+}
+
+// A table a later migration might add, keyed without a rowid and pointing at projects.
+const addLaterTable = (store: Awaited<ReturnType<typeof open>>) =>
+  sql`CREATE TABLE later_things (name TEXT PRIMARY KEY, project_id INTEGER NOT NULL
+      REFERENCES projects(id) ON DELETE CASCADE) WITHOUT ROWID`.execute(store.db)
+
+describe('SQLite dump and restore', () => {
+  it('includes tables it was never told about, and leaves out the search index', async () => {
+    const store = await open()
+    await addLaterTable(store)
+    await store.db
+      .insertInto('projects')
+      .values({
+        prefix: 'CUS',
+        title: 'Customer Portal',
+        description: '',
+        acceptance_criteria: '',
+        git_repository: '',
+        git_branch: '',
+        notes: '',
+        status: 'open',
+        visibility: 'public',
+        workflow_id: null,
+        next_seq: 1,
+        created_by: 'admin',
+        created_at: 'now',
+        updated_at: 'now',
+      })
+      .execute()
+    await sql`INSERT INTO later_things VALUES ('b', 1), ('a', 1)`.execute(store.db)
+    const dump = await store.dumpTables()
+    expect(dump.tables.later_things).toEqual({
+      columns: ['name', 'project_id'],
+      rows: [
+        ['a', 1],
+        ['b', 1],
+      ],
+    })
+    expect(Object.keys(dump.tables).filter((t) => t.startsWith('tickets_fts'))).toEqual([])
+
+    const target = await open()
+    await addLaterTable(target)
+    await target.replaceTables(dump)
+    expect(await target.dumpTables()).toEqual(dump)
+  })
+
+  it('rolls back everything when one row is refused', async () => {
+    const store = await open()
+    await seedDatabase(store, { password: 'pw', now: new Date('2026-01-01T00:00:00Z') })
+    await addLaterTable(store)
+    const before = await store.dumpTables()
+    expect(before.tables.users?.rows).toHaveLength(1)
+    const bad = {
+      ...before,
+      tables: {
+        ...before.tables,
+        later_things: { columns: ['name', 'project_id'], rows: [['x', 42]] },
+      },
+    }
+    await expect(store.replaceTables(bad)).rejects.toThrow(
+      /later_things refers to a missing projects row/,
+    )
+    expect(await store.dumpTables()).toEqual(before)
+  })
+})
