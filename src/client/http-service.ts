@@ -457,6 +457,9 @@ export class HttpService implements TicketService {
     this.#call('POST', `/api/tickets/${seg(ref)}/analyse`)
   addBreakdown: TicketService['addBreakdown'] = (ref, breakdown) =>
     this.#call('POST', `/api/tickets/${seg(ref)}/breakdown`, breakdown)
+  chatSettings: TicketService['chatSettings'] = () => this.#call('GET', '/api/config/chat')
+  setChatSettings: TicketService['setChatSettings'] = (patch) =>
+    this.#call('POST', '/api/config/chat', patch)
   // ---- end agents ----
 
   async close(): Promise<void> {

@@ -118,3 +118,18 @@ export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
 
 /** Asks an LLM one question and returns its answer (the server and CLI decide which LLM). */
 export type AskLlm = (prompt: string) => Promise<string>
+
+/** The chat channel's settings (api.md "Chat"): off until an admin turns it on. */
+export type ChatSettings = {
+  readonly chat_enabled: boolean
+  /** LLM processes running at once, across every connection. */
+  readonly chat_max_connections: number
+  /** How long one conversation may last, counted from the connection. */
+  readonly chat_max_duration_seconds: number
+}
+
+export const DEFAULT_CHAT_SETTINGS: ChatSettings = {
+  chat_enabled: false,
+  chat_max_connections: 5,
+  chat_max_duration_seconds: 300,
+}

@@ -6,9 +6,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyWebsocket from '@fastify/websocket'
 import Fastify from 'fastify'
+import { resolveLlm } from '../agent/llm-runner.ts'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
+import { chatRoutes } from './chat.ts'
 import { errorHandler, notFoundHandler } from './error-handler.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -41,6 +43,8 @@ export type AppDeps = {
   readonly verbose?: boolean
   /** The web app's build directory, served at `/` when it holds an index.html. */
   readonly webRoot?: string
+  /** The LLM command `/api/chat/ws` runs (default `codex`, as in the reference). */
+  readonly chatCommand?: string
   /** api.md: 10 per minute per client address on register and login together. */
   readonly loginsPerMinute?: number
 }
@@ -118,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   workRoutes(app, routeDeps)
   recordRoutes(app, routeDeps)
   agentRoutes(app, routeDeps)
+  chatRoutes(app, { ...routeDeps, chatCommand: resolveLlm(deps.chatCommand ?? 'codex') })
   liveRoutes(app, routeDeps)
   await webRoutes(app, {
     version: deps.version,

@@ -5,6 +5,7 @@ import type {
   AgentReport,
   AgentSummary,
   AgentWork,
+  ChatSettings,
   ReportableStatus,
 } from '../domain/agent.ts'
 import type { Breakdown } from '../domain/breakdown.ts'
@@ -75,6 +76,11 @@ export interface AgentService {
    * proposes as children, checked by the hierarchy rules, in one transaction.
    */
   analyse(ref: string): Promise<AnalyseResult>
+  /** Whether chat is on and its limits; anyone signed in may read them. */
+  chatSettings(): Promise<ChatSettings>
+  /** Admin only: turns chat on or off and sets its limits. */
+  setChatSettings(patch: Partial<ChatSettings>): Promise<ChatSettings>
+
   /** Creates a proposed breakdown as children of `ref` (what `analyse` does after the LLM). */
   addBreakdown(ref: string, breakdown: Breakdown): Promise<AnalyseResult>
 }

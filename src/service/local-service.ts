@@ -10,6 +10,7 @@ import * as accounts from './local/accounts.ts'
 import * as agentWork from './local/agent-work.ts'
 import * as agents from './local/agents.ts'
 import * as analysis from './local/analyse.ts'
+import * as chat from './local/chat-settings.ts'
 import * as claims from './local/claims.ts'
 import * as clone from './local/clone.ts'
 import type { Ctx } from './local/context.ts'
@@ -287,6 +288,9 @@ export class LocalService implements TicketService {
   analyse: TicketService['analyse'] = (ref) => analysis.analyse(this.#ctx, ref)
   addBreakdown: TicketService['addBreakdown'] = (ref, breakdown) =>
     analysis.addBreakdown(this.#ctx, ref, breakdown)
+  chatSettings: TicketService['chatSettings'] = () => chat.chatSettings(this.#ctx)
+  setChatSettings: TicketService['setChatSettings'] = (patch) =>
+    chat.setChatSettings(this.#ctx, patch)
   // ---- end agents ----
 
   async close() {

@@ -9,6 +9,7 @@ import {
   AgentPatchBody,
   AgentReportBody,
   BreakdownBody,
+  ChatSettingsBody,
   HeartbeatBody,
   NewAgentBody,
   ReleaseBody,
@@ -109,6 +110,15 @@ function workProtocol(app: App, { service }: RouteDeps) {
   )
 }
 
+/** The chat channel's switch and limits (api.md "Chat"). */
+function chatConfigRoutes(app: App, { service }: RouteDeps) {
+  const tags = ['meta']
+  app.get('/api/config/chat', { schema: { tags } }, (req) => service(req).chatSettings())
+  app.post('/api/config/chat', { schema: { tags, body: ChatSettingsBody } }, (req) =>
+    service(req).setChatSettings(req.body),
+  )
+}
+
 /** Analyse: the LLM's breakdown of a ticket, created as its children. */
 function analyseRoutes(app: App, { service }: RouteDeps) {
   const tags = ['analyse']
@@ -133,4 +143,5 @@ export function agentRoutes(app: App, deps: RouteDeps): void {
   adminRoutes(app, deps)
   workProtocol(app, deps)
   analyseRoutes(app, deps)
+  chatConfigRoutes(app, deps)
 }

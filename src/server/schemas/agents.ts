@@ -56,3 +56,9 @@ export const BreakdownBody = Closed({
     { minItems: 1, maxItems: 20 },
   ),
 })
+
+export const ChatSettingsBody = Closed({
+  chat_enabled: Type.Optional(Type.Boolean()),
+  chat_max_connections: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  chat_max_duration_seconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+})
