@@ -21,6 +21,7 @@ export type WorkerOptions = {
   /** The first sleep when there is no work; it doubles up to `maxPollMs`. */
   readonly pollMs: number
   readonly maxPollMs: number
+  /** Only work from this project; else the agent's `project` setting, else any it may work in. */
   readonly project?: string
   readonly cwd: string
   /** Run each ticket in its own git worktree and branch named after its key. */
@@ -85,11 +86,18 @@ export class Worker {
         .catch((e: unknown) => log(`heartbeat failed: ${(e as Error).message}`))
     }, this.#o.heartbeatMs)
     let poll = this.#o.pollMs
+    // An admin can pin the agent to a project with `tk agent config-set -id … project CUS`.
+    let project = this.#o.project
     try {
       while (!signal.aborted) {
         let work: AgentWork
         try {
-          work = await api.requestWork(this.#o.project ? { project: this.#o.project } : {})
+          work = await api.requestWork(project ? { project } : {})
+          if (!this.#o.project && work.config.project && work.config.project !== project) {
+            project = work.config.project
+            log(`working from project ${project} (agent setting)`)
+            if (work.status === 'NONE') continue
+          }
         } catch (e) {
           if (fatal(e)) throw e
           log(`request failed: ${(e as Error).message}; retrying in ${poll / 1000} s`)

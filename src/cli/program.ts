@@ -1514,7 +1514,6 @@ export const COMMANDS: readonly CommandSpec[] = [
         flags: '--llm <cmd>',
         description: 'claude, codex or a program path (default: TICKET_AGENT_LLM, else claude)',
       },
-      { flags: '--project <prefix>', description: 'only work from this project' },
       { flags: '--timeout <seconds>', description: 'longest LLM run (default 1800)' },
       { flags: '--heartbeat <seconds>', description: 'heartbeat interval (default 30)' },
       {
@@ -1536,7 +1535,6 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--password <secret>', description: 'its password (default: AGENT_PASSWORD)' },
       { flags: '--url <url>', description: 'the server (default: TICKET_URL)' },
       id,
-      { flags: '--project <prefix>', description: 'only work from this project' },
       { flags: '--dry-run', description: 'show what would be handed out', aliases: ['dryrun'] },
     ],
     section: 'Work',

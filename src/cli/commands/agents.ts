@@ -174,7 +174,7 @@ export const run: Run = async (c) => {
   }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
-  const project = c.str('project') ?? c.env.TICKET_AGENT_PROJECT
+  const project = c.env.TICKET_AGENT_PROJECT
   try {
     await new Worker({
       api,
@@ -201,7 +201,7 @@ export const request: Run = async (c) => {
   const settings = await agentSettings(c, 'agentId')
   const api = await agentClient(c, settings)
   const ticket = c.str('id') ?? c.args[0]
-  const project = c.str('project')
+  const project = c.env.TICKET_AGENT_PROJECT
   const work = await api.requestWork({
     ...(ticket ? { ticket: c.ref(ticket) } : {}),
     ...(project ? { project } : {}),
