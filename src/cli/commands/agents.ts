@@ -168,7 +168,7 @@ export const run: Run = async (c) => {
   const stop = new AbortController()
   const log = (line: string) => process.stderr.write(`[agent] ${line}\n`)
   const onSignal = () => {
-    log('stopping: the current ticket is released (Ctrl-C again to quit at once)')
+    log('stopping; a ticket in progress goes back to the queue (Ctrl-C again quits at once)')
     process.once('SIGINT', () => process.exit(130))
     stop.abort()
   }
