@@ -1543,9 +1543,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'analyse',
     aliases: ['analyze'],
-    summary: 'Ask the LLM to break an epic down and create the tickets it proposes',
+    summary: 'Ask the LLM to break an epic, task or story down into the tickets it proposes',
     args: '[KEY]',
-    options: [id],
+    options: [id, { flags: '--story <id>', description: 'break down this story instead' }],
     section: 'Work',
     load: lazy(agents, (m) => m.analyse),
   },

@@ -1,7 +1,6 @@
 /** @module Analyse: the prompt that asks an LLM to break a ticket down, and reading its answer. */
 import { invalid } from './errors.ts'
 import {
-  canBeParentOf,
   childTypesOf,
   isTicketType,
   normaliseTitle,
@@ -21,21 +20,48 @@ export type Breakdown = { readonly tickets: readonly ProposedTicket[] }
 /** More than this is not a breakdown a person can review. */
 export const MAX_PROPOSALS = 20
 
-/** The prompt: the ticket, the child types its type allows, and the JSON shape to answer in. */
-export function breakdownPrompt(
+/** What is being broken down: a ticket (`CUS-E-3 [epic]`) or a story (`story 4`). */
+export type BreakdownSubject = {
+  readonly name: string
+  readonly title: string
+  readonly description: string
+  readonly acceptance_criteria: string
+  /** The ticket types the proposals may have. */
+  readonly types: readonly TicketType[]
+}
+
+/** The types a story's breakdown may propose: top-level work items. */
+export const STORY_BREAKDOWN_TYPES: readonly TicketType[] = [
+  'epic',
+  'task',
+  'bug',
+  'spike',
+  'chore',
+]
+
+export const ticketSubject = (
   t: Pick<Ticket, 'key' | 'type' | 'title' | 'description' | 'acceptance_criteria'>,
+): BreakdownSubject => ({
+  name: `${t.type} ${t.key}`,
+  title: t.title,
+  description: t.description,
+  acceptance_criteria: t.acceptance_criteria,
+  types: childTypesOf(t.type),
+})
+
+/** The prompt: the subject, the types it may be broken into, and the JSON shape to answer in. */
+export function breakdownPrompt(
+  subject: BreakdownSubject,
   project: { prefix: string; title: string },
 ): string {
-  const types = childTypesOf(t.type).join(', ')
   return [
-    `You are breaking a ${t.type} of project ${project.prefix} (${project.title}) into smaller tickets.`,
+    `You are breaking ${subject.name} of project ${project.prefix} (${project.title}) into smaller tickets.`,
     '',
-    `Ticket: ${t.key}`,
-    `Title: ${t.title}`,
-    ...(t.description ? ['Description:', t.description] : []),
-    ...(t.acceptance_criteria ? ['Acceptance Criteria:', t.acceptance_criteria] : []),
+    `Title: ${subject.title}`,
+    ...(subject.description ? ['Description:', subject.description] : []),
+    ...(subject.acceptance_criteria ? ['Acceptance Criteria:', subject.acceptance_criteria] : []),
     '',
-    `Propose 2 to 8 child tickets. Allowed types: ${types}.`,
+    `Propose 2 to 8 tickets. Allowed types: ${subject.types.join(', ')}.`,
     'Answer with JSON only, no prose, in exactly this shape:',
     '{"tickets":[{"type":"task","title":"…","description":"…","acceptance_criteria":"…"}]}',
   ].join('\n')
@@ -47,7 +73,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
  * Reads the LLM's answer: the JSON object between the first `{` and the last `}` (models like
  * to wrap it in prose or a code fence), checked field by field.
  */
-export function parseBreakdown(answer: string, parentType: TicketType): Breakdown {
+export function parseBreakdown(answer: string, types: readonly TicketType[]): Breakdown {
   const start = answer.indexOf('{')
   const end = answer.lastIndexOf('}')
   if (start < 0 || end < start) throw invalid('the LLM answered without a JSON breakdown')
@@ -66,8 +92,8 @@ export function parseBreakdown(answer: string, parentType: TicketType): Breakdow
     tickets: list.map((item: unknown, i) => {
       const o = (item ?? {}) as Record<string, unknown>
       const type = text(o.type).toLowerCase() || 'task'
-      if (!isTicketType(type) || !canBeParentOf(parentType, type))
-        throw invalid(`proposal ${i + 1}: a ${parentType} cannot hold a "${type}"`)
+      if (!isTicketType(type) || !types.includes(type))
+        throw invalid(`proposal ${i + 1}: type "${type}" is not allowed here (${types.join(', ')})`)
       return {
         type,
         title: normaliseTitle(text(o.title)),

@@ -76,6 +76,8 @@ export interface AgentService {
    * proposes as children, checked by the hierarchy rules, in one transaction.
    */
   analyse(ref: string): Promise<AnalyseResult>
+  /** The same for a story: top-level tickets in its project, each linked to the story. */
+  analyseStory(id: number): Promise<AnalyseResult>
   /** Whether chat is on and its limits; anyone signed in may read them. */
   chatSettings(): Promise<ChatSettings>
   /** Admin only: turns chat on or off and sets its limits. */

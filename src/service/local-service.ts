@@ -286,6 +286,7 @@ export class LocalService implements TicketService {
   releaseWork: TicketService['releaseWork'] = (ref, reason) =>
     agentWork.releaseWork(this.#ctx, ref, reason)
   analyse: TicketService['analyse'] = (ref) => analysis.analyse(this.#ctx, ref)
+  analyseStory: TicketService['analyseStory'] = (id) => analysis.analyseStory(this.#ctx, id)
   addBreakdown: TicketService['addBreakdown'] = (ref, breakdown) =>
     analysis.addBreakdown(this.#ctx, ref, breakdown)
   chatSettings: TicketService['chatSettings'] = () => chat.chatSettings(this.#ctx)

@@ -167,6 +167,25 @@ describe('analyse', () => {
     expect((await admin.listTickets({ project: 'AN', parent: task.key })).length).toBe(3)
   })
 
+  it('breaks a story down into top-level tickets linked to it', async () => {
+    process.env.FAKE_LLM_MODE = 'breakdown'
+    const story = await admin.createStory({
+      project: 'AN',
+      title: 'As a customer I can pay by card',
+      description: 'Card payments at checkout',
+    })
+    const result = await admin.analyseStory(story.id)
+    expect(result.parent).toBe(`story ${story.id}`)
+    expect(result.created.map((t) => [t.type, t.parent_id])).toEqual([
+      ['task', null],
+      ['task', null],
+      ['bug', null],
+    ])
+    expect((await admin.getStory(story.id)).tickets.map((t) => t.key)).toEqual(
+      result.created.map((t) => t.key),
+    )
+  })
+
   it('says so when the LLM fails', async () => {
     process.env.FAKE_LLM_MODE = 'fail'
     const epic = await admin.createTicket({ project: 'AN', type: 'epic', title: 'Broken' })

@@ -210,9 +210,11 @@ export const request: Run = async (c) => {
   process.stdout.write(`${JSON.stringify(work, null, 2)}\n`)
 }
 
-/** `tk analyse KEY`: the LLM's breakdown of an epic, created as its children. */
+/** `tk analyse KEY` / `tk analyse -story ID`: the LLM's breakdown, created as tickets. */
 export const analyse: Run = async (c) => {
-  const result = await (await c.service()).analyse(c.ticket())
+  const story = c.int('story')
+  const svc = await c.service()
+  const result = story !== undefined ? await svc.analyseStory(story) : await svc.analyse(c.ticket())
   c.out.data(result, (r) =>
     [
       `created ${r.created.length} ticket(s) under ${r.parent}:`,

@@ -1,5 +1,6 @@
 /** @module `/api/agents…`: admin routes over agent accounts, and the agents' work protocol. */
 import { parseBreakdown } from '../../domain/breakdown.ts'
+import { childTypesOf } from '../../domain/ticket.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import {
   AgentConfigBody,
@@ -16,6 +17,7 @@ import {
   WorkRequestBody,
 } from '../schemas/agents.ts'
 import { TicketParams } from '../schemas/common.ts'
+import { StoryParams } from '../schemas/organisation.ts'
 
 /** Admin routes; the service refuses everyone but admins. */
 function adminRoutes(app: App, { service }: RouteDeps) {
@@ -127,13 +129,18 @@ function analyseRoutes(app: App, { service }: RouteDeps) {
     reply.code(201).send(await service(req).analyse(req.params.ref)),
   )
   app.post(
+    '/api/stories/:id/analyse',
+    { schema: { tags, params: StoryParams } },
+    async (req, reply) => reply.code(201).send(await service(req).analyseStory(req.params.id)),
+  )
+  app.post(
     '/api/tickets/:ref/breakdown',
     { schema: { tags, params, body: BreakdownBody } },
     async (req, reply) => {
       const svc = service(req)
       const parent = await svc.getTicket(req.params.ref)
       // The same checks as an LLM's answer: types the parent may hold, non-blank titles.
-      const breakdown = parseBreakdown(JSON.stringify(req.body), parent.type)
+      const breakdown = parseBreakdown(JSON.stringify(req.body), childTypesOf(parent.type))
       return reply.code(201).send(await svc.addBreakdown(parent.key, breakdown))
     },
   )
