@@ -49,6 +49,52 @@ const row = (load: string, r: autocannon.Result, target: string, note = ''): Row
   note,
 })
 
+/** quality.md: a change reaches 1,000 connected clients within 100 ms (p99). */
+async function fanOut(token: string): Promise<Row> {
+  process.stderr.write('websocket fan-out…\n')
+  const CLIENTS = 1000
+  const CHANGES = 20
+  const sentAt = new Map<string, number>()
+  const delays: number[] = []
+  const sockets: WebSocket[] = []
+  for (let i = 0; i < CLIENTS; i++) {
+    const ws = new WebSocket(`ws://127.0.0.1:${PORT}/api/ws?token=${token}`)
+    ws.addEventListener('message', (e) => {
+      const m = JSON.parse(String(e.data)) as { type: string; ticket?: { title: string } }
+      const t0 = m.ticket ? sentAt.get(m.ticket.title) : undefined
+      if (t0 !== undefined) delays.push(performance.now() - t0)
+    })
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve)
+      ws.addEventListener('error', reject)
+    })
+    sockets.push(ws)
+  }
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  for (let i = 0; i < CHANGES; i++) {
+    const title = `ws probe ${i}`
+    sentAt.set(title, performance.now())
+    await fetch(`${BASE}/api/tickets/TK-T-1`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ title }),
+    })
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  await new Promise((r) => setTimeout(r, 1000))
+  for (const ws of sockets) ws.close()
+  delays.sort((a, b) => a - b)
+  const p99 = delays[Math.floor(delays.length * 0.99)] ?? Number.NaN
+  return {
+    load: `a change on /api/ws to ${CLIENTS} clients (${CHANGES} changes)`,
+    rps: Number.NaN,
+    p99: Math.round(p99),
+    errors: CLIENTS * CHANGES - delays.length,
+    target: 'p99 ≤ 100 ms',
+    note: `${delays.length} deliveries; p99 from the PATCH being sent`,
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'tk-bench-server-'))
 const home = join(dir, '.ticket')
 let server: ChildProcess | undefined
@@ -133,6 +179,7 @@ try {
       `peak RSS ${peakRssMb(server.pid!).toFixed(0)} MB (≤ 200 MB)`,
     ),
   )
+  rows.push(await fanOut(token))
 } finally {
   server?.kill('SIGTERM')
   rmSync(dir, { recursive: true, force: true })
@@ -142,10 +189,11 @@ const table = [
   '| load | req/s (mean) | p99 ms | errors + non-2xx | target | note |',
   '|---|---|---|---|---|---|',
   ...rows.map(
-    (r) => `| ${r.load} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${r.target} | ${r.note} |`,
+    (r) =>
+      `| ${r.load} | ${Number.isNaN(r.rps) ? '-' : r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${r.target} | ${r.note} |`,
   ),
 ].join('\n')
-const section = `## Server, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${SIZE} tickets, ${CONNECTIONS} connections, ${DURATION} s each, autocannon on loopback\n\n${table}\n`
+const section = `## Server, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${SIZE} tickets, ${CONNECTIONS} connections, ${DURATION} s each, autocannon on loopback\n\n${table}\n\nautocannon and the server share the machine's cores, so these are lower bounds of what the server alone does; the WebSocket clients run in the benchmark process too.\n`
 const previous = existsSync(RESULTS)
   ? readFileSync(RESULTS, 'utf8')
       .replace(/## Server,[\s\S]*?(?=\n## |$)/, '')

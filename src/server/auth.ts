@@ -94,3 +94,14 @@ export function setSessionCookie(
     maxAge: maxAgeSeconds,
   })
 }
+
+/**
+ * The agent work routes name what is missing when nobody signed in: the Basic credentials
+ * (the service itself refuses people with 403).
+ */
+export const requireBasic = async (req: FastifyRequest) => {
+  if (!req.actor)
+    throw new TicketError('unauthenticated', 'basic auth required', {
+      hint: 'send the agent UUID and password as HTTP Basic credentials',
+    })
+}

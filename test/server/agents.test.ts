@@ -99,6 +99,23 @@ describe('the work protocol (HTTP Basic)', () => {
     expect(unknown.status).toBe(401)
   })
 
+  it('names the missing credentials, refuses unknown statuses and ids that are not agents', async () => {
+    const call = caller(server.url)
+    expect(await call('POST', '/api/agents/register')).toMatchObject({
+      status: 401,
+      body: { error: 'basic auth required' },
+    })
+    const { agent, password } = await admin.createAgent({})
+    const bad = await call(
+      'POST',
+      '/api/agents/heartbeat',
+      { status: 'asleep' },
+      basic(agent.id, password),
+    )
+    expect(bad.status).toBe(400)
+    await expect(admin.setAgentEnabled('admin', false)).rejects.toMatchObject({ code: 'not_found' })
+  })
+
   it('is for agents only: a person gets 403', async () => {
     const bob = await signedIn(server, 'bob', 'bob-password')
     await expect(bob.requestWork({})).rejects.toMatchObject({ code: 'forbidden' })

@@ -35,8 +35,8 @@ export const list: Run = async (c) => {
       : table(
           ['UUID', 'NAME', 'ENABLED', 'STATUS', 'TICKET', 'PROJECT', 'LAST_SEEN'],
           list.map((a) => [
-            a.id,
-            a.display_name === a.id ? '-' : a.display_name,
+            a.username,
+            a.display_name === a.username ? '-' : a.display_name,
             String(a.enabled),
             dash(a.status),
             dash(a.ticket_key),
@@ -58,14 +58,14 @@ export const update: Run = async (c) => {
     ...(password !== undefined ? { password } : {}),
     ...(name !== undefined ? { display_name: name } : {}),
   })
-  c.out.data(agent, (a) => `updated agent ${a.id}`)
+  c.out.data(agent, (a) => `updated agent ${a.username}`)
 }
 
 export const toggle =
   (enabled: boolean): Run =>
   async (c) => {
     const agent = await (await c.service()).setAgentEnabled(agentId(c), enabled)
-    c.out.data(agent, (a) => `${enabled ? 'enabled' : 'disabled'} agent ${a.id}`)
+    c.out.data(agent, (a) => `${enabled ? 'enabled' : 'disabled'} agent ${a.username}`)
   }
 
 export const remove: Run = async (c) => {

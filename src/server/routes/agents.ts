@@ -2,6 +2,7 @@
 import { parseBreakdown } from '../../domain/breakdown.ts'
 import { childTypesOf } from '../../domain/ticket.ts'
 import type { App, RouteDeps } from '../app-type.ts'
+import { requireBasic } from '../auth.ts'
 import {
   AgentConfigBody,
   AgentConfigParams,
@@ -75,26 +76,33 @@ function adminRoutes(app: App, { service }: RouteDeps) {
 /** The work protocol, for agents signed in with HTTP Basic; the service refuses people. */
 function workProtocol(app: App, { service }: RouteDeps) {
   const tags = ['agent work']
-  app.post('/api/agents/register', { schema: { tags } }, async (req) => ({
+  const preValidation = requireBasic
+  app.post('/api/agents/register', { schema: { tags }, preValidation }, async (req) => ({
     status: 'ok',
     agent: await service(req).registerAgent(),
   }))
-  app.post('/api/agents/heartbeat', { schema: { tags, body: HeartbeatBody } }, (req) =>
-    service(req).heartbeat(req.body?.status),
+  app.post(
+    '/api/agents/heartbeat',
+    { schema: { tags, body: HeartbeatBody }, preValidation },
+    (req) => service(req).heartbeat(req.body?.status),
   )
-  app.post('/api/agents/request', { schema: { tags, body: WorkRequestBody } }, (req) => {
-    const b = req.body ?? {}
-    const project = b.project ?? (b.project_id ? String(b.project_id) : undefined)
-    const ticket = b.ticket ?? b.ticket_id
-    return service(req).requestWork({
-      ...(project && project !== '0' ? { project } : {}),
-      ...(ticket ? { ticket } : {}),
-      dry_run: b.dry_run ?? false,
-    })
-  })
+  app.post(
+    '/api/agents/request',
+    { schema: { tags, body: WorkRequestBody }, preValidation },
+    (req) => {
+      const b = req.body ?? {}
+      const project = b.project ?? (b.project_id ? String(b.project_id) : undefined)
+      const ticket = b.ticket ?? b.ticket_id
+      return service(req).requestWork({
+        ...(project && project !== '0' ? { project } : {}),
+        ...(ticket ? { ticket } : {}),
+        dry_run: b.dry_run ?? false,
+      })
+    },
+  )
   app.post(
     '/api/agents/tickets/:ref/update',
-    { schema: { tags, params: TicketParams, body: AgentReportBody } },
+    { schema: { tags, params: TicketParams, body: AgentReportBody }, preValidation },
     (req) => {
       const { outcome, reason, exit_code, ...rest } = req.body
       return service(req).reportWork(req.params.ref, {
@@ -107,7 +115,7 @@ function workProtocol(app: App, { service }: RouteDeps) {
   )
   app.post(
     '/api/agents/tickets/:ref/release',
-    { schema: { tags, params: TicketParams, body: ReleaseBody } },
+    { schema: { tags, params: TicketParams, body: ReleaseBody }, preValidation },
     (req) => service(req).releaseWork(req.params.ref, req.body?.reason ?? ''),
   )
 }

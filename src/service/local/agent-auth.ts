@@ -31,7 +31,7 @@ export class AgentAuthenticator {
       db
         .selectFrom('users')
         .selectAll()
-        .where('id', '=', id.trim())
+        .where('username', '=', id.trim())
         .where('user_type', '=', 'agent')
         .executeTakeFirst(),
     )
@@ -48,7 +48,7 @@ export class AgentAuthenticator {
       await verifyPassword(secret, await dummyHash)
       throw invalidCredentials()
     }
-    if (row.enabled !== 1) throw forbidden(`agent ${row.id} is disabled`)
+    if (row.enabled !== 1) throw forbidden(`agent ${row.username} is disabled`)
     return toUser(row)
   }
 }

@@ -19,7 +19,8 @@ async function agentRow(db: Db, id: string) {
   const row = await db
     .selectFrom('users')
     .selectAll()
-    .where('id', '=', id.trim())
+    // Agents made here have id = username; ones made with `tk user create -type agent` do not.
+    .where((eb) => eb.or([eb('id', '=', id.trim()), eb('username', '=', id.trim())]))
     .where('user_type', '=', 'agent')
     .executeTakeFirst()
   if (!row) throw notFound(`agent ${id} not found`, 'list agents with tk agent ls')
