@@ -174,6 +174,20 @@ describe('the work protocol (HTTP Basic)', () => {
     expect((await two.api.requestWork({ ticket: a! })).ticket?.key).toBe(a)
   })
 
+  it('hands out work from projects where the agent’s team may write', async () => {
+    await readyTickets(admin, 'TM', 1)
+    const { agent, password } = await admin.createAgent({})
+    await admin.createTeam({ name: 'Bots' })
+    await admin.addTeamAgent('Bots', agent.username)
+    await admin.addProjectTeam('TM', { team: 'Bots', role: 'editor' })
+    const { HttpService } = await import('../../src/client/http-service.ts')
+    const api = new HttpService({ url: server.url, agent: { id: agent.id, password } })
+    expect(await api.requestWork({ project: 'TM', dry_run: true })).toMatchObject({
+      status: 'NEW',
+      ticket: { key: 'TM-T-1' },
+    })
+  })
+
   it('does not hand out work from projects the agent is not a member of', async () => {
     await readyTickets(admin, 'PRV', 1)
     const { agent, password } = await admin.createAgent({})
