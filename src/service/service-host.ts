@@ -1,11 +1,17 @@
 /** @module The server's side of the service layer: one store, a service per caller, sessions. */
 import { sql } from 'kysely'
-import { type AgentSettings, type AskLlm, DEFAULT_AGENT_SETTINGS } from '../domain/agent.ts'
+import {
+  type AgentSettings,
+  type AskLlm,
+  type ChatSettings,
+  DEFAULT_AGENT_SETTINGS,
+} from '../domain/agent.ts'
 import type { EventSink, TicketEvent } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import type { Store } from '../store/store.ts'
 import * as accounts from './local/accounts.ts'
 import { AgentAuthenticator } from './local/agent-auth.ts'
+import { readChatSettings } from './local/chat-settings.ts'
 import { type ReapResult, reap, reaperCtx } from './local/reaper.ts'
 import { LocalService } from './local-service.ts'
 import type { NewAccount, Session, TicketService } from './ticket-service.ts'
@@ -61,6 +67,11 @@ export class ServiceHost {
   /** The agent a Basic-auth UUID and password belong to; 401/403 otherwise. */
   authenticateAgent(id: string, password: string): Promise<User> {
     return this.#agentAuth.authenticate(id, password)
+  }
+
+  /** Whether chat is on, and its limits (shown by `/api/status`). */
+  chatSettings(): Promise<ChatSettings> {
+    return this.#store.read(readChatSettings)
   }
 
   /** One pass of the reaper: silent agents go `offline`, lapsed leases return their tickets. */

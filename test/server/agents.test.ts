@@ -79,6 +79,11 @@ describe('agent accounts (admin)', () => {
     expect((await admin.listAgents()).some((a) => a.id === agent.id)).toBe(false)
   })
 
+  it('takes a create request without a body', async () => {
+    const r = await caller(server.url, admin.token)('POST', '/api/agents')
+    expect(r.status).toBe(201)
+  })
+
   it('refuses people who are not admins, and anonymous callers', async () => {
     const bob = await signedIn(server, 'bob', 'bob-password')
     await expect(bob.listAgents()).rejects.toMatchObject({ code: 'forbidden' })

@@ -32,8 +32,14 @@ function adminRoutes(app: App, { service }: RouteDeps) {
       project_name: project_prefix,
     })),
   )
-  app.post('/api/agents', { schema: { tags, body: NewAgentBody } }, async (req, reply) =>
-    reply.code(201).send(await service(req).createAgent(req.body ?? {})),
+  // A request without a body means "no options", as `{}` does.
+  const preValidation = async (req: { body: unknown }) => {
+    req.body ??= {}
+  }
+  app.post(
+    '/api/agents',
+    { schema: { tags, body: NewAgentBody }, preValidation },
+    async (req, reply) => reply.code(201).send(await service(req).createAgent(req.body)),
   )
   for (const method of ['PATCH', 'PUT'] as const)
     app.route({
@@ -54,7 +60,7 @@ function adminRoutes(app: App, { service }: RouteDeps) {
   )
   app.post(
     '/api/agents/:id/reset-password',
-    { schema: { tags, params, body: AgentPasswordBody } },
+    { schema: { tags, params, body: AgentPasswordBody }, preValidation },
     (req) => service(req).resetAgentPassword(req.params.id, req.body?.password),
   )
   app.get('/api/agents/:id/config', { schema: { tags, params } }, (req) =>
