@@ -45,6 +45,16 @@ export type LlmRunOptions = {
 
 const KILL_GRACE_MS = 2000
 
+// The LLM needs its own credentials (API keys), not ours: it must not act as the agent or a user.
+const WITHHELD = ['AGENT_PASSWORD', 'TICKET_PASSWORD']
+
+/** The environment the LLM runs with: ours, minus our secrets, plus plain-text output. */
+export function llmEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env, TERM: 'dumb', NO_COLOR: '1' }
+  for (const k of WITHHELD) delete out[k]
+  return out
+}
+
 /**
  * Runs the command once. It gets its own process group, so a timeout (or `signal`) ends the
  * whole tree: a shell script's `sleep` must not keep the pipes open after the script is gone.
@@ -55,7 +65,7 @@ export function runLlm(cmd: LlmCommand, o: LlmRunOptions): Promise<LlmRun> {
   return new Promise((resolve) => {
     const child = spawn(cmd.command, [...cmd.args], {
       cwd: o.cwd,
-      env: { ...(o.env ?? process.env), TERM: 'dumb', NO_COLOR: '1' },
+      env: llmEnv(o.env ?? process.env),
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     })

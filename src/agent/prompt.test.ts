@@ -2,7 +2,7 @@ import { expect, it } from 'vitest'
 import type { AgentWork } from '../domain/agent.ts'
 import type { Project } from '../domain/project.ts'
 import type { Ticket } from '../domain/ticket.ts'
-import { resolveLlm } from './llm-runner.ts'
+import { llmEnv, resolveLlm } from './llm-runner.ts'
 import { buildPrompt } from './prompt.ts'
 
 const ticket = (over: Partial<Ticket>): Ticket =>
@@ -85,4 +85,16 @@ it('maps claude and codex to their non-interactive modes', () => {
     args: ['exec', '--full-auto'],
   })
   expect(resolveLlm('/opt/llm --fast')).toEqual({ command: '/opt/llm', args: ['--fast'] })
+})
+
+it('keeps our passwords from the LLM, and its own keys with it', () => {
+  const env = llmEnv({
+    AGENT_PASSWORD: 'a',
+    TICKET_PASSWORD: 'b',
+    ANTHROPIC_API_KEY: 'k',
+    PATH: '/bin',
+  })
+  expect(env).toMatchObject({ ANTHROPIC_API_KEY: 'k', PATH: '/bin', NO_COLOR: '1' })
+  expect(env.AGENT_PASSWORD).toBeUndefined()
+  expect(env.TICKET_PASSWORD).toBeUndefined()
 })
