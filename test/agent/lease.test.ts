@@ -4,7 +4,7 @@ import type { RunningServer } from '../../src/server/start.ts'
 import { eventually, FAKE_LLM, newAgent, readyTickets } from '../support/agents.ts'
 import { signedIn, startTestServer } from '../support/server.ts'
 import { tempDir } from '../support/temp-dir.ts'
-import { TK_BIN } from '../support/workspace.ts'
+import { runTk, TK_BIN } from '../support/workspace.ts'
 
 // Shortened from 10 minutes so a lapse happens within the test.
 const AGENTS = { offlineAfterMs: 1500, leaseMs: 1500, maxAttempts: 2, reapEveryMs: 200 }
@@ -118,6 +118,24 @@ describe('leases and the reaper', () => {
       attempts: 0,
     })
   }, 30_000)
+
+  it('tk agent request asks once and prints the answer as JSON', async () => {
+    server = await startTestServer()
+    const admin = await signedIn(server)
+    const [key] = await readyTickets(admin, 'RQ', 1)
+    const agent = await newAgent(server, admin, 'RQ')
+    const r = await runTk(['agent', 'request', '--dry-run'], {
+      cwd: tempDir('tk-agent-'),
+      env: { AGENT_ID: agent.id, AGENT_PASSWORD: agent.password, TICKET_URL: server.url },
+    })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      status: 'NEW',
+      claim: 'AVAILABLE',
+      ticket: { key },
+    })
+    expect((await admin.getTicket(key!)).assignee).toBeNull()
+  })
 
   it('names every missing setting in one error', async () => {
     const home = tempDir('tk-home-')

@@ -18,9 +18,10 @@ afterEach(async () => {
   delete process.env.FAKE_LLM_DELAY_MS
 })
 
-function startWorker(api: HttpService, options: { timeoutMs?: number } = {}) {
+function startWorker(api: HttpService, options: { timeoutMs?: number; verbose?: boolean } = {}) {
   const stop = new AbortController()
   const lines: string[] = []
+  let streamed = ''
   const done = new Worker({
     api,
     llm: resolveLlm(FAKE_LLM),
@@ -31,9 +32,12 @@ function startWorker(api: HttpService, options: { timeoutMs?: number } = {}) {
     cwd: process.cwd(),
     signal: stop.signal,
     log: (l) => lines.push(l),
-    write: () => undefined,
+    verbose: options.verbose ?? false,
+    write: (t) => {
+      streamed += t
+    },
   }).run()
-  return { stop: () => stop.abort(), done, lines }
+  return { stop: () => stop.abort(), done, lines, streamed: () => streamed }
 }
 
 describe('tk agent run against a real server', () => {
@@ -74,6 +78,19 @@ describe('tk agent run against a real server', () => {
     // Both workers took part.
     expect(workers.every((w) => w.lines.some((l) => l.startsWith('completed')))).toBe(true)
   }, 40_000)
+
+  it('-v streams the prompt prefixed > and the answer prefixed <', async () => {
+    server = await startTestServer()
+    const admin = await signedIn(server)
+    const [key] = await readyTickets(admin, 'VB', 1)
+    const w = startWorker((await newAgent(server, admin, 'VB')).api, { verbose: true })
+    await eventually(async () => (await admin.getTicket(key!)).stage === 'test', 15_000, 'done')
+    w.stop()
+    await w.done
+    expect(w.streamed()).toContain(`> Ticket: ${key} [task]`)
+    expect(w.streamed()).toContain('> Acceptance Criteria:\n> Thing 1 is done')
+    expect(w.streamed()).toContain(`< Done: ${key}\n< Changed two files and ran the tests.\n`)
+  }, 30_000)
 
   it('a failing LLM leaves the ticket in fail with the reason', async () => {
     server = await startTestServer()
