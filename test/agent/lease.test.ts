@@ -45,6 +45,7 @@ describe('leases and the reaper', () => {
       AGENT_PASSWORD: agent.password,
       TICKET_URL: server.url,
       FAKE_LLM_MODE: 'hang',
+      FAKE_LLM_HANG_MS: '10000',
     })
     child = run.p
     await eventually(
@@ -105,6 +106,7 @@ describe('leases and the reaper', () => {
       AGENT_PASSWORD: agent.password,
       TICKET_URL: server.url,
       FAKE_LLM_MODE: 'hang',
+      FAKE_LLM_HANG_MS: '10000',
     })
     child = run.p
     await eventually(async () => (await admin.getTicket(key!)).state === 'active', 15_000, 'claim')
