@@ -1567,6 +1567,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: lazy(session, (m) => m.login),
   },
   {
+    name: 'status',
+    summary: 'Where commands go (local or a server), who you are, and whether it answers',
+    section: 'Workspace',
+    load: lazy(session, (m) => m.status),
+  },
+  {
     name: 'logout',
     summary: 'End the session and forget it',
     section: 'Workspace',

@@ -315,6 +315,15 @@ export class HttpService implements TicketService {
     this.#call<TicketDetail>('GET', `/api/tickets/${seg(ref)}`)
   listTickets: TicketService['listTickets'] = (filter) =>
     this.#call<Ticket[]>('GET', '/api/tickets', undefined, filterQuery(filter))
+  countTickets: TicketService['countTickets'] = async (filter) =>
+    (
+      await this.#call<{ total: number }>(
+        'GET',
+        '/api/tickets/count',
+        undefined,
+        filterQuery(filter),
+      )
+    ).total
   searchTickets: TicketService['searchTickets'] = (words, filter) =>
     this.#call<Ticket[]>('GET', '/api/tickets', undefined, { ...filterQuery(filter), q: words })
   updateTicket: TicketService['updateTicket'] = (ref, patch) =>

@@ -1,6 +1,5 @@
 /** @module The HTTP API as a Fastify instance, built from its dependencies and never listening. */
 import fastifyCookie from '@fastify/cookie'
-import fastifyRateLimit from '@fastify/rate-limit'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -11,7 +10,7 @@ import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { chatRoutes } from './chat.ts'
-import { errorHandler, notFoundHandler } from './error-handler.ts'
+import { errorHandler } from './error-handler.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
 import { labelTimeRoutes } from './routes/labels-time.ts'
@@ -33,8 +32,6 @@ import { addSecurityHeaders } from './security-headers.ts'
 import { validatorCompiler } from './validation.ts'
 import { webRoutes } from './web.ts'
 import { liveRoutes } from './ws.ts'
-
-const RATE_LIMITED = new Set(['/api/register', '/api/login'])
 
 export type AppDeps = {
   readonly host: ServiceHost
@@ -73,15 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
   app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(errorHandler)
-  app.setNotFoundHandler(notFoundHandler)
   addSecurityHeaders(app)
   await app.register(fastifyCookie)
-  // api.md "Authentication": register and login share one budget per client address.
-  await app.register(fastifyRateLimit, {
-    max: deps.loginsPerMinute ?? 10,
-    timeWindow: 60_000,
-    allowList: (req) => !RATE_LIMITED.has(req.routeOptions.url ?? ''),
-  })
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
   await app.register(fastifySwagger, {
     openapi: {
@@ -107,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
   metaRoutes(app, routeDeps)
-  authRoutes(app, routeDeps)
+  authRoutes(app, routeDeps, { loginsPerMinute: deps.loginsPerMinute ?? 10 })
   userRoutes(app, routeDeps)
   configRoutes(app, routeDeps)
   workflowRoutes(app, routeDeps)

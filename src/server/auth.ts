@@ -52,16 +52,29 @@ function tokenOf(req: FastifyRequest): string | null {
 export function addAuthentication(app: FastifyInstance, host: ServiceHost): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('token', null)
-  app.addHook('onRequest', async (req) => {
-    const basic = basicOf(req)
+  // A callback hook, not an async one: most requests carry a token, but none need a promise
+  // until the lookup.
+  app.addHook('onRequest', (req, _reply, done) => {
+    let basic: ReturnType<typeof basicOf>
+    try {
+      basic = basicOf(req)
+    } catch (e) {
+      return done(e as Error)
+    }
     if (basic) {
-      req.actor = await host.authenticateAgent(basic.id, basic.password)
+      host.authenticateAgent(basic.id, basic.password).then((user) => {
+        req.actor = user
+        done()
+      }, done)
       return
     }
     const token = tokenOf(req)
-    if (token === null || token.length > 200) return
+    if (token === null || token.length > 200) return done()
     req.token = token
-    req.actor = await host.authenticate(token)
+    host.authenticate(token).then((user) => {
+      req.actor = user
+      done()
+    }, done)
   })
 }
 

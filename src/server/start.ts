@@ -37,6 +37,8 @@ export type ServerOptions = {
   /** Password of the admin created in a new database; generated when absent. */
   readonly adminPassword?: string
   readonly loginsPerMinute?: number
+  /** The web app's build; default `web/` beside the bundle (dist/web). */
+  readonly webRoot?: string
   /** Agent leases and the reaper (docs/agents.md); tests shorten them. */
   readonly agents?: AgentSettings
   /** The LLM command analyse runs, e.g. `claude`, `codex` or a path; none: analyse answers 503. */
@@ -76,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host,
     version: VERSION,
     verbose: options.verbose ?? false,
-    webRoot: webRoot(),
+    webRoot: options.webRoot ?? webRoot(),
     ...(options.loginsPerMinute ? { loginsPerMinute: options.loginsPerMinute } : {}),
     ...(options.chatCommand ? { chatCommand: options.chatCommand } : {}),
   })

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { App } from './app-type.ts'
+import { notFoundHandler } from './error-handler.ts'
 
 const placeholder = (version: string) => `<!doctype html>
 <html lang="en">
@@ -21,13 +22,14 @@ export async function webRoutes(app: App, options: { webRoot?: string; version: 
     app.get('/', { schema: { hide: true } }, (_req, reply) =>
       reply.type('text/html; charset=utf-8').send(placeholder(options.version)),
     )
+    app.setNotFoundHandler(notFoundHandler)
     return
   }
   await app.register(fastifyStatic, { root, wildcard: false })
   // api.md: the single-page app answers every path outside /api/ with index.html.
   app.setNotFoundHandler((req, reply) =>
     req.url.startsWith('/api/') || req.method !== 'GET'
-      ? reply.code(404).send({ error: `no route for ${req.method} ${req.url.split('?')[0]}` })
-      : reply.sendFile('index.html'),
+      ? notFoundHandler(req, reply)
+      : reply.type('text/html; charset=utf-8').sendFile('index.html'),
   )
 }

@@ -112,6 +112,7 @@ export class LocalService implements TicketService {
   createTicket: TicketService['createTicket'] = (input) => tickets.createTicket(this.#ctx, input)
   getTicket: TicketService['getTicket'] = (ref) => tickets.getTicket(this.#ctx, ref)
   listTickets: TicketService['listTickets'] = (filter) => tickets.listTickets(this.#ctx, filter)
+  countTickets: TicketService['countTickets'] = (filter) => tickets.countTickets(this.#ctx, filter)
   searchTickets: TicketService['searchTickets'] = (words, filter) =>
     tickets.searchTickets(this.#ctx, words, filter)
   updateTicket: TicketService['updateTicket'] = (ref, patch) =>

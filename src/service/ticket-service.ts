@@ -193,6 +193,8 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   getTicket(ref: string): Promise<TicketDetail>
   /** Newest change first; closed and archived tickets only when the filter asks for them. */
   listTickets(filter: TicketFilter): Promise<Ticket[]>
+  /** How many tickets `listTickets` would find without `limit` and `offset`. */
+  countTickets(filter: TicketFilter): Promise<number>
   /** Full-text search over title, description and acceptance criteria, best match first. */
   searchTickets(words: string, filter: TicketFilter): Promise<Ticket[]>
   /** Changes fields; a stage or state in the patch follows the lifecycle rules. */

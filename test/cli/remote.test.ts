@@ -27,6 +27,13 @@ describe('remote mode', () => {
     )
     expect(statSync(join(dir, '.ticket', 'credentials.json')).mode & 0o777).toBe(0o600)
     expect(await json<{ username: string }>('whoami')).toMatchObject({ username: 'alice' })
+    expect(await json('status')).toMatchObject({
+      mode: 'remote',
+      server_url: server.url,
+      authenticated: true,
+      username: 'alice',
+      connection: 'success',
+    })
     await tk('project', 'create', '-prefix', 'CUS', '-title', 'Customer Portal')
     const t = await json<{ key: string }>(
       'add',

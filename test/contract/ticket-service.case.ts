@@ -100,6 +100,17 @@ export function describeTicketService(name: string, open: OpenService) {
   })
 
   describe(`${name}: tickets`, () => {
+    it('counts what a filter matches, whatever the page', async () => {
+      const { svc } = await withProject()
+      for (const title of ['a', 'b', 'c']) await svc.createTicket({ project: 'CUS', title })
+      await svc.createTicket({ project: 'CUS', title: 'd', type: 'bug' })
+      expect(await svc.countTickets({ project: 'CUS', limit: 1 })).toBe(4)
+      expect(await svc.countTickets({ project: 'CUS', type: 'bug' })).toBe(1)
+      await svc.setFlag('CUS-T-1', 'open', false)
+      expect(await svc.countTickets({ project: 'CUS' })).toBe(3)
+      expect(await svc.countTickets({ project: 'CUS', closed: true })).toBe(4)
+    })
+
     it('numbers keys per project across types', async () => {
       const svc = await service()
       await svc.createProject({ prefix: 'CUS', title: 'Customer Portal' })

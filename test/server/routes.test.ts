@@ -65,8 +65,9 @@ describe('routes: happy paths', () => {
     expect(all).toHaveLength(4)
     const bugs = (await api('GET', '/api/tickets?project=LST&type=bug')).body as { key: string }[]
     expect(bugs.map((b) => b.key)).toEqual(['LST-B-4'])
-    const page = (await api('GET', '/api/tickets?project=LST&limit=2&offset=1')).body as unknown[]
-    expect(page).toHaveLength(2)
+    const paged = await api('GET', '/api/tickets?project=LST&limit=2&offset=1&total=true')
+    expect(paged.body).toHaveLength(2)
+    expect(paged.headers.get('x-total-count')).toBe('4')
     const found = (await api('GET', '/api/tickets?project=LST&q=beta')).body as { key: string }[]
     expect(found.map((f) => f.key)).toEqual(['LST-T-2'])
     const byStatus = (await api('GET', '/api/tickets?project=LST&status=design/idle')).body

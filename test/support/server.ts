@@ -13,7 +13,7 @@ export const ADMIN_PASSWORD = 'admin-password'
 export async function startTestServer(
   options: Pick<
     ServerOptions,
-    'loginsPerMinute' | 'agents' | 'analyseCommand' | 'chatCommand'
+    'loginsPerMinute' | 'agents' | 'analyseCommand' | 'chatCommand' | 'webRoot'
   > = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-srv-'))
@@ -24,6 +24,7 @@ export async function startTestServer(
     adminPassword: ADMIN_PASSWORD,
     ...options,
     loginsPerMinute: options.loginsPerMinute ?? 1000,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   })
   return {
     ...server,

@@ -59,3 +59,26 @@ export const logout: Run = async (c) => {
   forgetCredentials(c.workspace)
   c.out.data({ status: 'logged_out' }, () => 'logged out')
 }
+
+/** `tk status`: where commands go, who they act as, and whether the other end answers. */
+export const status: Run = async (c) => {
+  const url = serverUrlOf(c.workspace, c.env)
+  const where = url ? { server_url: url } : { db_path: c.workspace.dbPath }
+  const s = await (await c.service()).status()
+  const data = {
+    mode: s.mode,
+    ...where,
+    workspace: c.workspace.home,
+    project: c.workspace.config.project ?? null,
+    authenticated: s.authenticated,
+    username: s.user?.username ?? null,
+    registration_enabled: s.registration_enabled,
+    ...(s.server_version ? { server_version: s.server_version } : {}),
+    connection: 'success',
+  }
+  c.out.data(data, (d) =>
+    Object.entries(d)
+      .map(([k, v]) => `${k.padEnd(20)}: ${v ?? '-'}`)
+      .join('\n'),
+  )
+}

@@ -1,18 +1,31 @@
+import fastifyRateLimit from '@fastify/rate-limit'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { SESSION_IDLE_MS } from '../../service/local/accounts.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { setSessionCookie, TOKEN_COOKIE } from '../auth.ts'
 import { Credentials, NewUserBody } from '../schemas/auth.ts'
 
-/** Register and login are rate-limited in app.ts. */
-export function authRoutes(app: App, { host }: RouteDeps): void {
-  app.post('/api/register', { schema: { tags: ['auth'], body: NewUserBody } }, async (req, reply) =>
-    reply.code(201).send(await host.register(req.body)),
-  )
+export function authRoutes(app: App, { host }: RouteDeps, options: { loginsPerMinute: number }) {
+  // api.md "Authentication": register and login share one budget per client address. The
+  // limiter lives in this plugin's scope, so no other route pays for it.
+  app.register(async (plugin) => {
+    const scope = plugin.withTypeProvider<TypeBoxTypeProvider>()
+    await scope.register(fastifyRateLimit, { max: options.loginsPerMinute, timeWindow: 60_000 })
 
-  app.post('/api/login', { schema: { tags: ['auth'], body: Credentials } }, async (req, reply) => {
-    const session = await host.login(req.body.username, req.body.password)
-    setSessionCookie(req, reply, session.token, SESSION_IDLE_MS / 1000)
-    return session
+    scope.post(
+      '/api/register',
+      { schema: { tags: ['auth'], body: NewUserBody } },
+      async (req, reply) => reply.code(201).send(await host.register(req.body)),
+    )
+    scope.post(
+      '/api/login',
+      { schema: { tags: ['auth'], body: Credentials } },
+      async (req, reply) => {
+        const session = await host.login(req.body.username, req.body.password)
+        setSessionCookie(req, reply, session.token, SESSION_IDLE_MS / 1000)
+        return session
+      },
+    )
   })
 
   app.post('/api/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {

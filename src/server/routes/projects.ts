@@ -37,7 +37,7 @@ export function projectRoutes(app: App, { service }: RouteDeps): void {
   app.get(
     '/api/projects/:project/tickets',
     { schema: { tags, params, querystring: TicketListQuery } },
-    (req) => listOrSearch(service(req), req.query, req.params.project),
+    (req, reply) => listOrSearch(service(req), req.query, reply, req.params.project),
   )
   app.get(
     '/api/projects/:project/history',

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify'
 import type { Static } from 'typebox'
 import { invalid } from '../../domain/errors.ts'
 import type { TicketFilter, TicketService } from '../../service/ticket-service.ts'
@@ -30,8 +31,15 @@ export function toFilter(q: Query, project = q.project): TicketFilter {
   return f
 }
 
-/** A list, or a search when `q` has words. */
-export const listOrSearch = (svc: TicketService, q: Query, project?: string) =>
-  q.q !== undefined && q.q.trim() !== ''
-    ? svc.searchTickets(q.q, toFilter(q, project ?? q.project))
-    : svc.listTickets(toFilter(q, project ?? q.project))
+/** A list, or a search when `q` has words; `total=true` counts every match into a header. */
+export async function listOrSearch(
+  svc: TicketService,
+  q: Query,
+  reply: FastifyReply,
+  project?: string,
+) {
+  const filter = toFilter(q, project ?? q.project)
+  if (q.q !== undefined && q.q.trim() !== '') return svc.searchTickets(q.q, filter)
+  if (q.total) reply.header('X-Total-Count', String(await svc.countTickets(filter)))
+  return svc.listTickets(filter)
+}

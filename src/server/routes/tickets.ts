@@ -4,7 +4,7 @@ import type { NewTicket, TicketFlag } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { Message, TicketParams } from '../schemas/common.ts'
 import { NewTicketBody, TicketListQuery, TicketPatchBody } from '../schemas/tickets.ts'
-import { listOrSearch } from './ticket-query.ts'
+import { listOrSearch, toFilter } from './ticket-query.ts'
 
 /** The reference sends `project_id` and `parent_id`; ours are `project` and `parent`. */
 function toNewTicket(body: Static<typeof NewTicketBody>): NewTicket {
@@ -29,8 +29,15 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
   const tags = ['tickets']
   const params = TicketParams
 
-  app.get('/api/tickets', { schema: { tags, querystring: TicketListQuery } }, (req) =>
-    listOrSearch(service(req), req.query),
+  app.get('/api/tickets', { schema: { tags, querystring: TicketListQuery } }, (req, reply) =>
+    listOrSearch(service(req), req.query, reply),
+  )
+  app.get(
+    '/api/tickets/count',
+    { schema: { tags, querystring: TicketListQuery } },
+    async (req) => ({
+      total: await service(req).countTickets(toFilter(req.query)),
+    }),
   )
   app.post('/api/tickets', { schema: { tags, body: NewTicketBody } }, async (req, reply) =>
     reply.code(201).send(await service(req).createTicket(toNewTicket(req.body))),

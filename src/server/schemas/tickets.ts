@@ -57,6 +57,9 @@ export const TicketListQuery = Closed({
   include_archived: Type.Optional(Bool),
   limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
+  total: Type.Optional(
+    Type.Boolean({ description: 'also count every match into the X-Total-Count header' }),
+  ),
 })
 
 export const StateBody = Closed({ state: StateName, force: Type.Optional(Bool) })

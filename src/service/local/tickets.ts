@@ -219,6 +219,17 @@ export async function listTickets(ctx: Ctx, f: TicketFilter): Promise<Ticket[]> 
   })
 }
 
+/** How many tickets `f` matches, whatever its limit and offset (api.md: lists say the total). */
+export async function countTickets(ctx: Ctx, f: TicketFilter): Promise<number> {
+  return ctx.store.read(async (db) => {
+    const row = await (await filteredTickets(db, ctx, f))
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst()
+    return Number(row?.n ?? 0)
+  })
+}
+
 export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): Promise<Ticket[]> {
   if (words.trim() === '')
     throw invalid('search needs words to look for', 'e.g. tk search "password reset"')
