@@ -2,7 +2,7 @@
 import type { AgentWork } from '../domain/agent.ts'
 import { TicketError } from '../domain/errors.ts'
 import type { AgentService } from '../service/agent-service.ts'
-import { failureOf, type LlmCommand, type LlmRun, runLlm } from './llm-runner.ts'
+import { failureOf, type LlmCommand, type LlmRun, resolveLlm, runLlm } from './llm-runner.ts'
 import { buildPrompt } from './prompt.ts'
 import { worktreeFor } from './worktree.ts'
 
@@ -14,6 +14,8 @@ export type WorkerApi = Pick<
 export type WorkerOptions = {
   readonly api: WorkerApi
   readonly llm: LlmCommand
+  /** The LLM was chosen by flag or environment; otherwise the agent's `llm` setting wins. */
+  readonly llmPinned?: boolean
   /** How long one LLM run may take before it is killed and the ticket set to `fail`. */
   readonly llmTimeoutMs: number
   /** Heartbeats renew the lease; keep this well under the server's lease time. */
@@ -145,7 +147,8 @@ export class Worker {
       const input = prefixed('>', write)
       input.chunk(`${prompt}\n`)
     }
-    const run = await runLlm(this.#o.llm, {
+    const llm = !this.#o.llmPinned && work.config.llm ? resolveLlm(work.config.llm) : this.#o.llm
+    const run = await runLlm(llm, {
       prompt,
       timeoutMs: this.#o.llmTimeoutMs,
       cwd,

@@ -179,6 +179,7 @@ export const run: Run = async (c) => {
     await new Worker({
       api,
       llm: resolveLlm(spec),
+      llmPinned: c.str('llm') !== undefined || Boolean(c.env.TICKET_AGENT_LLM),
       llmTimeoutMs: seconds(c, 'timeout', 30 * 60),
       heartbeatMs: seconds(c, 'heartbeat', 30),
       pollMs: seconds(c, 'pollSeconds', 5),
