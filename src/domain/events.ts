@@ -33,3 +33,14 @@ export type TicketEvent =
   | { type: 'member.changed'; project: string; actor: string; at: string }
 
 export type EventSink = (event: TicketEvent) => void
+
+/**
+ * What `/api/ws` sends: a greeting, the acknowledgement of a subscription, errors, and one
+ * `TicketEvent` per change. A client sends `{"subscribe": ["CUS", …]}` (empty: every project
+ * it may read).
+ */
+export type LiveMessage =
+  | { readonly type: 'connected'; readonly user: string }
+  | { readonly type: 'subscribed'; readonly projects: readonly string[] }
+  | { readonly type: 'error'; readonly error: string }
+  | TicketEvent

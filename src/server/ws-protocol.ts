@@ -1,6 +1,5 @@
-/** @module The `/api/ws` wire protocol, shared by the server and its clients. */
+/** @module What `/api/ws` accepts from clients, checked at the edge (the replies: domain/events.ts). */
 import { type Static, Type } from 'typebox'
-import type { TicketEvent } from '../domain/events.ts'
 
 /** What a client may send: the projects (prefixes) it wants events of; empty means all it may read. */
 export const ClientMessage = Type.Object(
@@ -11,9 +10,4 @@ export const ClientMessage = Type.Object(
 )
 export type ClientMessage = Static<typeof ClientMessage>
 
-/** What the server sends: a greeting, the acknowledgement of a subscription, errors, and changes. */
-export type ServerMessage =
-  | { readonly type: 'connected'; readonly user: string }
-  | { readonly type: 'subscribed'; readonly projects: readonly string[] }
-  | { readonly type: 'error'; readonly error: string }
-  | TicketEvent
+export type { LiveMessage as ServerMessage } from '../domain/events.ts'

@@ -1,6 +1,8 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
+import { subscribeLive } from '../../src/client/live-events.ts'
+import type { TicketEvent } from '../../src/domain/events.ts'
 import type { RunningServer } from '../../src/server/start.ts'
 import { signedIn, startTestServer } from '../support/server.ts'
 
@@ -86,6 +88,27 @@ describe('/api/ws live events', () => {
       t.key,
     ])
     await admin.removeProjectMember('SEC', 'olive')
+  })
+
+  it('reaches clients through subscribeLive, narrowed to the projects asked for', async () => {
+    const events: TicketEvent[] = []
+    let opened!: () => void
+    const open = new Promise<void>((r) => {
+      opened = r
+    })
+    const live = subscribeLive({
+      url: server.url,
+      token: admin.token!,
+      projects: ['PUB'],
+      onEvent: (e) => events.push(e),
+      onStatus: (s) => s === 'open' && opened(),
+    })
+    onTestFinished(() => live.close())
+    await open
+    await admin.createTicket({ project: 'SEC', title: 'elsewhere' })
+    const t = await admin.createTicket({ project: 'PUB', title: 'via the client' })
+    await expect.poll(() => events.map((e) => ('key' in e ? e.key : ''))).toContain(t.key)
+    expect(events.every((e) => e.project === 'PUB')).toBe(true)
   })
 
   it('answers a malformed message with an error and stays open', async () => {

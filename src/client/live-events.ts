@@ -1,0 +1,57 @@
+/** @module A `/api/ws` subscription for browsers and Node: change events, reconnecting. */
+import type { LiveMessage, TicketEvent } from '../domain/events.ts'
+
+export type LiveOptions = {
+  /** The server, e.g. `http://localhost:8080`. */
+  readonly url: string
+  readonly token: string
+  /** Prefixes to hear about; empty or absent means every project the user may read. */
+  readonly projects?: readonly string[]
+  readonly onEvent: (event: TicketEvent) => void
+  /** Connection state, for a status indicator: `open` once the subscription is in force. */
+  readonly onStatus?: (status: 'open' | 'closed') => void
+  /** Wait before reconnecting after a drop; default 1 s, doubling up to 30 s. */
+  readonly retryMs?: number
+}
+
+export type LiveSubscription = { close(): void }
+
+/** Listens for changes until `close()`; reconnects after a dropped connection. */
+export function subscribeLive(options: LiveOptions): LiveSubscription {
+  const base = options.url.replace(/\/+$/, '').replace(/^http/, 'ws')
+  const first = options.retryMs ?? 1000
+  let delay = first
+  let stopped = false
+  let socket: WebSocket | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const open = () => {
+    // Browsers cannot set headers on a WebSocket, hence the token in the query (api.md).
+    const ws = new WebSocket(`${base}/api/ws?token=${encodeURIComponent(options.token)}`)
+    socket = ws
+    ws.addEventListener('open', () => {
+      delay = first
+      ws.send(JSON.stringify({ subscribe: options.projects ?? [] }))
+      options.onStatus?.('open')
+    })
+    ws.addEventListener('message', (e) => {
+      const m = JSON.parse(String(e.data)) as LiveMessage
+      if (m.type !== 'connected' && m.type !== 'subscribed' && m.type !== 'error')
+        options.onEvent(m)
+    })
+    ws.addEventListener('close', () => {
+      options.onStatus?.('closed')
+      if (stopped) return
+      timer = setTimeout(open, delay)
+      delay = Math.min(delay * 2, 30_000)
+    })
+  }
+  open()
+  return {
+    close() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      socket?.close()
+    },
+  }
+}
