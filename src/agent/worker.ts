@@ -80,7 +80,8 @@ export class Worker {
   /** Runs until the signal is aborted; rejects only on errors retrying cannot fix. */
   async run(): Promise<void> {
     const { api, log, signal } = this.#o
-    const me = await api.registerAgent()
+    const me = await this.#register()
+    if (!me) return
     log(`agent ${me.username} registered`)
     const beat = setInterval(() => {
       api
@@ -122,6 +123,22 @@ export class Worker {
       clearInterval(beat)
       await api.heartbeat('idle').catch(() => undefined)
     }
+  }
+
+  /** Registers, waiting for the server if it is not up yet; undefined when stopped first. */
+  async #register() {
+    let wait = this.#o.pollMs
+    while (!this.#o.signal.aborted) {
+      try {
+        return await this.#o.api.registerAgent()
+      } catch (e) {
+        if (fatal(e)) throw e
+        this.#o.log(`cannot register yet: ${(e as Error).message}; retrying in ${wait / 1000} s`)
+        await sleep(wait, this.#o.signal)
+        wait = Math.min(wait * 2, this.#o.maxPollMs)
+      }
+    }
+    return undefined
   }
 
   async #work(work: AgentWork): Promise<void> {

@@ -203,21 +203,30 @@ export async function reportWork(ctx: Ctx, ref: string, input: AgentReport): Pro
   const { id, key, project } = await mutate(ctx, async (tx) => {
     const t = await heldTicket(tx, ref)
     const where = { project_id: t.project_id, ticket_id: t.id, ticket_key: t.key }
-    await tx.db
+    // The same rows and events as `tk comment` and `tk time log` write.
+    const comment = await tx.db
       .insertInto('comments')
       .values({ ticket_id: t.id, author: me.username, text: commentText(report), created_at: at })
-      .execute()
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await record(tx.db, ctx, {
+      ...where,
+      event_type: 'comment_added',
+      payload: { comment_id: comment.id },
+    })
     const wall = report.wall_ms ?? 0
-    await tx.db
+    const minutes = wallMinutes(wall)
+    const note = `agent run (${report.outcome}, ${Math.round(wall / 1000)} s wall time)`
+    const entry = await tx.db
       .insertInto('time_entries')
-      .values({
-        ticket_id: t.id,
-        user: me.username,
-        minutes: wallMinutes(wall),
-        note: `agent run (${report.outcome}, ${Math.round(wall / 1000)} s wall time)`,
-        created_at: at,
-      })
-      .execute()
+      .values({ ticket_id: t.id, user: me.username, minutes, note, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await record(tx.db, ctx, {
+      ...where,
+      event_type: 'time_logged',
+      payload: { time_entry_id: entry.id, minutes, note },
+    })
     await record(tx.db, ctx, {
       ...where,
       event_type: 'agent_run',
