@@ -88,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
-  addAuthentication(app, deps.host)
+  addAuthentication(app, deps.host, deps.loginsPerMinute ?? 10)
 
   const routeDeps: RouteDeps = {
     host: deps.host,

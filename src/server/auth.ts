@@ -6,6 +6,7 @@ import { TicketError } from '../domain/errors.ts'
 import type { User } from '../domain/user.ts'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { TicketService } from '../service/ticket-service.ts'
+import { FailedSignIns } from './failed-sign-ins.ts'
 
 export const TOKEN_COOKIE = 'ticket_token'
 
@@ -49,7 +50,12 @@ function tokenOf(req: FastifyRequest): string | null {
   return null
 }
 
-export function addAuthentication(app: FastifyInstance, host: ServiceHost): void {
+export function addAuthentication(
+  app: FastifyInstance,
+  host: ServiceHost,
+  failedSignInsPerMinute = 10,
+): void {
+  const failures = new FailedSignIns(failedSignInsPerMinute)
   app.decorateRequest('actor', null)
   app.decorateRequest('token', null)
   // A callback hook, not an async one: most requests carry a token, but none need a promise
@@ -62,10 +68,21 @@ export function addAuthentication(app: FastifyInstance, host: ServiceHost): void
       return done(e as Error)
     }
     if (basic) {
-      host.authenticateAgent(basic.id, basic.password).then((user) => {
-        req.actor = user
-        done()
-      }, done)
+      try {
+        failures.check(req.ip)
+      } catch (e) {
+        return done(e as Error)
+      }
+      host.authenticateAgent(basic.id, basic.password).then(
+        (user) => {
+          req.actor = user
+          done()
+        },
+        (e: unknown) => {
+          if (e instanceof TicketError && e.code === 'unauthenticated') failures.record(req.ip)
+          done(e as Error)
+        },
+      )
       return
     }
     const token = tokenOf(req)

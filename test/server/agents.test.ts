@@ -201,3 +201,22 @@ describe('the work protocol (HTTP Basic)', () => {
     expect((await api.requestWork({})).status).toBe('NONE')
   })
 })
+
+describe('failed Basic sign-ins', () => {
+  it('are limited per address like logins, before any password is hashed', async () => {
+    const limited = await startTestServer({ loginsPerMinute: 3 })
+    try {
+      const owner = await signedIn(limited)
+      const { agent, password } = await owner.createAgent({})
+      const call = caller(limited.url)
+      for (let i = 0; i < 3; i++)
+        expect(
+          (await call('POST', '/api/agents/register', {}, basic(agent.id, 'wrong'))).status,
+        ).toBe(401)
+      const refused = await call('POST', '/api/agents/register', {}, basic(agent.id, password))
+      expect(refused).toMatchObject({ status: 429, body: { error: 'too many failed sign-ins' } })
+    } finally {
+      await limited.close()
+    }
+  })
+})
