@@ -4,7 +4,7 @@ import { TicketError } from '../domain/errors.ts'
 import type { AgentService } from '../service/agent-service.ts'
 import { failureOf, type LlmCommand, type LlmRun, resolveLlm, runLlm } from './llm-runner.ts'
 import { buildPrompt } from './prompt.ts'
-import { worktreeFor } from './worktree.ts'
+import { assertGitRepository, worktreeFor } from './worktree.ts'
 
 export type WorkerApi = Pick<
   AgentService,
@@ -80,6 +80,7 @@ export class Worker {
   /** Runs until the signal is aborted; rejects only on errors retrying cannot fix. */
   async run(): Promise<void> {
     const { api, log, signal } = this.#o
+    if (this.#o.worktree) await assertGitRepository(this.#o.cwd)
     const me = await this.#register()
     if (!me) return
     log(`agent ${me.username} registered`)

@@ -3,8 +3,18 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
+import { TicketError } from '../domain/errors.ts'
 
 const git = promisify(execFile)
+
+/** Fails at start-up, not on the first ticket, when `-worktree` is used outside a repository. */
+export async function assertGitRepository(cwd: string): Promise<void> {
+  await git('git', ['rev-parse', '--show-toplevel'], { cwd }).catch(() => {
+    throw new TicketError('invalid', `${cwd} is not inside a git repository`, {
+      hint: 'run tk agent run -worktree from a clone of the project, or drop -worktree',
+    })
+  })
+}
 
 /**
  * A worktree for `key` beside the repository (`<repo>-worktrees/<KEY>`, on branch `<KEY>`), so

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { resolveLlm } from '../../src/agent/llm-runner.ts'
@@ -18,7 +19,10 @@ afterEach(async () => {
   delete process.env.FAKE_LLM_DELAY_MS
 })
 
-function startWorker(api: HttpService, options: { timeoutMs?: number; verbose?: boolean } = {}) {
+function startWorker(
+  api: HttpService,
+  options: { timeoutMs?: number; verbose?: boolean; worktreeOf?: string } = {},
+) {
   const stop = new AbortController()
   const lines: string[] = []
   let streamed = ''
@@ -29,7 +33,8 @@ function startWorker(api: HttpService, options: { timeoutMs?: number; verbose?: 
     heartbeatMs: 200,
     pollMs: 100,
     maxPollMs: 400,
-    cwd: process.cwd(),
+    cwd: options.worktreeOf ?? process.cwd(),
+    worktree: options.worktreeOf !== undefined,
     signal: stop.signal,
     log: (l) => lines.push(l),
     verbose: options.verbose ?? false,
@@ -90,6 +95,37 @@ describe('tk agent run against a real server', () => {
     expect(w.streamed()).toContain(`> Ticket: ${key} [task]`)
     expect(w.streamed()).toContain('> Acceptance Criteria:\n> Thing 1 is done')
     expect(w.streamed()).toContain(`< Done: ${key}\n< Changed two files and ran the tests.\n`)
+  }, 30_000)
+
+  it('-worktree runs each ticket in its own worktree and branch', async () => {
+    server = await startTestServer()
+    const admin = await signedIn(server)
+    const [key] = await readyTickets(admin, 'WT', 1)
+    const repo = join(tempDir('tk-git-'), 'repo')
+    execFileSync('git', ['init', '-q', repo])
+    execFileSync('git', [
+      '-C',
+      repo,
+      '-c',
+      'user.email=t@example.com',
+      '-c',
+      'user.name=t',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'start',
+    ])
+    process.env.FAKE_LLM_MODE = 'pwd'
+    const w = startWorker((await newAgent(server, admin, 'WT')).api, { worktreeOf: repo })
+    await eventually(async () => (await admin.getTicket(key!)).stage === 'test', 15_000, 'done')
+    w.stop()
+    await w.done
+    const [comment] = await admin.listComments(key!)
+    expect(comment!.text).toBe(`ran in ${realpathSync(join(`${repo}-worktrees`, key!))}`)
+    expect(
+      execFileSync('git', ['-C', repo, 'branch', '--list', key!], { encoding: 'utf8' }),
+    ).toContain(key)
   }, 30_000)
 
   it('a failing LLM leaves the ticket in fail with the reason', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
-import { worktreeFor } from '../../src/agent/worktree.ts'
+import { assertGitRepository, worktreeFor } from '../../src/agent/worktree.ts'
 import { tempDir } from '../support/temp-dir.ts'
 
 it('gives each ticket its own worktree and branch, and reuses it when the ticket comes back', async () => {
@@ -26,4 +26,10 @@ it('gives each ticket its own worktree and branch, and reuses it when the ticket
   expect(existsSync(join(a, '.git'))).toBe(true)
   expect(git('-C', b, 'branch', '--show-current').trim()).toBe('CUS-T-2')
   expect(await worktreeFor(repo, 'CUS-T-1')).toBe(a)
+})
+
+it('refuses -worktree outside a repository before any work is taken', async () => {
+  await expect(assertGitRepository(tempDir('tk-nogit-'))).rejects.toThrow(
+    'not inside a git repository',
+  )
 })
