@@ -2,8 +2,14 @@
 // Runs the bundled CLI on Node >= 24.7; an older `node` re-executes it with the packaged one.
 const [major, minor] = process.versions.node.split('.').map(Number)
 if (major > 24 || (major === 24 && minor >= 7)) {
-  ;(await import('node:module')).enableCompileCache?.()
-  await import('../dist/cli.js')
+  const only = process.argv.length === 3 ? process.argv[2] : undefined
+  if (only === '--version' || only === '-v' || only === 'version') {
+    // Scripts probe the version in loops; answer without loading the command line.
+    process.stdout.write(`${(await import('../dist/version.js')).default}\n`)
+  } else {
+    ;(await import('node:module')).enableCompileCache?.()
+    await import('../dist/cli.js')
+  }
 } else {
   const { spawnSync } = await import('node:child_process')
   const { existsSync } = await import('node:fs')

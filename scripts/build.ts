@@ -1,6 +1,6 @@
 // Bundles each entry into dist/ (code-split so each command loads only what it needs).
 
-import { readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -26,3 +26,9 @@ await build({
   external: ['fastify', '@fastify/*', 'typebox', 'ajv'],
   logLevel: 'warning',
 })
+
+// bin/tk.js answers `tk --version` from this file alone.
+writeFileSync(
+  new URL('../dist/version.js', import.meta.url),
+  `export default ${JSON.stringify(pkg.version)}\n`,
+)

@@ -10,7 +10,7 @@ import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { chatRoutes } from './chat.ts'
-import { errorHandler } from './error-handler.ts'
+import { ErrorBody, errorHandler } from './error-handler.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
 import { labelTimeRoutes } from './routes/labels-time.ts'
@@ -88,6 +88,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  // Every API route documents the one error shape (api.md "Conventions").
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return
+    const schema = (route.schema ??= {}) as { response?: Record<string, unknown>; hide?: boolean }
+    if (schema.hide) return
+    schema.response = { ...schema.response, '4xx': ErrorBody, '5xx': ErrorBody }
+  })
   addAuthentication(app, deps.host, deps.loginsPerMinute ?? 10)
 
   const routeDeps: RouteDeps = {

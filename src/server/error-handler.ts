@@ -1,9 +1,19 @@
 /** @module Turns every failure into `{"error": …}` with the status api.md gives it. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
 import { TicketError } from '../domain/errors.ts'
 import { HTTP_STATUS } from '../domain/http-status.ts'
 
 export { HTTP_STATUS }
+
+/** What every failure answers: what went wrong, and sometimes what to do next. */
+export const ErrorBody = Type.Object(
+  { error: Type.String(), hint: Type.Optional(Type.String()) },
+  {
+    description:
+      'the failure: 400 invalid, 401 not signed in, 403 not allowed, 404 not found or not visible, 409 conflict, 413 too large, 429 rate-limited',
+  },
+)
 
 type ValidationIssue = {
   keyword: string

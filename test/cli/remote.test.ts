@@ -20,7 +20,7 @@ describe('remote mode', () => {
     const json = async <T>(...args: string[]) => JSON.parse(await tk(...args, '--json')) as T
 
     expect(await tk('register', '-username', 'alice', '-password', 'alice-password')).toContain(
-      'registered alice',
+      'registered user alice',
     )
     expect(await tk('login', '-username', 'alice', '-password', 'alice-password')).toContain(
       `logged in to ${server.url} as alice`,
@@ -50,6 +50,34 @@ describe('remote mode', () => {
     const after = await runTk(['list', '-project', 'CUS'], { cwd: dir, env })
     expect(after.code).toBe(1)
     expect(after.stderr).toContain('sign in first')
+  })
+
+  it('runs the seed README quick start as written, naming the user in the environment', async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const dir = tempDir('tk-remote-')
+    const env = {
+      TICKET_HOME: join(dir, '.ticket'),
+      TICKET_URL: server.url,
+      TICKET_USERNAME: 'bob',
+      TICKET_PASSWORD: 'bob-password',
+    }
+    const tk = async (...args: string[]) => {
+      const r = await runTk(args, { cwd: dir, env })
+      expect(r.code, `tk ${args.join(' ')}: ${r.stderr}`).toBe(0)
+      return r.stdout
+    }
+    expect(await tk('register')).toContain('registered user bob')
+    expect(await tk('login')).toContain('as bob')
+    await tk('project', 'create', '-prefix', 'CUS', '-title', 'Customer Portal')
+    await tk('project', 'use', 'CUS')
+    await tk('add', 'Customers can reset their password.')
+    expect(await tk('list')).toContain('CUS-T-1')
+    expect(await tk('claim', '-id', 'CUS-T-1')).toContain('CUS-T-1')
+    expect(JSON.parse(await tk('get', 'CUS-T-1', '--json'))).toMatchObject({
+      assignee: 'bob',
+      status: 'design/active',
+    })
   })
 
   it('logs in from TICKET_USERNAME and TICKET_PASSWORD, and names the URL when unreachable', async () => {

@@ -1,47 +1,79 @@
-/** `tk register`, `tk login`, `tk logout`: accounts and sessions on a server (remote mode). */
+/** `tk register`, `tk login`, `tk logout`, `tk status`: accounts and sessions (remote mode). */
+import { userInfo } from 'node:os'
+import { createInterface } from 'node:readline'
 import type { CommandContext, Run } from '../command.ts'
 import { forgetCredentials, saveCredentials, serverUrlOf, timeoutOf } from '../credentials.ts'
 import { UsageError } from '../usage-error.ts'
 
-async function client(c: CommandContext) {
+// reference/cli.md §7.11: what register falls back to when nothing names the password.
+const DEFAULT_PASSWORD = 'password'
+
+async function client(c: CommandContext, what: string) {
   const url = (c.str('url') ?? serverUrlOf(c.workspace, c.env))?.replace(/\/+$/, '')
   if (!url)
     throw new UsageError(
-      'no server to talk to',
-      'pass -url http://host:8080 or set TICKET_URL (local mode needs no login)',
+      `${what} needs a server`,
+      'pass -url http://host:8080 or set TICKET_URL (local mode needs no account)',
     )
   const { HttpService } = await import('../../client/http-service.ts')
   const timeoutMs = timeoutOf(c.env)
   return { url, svc: new HttpService({ url, ...(timeoutMs ? { timeoutMs } : {}) }) }
 }
 
-/** Flag, else TICKET_USERNAME / TICKET_PASSWORD, else a usage error naming both. */
-function identity(c: CommandContext) {
-  const username = c.str('username') ?? c.args[0] ?? c.env.TICKET_USERNAME
-  const password = c.str('password') ?? c.env.TICKET_PASSWORD
-  if (!username || !password)
-    throw new UsageError(
-      'a username and a password are needed',
-      'pass -username NAME -password SECRET, or set TICKET_USERNAME and TICKET_PASSWORD',
-    )
-  return { username, password }
+/** Reads a password from the terminal without echoing it. */
+function promptPassword(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true })
+    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput
+    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => {
+      if (s.startsWith(question)) write.call(rl, s)
+    }
+    rl.question(question, (answer) => {
+      process.stderr.write('\n')
+      rl.close()
+      resolve(answer)
+    })
+  })
 }
 
 export const register: Run = async (c) => {
-  const { svc, url } = await client(c)
-  const user = await svc.register(identity(c))
-  c.out.data(
-    user,
-    (u) => `registered ${u.username} on ${url}\nnext: tk login -username ${u.username}`,
+  const { svc, url } = await client(c, 'register')
+  const username =
+    c.str('username') ?? c.args[0] ?? (c.env.TICKET_USERNAME || undefined) ?? userInfo().username
+  const given = c.str('password') ?? (c.env.TICKET_PASSWORD || undefined)
+  const user = await svc.register({ username, password: given ?? DEFAULT_PASSWORD })
+  c.workspace.saveConfig({ username: user.username, ...(c.str('url') ? { server_url: url } : {}) })
+  c.out.data(user, (u) =>
+    [
+      `registered user ${u.username} on ${url}`,
+      ...(given === undefined
+        ? [
+            `hint: the password is "${DEFAULT_PASSWORD}"; pass -password or set TICKET_PASSWORD to choose one`,
+          ]
+        : []),
+      `next: tk login -username ${u.username}`,
+    ].join('\n'),
   )
 }
 
 export const login: Run = async (c) => {
-  const { svc, url } = await client(c)
-  const { username, password } = identity(c)
+  const { svc, url } = await client(c, 'login')
+  const username =
+    c.str('username') ??
+    c.args[0] ??
+    (c.env.TICKET_USERNAME || undefined) ??
+    c.workspace.config.username
+  if (!username)
+    throw new UsageError('who is logging in?', 'pass -username NAME or set TICKET_USERNAME')
+  let password = c.str('password') ?? (c.env.TICKET_PASSWORD || undefined)
+  if (password === undefined) {
+    if (!process.stdin.isTTY)
+      throw new UsageError('no password given', 'pass -password SECRET or set TICKET_PASSWORD')
+    password = await promptPassword(`password for ${username}: `)
+  }
   const session = await svc.login(username, password)
   saveCredentials(c.workspace, { server_url: url, username, token: session.token })
-  if (c.str('url')) c.workspace.saveConfig({ server_url: url })
+  c.workspace.saveConfig({ username, ...(c.str('url') ? { server_url: url } : {}) })
   c.out.data(
     {
       username: session.user.username,
@@ -54,9 +86,12 @@ export const login: Run = async (c) => {
 }
 
 export const logout: Run = async (c) => {
-  const svc = await c.service()
-  await svc.logout()
-  forgetCredentials(c.workspace)
+  try {
+    await (await c.service()).logout()
+  } finally {
+    // reference/cli.md §7.11: the stored session goes even when the server cannot be told.
+    forgetCredentials(c.workspace)
+  }
   c.out.data({ status: 'logged_out' }, () => 'logged out')
 }
 
