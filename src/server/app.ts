@@ -91,7 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Every API route documents the one error shape (api.md "Conventions").
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return
-    const schema = (route.schema ??= {}) as { response?: Record<string, unknown>; hide?: boolean }
+    route.schema ??= {}
+    const schema = route.schema as { response?: Record<string, unknown>; hide?: boolean }
     if (schema.hide) return
     schema.response = { ...schema.response, '4xx': ErrorBody, '5xx': ErrorBody }
   })
