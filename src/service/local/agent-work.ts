@@ -145,7 +145,7 @@ export async function requestWork(ctx: Ctx, input: WorkRequest): Promise<AgentWo
   const current = held.some((h) => h.key === t.key)
   if (result.status === 'ASSIGNED') await setAgentStatus(ctx, 'working')
   const context = await ctx.store.read(async (db) => {
-    const row = (await findTicketRowById(db, (await ticketFor(db, ctx, t.key, 'read')).id))!
+    const row = await ticketFor(db, ctx, t.key, 'read')
     return {
       parents: await parentsOf(db, row),
       workflow: { stages: [...(await stagesOf(db, row))] },
