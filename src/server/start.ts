@@ -82,7 +82,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.loginsPerMinute ? { loginsPerMinute: options.loginsPerMinute } : {}),
     ...(options.chatCommand ? { chatCommand: options.chatCommand } : {}),
   })
-  host.startReaper((err) => app.log.error({ err }, 'agent reaper failed'))
+  host.startReaper(
+    (err) => app.log.error({ err }, 'agent reaper failed'),
+    (r) => app.log.info(r, 'agents went offline or let leases lapse'),
+  )
   try {
     await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8080 })
   } catch (e) {

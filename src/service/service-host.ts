@@ -81,10 +81,15 @@ export class ServiceHost {
     )
   }
 
-  /** Runs the reaper every `reapEveryMs` until `close()`; `onError` hears about failed passes. */
-  startReaper(onError: (e: unknown) => void): void {
+  /**
+   * Runs the reaper every `reapEveryMs` until `close()`; `onReap` hears about passes that
+   * changed something, `onError` about failed ones.
+   */
+  startReaper(onError: (e: unknown) => void, onReap?: (r: ReapResult) => void): void {
     this.#reaper ??= setInterval(() => {
-      this.reapAgents().catch(onError)
+      this.reapAgents().then((r) => {
+        if (r.offline.length + r.requeued.length > 0) onReap?.(r)
+      }, onError)
     }, this.#agents.reapEveryMs)
     this.#reaper.unref()
   }
