@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } 
 import type { HttpService } from '../../src/client/http-service.ts'
 import type { RunningServer } from '../../src/server/start.ts'
 import { FAKE_LLM } from '../support/agents.ts'
+import { caller } from '../support/http.ts'
 import { signedIn, startTestServer } from '../support/server.ts'
 
 let server: RunningServer

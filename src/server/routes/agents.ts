@@ -11,12 +11,14 @@ import {
   AgentPatchBody,
   AgentReportBody,
   BreakdownBody,
+  ChatLimitsBody,
   ChatSettingsBody,
   HeartbeatBody,
   NewAgentBody,
   ReleaseBody,
   WorkRequestBody,
 } from '../schemas/agents.ts'
+import { EnabledBody } from '../schemas/auth.ts'
 import { TicketParams } from '../schemas/common.ts'
 import { StoryParams } from '../schemas/organisation.ts'
 
@@ -132,6 +134,19 @@ function chatConfigRoutes(app: App, { service }: RouteDeps) {
   app.get('/api/config/chat', { schema: { tags } }, (req) => service(req).chatSettings())
   app.post('/api/config/chat', { schema: { tags, body: ChatSettingsBody } }, (req) =>
     service(req).setChatSettings(req.body),
+  )
+  // The reference's two routes, for clients written against it.
+  app.post('/api/config/chat_enabled', { schema: { tags, body: EnabledBody } }, async (req) => ({
+    chat_enabled: (await service(req).setChatSettings({ chat_enabled: req.body.enabled }))
+      .chat_enabled,
+  }))
+  app.post('/api/config/chat_limits', { schema: { tags, body: ChatLimitsBody } }, (req) =>
+    service(req).setChatSettings({
+      ...(req.body.max_connections ? { chat_max_connections: req.body.max_connections } : {}),
+      ...(req.body.max_duration_minutes
+        ? { chat_max_duration_seconds: req.body.max_duration_minutes * 60 }
+        : {}),
+    }),
   )
 }
 

@@ -62,3 +62,8 @@ export const ChatSettingsBody = Closed({
   chat_max_connections: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
   chat_max_duration_seconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
 })
+
+export const ChatLimitsBody = Closed({
+  max_connections: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  max_duration_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+})
