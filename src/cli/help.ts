@@ -47,6 +47,7 @@ export function overview(env: NodeJS.ProcessEnv = {}): string {
     '  -project PREFIX      act on this project instead of the current one',
     '  -f DIR|FILE.db       use this workspace',
     '  --no-color           no colour (NO_COLOR is honoured too)',
+    '  -g, --gui, tk gui    the terminal UI; -theme NAME picks its theme (docs/tui.md)',
     '',
     'Environment:',
     ...environment(env),

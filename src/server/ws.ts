@@ -48,9 +48,12 @@ export function liveRoutes(app: App, { host }: RouteDeps): void {
       send(c.socket, text)
     }
   }
-  const unsubscribe = host.subscribe((event) => {
-    queue = queue.then(() => deliver(event)).catch((err: unknown) => app.log.error({ err }))
-  })
+  const unsubscribe = host.subscribe(
+    (event) => {
+      queue = queue.then(() => deliver(event)).catch((err: unknown) => app.log.error({ err }))
+    },
+    () => connections.size > 0,
+  )
 
   // Heartbeats keep idle connections open through proxies and notice ended sessions.
   const heartbeat = setInterval(async () => {

@@ -31,7 +31,7 @@ export type ServiceHostOptions = {
 export class ServiceHost {
   readonly #store: Store
   readonly #now: () => Date
-  readonly #listeners = new Set<EventSink>()
+  readonly #listeners = new Map<EventSink, () => boolean>()
   // The last audience seen per project, so a project's deletion still reaches only its readers.
   readonly #audiences = new Map<string, Audience>()
   readonly #agents: AgentSettings
@@ -53,11 +53,13 @@ export class ServiceHost {
 
   /** The `TicketService` acting as `actor`; every change it makes is published to listeners. */
   forActor(actor: User): TicketService {
+    // Building an event reads the ticket again; skip that while nobody is listening.
+    const listening = [...this.#listeners.values()].some((active) => active())
     return new LocalService({
       store: this.#store,
       actor,
       now: this.#now,
-      emit: this.#publish,
+      ...(listening ? { emit: this.#publish } : {}),
       ownsStore: false,
       agents: this.#agents,
       ...(this.#llm ? { llm: this.#llm } : {}),
@@ -115,9 +117,12 @@ export class ServiceHost {
     await this.#store.read((db) => sql`select 1`.execute(db))
   }
 
-  /** Listens to every change; returns the function that stops listening. */
-  subscribe(listener: EventSink): () => void {
-    this.#listeners.add(listener)
+  /**
+   * Listens to every change made while `active()` says someone is there to hear it; returns
+   * the function that stops listening.
+   */
+  subscribe(listener: EventSink, active: () => boolean = () => true): () => void {
+    this.#listeners.set(listener, active)
     return () => this.#listeners.delete(listener)
   }
 
@@ -141,7 +146,7 @@ export class ServiceHost {
   }
 
   #publish = (event: TicketEvent) => {
-    for (const l of this.#listeners) l(event)
+    for (const l of this.#listeners.keys()) l(event)
   }
 
   close(): Promise<void> {

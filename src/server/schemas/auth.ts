@@ -13,5 +13,4 @@ export const NewUserBody = Closed({
   email: Type.Optional(Short()),
 })
 
-export const PasswordBody = Closed({ password: Type.String({ maxLength: 1024 }) })
 export const EnabledBody = Closed({ enabled: Type.Boolean() })

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { Closed, Int, Long, Short } from './common.ts'
+import { Closed, Long, Short } from './common.ts'
 
 const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')])
 
@@ -25,11 +25,6 @@ export const ProjectPatchBody = Closed({
   visibility: Type.Optional(Visibility),
 })
 
-export const MemberBody = Closed({
-  username: Short(),
-  role: Type.Union([Type.Literal('viewer'), Type.Literal('editor'), Type.Literal('owner')]),
-})
-
 export const MemberParams = Closed({ project: Short(), username: Short() })
 
 export const HistoryQuery = Closed({
@@ -46,5 +41,3 @@ export const TreeQuery = Closed({
   project: Type.Optional(Short()),
   ticket: Type.Optional(Short()),
 })
-
-export { Int }

@@ -1,51 +1,21 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
-import { conflict, forbidden, invalid, notFound, TicketError } from '../../domain/errors.ts'
+import { conflict, forbidden, invalid, TicketError } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import type { Db, Store } from '../../store/store.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
 import type { NewAccount, Session } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
+import { checkPassword, normaliseUsername } from './users.ts'
 
 /** api.md "Authentication": sessions expire after 30 days without use. */
 export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000
 // Sliding the expiry on every request would write on every read; once an hour is enough.
 const EXTEND_AFTER_MS = 60 * 60 * 1000
-const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/
-const MIN_PASSWORD = 8
-const MAX_PASSWORD = 1024
 
 /** Only the SHA-256 of a token is stored, so a copy of the database holds no usable session. */
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
-
-export function parseUsername(input: string): string {
-  const u = input.trim()
-  if (!USERNAME.test(u))
-    throw invalid(
-      `invalid username "${input}"`,
-      'use up to 64 letters, digits, dots, dashes, underscores or @',
-    )
-  return u
-}
-
-export function checkPassword(password: string): string {
-  if (password.length < MIN_PASSWORD)
-    throw invalid(`password must be at least ${MIN_PASSWORD} characters`)
-  if (password.length > MAX_PASSWORD)
-    throw invalid(`password must be at most ${MAX_PASSWORD} characters`)
-  return password
-}
-
-export async function findUserRow(db: Db, username: string) {
-  const row = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', username.trim())
-    .executeTakeFirst()
-  if (!row) throw notFound(`user "${username}" not found`, 'list users with tk user list')
-  return row
-}
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function isRegistrationEnabled(db: Db): Promise<boolean> {
   const row = await db
@@ -58,7 +28,7 @@ export async function isRegistrationEnabled(db: Db): Promise<boolean> {
 
 /** Creates an account with role `user`; never logs in. */
 async function createAccount(store: Store, input: NewAccount, now: Date): Promise<User> {
-  const username = parseUsername(input.username)
+  const username = normaliseUsername(input.username)
   const hash = await hashPassword(checkPassword(input.password))
   const at = now.toISOString()
   const row = await store.transaction(async (db) => {

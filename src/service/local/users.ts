@@ -20,7 +20,7 @@ import { type Ctx, record, stamp } from './context.ts'
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/
 const MIN_PASSWORD = 8
 
-function normaliseUsername(input: string): string {
+export function normaliseUsername(input: string): string {
   const u = input.trim()
   if (u === '') throw invalid('a username is required', 'e.g. tk user create -username alice')
   if (!USERNAME.test(u))
@@ -31,7 +31,7 @@ function normaliseUsername(input: string): string {
   return u
 }
 
-function checkPassword(pw: string): string {
+export function checkPassword(pw: string): string {
   if (pw.length < MIN_PASSWORD)
     throw invalid(
       `the password is shorter than ${MIN_PASSWORD} characters`,
