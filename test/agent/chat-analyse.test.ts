@@ -59,6 +59,18 @@ describe('/api/chat/ws', () => {
     expect(await admin.setChatSettings({ chat_enabled: true })).toMatchObject({
       chat_enabled: true,
     })
+    const status = await fetch(`${server.url}/api/status`).then((r) => r.json())
+    expect(status).toMatchObject({ chat_enabled: true, chat_max_connections: 5 })
+    // The reference's routes set the same settings.
+    const call = caller(server.url, admin.token)
+    const limits = await call('POST', '/api/config/chat_limits', {
+      max_connections: 4,
+      max_duration_minutes: 2,
+    })
+    expect(limits.body).toMatchObject({ chat_max_connections: 4, chat_max_duration_seconds: 120 })
+    const enabled = await call('POST', '/api/config/chat_enabled', { enabled: true })
+    expect(enabled.body).toEqual({ chat_enabled: true })
+    await admin.setChatSettings({ chat_max_connections: 5 })
   })
 
   it('streams the LLM answer and says how it exited', async () => {

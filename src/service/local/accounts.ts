@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
-import { conflict, forbidden, invalid, TicketError } from '../../domain/errors.ts'
+import { conflict, forbidden, TicketError } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import type { Db, Store } from '../../store/store.ts'

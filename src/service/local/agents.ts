@@ -8,9 +8,9 @@ import type { AgentPatch, NewAgent } from '../agent-service.ts'
 import { generatePassword, hashPassword } from '../password.ts'
 import { toUser } from '../users.ts'
 import { requireAdmin } from './access.ts'
-import { checkPassword } from './accounts.ts'
 import { type Ctx, mutate, stamp } from './context.ts'
 import { activeTicketsOf, requeueInTx } from './requeue.ts'
+import { checkPassword } from './users.ts'
 
 const CONFIG_KEY = /^[a-z][a-z0-9_.-]{0,63}$/
 const MAX_CONFIG_VALUE = 4000
