@@ -1,16 +1,32 @@
 /** @module The server's side of the service layer: one store, a service per caller, sessions. */
 import { sql } from 'kysely'
+import {
+  type AgentSettings,
+  type AskLlm,
+  type ChatSettings,
+  DEFAULT_AGENT_SETTINGS,
+} from '../domain/agent.ts'
 import type { EventSink, TicketEvent } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import type { Store } from '../store/store.ts'
 import * as accounts from './local/accounts.ts'
+import { AgentAuthenticator } from './local/agent-auth.ts'
+import { readChatSettings } from './local/chat-settings.ts'
+import { type ReapResult, reap, reaperCtx } from './local/reaper.ts'
 import { LocalService } from './local-service.ts'
 import type { NewAccount, Session, TicketService } from './ticket-service.ts'
 
 /** Who may read a project's events: everyone signed in (public) or its members (and admins). */
 export type Audience = { readonly public: boolean; readonly members: ReadonlySet<string> }
 
-export type ServiceHostOptions = { readonly store: Store; readonly now?: () => Date }
+export type ServiceHostOptions = {
+  readonly store: Store
+  readonly now?: () => Date
+  /** Lease and reaper timings (tests shorten them). */
+  readonly agents?: AgentSettings
+  /** The LLM behind analyse; analyse answers 503 without one. */
+  readonly llm?: AskLlm
+}
 
 export class ServiceHost {
   readonly #store: Store
@@ -18,10 +34,17 @@ export class ServiceHost {
   readonly #listeners = new Map<EventSink, () => boolean>()
   // The last audience seen per project, so a project's deletion still reaches only its readers.
   readonly #audiences = new Map<string, Audience>()
+  readonly #agents: AgentSettings
+  readonly #llm: AskLlm | undefined
+  readonly #agentAuth: AgentAuthenticator
+  #reaper: NodeJS.Timeout | undefined
 
   constructor(options: ServiceHostOptions) {
     this.#store = options.store
     this.#now = options.now ?? (() => new Date())
+    this.#agents = options.agents ?? DEFAULT_AGENT_SETTINGS
+    this.#llm = options.llm
+    this.#agentAuth = new AgentAuthenticator(options.store)
   }
 
   get location() {
@@ -38,7 +61,39 @@ export class ServiceHost {
       now: this.#now,
       ...(listening ? { emit: this.#publish } : {}),
       ownsStore: false,
+      agents: this.#agents,
+      ...(this.#llm ? { llm: this.#llm } : {}),
     })
+  }
+
+  /** The agent a Basic-auth UUID and password belong to; 401/403 otherwise. */
+  authenticateAgent(id: string, password: string): Promise<User> {
+    return this.#agentAuth.authenticate(id, password)
+  }
+
+  /** Whether chat is on, and its limits (shown by `/api/status`). */
+  chatSettings(): Promise<ChatSettings> {
+    return this.#store.read(readChatSettings)
+  }
+
+  /** One pass of the reaper: silent agents go `offline`, lapsed leases return their tickets. */
+  reapAgents(): Promise<ReapResult> {
+    return reap(
+      reaperCtx({ store: this.#store, now: this.#now, emit: this.#publish, agents: this.#agents }),
+    )
+  }
+
+  /**
+   * Runs the reaper every `reapEveryMs` until `close()`; `onReap` hears about passes that
+   * changed something, `onError` about failed ones.
+   */
+  startReaper(onError: (e: unknown) => void, onReap?: (r: ReapResult) => void): void {
+    this.#reaper ??= setInterval(() => {
+      this.reapAgents().then((r) => {
+        if (r.offline.length + r.requeued.length > 0) onReap?.(r)
+      }, onError)
+    }, this.#agents.reapEveryMs)
+    this.#reaper.unref()
   }
 
   authenticate(token: string): Promise<User | null> {
@@ -49,13 +104,6 @@ export class ServiceHost {
   }
   register(input: NewAccount): Promise<User> {
     return accounts.register(this.#store, input, this.#now())
-  }
-  /** The agent named by HTTP Basic credentials; throws 401 or 403 like login. */
-  authenticateAgent(id: string, password: string): Promise<User> {
-    return accounts.authenticateAgent(this.#store, id, password)
-  }
-  touchAgent(agent: User, status?: string): Promise<User> {
-    return accounts.touchAgent(this.#store, agent, status, this.#now())
   }
   logout(token: string): Promise<void> {
     return accounts.logout(this.#store, token)
@@ -133,6 +181,7 @@ export class ServiceHost {
   }
 
   close(): Promise<void> {
+    clearInterval(this.#reaper)
     this.#listeners.clear()
     return this.#store.close()
   }
