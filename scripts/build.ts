@@ -23,9 +23,18 @@ await build({
   // Smaller code parses faster, and every agent call pays for parsing.
   minify: true,
   define: { __TICKET_VERSION__: JSON.stringify(pkg.version) },
+  // Some of the terminal UI's dependencies are CommonJS that require Node built-ins
+  // (signal-exit needs `assert` and `events`); ESM output has no `require` unless we make one.
+  banner: {
+    js: "import { createRequire as __tkCreateRequire } from 'node:module'; const require = __tkCreateRequire(import.meta.url);",
+  },
+  // The terminal UI is React (Ink); the automatic runtime needs no React import per file.
+  jsx: 'automatic',
   // The server's framework stays in node_modules: it is CommonJS, reads its own files at run
   // time (the API docs page), and only `tk server` loads it.
-  external: ['fastify', '@fastify/*', 'typebox', 'ajv'],
+  // Ink imports react-devtools-core only when DEV=true and the package is installed; it is an
+  // optional peer we do not ship, so leave the import to fail at run time instead of bundling.
+  external: ['fastify', '@fastify/*', 'typebox', 'ajv', 'react-devtools-core'],
   logLevel: 'warning',
 })
 

@@ -26,6 +26,7 @@ Always pass \`--json\` and read the JSON; add \`--fields key,title,status\` to k
   \`test\` → \`done\`). Run it once per stage you actually finished.
 - \`tk fail CUS-T-42 -m "why"\` — the stage did not succeed; say why.
 - \`tk unclaim CUS-T-42 -m "why"\` — give the ticket back if you cannot continue.
+- \`tk time log CUS-T-42 30 "what the time went on"\` — log the minutes you spent.
 
 ## Create and shape work
 - \`tk add "Title" -d "description" -ac "acceptance criteria" --json\` (also \`tk bug\`, \`tk epic\`,

@@ -26,7 +26,7 @@ export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<Ti
       throw new TicketError('forbidden', `user "${actor.username}" is disabled`, {
         hint: `ask an admin to enable it: tk user enable ${actor.username}`,
       })
-    return new LocalService({ store, actor })
+    return new LocalService({ store, actor, llm: localLlm(env) })
   } catch (e) {
     await store.close()
     throw e
@@ -62,3 +62,14 @@ async function connectRemote(
   }
   return svc
 }
+
+// reference/api.md §6.7: an analysis waits at most 120 s for the LLM.
+const ANALYSE_TIMEOUT_MS = 120_000
+
+/** Local `tk analyse` runs the LLM itself: TICKET_ANALYSE_CMD, else codex (as the server does). */
+const localLlm =
+  (env: NodeJS.ProcessEnv) =>
+  async (prompt: string): Promise<string> => {
+    const { askWith, resolveLlm } = await import('../agent/llm-runner.ts')
+    return askWith(resolveLlm(env.TICKET_ANALYSE_CMD || 'codex'), ANALYSE_TIMEOUT_MS)(prompt)
+  }

@@ -11,6 +11,8 @@ const ENVIRONMENT = [
   'AGENT_ID',
   'AGENT_PASSWORD',
   'TICKET_AGENT_LLM',
+  'TICKET_AGENT_PROJECT',
+  'TICKET_ANALYSE_CMD',
   'NO_COLOR',
   'TICKET_DEBUG',
 ] as const
@@ -45,6 +47,7 @@ export function overview(env: NodeJS.ProcessEnv = {}): string {
     '  -project PREFIX      act on this project instead of the current one',
     '  -f DIR|FILE.db       use this workspace',
     '  --no-color           no colour (NO_COLOR is honoured too)',
+    '  -g, --gui, tk gui    the terminal UI; -theme NAME picks its theme (docs/tui.md)',
     '',
     'Environment:',
     ...environment(env),

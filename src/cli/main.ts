@@ -115,10 +115,23 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${__TICKET_VERSION__}\n`)
       return 0
     }
-    if (globals.gui)
-      throw new TicketError('unavailable', 'the terminal UI is not available in this version', {
-        hint: 'use the commands, e.g. tk ls or tk board',
+    // `tk -g`, `tk --gui` and `tk gui`; a `gui` later on the line is an argument (a title word).
+    if (globals.gui || rest[0] === 'gui') {
+      const workspace = openWorkspace(process.env, process.cwd(), globals.file)
+      const { runTui } = await import('../tui/run.ts')
+      const { serverUrlOf } = await import('./credentials.ts')
+      await runTui({
+        config: workspace.config,
+        saveConfig: (patch) => workspace.saveConfig(patch),
+        connect: () => import('./connect.ts').then((m) => m.connect(workspace, process.env)),
+        theme: globals.theme,
+        serverUrl: serverUrlOf(workspace, process.env),
+        project: globals.project,
+        stdin: process.stdin,
+        stdout: process.stdout,
       })
+      return 0
+    }
     const words = rest.filter((w) => !w.startsWith('-'))
     if (rest.length === 0 || (globals.help && words.length === 0)) words.unshift('help')
     const found = findCommand(words.length > 0 ? words : ['help'])

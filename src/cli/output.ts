@@ -100,19 +100,5 @@ export function table(
     .join('\n')
 }
 
-/** `just now`, `5m ago`, `3h ago`, `2d ago`, else the date. */
-export function ago(iso: string, now: Date): string {
-  const s = (now.getTime() - new Date(iso).getTime()) / 1000
-  if (s < 120) return 'just now'
-  if (s < 3600) return `${Math.floor(s / 60)}m ago`
-  if (s < 86_400) return `${Math.floor(s / 3600)}h ago`
-  if (s < 7 * 86_400) return `${Math.floor(s / 86_400)}d ago`
-  return iso.slice(0, 10)
-}
-
-/** `1h 30m`, `45m`. */
-export function formatMinutes(total: number): string {
-  const h = Math.floor(total / 60)
-  const m = total % 60
-  return h > 0 ? (m > 0 ? `${h}h ${m}m` : `${h}h`) : `${m}m`
-}
+// Shared with the terminal UI, so they live beside the domain types.
+export { ago, formatMinutes } from '../domain/format.ts'

@@ -65,6 +65,7 @@ const lazy =
   async (): Promise<Run> =>
     pick(await load())
 
+const agentIdOption: OptionSpec = { flags: '--id <uuid>', description: 'the agent' }
 const sessionOptions: OptionSpec[] = [
   { flags: '-u, --username <name>', description: 'the account (default: TICKET_USERNAME)' },
   { flags: '--password <secret>', description: 'its password (default: TICKET_PASSWORD)' },
@@ -88,6 +89,7 @@ const doctor = () => import('./commands/doctor.ts')
 const snapshot = () => import('./commands/snapshot.ts')
 const force = (what: string): OptionSpec => ({ flags: '--force', description: what })
 // ---- end loaders ----
+const agents = () => import('./commands/agents.ts')
 
 const typeShortcut = (name: string, summary: string, type = name): CommandSpec => ({
   name,
@@ -1414,6 +1416,140 @@ export const COMMANDS: readonly CommandSpec[] = [
       (m) => m.completion,
     ),
   },
+  // ---- agents ----
+  {
+    name: 'agent create',
+    aliases: ['agent new'],
+    summary: 'Create an agent account; prints its UUID and password once (admin)',
+    options: [
+      { flags: '--password <secret>', description: 'its password (default: generated)' },
+      { flags: '--name <text>', description: 'a display name' },
+    ],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.create),
+  },
+  {
+    name: 'agent list',
+    aliases: ['agent ls'],
+    summary: 'Agents, their status and the ticket each works on (admin)',
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.list),
+  },
+  {
+    name: 'agent update',
+    summary: 'Change an agent’s password or name (admin)',
+    args: '[UUID]',
+    options: [
+      agentIdOption,
+      { flags: '--password <secret>', description: 'a new password' },
+      { flags: '--name <text>', description: 'a new display name' },
+    ],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.update),
+  },
+  {
+    name: 'agent enable',
+    summary: 'Let an agent work again (admin)',
+    args: '[UUID]',
+    options: [agentIdOption],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.toggle(true)),
+  },
+  {
+    name: 'agent disable',
+    summary: 'Stop an agent from signing in (admin)',
+    args: '[UUID]',
+    options: [agentIdOption],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.toggle(false)),
+  },
+  {
+    name: 'agent delete',
+    aliases: ['agent rm'],
+    summary: 'Delete an agent; its tickets go back to the queue (admin)',
+    args: '[UUID]',
+    options: [agentIdOption],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.remove),
+  },
+  {
+    name: 'agent reset-password',
+    summary: 'Give an agent a new password, shown once (admin)',
+    args: '[UUID]',
+    options: [agentIdOption, { flags: '--password <secret>', description: 'default: generated' }],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.resetPassword),
+  },
+  {
+    name: 'agent config-set',
+    summary: 'Set an agent setting, e.g. llm or project (admin)',
+    args: '[UUID] <key> <value>',
+    options: [agentIdOption],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.configSet),
+  },
+  {
+    name: 'agent config-ls',
+    summary: 'An agent’s settings (admin)',
+    args: '[UUID]',
+    options: [agentIdOption],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.configList),
+  },
+  {
+    name: 'agent config-rm',
+    summary: 'Remove an agent setting (admin)',
+    args: '[UUID] <key>',
+    options: [agentIdOption],
+    section: 'Organisation',
+    load: lazy(agents, (m) => m.configRemove),
+  },
+  {
+    name: 'agent run',
+    summary: 'Work tickets with an LLM until Ctrl-C (AGENT_ID, AGENT_PASSWORD, TICKET_URL)',
+    options: [
+      agentIdOption,
+      { flags: '--url <url>', description: 'the server (default: TICKET_URL)' },
+      {
+        flags: '--llm <cmd>',
+        description: 'claude, codex or a program path (default: TICKET_AGENT_LLM, else claude)',
+      },
+      { flags: '--timeout <seconds>', description: 'longest LLM run (default 1800)' },
+      { flags: '--heartbeat <seconds>', description: 'heartbeat interval (default 30)' },
+      {
+        flags: '--poll-seconds <n>',
+        description: 'first sleep when there is no work; doubles up to 60 (default 5)',
+      },
+      { flags: '--worktree', description: 'each ticket in its own git worktree and branch' },
+      { flags: '-v, --verbose', description: 'stream the LLM input (>) and output (<)' },
+    ],
+    section: 'Work',
+    load: lazy(agents, (m) => m.run),
+  },
+  {
+    name: 'agent request',
+    summary: 'Ask for work once as an agent; prints the answer as JSON',
+    args: '[KEY]',
+    options: [
+      { flags: '--agent-id <uuid>', description: 'the agent (default: AGENT_ID)' },
+      { flags: '--password <secret>', description: 'its password (default: AGENT_PASSWORD)' },
+      { flags: '--url <url>', description: 'the server (default: TICKET_URL)' },
+      id,
+      { flags: '--dry-run', description: 'show what would be handed out', aliases: ['dryrun'] },
+    ],
+    section: 'Work',
+    load: lazy(agents, (m) => m.request),
+  },
+  {
+    name: 'analyse',
+    aliases: ['analyze'],
+    summary: 'Ask the LLM to break an epic, task or story down into the tickets it proposes',
+    args: '[KEY]',
+    options: [id, { flags: '--story <id>', description: 'break down this story instead' }],
+    section: 'Work',
+    load: lazy(agents, (m) => m.analyse),
+  },
+  // ---- end agents ----
   {
     name: 'register',
     summary: 'Create an account on the server',

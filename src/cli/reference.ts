@@ -12,7 +12,8 @@ export function renderReference(commands: readonly CommandSpec[]): string {
     '',
     'Every command also takes the global flags `--json`, `--fields a,b`, `-project PREFIX`,',
     '`-f DIR|FILE.db`, `--no-color` and `-h`. Flags may be written `-name v`, `--name v`,',
-    '`-name=v` or `--name=v`, before or after the arguments.',
+    '`-name=v` or `--name=v`, before or after the arguments. `tk -g` (also `--gui`, `tk gui`)',
+    'opens the terminal UI, with `-theme NAME` for its theme: see [tui.md](tui.md).',
   ]
   for (const section of SECTIONS) {
     const inSection = commands.filter((c) => c.section === section)

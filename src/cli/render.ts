@@ -1,9 +1,8 @@
+import { STATE_SYMBOLS } from '../domain/symbols.ts'
 import type { Ticket, TicketDetail } from '../domain/ticket.ts'
 import { ago, formatMinutes, type Output, paint, table } from './output.ts'
 
-const SYMBOLS = { idle: '○', active: '◑', success: '◉', fail: '✗' } as const
-
-export const symbol = (t: Ticket) => SYMBOLS[t.state]
+export const symbol = (t: Ticket) => STATE_SYMBOLS[t.state]
 
 export function colourState(out: Output, t: Ticket, text = t.status): string {
   const c =

@@ -24,6 +24,8 @@ export type HttpServiceOptions = {
   readonly url: string
   /** A session token from an earlier login. */
   readonly token?: string
+  /** An agent's UUID and password, sent as HTTP Basic on every call (instead of a token). */
+  readonly agent?: { readonly id: string; readonly password: string }
   /** Bound on each call (TICKET_TIMEOUT); default 30 s. */
   readonly timeoutMs?: number
   readonly fetch?: typeof fetch
@@ -72,8 +74,12 @@ export class HttpService implements TicketService {
   readonly #onClose: (() => Promise<void>) | undefined
   readonly #login: HttpServiceOptions['login']
   #token: string | undefined
+  readonly #basic: string | undefined
 
   constructor(options: HttpServiceOptions) {
+    this.#basic = options.agent
+      ? `Basic ${base64(`${options.agent.id}:${options.agent.password}`)}`
+      : undefined
     this.#base = options.url.replace(/\/+$/, '')
     this.#token = options.token
     this.#timeoutMs = options.timeoutMs ?? 30_000
@@ -108,6 +114,7 @@ export class HttpService implements TicketService {
     const url = `${this.#base}${path}${params.size > 0 ? `?${params}` : ''}`
     const headers: Record<string, string> = { accept: 'application/json' }
     if (this.#token) headers.authorization = `Bearer ${this.#token}`
+    else if (this.#basic) headers.authorization = this.#basic
     if (body !== undefined) headers['content-type'] = 'application/json'
     let res: Response
     try {
@@ -426,11 +433,53 @@ export class HttpService implements TicketService {
   exportSnapshot: TicketService['exportSnapshot'] = () => this.#call('GET', '/api/export')
   importSnapshot: TicketService['importSnapshot'] = (snapshot, options) =>
     this.#call('POST', '/api/import', snapshot, { force: options?.force })
+  // ---- agents ----
+  createAgent: TicketService['createAgent'] = (input) => this.#call('POST', '/api/agents', input)
+  listAgents: TicketService['listAgents'] = () => this.#call('GET', '/api/agents')
+  updateAgent: TicketService['updateAgent'] = (id, patch) =>
+    this.#call('PATCH', `/api/agents/${seg(id)}`, patch)
+  setAgentEnabled: TicketService['setAgentEnabled'] = (id, enabled) =>
+    this.#call('POST', `/api/agents/${seg(id)}/${enabled ? 'enable' : 'disable'}`)
+  deleteAgent: TicketService['deleteAgent'] = async (id) => {
+    await this.#call('DELETE', `/api/agents/${seg(id)}`)
+  }
+  resetAgentPassword: TicketService['resetAgentPassword'] = (id, password) =>
+    this.#call('POST', `/api/agents/${seg(id)}/reset-password`, password ? { password } : {})
+  listAgentConfig: TicketService['listAgentConfig'] = (id) =>
+    this.#call('GET', `/api/agents/${seg(id)}/config`)
+  setAgentConfig: TicketService['setAgentConfig'] = (id, key, value) =>
+    this.#call('POST', `/api/agents/${seg(id)}/config`, { key, value })
+  deleteAgentConfig: TicketService['deleteAgentConfig'] = async (id, key) => {
+    await this.#call('DELETE', `/api/agents/${seg(id)}/config/${seg(key)}`)
+  }
+  registerAgent: TicketService['registerAgent'] = async () =>
+    (await this.#call<{ agent: User }>('POST', '/api/agents/register', {})).agent
+  heartbeat: TicketService['heartbeat'] = (status) =>
+    this.#call('POST', '/api/agents/heartbeat', status ? { status } : {})
+  requestWork: TicketService['requestWork'] = (input) =>
+    this.#call('POST', '/api/agents/request', input)
+  reportWork: TicketService['reportWork'] = (ref, report) =>
+    this.#call('POST', `/api/agents/tickets/${seg(ref)}/update`, report)
+  releaseWork: TicketService['releaseWork'] = (ref, reason) =>
+    this.#call('POST', `/api/agents/tickets/${seg(ref)}/release`, { reason })
+  analyse: TicketService['analyse'] = (ref) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/analyse`)
+  analyseStory: TicketService['analyseStory'] = (id) =>
+    this.#call('POST', `/api/stories/${id}/analyse`)
+  addBreakdown: TicketService['addBreakdown'] = (ref, breakdown) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/breakdown`, breakdown)
+  chatSettings: TicketService['chatSettings'] = () => this.#call('GET', '/api/config/chat')
+  setChatSettings: TicketService['setChatSettings'] = (patch) =>
+    this.#call('POST', '/api/config/chat', patch)
+  // ---- end agents ----
 
   async close(): Promise<void> {
     await this.#onClose?.()
   }
 }
+
+/** UTF-8 safe, and without node:buffer so the browser can load this file too. */
+const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
 
 function parseJson(text: string): unknown {
   try {

@@ -5,9 +5,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyWebsocket from '@fastify/websocket'
 import Fastify from 'fastify'
+import { resolveLlm } from '../agent/llm-runner.ts'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
+import { chatRoutes } from './chat.ts'
 import { ErrorBody, errorHandler } from './error-handler.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -38,6 +40,8 @@ export type AppDeps = {
   readonly verbose?: boolean
   /** The web app's build directory, served at `/` when it holds an index.html. */
   readonly webRoot?: string
+  /** The LLM command `/api/chat/ws` runs (default `codex`, as in the reference). */
+  readonly chatCommand?: string
   /** api.md: 10 per minute per client address on register and login together. */
   readonly loginsPerMinute?: number
 }
@@ -77,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'ticket_token' },
+          agent: { type: 'http', scheme: 'basic' },
         },
       },
       security: [{ bearer: [] }, { cookie: [] }],
@@ -91,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (schema.hide) return
     schema.response = { ...schema.response, '4xx': ErrorBody, '5xx': ErrorBody }
   })
-  addAuthentication(app, deps.host)
+  addAuthentication(app, deps.host, deps.loginsPerMinute ?? 10)
 
   const routeDeps: RouteDeps = {
     host: deps.host,
@@ -102,7 +107,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   metaRoutes(app, routeDeps)
   authRoutes(app, routeDeps, { loginsPerMinute: deps.loginsPerMinute ?? 10 })
   userRoutes(app, routeDeps)
-  agentRoutes(app, routeDeps)
   configRoutes(app, routeDeps)
   workflowRoutes(app, routeDeps)
   roleRoutes(app, routeDeps)
@@ -115,6 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   ticketRoutes(app, routeDeps)
   workRoutes(app, routeDeps)
   recordRoutes(app, routeDeps)
+  agentRoutes(app, routeDeps)
+  chatRoutes(app, { ...routeDeps, chatCommand: resolveLlm(deps.chatCommand ?? 'codex') })
   liveRoutes(app, routeDeps)
   await webRoutes(app, {
     version: deps.version,

@@ -6,6 +6,7 @@ import { TicketError } from '../domain/errors.ts'
 import type { User } from '../domain/user.ts'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { TicketService } from '../service/ticket-service.ts'
+import { FailedSignIns } from './failed-sign-ins.ts'
 
 export const TOKEN_COOKIE = 'ticket_token'
 
@@ -19,6 +20,21 @@ declare module 'fastify' {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i
+const BASIC = /^Basic\s+([A-Za-z0-9+/=]+)$/i
+
+/** api.md "Authentication": agents send HTTP Basic, their UUID and password. */
+function basicOf(req: FastifyRequest): { id: string; password: string } | null {
+  const header = req.headers.authorization
+  const encoded = header && header.length < 2000 ? BASIC.exec(header)?.[1] : undefined
+  if (!encoded) return null
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  if (colon <= 0)
+    throw new TicketError('unauthenticated', 'basic auth required', {
+      hint: 'send the agent UUID and password as HTTP Basic credentials',
+    })
+  return { id: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+}
 
 function tokenOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization
@@ -34,12 +50,41 @@ function tokenOf(req: FastifyRequest): string | null {
   return null
 }
 
-export function addAuthentication(app: FastifyInstance, host: ServiceHost): void {
+export function addAuthentication(
+  app: FastifyInstance,
+  host: ServiceHost,
+  failedSignInsPerMinute = 10,
+): void {
+  const failures = new FailedSignIns(failedSignInsPerMinute)
   app.decorateRequest('actor', null)
   app.decorateRequest('token', null)
   // A callback hook, not an async one: most requests carry a token, but none need a promise
   // until the lookup.
   app.addHook('onRequest', (req, _reply, done) => {
+    let basic: ReturnType<typeof basicOf>
+    try {
+      basic = basicOf(req)
+    } catch (e) {
+      return done(e as Error)
+    }
+    if (basic) {
+      try {
+        failures.check(req.ip)
+      } catch (e) {
+        return done(e as Error)
+      }
+      host.authenticateAgent(basic.id, basic.password).then(
+        (user) => {
+          req.actor = user
+          done()
+        },
+        (e: unknown) => {
+          if (e instanceof TicketError && e.code === 'unauthenticated') failures.record(req.ip)
+          done(e as Error)
+        },
+      )
+      return
+    }
     const token = tokenOf(req)
     if (token === null || token.length > 200) return done()
     req.token = token
@@ -80,19 +125,13 @@ export function setSessionCookie(
   })
 }
 
-const BASIC = /^Basic\s+(\S+)$/i
-
 /**
- * api.md "Agents": the agent work routes take HTTP Basic (agent UUID and password) and act as
- * that agent.
+ * The agent work routes name what is missing when nobody signed in: the Basic credentials
+ * (the service itself refuses people with 403).
  */
-export const requireAgent = (host: ServiceHost) => async (req: FastifyRequest) => {
-  const encoded = BASIC.exec(req.headers.authorization ?? '')?.[1]
-  const decoded = encoded ? Buffer.from(encoded, 'base64').toString('utf8') : ''
-  const colon = decoded.indexOf(':')
-  if (colon <= 0)
+export const requireBasic = async (req: FastifyRequest) => {
+  if (!req.actor)
     throw new TicketError('unauthenticated', 'basic auth required', {
-      hint: 'send the agent id and password as HTTP Basic credentials',
+      hint: 'send the agent UUID and password as HTTP Basic credentials',
     })
-  req.actor = await host.authenticateAgent(decoded.slice(0, colon), decoded.slice(colon + 1))
 }

@@ -17,10 +17,13 @@
  * `startServer` does the same without banner or signal handling (tests, benchmarks).
  */
 import { fileURLToPath } from 'node:url'
+import { askWith, resolveLlm } from '../agent/llm-runner.ts'
+import type { AgentSettings } from '../domain/agent.ts'
 import { TicketError } from '../domain/errors.ts'
 import { seedDatabase } from '../service/bootstrap.ts'
 import { ServiceHost } from '../service/service-host.ts'
 import { openSqliteStore } from '../store/sqlite/open-sqlite.ts'
+import { agentOptionsFromEnv } from './agent-options.ts'
 import { buildApp } from './app.ts'
 import type { App } from './app-type.ts'
 
@@ -36,6 +39,12 @@ export type ServerOptions = {
   readonly loginsPerMinute?: number
   /** The web app's build; default `web/` beside the bundle (dist/web). */
   readonly webRoot?: string
+  /** Agent leases and the reaper (docs/agents.md); tests shorten them. */
+  readonly agents?: AgentSettings
+  /** The LLM command analyse runs, e.g. `claude`, `codex` or a path; none: analyse answers 503. */
+  readonly analyseCommand?: string
+  /** The LLM command `/api/chat/ws` runs. */
+  readonly chatCommand?: string
 }
 
 export type RunningServer = {
@@ -47,6 +56,9 @@ export type RunningServer = {
   close(): Promise<void>
 }
 
+// reference/api.md §6.7: an analysis waits at most 120 s for the LLM.
+const ANALYSE_TIMEOUT_MS = 120_000
+
 const webRoot = () => fileURLToPath(new URL('./web/', import.meta.url))
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -55,14 +67,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now: new Date(),
     ...(options.adminPassword ? { password: options.adminPassword } : {}),
   })
-  const host = new ServiceHost({ store })
+  const host = new ServiceHost({
+    store,
+    ...(options.agents ? { agents: options.agents } : {}),
+    ...(options.analyseCommand
+      ? { llm: askWith(resolveLlm(options.analyseCommand), ANALYSE_TIMEOUT_MS) }
+      : {}),
+  })
   const app = await buildApp({
     host,
     version: VERSION,
     verbose: options.verbose ?? false,
     webRoot: options.webRoot ?? webRoot(),
     ...(options.loginsPerMinute ? { loginsPerMinute: options.loginsPerMinute } : {}),
+    ...(options.chatCommand ? { chatCommand: options.chatCommand } : {}),
   })
+  host.startReaper(
+    (err) => app.log.error({ err }, 'agent reaper failed'),
+    (r) => app.log.info(r, 'agents went offline or let leases lapse'),
+  )
   try {
     await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8080 })
   } catch (e) {
@@ -110,6 +133,8 @@ export type ServerCommandOptions = {
   readonly port?: number
   readonly verbose?: boolean
   readonly write?: (text: string) => void
+  /** Agent, analyse and chat settings come from TICKET_AGENT_*, TICKET_ANALYSE_CMD, TICKET_CHAT_CMD. */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 export async function runServerCommand(options: ServerCommandOptions): Promise<void> {
@@ -120,6 +145,7 @@ export async function runServerCommand(options: ServerCommandOptions): Promise<v
     host,
     port,
     verbose: options.verbose ?? false,
+    ...agentOptionsFromEnv(options.env ?? {}),
   })
   write(`ticket server ${VERSION}\n`)
   write(`database: ${server.dbPath}\n`)

@@ -92,6 +92,9 @@ export function liveRoutes(app: App, { host }: RouteDeps): void {
         projects: null,
         alive: true,
       }
+      // The first listener learns who may read each project, so deletions reach the right people.
+      if (connections.size === 0)
+        host.primeAudiences().catch((err: unknown) => app.log.error({ err }))
       connections.add(c)
       socket.on('pong', () => {
         c.alive = true

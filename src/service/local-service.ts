@@ -1,11 +1,16 @@
 /** @module The `TicketService` over a local store: rules, transactions and events. */
 
+import type { AgentSettings, AskLlm } from '../domain/agent.ts'
 import { notFound } from '../domain/errors.ts'
 import type { EventSink } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import type { Store } from '../store/store.ts'
 import { requireAdmin } from './local/access.ts'
 import * as accounts from './local/accounts.ts'
+import * as agentWork from './local/agent-work.ts'
+import * as agents from './local/agents.ts'
+import * as analysis from './local/analyse.ts'
+import * as chat from './local/chat-settings.ts'
 import * as claims from './local/claims.ts'
 import * as clone from './local/clone.ts'
 import type { Ctx } from './local/context.ts'
@@ -38,6 +43,8 @@ export type LocalServiceOptions = {
   readonly actor: User
   readonly now?: () => Date
   readonly emit?: EventSink
+  readonly agents?: AgentSettings
+  readonly llm?: AskLlm
 }
 
 /** Finds the user a local service acts as; unknown names are an error, not a silent admin. */
@@ -63,6 +70,8 @@ export class LocalService implements TicketService {
       actor: options.actor,
       now: options.now ?? (() => new Date()),
       ...(options.emit ? { emit: options.emit } : {}),
+      ...(options.agents ? { agents: options.agents } : {}),
+      ...(options.llm ? { llm: options.llm } : {}),
     }
     this.#closeStore = options.ownsStore ?? true
   }
@@ -255,6 +264,36 @@ export class LocalService implements TicketService {
   curateRequirement: TicketService['curateRequirement'] = (input) =>
     requirements.curateRequirement(this.#ctx, input)
   // --- end of organisation and planning ---
+  // ---- agents ----
+  createAgent: TicketService['createAgent'] = (input) => agents.createAgent(this.#ctx, input)
+  listAgents: TicketService['listAgents'] = () => agents.listAgents(this.#ctx)
+  updateAgent: TicketService['updateAgent'] = (id, patch) =>
+    agents.updateAgent(this.#ctx, id, patch)
+  setAgentEnabled: TicketService['setAgentEnabled'] = (id, enabled) =>
+    agents.setAgentEnabled(this.#ctx, id, enabled)
+  deleteAgent: TicketService['deleteAgent'] = (id) => agents.deleteAgent(this.#ctx, id)
+  resetAgentPassword: TicketService['resetAgentPassword'] = (id, password) =>
+    agents.resetAgentPassword(this.#ctx, id, password)
+  listAgentConfig: TicketService['listAgentConfig'] = (id) => agents.listAgentConfig(this.#ctx, id)
+  setAgentConfig: TicketService['setAgentConfig'] = (id, key, value) =>
+    agents.setAgentConfig(this.#ctx, id, key, value)
+  deleteAgentConfig: TicketService['deleteAgentConfig'] = (id, key) =>
+    agents.deleteAgentConfig(this.#ctx, id, key)
+  registerAgent: TicketService['registerAgent'] = () => agentWork.registerAgent(this.#ctx)
+  heartbeat: TicketService['heartbeat'] = (status) => agentWork.heartbeat(this.#ctx, status)
+  requestWork: TicketService['requestWork'] = (input) => agentWork.requestWork(this.#ctx, input)
+  reportWork: TicketService['reportWork'] = (ref, report) =>
+    agentWork.reportWork(this.#ctx, ref, report)
+  releaseWork: TicketService['releaseWork'] = (ref, reason) =>
+    agentWork.releaseWork(this.#ctx, ref, reason)
+  analyse: TicketService['analyse'] = (ref) => analysis.analyse(this.#ctx, ref)
+  analyseStory: TicketService['analyseStory'] = (id) => analysis.analyseStory(this.#ctx, id)
+  addBreakdown: TicketService['addBreakdown'] = (ref, breakdown) =>
+    analysis.addBreakdown(this.#ctx, ref, breakdown)
+  chatSettings: TicketService['chatSettings'] = () => chat.chatSettings(this.#ctx)
+  setChatSettings: TicketService['setChatSettings'] = (patch) =>
+    chat.setChatSettings(this.#ctx, patch)
+  // ---- end agents ----
 
   async close() {
     if (this.#closeStore) await this.#ctx.store.close()

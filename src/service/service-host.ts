@@ -1,16 +1,32 @@
 /** @module The server's side of the service layer: one store, a service per caller, sessions. */
 import { sql } from 'kysely'
+import {
+  type AgentSettings,
+  type AskLlm,
+  type ChatSettings,
+  DEFAULT_AGENT_SETTINGS,
+} from '../domain/agent.ts'
 import type { EventSink, TicketEvent } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import type { Store } from '../store/store.ts'
 import * as accounts from './local/accounts.ts'
+import { AgentAuthenticator } from './local/agent-auth.ts'
+import { readChatSettings } from './local/chat-settings.ts'
+import { type ReapResult, reap, reaperCtx } from './local/reaper.ts'
 import { LocalService } from './local-service.ts'
 import type { NewAccount, Session, TicketService } from './ticket-service.ts'
 
 /** Who may read a project's events: everyone signed in (public) or its members (and admins). */
 export type Audience = { readonly public: boolean; readonly members: ReadonlySet<string> }
 
-export type ServiceHostOptions = { readonly store: Store; readonly now?: () => Date }
+export type ServiceHostOptions = {
+  readonly store: Store
+  readonly now?: () => Date
+  /** Lease and reaper timings (tests shorten them). */
+  readonly agents?: AgentSettings
+  /** The LLM behind analyse; analyse answers 503 without one. */
+  readonly llm?: AskLlm
+}
 
 export class ServiceHost {
   readonly #store: Store
@@ -18,10 +34,17 @@ export class ServiceHost {
   readonly #listeners = new Map<EventSink, () => boolean>()
   // The last audience seen per project, so a project's deletion still reaches only its readers.
   readonly #audiences = new Map<string, Audience>()
+  readonly #agents: AgentSettings
+  readonly #llm: AskLlm | undefined
+  readonly #agentAuth: AgentAuthenticator
+  #reaper: NodeJS.Timeout | undefined
 
   constructor(options: ServiceHostOptions) {
     this.#store = options.store
     this.#now = options.now ?? (() => new Date())
+    this.#agents = options.agents ?? DEFAULT_AGENT_SETTINGS
+    this.#llm = options.llm
+    this.#agentAuth = new AgentAuthenticator(options.store)
   }
 
   get location() {
@@ -38,7 +61,39 @@ export class ServiceHost {
       now: this.#now,
       ...(listening ? { emit: this.#publish } : {}),
       ownsStore: false,
+      agents: this.#agents,
+      ...(this.#llm ? { llm: this.#llm } : {}),
     })
+  }
+
+  /** The agent a Basic-auth UUID and password belong to; 401/403 otherwise. */
+  authenticateAgent(id: string, password: string): Promise<User> {
+    return this.#agentAuth.authenticate(id, password)
+  }
+
+  /** Whether chat is on, and its limits (shown by `/api/status`). */
+  chatSettings(): Promise<ChatSettings> {
+    return this.#store.read(readChatSettings)
+  }
+
+  /** One pass of the reaper: silent agents go `offline`, lapsed leases return their tickets. */
+  reapAgents(): Promise<ReapResult> {
+    return reap(
+      reaperCtx({ store: this.#store, now: this.#now, emit: this.#publish, agents: this.#agents }),
+    )
+  }
+
+  /**
+   * Runs the reaper every `reapEveryMs` until `close()`; `onReap` hears about passes that
+   * changed something, `onError` about failed ones.
+   */
+  startReaper(onError: (e: unknown) => void, onReap?: (r: ReapResult) => void): void {
+    this.#reaper ??= setInterval(() => {
+      this.reapAgents().then((r) => {
+        if (r.offline.length + r.requeued.length > 0) onReap?.(r)
+      }, onError)
+    }, this.#agents.reapEveryMs)
+    this.#reaper.unref()
   }
 
   authenticate(token: string): Promise<User | null> {
@@ -49,13 +104,6 @@ export class ServiceHost {
   }
   register(input: NewAccount): Promise<User> {
     return accounts.register(this.#store, input, this.#now())
-  }
-  /** The agent named by HTTP Basic credentials; throws 401 or 403 like login. */
-  authenticateAgent(id: string, password: string): Promise<User> {
-    return accounts.authenticateAgent(this.#store, id, password)
-  }
-  touchAgent(agent: User, status?: string): Promise<User> {
-    return accounts.touchAgent(this.#store, agent, status, this.#now())
   }
   logout(token: string): Promise<void> {
     return accounts.logout(this.#store, token)
@@ -78,23 +126,54 @@ export class ServiceHost {
     return () => this.#listeners.delete(listener)
   }
 
-  /** Who may read events of project `prefix`; after its deletion, whoever could before. */
+  /**
+   * Who may read events of project `prefix` (api.md "Live events"): everyone signed in when
+   * it is public, else its members, direct or through a linked team or any team below one.
+   * After its deletion, whoever could read it before.
+   */
   async audience(prefix: string): Promise<Audience | null> {
-    const rows = await this.#store.read((db) =>
-      db
-        .selectFrom('projects as p')
-        .leftJoin('project_members as m', 'm.project_id', 'p.id')
-        .select(['p.visibility', 'm.user_id'])
-        .where('p.prefix', '=', prefix)
-        .execute(),
+    const found = await this.#store.read(async (db) => {
+      const project = await db
+        .selectFrom('projects')
+        .select(['id', 'visibility'])
+        .where('prefix', '=', prefix)
+        .executeTakeFirst()
+      if (!project) return undefined
+      const direct = await db
+        .selectFrom('project_members')
+        .select('user_id')
+        .where('project_id', '=', project.id)
+        .execute()
+      const viaTeams = await db
+        .withRecursive('down(id)', (qb) =>
+          qb
+            .selectFrom('project_teams')
+            .select('team_id as id')
+            .where('project_id', '=', project.id)
+            .union((q) =>
+              q.selectFrom('teams as t').innerJoin('down', 'down.id', 't.parent_id').select('t.id'),
+            ),
+        )
+        .selectFrom('team_members')
+        .select('user_id')
+        .where('team_id', 'in', (q) => q.selectFrom('down').select('id'))
+        .execute()
+      return {
+        public: project.visibility === 'public',
+        members: new Set([...direct, ...viaTeams].map((r) => r.user_id)),
+      }
+    })
+    if (!found) return this.#audiences.get(prefix) ?? null
+    this.#audiences.set(prefix, found)
+    return found
+  }
+
+  /** Remembers who may read every project, so a deletion reaches them even after a restart. */
+  async primeAudiences(): Promise<void> {
+    const prefixes = await this.#store.read((db) =>
+      db.selectFrom('projects').select('prefix').execute(),
     )
-    if (rows.length === 0) return this.#audiences.get(prefix) ?? null
-    const audience: Audience = {
-      public: rows[0]!.visibility === 'public',
-      members: new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : []))),
-    }
-    this.#audiences.set(prefix, audience)
-    return audience
+    for (const { prefix } of prefixes) await this.audience(prefix)
   }
 
   #publish = (event: TicketEvent) => {
@@ -102,6 +181,7 @@ export class ServiceHost {
   }
 
   close(): Promise<void> {
+    clearInterval(this.#reaper)
     this.#listeners.clear()
     return this.#store.close()
   }

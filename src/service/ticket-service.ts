@@ -10,6 +10,7 @@ import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
 import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
 import type { User } from '../domain/user.ts'
 import type { Board, Counts, Summary } from '../domain/views.ts'
+import type { AgentService } from './agent-service.ts'
 import type { OrganisationService } from './organisation-service.ts'
 import type { PlanningService } from './planning-service.ts'
 
@@ -163,7 +164,7 @@ export type NewTimeEntry = {
  * (`HttpService`, over the HTTP API). Inputs and outputs are plain data; failures are thrown
  * as `TicketError` with a stable code, so both implementations fail in the same way.
  */
-export interface TicketService extends OrganisationService, PlanningService {
+export interface TicketService extends OrganisationService, PlanningService, AgentService {
   /** The user this service acts as. */
   whoami(): Promise<User>
   status(): Promise<ServiceStatus>

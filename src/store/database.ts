@@ -24,6 +24,7 @@ export type Database = {
   project_teams: ProjectTeamsTable
   stories: StoriesTable
   story_tickets: StoryTicketsTable
+  agent_config: AgentConfigTable
 }
 
 export type UsersTable = {
@@ -127,6 +128,8 @@ export type TicketsTable = {
   ready: number
   review_status: string | null
   attempts: number
+  /** While an agent holds the ticket: when its claim lapses unless a heartbeat renews it. */
+  lease_expires_at: Generated<string | null>
   created_by: string
   created_at: string
   updated_at: string
@@ -215,3 +218,9 @@ export type StoriesTable = {
 }
 
 export type StoryTicketsTable = { story_id: number; ticket_id: number; created_at: string }
+export type AgentConfigTable = {
+  user_id: string
+  key: string
+  value: string
+  updated_at: string
+}

@@ -1,5 +1,6 @@
 import { HttpService } from '../../src/client/http-service.ts'
 import { ADMIN_PASSWORD, startTestServer } from '../support/server.ts'
+import { describeAgents } from './agents.case.ts'
 import { describeOrganisation } from './organisation.case.ts'
 import { describeRecordsAndViews } from './records-and-views.case.ts'
 import { describeTicketService } from './ticket-service.case.ts'
@@ -17,3 +18,15 @@ async function openHttpService() {
 describeTicketService('http', openHttpService)
 describeRecordsAndViews('http', openHttpService)
 describeOrganisation('http', openHttpService)
+
+describeAgents('http', async () => {
+  const server = await startTestServer()
+  const admin = new HttpService({ url: server.url })
+  await admin.login('admin', ADMIN_PASSWORD)
+  return {
+    admin,
+    asAgent: async (id: string, password: string) =>
+      new HttpService({ url: server.url, agent: { id, password } }),
+    close: () => server.close(),
+  }
+})

@@ -1,4 +1,5 @@
-import { openLocalService } from '../support/local-service.ts'
+import { openLocalAgentWorld, openLocalService } from '../support/local-service.ts'
+import { describeAgents } from './agents.case.ts'
 import { describeOrganisation } from './organisation.case.ts'
 import { describeRecordsAndViews } from './records-and-views.case.ts'
 import { describeTicketService } from './ticket-service.case.ts'
@@ -6,3 +7,4 @@ import { describeTicketService } from './ticket-service.case.ts'
 describeTicketService('local', () => openLocalService())
 describeRecordsAndViews('local', () => openLocalService())
 describeOrganisation('local', () => openLocalService())
+describeAgents('local', openLocalAgentWorld)

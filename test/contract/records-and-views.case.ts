@@ -386,6 +386,8 @@ export function describeRecordsAndViews(name: string, open: () => Promise<Ticket
       })
       const story = await svc.createStory({ project: 'CUS', title: 'As a user…' })
       await svc.linkStory(story.id, t.key)
+      const { agent } = await svc.createAgent({})
+      await svc.setAgentConfig(agent.username, 'llm', 'codex')
       // The newest ticket is deleted, so only the saved sequence keeps its id from coming back.
       const gone = await svc.createTicket({ project: 'CUS', title: 'gone' })
       await svc.deleteTicket(gone.key)

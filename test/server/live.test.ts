@@ -111,6 +111,19 @@ describe('/api/ws live events', () => {
     expect(events.every((e) => e.project === 'PUB')).toBe(true)
   })
 
+  it('reaches members through teams, and tells them when the project is deleted', async () => {
+    await admin.createTeam({ name: 'Ops' })
+    await admin.addTeamMember('Ops', { username: 'olive' })
+    await admin.createProject({ prefix: 'OPS', title: 'Operations', visibility: 'private' })
+    await admin.addProjectTeam('OPS', { team: 'Ops', role: 'viewer' })
+    const o = await connect(outsider.token)
+    await o.next((m) => m.type === 'connected')
+    const t = await admin.createTicket({ project: 'OPS', title: 'via the team' })
+    expect(await o.next((m) => m.key === t.key)).toMatchObject({ project: 'OPS' })
+    await admin.deleteProject('OPS')
+    expect(await o.next((m) => m.type === 'project.deleted')).toMatchObject({ project: 'OPS' })
+  })
+
   it('answers a malformed message with an error and stays open', async () => {
     const a = await connect(admin.token)
     a.ws.send('not json')

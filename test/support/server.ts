@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HttpService } from '../../src/client/http-service.ts'
-import { type RunningServer, startServer } from '../../src/server/start.ts'
+import { type RunningServer, type ServerOptions, startServer } from '../../src/server/start.ts'
 
 export const ADMIN_PASSWORD = 'admin-password'
 
@@ -11,7 +11,10 @@ export const ADMIN_PASSWORD = 'admin-password'
  * `close()` removes. Usable in `beforeAll` as well as inside a test.
  */
 export async function startTestServer(
-  options: { loginsPerMinute?: number; webRoot?: string } = {},
+  options: Pick<
+    ServerOptions,
+    'loginsPerMinute' | 'agents' | 'analyseCommand' | 'chatCommand' | 'webRoot'
+  > = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-srv-'))
   const server = await startServer({
@@ -19,6 +22,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     port: 0,
     adminPassword: ADMIN_PASSWORD,
+    ...options,
     loginsPerMinute: options.loginsPerMinute ?? 1000,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   })

@@ -9,6 +9,7 @@ export async function server(c: CommandContext): Promise<void> {
   await runServerCommand({
     dbPath: c.workspace.dbPath,
     verbose: c.bool('verbose'),
+    env: c.env,
     ...(addr !== undefined ? { addr } : {}),
     ...(port !== undefined ? { port } : {}),
   })

@@ -1,68 +1,183 @@
-import { randomUUID } from 'node:crypto'
-import { TicketError } from '../../domain/errors.ts'
-import type { TicketService } from '../../service/ticket-service.ts'
+/** @module `/api/agents…`: admin routes over agent accounts, and the agents' work protocol. */
+import { parseBreakdown } from '../../domain/breakdown.ts'
+import { childTypesOf } from '../../domain/ticket.ts'
 import type { App, RouteDeps } from '../app-type.ts'
-import { requireAgent } from '../auth.ts'
-import { AgentParams, HeartbeatBody, NewAgentBody } from '../schemas/agents.ts'
+import { requireBasic } from '../auth.ts'
+import {
+  AgentConfigBody,
+  AgentConfigParams,
+  AgentParams,
+  AgentPasswordBody,
+  AgentPatchBody,
+  AgentReportBody,
+  BreakdownBody,
+  ChatLimitsBody,
+  ChatSettingsBody,
+  HeartbeatBody,
+  NewAgentBody,
+  ReleaseBody,
+  WorkRequestBody,
+} from '../schemas/agents.ts'
+import { EnabledBody } from '../schemas/auth.ts'
+import { TicketParams } from '../schemas/common.ts'
+import { StoryParams } from '../schemas/organisation.ts'
 
-/**
- * Agents: admins create and manage them (a UUID and a password shown once); agents sign in
- * with HTTP Basic on their own routes. The work routes (request, update) come with the agents.
- */
-export function agentRoutes(app: App, { host, service }: RouteDeps): void {
+/** Admin routes; the service refuses everyone but admins. */
+function adminRoutes(app: App, { service }: RouteDeps) {
   const tags = ['agents']
   const params = AgentParams
-  const agent = { preHandler: requireAgent(host) }
-  // An empty body counts as `{}`.
-  const emptyIsObject = async (req: { body: unknown }) => {
+  app.get('/api/agents', { schema: { tags } }, (req) => service(req).listAgents())
+  app.get('/api/agents/statuses', { schema: { tags } }, async (req) =>
+    (await service(req).listAgents()).map(({ ticket_key, project_prefix, ...agent }) => ({
+      agent,
+      ticket_key,
+      project_name: project_prefix,
+    })),
+  )
+  // A request without a body means "no options", as `{}` does.
+  const preValidation = async (req: { body: unknown }) => {
     req.body ??= {}
   }
-
-  app.get('/api/agents', { schema: { tags } }, async (req) =>
-    (await service(req).listUsers({ include_agents: true })).filter((u) => u.user_type === 'agent'),
-  )
   app.post(
     '/api/agents',
-    { schema: { tags, body: NewAgentBody }, preValidation: emptyIsObject },
-    async (req, reply) => {
-      const { user, password } = await service(req).createUser({
-        username: randomUUID(),
-        user_type: 'agent',
-        ...req.body,
-      })
-      return reply.code(201).send({ agent: user, password })
-    },
+    { schema: { tags, body: NewAgentBody }, preValidation },
+    async (req, reply) => reply.code(201).send(await service(req).createAgent(req.body)),
   )
-  // Only agents are managed here (people go through /api/users); listing is admin-only.
-  const agentOnly = async (svc: TicketService, id: string) => {
-    const users = await svc.listUsers({ include_agents: true })
-    if (!users.some((u) => u.username === id && u.user_type === 'agent'))
-      throw new TicketError('not_found', `agent ${id} not found`, {
-        hint: 'list them: GET /api/agents',
-      })
-    return svc
-  }
-  app.post('/api/agents/:id/enable', { schema: { tags, params } }, async (req) =>
-    (await agentOnly(service(req), req.params.id)).setUserEnabled(req.params.id, true),
-  )
-  app.post('/api/agents/:id/disable', { schema: { tags, params } }, async (req) =>
-    (await agentOnly(service(req), req.params.id)).setUserEnabled(req.params.id, false),
-  )
+  for (const method of ['PATCH', 'PUT'] as const)
+    app.route({
+      method,
+      url: '/api/agents/:id',
+      schema: { tags, params, body: AgentPatchBody },
+      handler: (req) => service(req).updateAgent(req.params.id, req.body),
+    })
   app.delete('/api/agents/:id', { schema: { tags, params } }, async (req) => {
-    await (await agentOnly(service(req), req.params.id)).deleteUser(req.params.id)
+    await service(req).deleteAgent(req.params.id)
     return { status: 'deleted' }
   })
+  app.post('/api/agents/:id/enable', { schema: { tags, params } }, (req) =>
+    service(req).setAgentEnabled(req.params.id, true),
+  )
+  app.post('/api/agents/:id/disable', { schema: { tags, params } }, (req) =>
+    service(req).setAgentEnabled(req.params.id, false),
+  )
+  app.post(
+    '/api/agents/:id/reset-password',
+    { schema: { tags, params, body: AgentPasswordBody }, preValidation },
+    (req) => service(req).resetAgentPassword(req.params.id, req.body?.password),
+  )
+  app.get('/api/agents/:id/config', { schema: { tags, params } }, (req) =>
+    service(req).listAgentConfig(req.params.id),
+  )
+  app.post('/api/agents/:id/config', { schema: { tags, params, body: AgentConfigBody } }, (req) =>
+    service(req).setAgentConfig(req.params.id, req.body.key, req.body.value),
+  )
+  app.delete(
+    '/api/agents/:id/config/:key',
+    { schema: { tags, params: AgentConfigParams } },
+    async (req) => {
+      await service(req).deleteAgentConfig(req.params.id, req.params.key)
+      return { status: 'deleted' }
+    },
+  )
+}
 
-  app.post('/api/agents/register', { schema: { tags }, ...agent }, async (req) => ({
+/** The work protocol, for agents signed in with HTTP Basic; the service refuses people. */
+function workProtocol(app: App, { service }: RouteDeps) {
+  const tags = ['agent work']
+  const preValidation = requireBasic
+  app.post('/api/agents/register', { schema: { tags }, preValidation }, async (req) => ({
     status: 'ok',
-    agent: await host.touchAgent(req.actor!, 'idle'),
+    agent: await service(req).registerAgent(),
   }))
   app.post(
     '/api/agents/heartbeat',
-    { schema: { tags, body: HeartbeatBody }, preValidation: emptyIsObject, ...agent },
-    async (req) => {
-      await host.touchAgent(req.actor!, req.body.status)
-      return { status: 'ok' }
+    { schema: { tags, body: HeartbeatBody }, preValidation },
+    (req) => service(req).heartbeat(req.body?.status),
+  )
+  app.post(
+    '/api/agents/request',
+    { schema: { tags, body: WorkRequestBody }, preValidation },
+    (req) => {
+      const b = req.body ?? {}
+      const project = b.project ?? (b.project_id ? String(b.project_id) : undefined)
+      const ticket = b.ticket ?? b.ticket_id
+      return service(req).requestWork({
+        ...(project && project !== '0' ? { project } : {}),
+        ...(ticket ? { ticket } : {}),
+        dry_run: b.dry_run ?? false,
+      })
     },
   )
+  app.post(
+    '/api/agents/tickets/:ref/update',
+    { schema: { tags, params: TicketParams, body: AgentReportBody }, preValidation },
+    (req) => {
+      const { outcome, reason, exit_code, ...rest } = req.body
+      return service(req).reportWork(req.params.ref, {
+        ...rest,
+        outcome: outcome ?? 'success',
+        ...(reason ? { reason } : {}),
+        ...(exit_code !== undefined ? { exit_code } : {}),
+      })
+    },
+  )
+  app.post(
+    '/api/agents/tickets/:ref/release',
+    { schema: { tags, params: TicketParams, body: ReleaseBody }, preValidation },
+    (req) => service(req).releaseWork(req.params.ref, req.body?.reason ?? ''),
+  )
+}
+
+/** The chat channel's switch and limits (api.md "Chat"). */
+function chatConfigRoutes(app: App, { service }: RouteDeps) {
+  const tags = ['meta']
+  app.get('/api/config/chat', { schema: { tags } }, (req) => service(req).chatSettings())
+  app.post('/api/config/chat', { schema: { tags, body: ChatSettingsBody } }, (req) =>
+    service(req).setChatSettings(req.body),
+  )
+  // The reference's two routes, for clients written against it.
+  app.post('/api/config/chat_enabled', { schema: { tags, body: EnabledBody } }, async (req) => ({
+    chat_enabled: (await service(req).setChatSettings({ chat_enabled: req.body.enabled }))
+      .chat_enabled,
+  }))
+  app.post('/api/config/chat_limits', { schema: { tags, body: ChatLimitsBody } }, (req) =>
+    service(req).setChatSettings({
+      ...(req.body.max_connections ? { chat_max_connections: req.body.max_connections } : {}),
+      ...(req.body.max_duration_minutes
+        ? { chat_max_duration_seconds: req.body.max_duration_minutes * 60 }
+        : {}),
+    }),
+  )
+}
+
+/** Analyse: the LLM's breakdown of a ticket, created as its children. */
+function analyseRoutes(app: App, { service }: RouteDeps) {
+  const tags = ['analyse']
+  const params = TicketParams
+  app.post('/api/tickets/:ref/analyse', { schema: { tags, params } }, async (req, reply) =>
+    reply.code(201).send(await service(req).analyse(req.params.ref)),
+  )
+  app.post(
+    '/api/stories/:id/analyse',
+    { schema: { tags, params: StoryParams } },
+    async (req, reply) => reply.code(201).send(await service(req).analyseStory(req.params.id)),
+  )
+  app.post(
+    '/api/tickets/:ref/breakdown',
+    { schema: { tags, params, body: BreakdownBody } },
+    async (req, reply) => {
+      const svc = service(req)
+      const parent = await svc.getTicket(req.params.ref)
+      // The same checks as an LLM's answer: types the parent may hold, non-blank titles.
+      const breakdown = parseBreakdown(JSON.stringify(req.body), childTypesOf(parent.type))
+      return reply.code(201).send(await svc.addBreakdown(parent.key, breakdown))
+    },
+  )
+}
+
+export function agentRoutes(app: App, deps: RouteDeps): void {
+  adminRoutes(app, deps)
+  workProtocol(app, deps)
+  analyseRoutes(app, deps)
+  chatConfigRoutes(app, deps)
 }

@@ -15,6 +15,7 @@ export function metaRoutes(app: App, { host, version }: RouteDeps): void {
     authenticated: req.actor !== null,
     ...(req.actor ? { user: req.actor } : {}),
     registration_enabled: await host.registrationEnabled(),
+    ...(await host.chatSettings()),
     server_version: version,
   }))
 }

@@ -16,7 +16,7 @@ import type { TicketRow } from '../../store/tickets.ts'
 import type { Ctx } from './context.ts'
 import { resolveProject, resolveTicket } from './resolve.ts'
 
-/** Team ids of `userId`'s teams and of every ancestor of those teams. */
+/** Team ids of `userId`'s teams (as member or agent) and of every ancestor of those teams. */
 export async function teamsWithAncestors(db: Db, userId: string): Promise<number[]> {
   const rows = await db
     .withRecursive('up(id)', (qb) =>
@@ -24,6 +24,10 @@ export async function teamsWithAncestors(db: Db, userId: string): Promise<number
         .selectFrom('team_members')
         .select('team_id as id')
         .where('user_id', '=', userId)
+        // Agents belong to teams too (domain.md "Teams … with members and agents").
+        .union((q) =>
+          q.selectFrom('team_agents').select('team_id as id').where('user_id', '=', userId),
+        )
         .union((q) =>
           q
             .selectFrom('teams as t')

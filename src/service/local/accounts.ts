@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
-import { conflict, forbidden, invalid, TicketError } from '../../domain/errors.ts'
+import { conflict, forbidden, TicketError } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import type { Db, Store } from '../../store/store.ts'
@@ -149,43 +149,4 @@ export async function setRegistration(store: Store, enabled: boolean): Promise<b
       .execute(),
   )
   return enabled
-}
-
-const AGENT_STATUSES = ['idle', 'working'] as const
-
-/** HTTP Basic for agents (api.md "Agents"): the agent's UUID, which is its username, and its password. */
-export async function authenticateAgent(store: Store, id: string, password: string): Promise<User> {
-  const row = await store.read((db) =>
-    db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', id.trim())
-      .where('user_type', '=', 'agent')
-      .executeTakeFirst(),
-  )
-  dummyHash ??= hashPassword('not a password of anyone')
-  const ok = await verifyPassword(password.trim(), row?.password_hash ?? (await dummyHash))
-  if (!row || !ok) throw invalidCredentials()
-  if (row.enabled !== 1) throw forbidden(`agent ${row.username} is disabled`)
-  return toUser(row)
-}
-
-/** Records that an agent is alive, and optionally what it is doing (`idle` or `working`). */
-export async function touchAgent(
-  store: Store,
-  agent: User,
-  status: string | undefined,
-  now: Date,
-): Promise<User> {
-  if (status !== undefined && !(AGENT_STATUSES as readonly string[]).includes(status))
-    throw invalid(`invalid agent status "${status}"`, `use ${AGENT_STATUSES.join(' or ')}`)
-  const row = await store.transaction((db) =>
-    db
-      .updateTable('users')
-      .set({ status: status ?? agent.status, last_seen: now.toISOString() })
-      .where('id', '=', agent.id)
-      .returningAll()
-      .executeTakeFirstOrThrow(),
-  )
-  return toUser(row)
 }

@@ -10,12 +10,14 @@ import {
   type TicketRow,
   toTickets,
   unfinishedDependencies,
+  updateTicketRow,
 } from '../../store/tickets.ts'
 import type { ClaimInput, ClaimResult } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
 import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
 import { type Ctx, mutate, record, requireUser, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
+import { leaseFor } from './lease.ts'
 import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
 import { loadTicket } from './read.ts'
 import { stagesOf } from './resolve.ts'
@@ -181,6 +183,8 @@ async function take(tx: Tx, t: TicketRow) {
   if (t.assignee !== tx.ctx.actor.username) await assignInTx(tx, t, tx.ctx.actor.username)
   if (t.state !== 'active')
     await setStateInTx(tx, { ...t, assignee: tx.ctx.actor.username }, 'active' as State)
+  // An agent's claim carries a lease that its heartbeats renew (docs/agents.md "Leases").
+  await updateTicketRow(tx.db, t.id, { lease_expires_at: leaseFor(tx.ctx) })
   await record(tx.db, tx.ctx, {
     project_id: t.project_id,
     ticket_id: t.id,

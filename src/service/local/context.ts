@@ -1,3 +1,4 @@
+import type { AgentSettings, AskLlm } from '../../domain/agent.ts'
 import { notFound } from '../../domain/errors.ts'
 import type { EventSink } from '../../domain/events.ts'
 import type { User } from '../../domain/user.ts'
@@ -11,6 +12,10 @@ export type Ctx = {
   readonly now: () => Date
   /** Where change events go; absent when nobody listens (the CLI). */
   readonly emit?: EventSink
+  /** Lease and reaper timings; the defaults when absent. */
+  readonly agents?: AgentSettings
+  /** The LLM `analyse` asks; absent where none is configured. */
+  readonly llm?: AskLlm
 }
 
 export const stamp = (ctx: Ctx) => ctx.now().toISOString()

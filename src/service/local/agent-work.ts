@@ -1,0 +1,272 @@
+/** @module The work protocol an agent speaks: register, heartbeat, request, report, release. */
+import {
+  AGENT_OUTCOMES,
+  type AgentReport,
+  type AgentWork,
+  type ReportableStatus,
+  type StageRole,
+  wallMinutes,
+} from '../../domain/agent.ts'
+import { conflict, forbidden, invalid } from '../../domain/errors.ts'
+import type { Ticket } from '../../domain/ticket.ts'
+import type { User } from '../../domain/user.ts'
+import type { Db } from '../../store/store.ts'
+import {
+  findTicketRowById,
+  type TicketRow,
+  toTickets,
+  updateTicketRow,
+} from '../../store/tickets.ts'
+import type { HeartbeatResult, WorkRequest } from '../agent-service.ts'
+import { toUser } from '../users.ts'
+import { ticketFor } from './access.ts'
+import { configOf } from './agents.ts'
+import * as claims from './claims.ts'
+import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { agentSettings } from './lease.ts'
+import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
+import { getProject } from './projects.ts'
+import { loadTicket } from './read.ts'
+import { listComments } from './records.ts'
+import { activeTicketsOf, requeueInTx } from './requeue.ts'
+import { stagesOf } from './resolve.ts'
+
+const MAX_RESULT = 100_000
+
+function requireAgent(ctx: Ctx): User {
+  if (ctx.actor.user_type !== 'agent')
+    throw forbidden('only agents use the agent work routes', 'people claim work with tk claim')
+  return ctx.actor
+}
+
+async function setAgentStatus(ctx: Ctx, status: string) {
+  const at = stamp(ctx)
+  return ctx.store.transaction((db) =>
+    db
+      .updateTable('users')
+      .set({ status, last_seen: at })
+      .where('id', '=', ctx.actor.id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  )
+}
+
+export async function registerAgent(ctx: Ctx): Promise<User> {
+  requireAgent(ctx)
+  return toUser(await setAgentStatus(ctx, 'online'))
+}
+
+/** Marks the agent alive and pushes the lease of every ticket it works on further out. */
+export async function heartbeat(ctx: Ctx, status?: ReportableStatus): Promise<HeartbeatResult> {
+  const me = requireAgent(ctx)
+  const now = ctx.now()
+  const lease = new Date(now.getTime() + agentSettings(ctx).leaseMs).toISOString()
+  return ctx.store.transaction(async (db) => {
+    const before = await db
+      .selectFrom('users')
+      .select('status')
+      .where('id', '=', me.id)
+      .executeTakeFirstOrThrow()
+    // An agent the reaper thought gone is back; one that says nothing keeps its status.
+    const next = status ?? (before.status === 'offline' ? 'online' : before.status)
+    await db
+      .updateTable('users')
+      .set({ last_seen: now.toISOString(), status: next })
+      .where('id', '=', me.id)
+      .execute()
+    const renewed = await db
+      .updateTable('tickets')
+      .set({ lease_expires_at: lease })
+      .where('assignee', '=', me.username)
+      .where('state', '=', 'active')
+      .executeTakeFirst()
+    return {
+      status: next,
+      lease_expires_at: Number(renewed.numUpdatedRows) > 0 ? lease : null,
+    }
+  })
+}
+
+async function parentsOf(db: Db, t: TicketRow): Promise<Ticket[]> {
+  const rows: TicketRow[] = []
+  let id = t.parent_id
+  while (id !== null && rows.length < 50) {
+    const p = await findTicketRowById(db, id)
+    if (!p) break
+    rows.push(p)
+    id = p.parent_id
+  }
+  return toTickets(db, rows)
+}
+
+async function stageRole(db: Db, t: TicketRow): Promise<StageRole | null> {
+  const project = await db
+    .selectFrom('projects')
+    .select('workflow_id')
+    .where('id', '=', t.project_id)
+    .executeTakeFirst()
+  const workflowId = t.workflow_id ?? project?.workflow_id ?? null
+  if (workflowId === null) return null
+  const role = await db
+    .selectFrom('workflow_stages as s')
+    .innerJoin('roles as r', 'r.id', 's.role_id')
+    .select(['r.name', 'r.title', 'r.motivation', 'r.goals'])
+    .where('s.workflow_id', '=', workflowId)
+    .where('s.name', '=', t.stage)
+    .executeTakeFirst()
+  return role ?? null
+}
+
+const NO_WORK = {
+  ticket: null,
+  project: null,
+  parents: [],
+  comments: [],
+  workflow: null,
+  role: null,
+  lease_expires_at: null,
+} as const
+
+/**
+ * domain.md "Assignment and claim", through the claim code itself: the ticket the agent holds
+ * (`CURRENT`), else the next eligible one (`NEW`), with what the prompt needs to know about it.
+ */
+export async function requestWork(ctx: Ctx, input: WorkRequest): Promise<AgentWork> {
+  const me = requireAgent(ctx)
+  const held = await ctx.store.read((db) => activeTicketsOf(db, me.username))
+  const result = await claims.claim(ctx, input)
+  const config = await ctx.store.read((db) => configOf(db, me.id))
+  const reason = result.reason ? { reason: result.reason } : {}
+  const t = result.ticket
+  if (!t || result.status === 'NO-WORK' || result.status === 'REJECTED') {
+    await setAgentStatus(ctx, 'soliciting')
+    return { status: 'NONE', claim: result.status, ...reason, ...NO_WORK, config }
+  }
+  const current = held.some((h) => h.key === t.key)
+  if (result.status === 'ASSIGNED') await setAgentStatus(ctx, 'working')
+  const context = await ctx.store.read(async (db) => {
+    const row = await ticketFor(db, ctx, t.key, 'read')
+    return {
+      parents: await parentsOf(db, row),
+      workflow: { stages: [...(await stagesOf(db, row))] },
+      role: await stageRole(db, row),
+      lease_expires_at: row.lease_expires_at,
+    }
+  })
+  return {
+    status: current ? 'CURRENT' : 'NEW',
+    claim: result.status,
+    ...reason,
+    ticket: t,
+    project: await getProject(ctx, t.project_prefix),
+    comments: await listComments(ctx, t.key),
+    ...context,
+    config,
+  }
+}
+
+async function heldTicket(tx: Tx, ref: string): Promise<TicketRow> {
+  const t = await ticketFor(tx.db, tx.ctx, ref, 'write')
+  if (t.assignee !== tx.ctx.actor.username || t.state !== 'active')
+    throw conflict(
+      `ticket ${t.key} is not held by you`,
+      'its lease may have lapsed and the ticket gone back to the queue; ask for work again',
+    )
+  return t
+}
+
+function checkReport(r: AgentReport): AgentReport {
+  if (!(AGENT_OUTCOMES as readonly string[]).includes(r.outcome))
+    throw invalid(`invalid outcome "${r.outcome}"`, 'use success or fail')
+  if (r.outcome === 'fail' && !r.reason?.trim())
+    throw invalid('a failed run needs a reason', 'say why: exit status, timeout, …')
+  if (r.wall_ms !== undefined && (!Number.isFinite(r.wall_ms) || r.wall_ms < 0))
+    throw invalid('wall_ms must be a number of milliseconds ≥ 0')
+  return r
+}
+
+function commentText(r: AgentReport): string {
+  const output = r.result.trim() || '(the LLM printed nothing)'
+  const body =
+    output.length > MAX_RESULT ? `${output.slice(0, MAX_RESULT)}\n… (output cut)` : output
+  return r.outcome === 'fail' ? `Agent run failed: ${r.reason?.trim()}\n\n${body}` : body
+}
+
+/**
+ * One transaction: the output as a comment, the wall time as a time entry, the run in
+ * history, the new state, and the agent letting go of the ticket.
+ */
+export async function reportWork(ctx: Ctx, ref: string, input: AgentReport): Promise<Ticket> {
+  const me = requireAgent(ctx)
+  const report = checkReport(input)
+  const at = stamp(ctx)
+  const { id, key, project } = await mutate(ctx, async (tx) => {
+    const t = await heldTicket(tx, ref)
+    const where = { project_id: t.project_id, ticket_id: t.id, ticket_key: t.key }
+    // The same rows and events as `tk comment` and `tk time log` write.
+    const comment = await tx.db
+      .insertInto('comments')
+      .values({ ticket_id: t.id, author: me.username, text: commentText(report), created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await record(tx.db, ctx, {
+      ...where,
+      event_type: 'comment_added',
+      payload: { comment_id: comment.id },
+    })
+    const wall = report.wall_ms ?? 0
+    const minutes = wallMinutes(wall)
+    const note = `agent run (${report.outcome}, ${Math.round(wall / 1000)} s wall time)`
+    const entry = await tx.db
+      .insertInto('time_entries')
+      .values({ ticket_id: t.id, user: me.username, minutes, note, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await record(tx.db, ctx, {
+      ...where,
+      event_type: 'time_logged',
+      payload: { time_entry_id: entry.id, minutes, note },
+    })
+    await record(tx.db, ctx, {
+      ...where,
+      event_type: 'agent_run',
+      payload: {
+        agent: me.username,
+        outcome: report.outcome,
+        ...(report.reason ? { reason: report.reason.trim() } : {}),
+        started_at: report.started_at ?? null,
+        ended_at: report.ended_at ?? at,
+        wall_ms: wall,
+        exit_code: report.exit_code ?? null,
+      },
+    })
+    await updateTicketRow(tx.db, t.id, { lease_expires_at: null })
+    if (report.outcome === 'success') {
+      // The work is done; a dependency added meanwhile is recorded as overridden, not lost.
+      await setStateInTx(tx, t, 'success', true)
+    } else {
+      await updateTicketRow(tx.db, t.id, { attempts: t.attempts + 1 })
+      await moveTicket(tx, t, [
+        { from: { stage: t.stage, state: 'active' }, to: { stage: t.stage, state: 'fail' } },
+      ])
+    }
+    await assignInTx(tx, t, null)
+    return { id: t.id, key: t.key, project: t.project_prefix }
+  })
+  ctx.emit?.({ type: 'comment.added', project, key, actor: me.username, at })
+  await setAgentStatus(ctx, 'soliciting')
+  return loadTicket(ctx, id)
+}
+
+/** Back to the queue untouched, without counting an attempt: the worker is stopping. */
+export async function releaseWork(ctx: Ctx, ref: string, reason: string): Promise<Ticket> {
+  requireAgent(ctx)
+  const why = reason.trim().slice(0, 500) || 'released by the agent'
+  const id = await mutate(ctx, async (tx) => {
+    const t = await heldTicket(tx, ref)
+    await requeueInTx(tx, t, { reason: why, countAttempt: false })
+    return t.id
+  })
+  await setAgentStatus(ctx, 'idle')
+  return loadTicket(ctx, id)
+}

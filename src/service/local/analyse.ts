@@ -1,0 +1,194 @@
+/** @module Analyse: an LLM's breakdown of a ticket or story, created in one transaction. */
+import {
+  type Breakdown,
+  type BreakdownSubject,
+  breakdownPrompt,
+  parseBreakdown,
+  STORY_BREAKDOWN_TYPES,
+  ticketSubject,
+} from '../../domain/breakdown.ts'
+import { TicketError } from '../../domain/errors.ts'
+import { initialLifecycle } from '../../domain/lifecycle.ts'
+import type { TicketType } from '../../domain/ticket.ts'
+import { formatTicketKey } from '../../domain/ticket-key.ts'
+import {
+  insertTicket,
+  selectTickets,
+  type TicketRow,
+  takeSequence,
+  toTickets,
+} from '../../store/tickets.ts'
+import type { AnalyseResult } from '../agent-service.ts'
+import { assertProjectAccess, ticketFor } from './access.ts'
+import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { assertProjectOpen } from './guards.ts'
+import { recomputeAncestors } from './lifecycle.ts'
+import { stagesOf } from './resolve.ts'
+import { assertParentAllowed } from './tickets.ts'
+
+async function ask(ctx: Ctx, subject: BreakdownSubject, projectId: number): Promise<Breakdown> {
+  if (subject.types.length === 0)
+    throw new TicketError(
+      'invalid',
+      `${subject.name} cannot have children, so it cannot be broken down`,
+      {
+        hint: 'analyse an epic, a task or a story',
+      },
+    )
+  const llm = ctx.llm
+  if (!llm)
+    throw new TicketError('unavailable', 'no LLM is configured for analysis', {
+      hint: 'set TICKET_ANALYSE_CMD (e.g. "claude") where the server runs',
+    })
+  const project = await ctx.store.read((db) =>
+    db.selectFrom('projects').selectAll().where('id', '=', projectId).executeTakeFirstOrThrow(),
+  )
+  const answer = await llm(breakdownPrompt(subject, project)).catch((e: unknown) => {
+    throw new TicketError('unavailable', `the LLM did not answer: ${(e as Error).message}`)
+  })
+  return parseBreakdown(answer, subject.types)
+}
+
+/** Asks the configured LLM for a breakdown of ticket `ref` and creates it under the ticket. */
+export async function analyse(ctx: Ctx, ref: string): Promise<AnalyseResult> {
+  const t = await ctx.store.read((db) => ticketFor(db, ctx, ref, 'write'))
+  const subject = ticketSubject({ ...t, type: t.type as TicketType })
+  return addBreakdown(ctx, t.key, await ask(ctx, subject, t.project_id))
+}
+
+/** Asks for a breakdown of story `id`: top-level tickets in its project, linked to the story. */
+export async function analyseStory(ctx: Ctx, id: number): Promise<AnalyseResult> {
+  const story = await ctx.store.read(async (db) => {
+    const s = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!s) throw new TicketError('not_found', `story ${id} not found`)
+    await assertProjectAccess(db, ctx, s.project_id, 'write', `story ${id} not found`)
+    return s
+  })
+  const subject: BreakdownSubject = {
+    name: `story ${id}`,
+    title: story.title,
+    description: story.description,
+    acceptance_criteria: '',
+    types: STORY_BREAKDOWN_TYPES,
+  }
+  const breakdown = await ask(ctx, subject, story.project_id)
+  const ids = await mutate(ctx, async (tx) => {
+    await assertProjectOpen(tx.db, story.project_id)
+    const created = await createProposals(tx, story.project_id, null, breakdown)
+    const at = stamp(ctx)
+    for (const c of created) {
+      await tx.db
+        .insertInto('story_tickets')
+        .values({ story_id: id, ticket_id: c.id, created_at: at })
+        .execute()
+      await record(tx.db, ctx, {
+        event_type: 'story_linked',
+        project_id: story.project_id,
+        ticket_id: c.id,
+        ticket_key: c.key,
+        payload: { story_id: id, title: story.title },
+      })
+    }
+    return created.map((c) => c.id)
+  })
+  return { parent: `story ${id}`, created: await load(ctx, ids) }
+}
+
+/** Each proposal is checked by the same rules as `tk add -parent`; all or none are created. */
+export async function addBreakdown(
+  ctx: Ctx,
+  ref: string,
+  breakdown: Breakdown,
+): Promise<AnalyseResult> {
+  const { key, ids } = await mutate(ctx, async (tx) => {
+    const parent = await ticketFor(tx.db, ctx, ref, 'write')
+    await assertProjectOpen(tx.db, parent.project_id)
+    const created = await createProposals(tx, parent.project_id, parent, breakdown)
+    if (created[0]) await recomputeAncestors(tx, created[0].id)
+    return { key: parent.key, ids: created.map((c) => c.id) }
+  })
+  return { parent: key, created: await load(ctx, ids) }
+}
+
+async function createProposals(
+  tx: Tx,
+  projectId: number,
+  parent: TicketRow | null,
+  breakdown: Breakdown,
+): Promise<{ id: number; key: string }[]> {
+  const { db, ctx } = tx
+  const project = await db
+    .selectFrom('projects')
+    .select('prefix')
+    .where('id', '=', projectId)
+    .executeTakeFirstOrThrow()
+  const lifecycle = initialLifecycle(
+    await stagesOf(db, { workflow_id: null, project_id: projectId }),
+  )
+  const created: { id: number; key: string }[] = []
+  for (const p of breakdown.tickets) {
+    if (parent) assertParentAllowed(parent, { type: p.type, project_id: projectId })
+    const seq = await takeSequence(db, projectId)
+    const key = formatTicketKey(project.prefix, p.type, seq)
+    const now = stamp(ctx)
+    const id = await insertTicket(db, {
+      project_id: projectId,
+      seq,
+      key,
+      type: p.type,
+      title: p.title,
+      description: p.description,
+      acceptance_criteria: p.acceptance_criteria,
+      git_repository: '',
+      git_branch: '',
+      parent_id: parent?.id ?? null,
+      stage: lifecycle.stage,
+      state: lifecycle.state,
+      priority: parent?.priority ?? 3,
+      estimate_effort: 0,
+      estimate_complete: null,
+      assignee: null,
+      clone_of_id: null,
+      workflow_id: null,
+      sort_order: 0,
+      health_score: null,
+      open: 1,
+      archived: 0,
+      ready: 0,
+      review_status: null,
+      attempts: 0,
+      created_by: ctx.actor.username,
+      created_at: now,
+      updated_at: now,
+    })
+    await record(db, ctx, {
+      project_id: projectId,
+      ticket_id: id,
+      ticket_key: key,
+      event_type: 'ticket_created',
+      payload: {
+        type: p.type,
+        title: p.title,
+        status: `${lifecycle.stage}/${lifecycle.state}`,
+        parent: parent?.key ?? null,
+        source: 'analyse',
+      },
+    })
+    tx.created.add(id)
+    created.push({ id, key })
+  }
+  return created
+}
+
+async function load(ctx: Ctx, ids: readonly number[]) {
+  if (ids.length === 0) return []
+  return ctx.store.read(async (db) =>
+    toTickets(
+      db,
+      await selectTickets(db)
+        .where('t.id', 'in', [...ids])
+        .orderBy('t.id')
+        .execute(),
+    ),
+  )
+}

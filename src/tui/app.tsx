@@ -1,0 +1,263 @@
+import { Box, type Key, Text, useApp, useInput, useWindowSize } from 'ink'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { TicketError } from '../domain/errors.ts'
+import type { Project } from '../domain/project.ts'
+import type { User } from '../domain/user.ts'
+import type { TicketService } from '../service/ticket-service.ts'
+import { type ActionContext, appAction, ticketAction } from './app-actions.ts'
+import { Confirm } from './components/confirm.tsx'
+import { Prompt } from './components/prompt.tsx'
+import { type Message, StatusBar } from './components/status-bar.tsx'
+import { TabBar, tabAt } from './components/tab-bar.tsx'
+import { ScreenContext, type ScreenHandle, type Tui, TuiContext } from './context.ts'
+import type { Control, Overlay } from './control.ts'
+import type { ChangeFeed } from './data/change-feed.ts'
+import { useAsync } from './hooks/use-async.ts'
+import { useMouse } from './hooks/use-mouse.ts'
+import { type Action, keyName, resolveKey } from './keys.ts'
+import type { MouseSource } from './mouse.ts'
+import { OverlayPane } from './overlay-pane.tsx'
+import { DETAIL_HINTS, HINTS, SCOPE } from './screens.ts'
+import { forEachKey } from './text-edit.ts'
+import { findTheme, type Theme } from './themes.ts'
+import { isTicketOp, type UndoEntry } from './ticket-actions.ts'
+import type { TuiState } from './tui-state.ts'
+import { CurrentView } from './views/current-view.tsx'
+import { helpCapacity, helpLines } from './views/help-view.tsx'
+
+export type AppProps = {
+  readonly service: TicketService
+  readonly me: User
+  readonly project: string | undefined
+  readonly initial: TuiState
+  /** Persists the TUI state and the active project (config.json in the real program). */
+  readonly save: (patch: { tui?: TuiState; project?: string }) => void
+  readonly feed?: ChangeFeed
+  readonly mouse?: MouseSource
+  /** Fixed size for tests; the terminal's size otherwise. */
+  readonly size?: { readonly columns: number; readonly rows: number }
+  readonly now?: () => Date
+}
+
+/** The whole terminal UI: tab bar, the current view or an overlay, and the status row. */
+export function App(props: AppProps) {
+  const { exit } = useApp()
+  const terminal = useWindowSize()
+  const size = props.size ?? terminal
+  // The tab bar and the status row take one row each.
+  const height = size.rows - 2
+  const [state, setState] = useState<TuiState>(props.initial)
+  const [project, setProject] = useState(props.project)
+  const [overlay, setOverlayState] = useState<Overlay | undefined>()
+  // Read by key handlers, which may run several times before the next render.
+  const overlayNow = useRef<Overlay | undefined>(undefined)
+  const [message, setMessage] = useState<Message | undefined>()
+  const [generation, setGeneration] = useState(0)
+  const [preview, setPreview] = useState<Theme | undefined>()
+  const undo = useRef<UndoEntry[]>([])
+  const screen = useRef<ScreenHandle | undefined>(undefined)
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const pending = useRef<[string, Key][]>([])
+  const theme = preview ?? findTheme(state.theme)!
+  const refresh = useCallback(() => setGeneration((g) => g + 1), [])
+  const projectInfo = useAsync<Project | undefined>(
+    () => (project ? props.service.getProject(project) : Promise.resolve(undefined)),
+    [project, generation],
+  ).data
+
+  // Persist on every change of what the state holds; run.ts batches the writes.
+  const { save } = props
+  useEffect(() => {
+    save({ tui: state })
+  }, [state, save])
+  useEffect(() => props.feed?.subscribe(refresh), [props.feed, refresh])
+
+  const control: Control = {
+    state,
+    update: (patch) => setState((s) => ({ ...s, ...patch })),
+    setCursor: (view) => (n) => setState((s) => ({ ...s, cursors: { ...s.cursors, [view]: n } })),
+    chooseProject(prefix) {
+      setProject(prefix)
+      save({ project: prefix })
+    },
+    overlay: () => overlayNow.current,
+    setOverlay(o) {
+      overlayNow.current = o
+      setOverlayState(o)
+    },
+    say: (text) => setMessage({ text, kind: 'info' }),
+    refresh,
+    preview: setPreview,
+    selected: () => screen.current?.selected?.(),
+  }
+
+  /** A refusal becomes a message; anything that is not a TicketError is a bug and ends the UI. */
+  const fail = (e: unknown) => {
+    if (e instanceof TicketError)
+      setMessage({ text: `error: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`, kind: 'error' })
+    else exit(e instanceof Error ? e : new Error(String(e)))
+  }
+  const actions: ActionContext = {
+    control,
+    service: props.service,
+    me: props.me,
+    project,
+    theme,
+    undo: undo.current,
+    screen: screen.current,
+    // Changes run one after another, each reading fresh data, so two quick presses of the
+    // same key make two changes instead of racing on the row both started from.
+    perform(op) {
+      queue.current = queue.current.then(op).then((text) => {
+        setMessage({ text, kind: 'info' })
+        refresh()
+      }, fail)
+    },
+    quit: () => exit(),
+    warn: (text) => setMessage({ text, kind: 'error' }),
+  }
+
+  const dispatch = (action: Action) => {
+    const current = screen.current
+    // Taken before the screen acts: the board moves its cursor along with a moving card.
+    const selected = current?.selected?.()
+    if (overlayNow.current?.kind === 'detail' && (action === 'quit' || action === 'back'))
+      return control.setOverlay(undefined)
+    if (current?.handle(action)) return
+    if (action === 'back') return setMessage(undefined)
+    const x = { ...actions, screen: current }
+    if (isTicketOp(action)) {
+      if (selected) ticketAction(x, action, selected)
+      return
+    }
+    appAction(x, action)
+  }
+
+  const onKey = (input: string, key: Key) => {
+    const name = keyName(input, key)
+    if (name === 'C-c') return exit()
+    const now = overlayNow.current
+    // Forms and prompts take every key; they get them through the app, like the views do,
+    // so a key that arrives right after one opens is not lost.
+    if (now && now.kind !== 'detail' && now.kind !== 'help') {
+      const take = screen.current?.input
+      if (take && pending.current.length === 0) return take(input, key)
+      // Not drawn yet (an edit form waits for its ticket): keep the keys until it is.
+      pending.current.push([input, key])
+      return
+    }
+    setMessage(undefined)
+    if (now?.kind === 'help') return scrollHelp(now.offset, name)
+    const action = resolveKey(now?.kind === 'detail' ? 'detail' : SCOPE[state.view], name)
+    if (action) dispatch(action)
+  }
+  const scrollHelp = (offset: number, name: string) => {
+    const step = { down: 1, j: 1, pagedown: height - 2, up: -1, k: -1, pageup: 2 - height }[name]
+    const last = Math.max(0, helpLines().length - helpCapacity(size.columns, height))
+    if (step === undefined || last === 0) return control.setOverlay(undefined)
+    control.setOverlay({ kind: 'help', offset: Math.min(last, Math.max(0, offset + step)) })
+  }
+  useInput((input, key) => forEachKey(input, key, onKey))
+  // Runs after the screens' own layout effects, so a form that just appeared is registered.
+  useLayoutEffect(() => {
+    const take = screen.current?.input
+    if (!take || !overlayNow.current || overlayNow.current.kind === 'detail') return
+    for (const [input, key] of pending.current.splice(0)) take(input, key)
+  })
+
+  useMouse(props.mouse, (e) => {
+    const now = overlayNow.current
+    if (now && now.kind !== 'detail') return
+    if (e.y === 0 && e.kind === 'click') {
+      const view = tabAt(e.x)
+      if (view) {
+        control.setOverlay(undefined)
+        control.preview(undefined)
+        control.update({ view })
+      }
+      return
+    }
+    const action = screen.current?.mouse?.({ ...e, y: e.y - 1 })
+    if (action) dispatch(action)
+  })
+
+  if (size.columns < 40 || size.rows < 10)
+    return <Text>terminal too small: the terminal UI needs at least 40×10</Text>
+  const tui: Tui = {
+    service: props.service,
+    me: props.me,
+    project,
+    projectInfo,
+    theme,
+    generation,
+    now: props.now ?? (() => new Date()),
+    refresh,
+  }
+  const width = size.columns
+  // Prompts and confirmations sit in the status row, over the view they are about.
+  const inRow = overlay?.kind === 'prompt' || overlay?.kind === 'confirm'
+  return (
+    <TuiContext.Provider value={tui}>
+      <ScreenContext.Provider value={screen}>
+        <Box
+          flexDirection="column"
+          width={width}
+          height={size.rows}
+          {...(theme.bg ? { backgroundColor: theme.bg } : {})}
+        >
+          <TabBar
+            view={state.view}
+            theme={theme}
+            width={width}
+            project={projectInfo ? `${projectInfo.prefix} · ${projectInfo.title}` : (project ?? '')}
+          />
+          <Box height={height} flexDirection="column" overflow="hidden">
+            <OverlayPane
+              overlay={overlay}
+              control={control}
+              theme={theme}
+              width={width}
+              height={height}
+            />
+            {/* Hidden, not unmounted, under a pane: its loaded pages and scroll survive. */}
+            <Box display={overlay && !inRow ? 'none' : 'flex'} flexDirection="column">
+              <CurrentView
+                control={control}
+                width={width}
+                height={height}
+                active={overlay === undefined}
+              />
+            </Box>
+          </Box>
+          {overlay?.kind === 'prompt' ? (
+            <Prompt
+              label={overlay.label}
+              initial={overlay.initial}
+              width={width}
+              done={(value) => {
+                control.setOverlay(overlay.back)
+                if (value !== undefined) overlay.submit(value)
+              }}
+            />
+          ) : overlay?.kind === 'confirm' ? (
+            <Confirm
+              question={overlay.question}
+              width={width}
+              done={(yes) => {
+                control.setOverlay(overlay.back)
+                if (yes) overlay.yes()
+              }}
+            />
+          ) : (
+            <StatusBar
+              message={message}
+              hints={overlay?.kind === 'detail' ? DETAIL_HINTS : HINTS[state.view]}
+              theme={theme}
+              width={width}
+            />
+          )}
+        </Box>
+      </ScreenContext.Provider>
+    </TuiContext.Provider>
+  )
+}

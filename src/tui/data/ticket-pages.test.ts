@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import type { Ticket } from '../../domain/ticket.ts'
+import { TicketPages } from './ticket-pages.ts'
+
+const tickets = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ key: `TK-T-${i + 1}` }) as Ticket)
+
+describe('TicketPages', () => {
+  it('loads page after page until a short one, notifying as each arrives', async () => {
+    const all = tickets(25)
+    const calls: [number, number][] = []
+    const pages = new TicketPages(async (offset, limit) => {
+      calls.push([offset, limit])
+      return all.slice(offset, offset + limit)
+    }, 10)
+    let notified = 0
+    pages.subscribe(() => notified++)
+    expect(pages.ready).toBe(false)
+    pages.start()
+    await new Promise<void>((resolve) => pages.subscribe(() => pages.complete && resolve()))
+    expect(calls).toEqual([
+      [0, 10],
+      [10, 10],
+      [20, 10],
+    ])
+    expect(notified).toBe(3)
+    expect(pages.length).toBe(25)
+    expect(pages.at(24)?.key).toBe('TK-T-25')
+    expect(pages.indexOf('TK-T-11')).toBe(10)
+    expect(pages.slice(0, 2).map((t) => t.key)).toEqual(['TK-T-1', 'TK-T-2'])
+  })
+
+  it('stops loading when stopped, and reports a failed load', async () => {
+    let n = 0
+    const pages = new TicketPages(async () => {
+      n++
+      return tickets(10)
+    }, 10).start()
+    await new Promise<void>((resolve) => pages.subscribe(resolve))
+    pages.stop()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(n).toBeLessThanOrEqual(2)
+
+    const failing = new TicketPages(() => Promise.reject(new Error('disk on fire'))).start()
+    await new Promise<void>((resolve) => failing.subscribe(resolve))
+    expect(failing.ready).toBe(true)
+    expect((failing.error as Error).message).toBe('disk on fire')
+  })
+})

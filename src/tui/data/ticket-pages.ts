@@ -1,0 +1,97 @@
+import type { Ticket } from '../../domain/ticket.ts'
+
+export type PageLoader = (offset: number, limit: number) => Promise<Ticket[]>
+
+/**
+ * A list of tickets loaded page by page in the background, so a view can draw the first
+ * screen at once and move its cursor over what has arrived without waiting on I/O. Pages
+ * keep coming until one is short; each arrival notifies the subscribers.
+ */
+export class TicketPages {
+  readonly #load: PageLoader
+  readonly #pageSize: number
+  readonly #rows: Ticket[] = []
+  readonly #listeners = new Set<() => void>()
+  #complete = false
+  #stopped = false
+  #error: unknown
+  #started = false
+
+  constructor(load: PageLoader, pageSize = 200) {
+    this.#load = load
+    this.#pageSize = pageSize
+  }
+
+  /** Rows loaded so far. */
+  get length(): number {
+    return this.#rows.length
+  }
+
+  /** True once the last page has arrived. */
+  get complete(): boolean {
+    return this.#complete
+  }
+
+  /** True once the first page has arrived (or failed). */
+  get ready(): boolean {
+    return this.#complete || this.#rows.length > 0 || this.#error !== undefined
+  }
+
+  get error(): unknown {
+    return this.#error
+  }
+
+  at(index: number): Ticket | undefined {
+    return this.#rows[index]
+  }
+
+  indexOf(key: string): number {
+    return this.#rows.findIndex((t) => t.key === key)
+  }
+
+  /** The rows from `start` up to (not including) `end`: what one screen shows. */
+  slice(start: number, end: number): Ticket[] {
+    return this.#rows.slice(start, end)
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** Starts loading (once); later calls do nothing. */
+  start(): this {
+    if (this.#started) return this
+    this.#started = true
+    void this.#run()
+    return this
+  }
+
+  /** Stops loading further pages; what arrived stays readable. */
+  stop(): void {
+    this.#stopped = true
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopped && !this.#complete) {
+      let page: Ticket[]
+      try {
+        page = await this.#load(this.#rows.length, this.#pageSize)
+      } catch (e) {
+        this.#error = e
+        this.#notify()
+        return
+      }
+      if (this.#stopped) return
+      this.#rows.push(...page)
+      if (page.length < this.#pageSize) this.#complete = true
+      this.#notify()
+      // Yield to the event loop between pages so key presses are handled in between.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+
+  #notify(): void {
+    for (const l of this.#listeners) l()
+  }
+}

@@ -1,0 +1,173 @@
+import { Box, Text } from 'ink'
+import { useRef } from 'react'
+import { DEFAULT_STAGES } from '../../domain/lifecycle.ts'
+import { STATE_SYMBOLS } from '../../domain/symbols.ts'
+import type { Ticket } from '../../domain/ticket.ts'
+import type { TicketFilter } from '../../service/ticket-service.ts'
+import { useScreen, useTui } from '../context.ts'
+import { moveCursor } from '../cursor.ts'
+import type { TicketPages } from '../data/ticket-pages.ts'
+import { parseFilter } from '../filter.ts'
+import { useAsync } from '../hooks/use-async.ts'
+import { useLiveCursor } from '../hooks/use-live-cursor.ts'
+import { usePages } from '../hooks/use-pages.ts'
+import { useScroll } from '../hooks/use-scroll.ts'
+import type { Theme } from '../themes.ts'
+
+const CARD = 2
+// The board's cursor is one number in config.json: lane * LANE + row.
+const LANE = 100_000
+
+type LaneState = { pages: TicketPages; top: number }
+
+/** One lane per workflow stage; cards show state, key, priority, assignee and title. */
+export function BoardView(props: {
+  query: string
+  width: number
+  height: number
+  active: boolean
+  cursor: number
+  setCursor: (n: number) => void
+}) {
+  const { service, project, me, theme } = useTui()
+  // The lanes follow the project's workflow, read from any of its tickets.
+  const stages =
+    useAsync(async () => {
+      if (!project) return DEFAULT_STAGES
+      const [first] = await service.listTickets({ project, limit: 1, closed: true })
+      return first ? (await service.getTicket(first.key)).stages : DEFAULT_STAGES
+    }, [project]).data ?? DEFAULT_STAGES
+  const parsed = parseFilter(props.query, me.username)
+  const lanes = useRef<LaneState[]>([])
+  const live = useLiveCursor(props.cursor, props.setCursor)
+  const lane = Math.min(Math.floor(props.cursor / LANE), stages.length - 1)
+  const row = props.cursor % LANE
+  const laneNow = () => Math.min(Math.floor(live.get() / LANE), stages.length - 1)
+  const rowNow = () => live.get() % LANE
+  const laneWidth = Math.floor(props.width / stages.length)
+  const cardRows = Math.max(1, Math.floor((props.height - 2) / CARD))
+  const current = () => lanes.current[laneNow()]?.pages
+  const set = (l: number, r: number) => live.set(l * LANE + Math.max(0, r))
+
+  useScreen(
+    {
+      handle(action) {
+        const pages = current()
+        const lane = laneNow()
+        const row = rowNow()
+        if (action === 'left' || action === 'right') {
+          const to = Math.min(stages.length - 1, Math.max(0, lane + (action === 'left' ? -1 : 1)))
+          const length = lanes.current[to]?.pages.length ?? 0
+          set(to, Math.min(row, Math.max(0, length - 1)))
+          return true
+        }
+        if (action === 'move-left' || action === 'move-right') {
+          // The card lands on top of its new lane (newest change first); follow it there.
+          const to = lane + (action === 'move-left' ? -1 : 1)
+          if (to >= 0 && to < stages.length && pages?.at(row)) set(to, 0)
+          return false
+        }
+        const to = moveCursor(action, row, pages?.length ?? 0, cardRows)
+        if (to === undefined) return false
+        set(lane, to)
+        return true
+      },
+      selected: () => current()?.at(rowNow()),
+      neighbour(key, delta) {
+        const pages = current()
+        const i = pages?.indexOf(key) ?? -1
+        return i < 0 ? undefined : pages?.at(i + delta)
+      },
+      mouse(e) {
+        if (e.kind !== 'click') return e.kind === 'wheel-up' ? 'up' : 'down'
+        const l = Math.min(stages.length - 1, Math.floor(e.x / laneWidth))
+        const state = lanes.current[l]
+        if (!state || e.y < 2) return undefined
+        const r = state.top + Math.floor((e.y - 2) / CARD)
+        if (r >= state.pages.length) return undefined
+        if (l === laneNow() && r === rowNow()) return 'open'
+        set(l, r)
+        return undefined
+      },
+    },
+    props.active,
+  )
+
+  return (
+    <Box width={props.width} height={props.height}>
+      {stages.map((stage, i) => (
+        <Lane
+          key={stage}
+          stage={stage}
+          filter={{ project, ...parsed.filter, stage }}
+          words={parsed.words}
+          width={laneWidth}
+          cardRows={cardRows}
+          cursor={i === lane ? row : undefined}
+          theme={theme}
+          report={(s) => {
+            lanes.current[i] = s
+          }}
+        />
+      ))}
+    </Box>
+  )
+}
+
+function Lane(props: {
+  stage: string
+  filter: TicketFilter
+  words: string
+  width: number
+  cardRows: number
+  cursor: number | undefined
+  theme: Theme
+  report: (s: LaneState) => void
+}) {
+  const { service, generation } = useTui()
+  const { filter, words, theme, width } = props
+  const pages = usePages(JSON.stringify([filter, words]), generation, (offset, limit) =>
+    filter.project === undefined
+      ? Promise.resolve([])
+      : words
+        ? service.searchTickets(words, { ...filter, offset, limit })
+        : service.listTickets({ ...filter, offset, limit }),
+  )
+  const cursor = props.cursor === undefined ? -1 : Math.min(props.cursor, pages.length - 1)
+  const top = useScroll(Math.max(0, cursor), props.cardRows)
+  props.report({ pages, top })
+  const count = `${pages.length}${pages.complete ? '' : '+'}`
+  return (
+    <Box flexDirection="column" width={width} paddingRight={1}>
+      <Text color={theme.header} bold wrap="truncate">
+        {`${props.stage} (${count})`}
+      </Text>
+      <Text color={theme.border}>{'─'.repeat(Math.max(1, width - 1))}</Text>
+      {pages.slice(top, top + props.cardRows).map((t, i) => (
+        <Card
+          key={t.key}
+          ticket={t}
+          selected={top + i === cursor}
+          width={width - 1}
+          theme={theme}
+        />
+      ))}
+    </Box>
+  )
+}
+
+function Card(props: { ticket: Ticket; selected: boolean; width: number; theme: Theme }) {
+  const { ticket: t, selected, width, theme } = props
+  const colours = selected ? { backgroundColor: theme.selectionBg, color: theme.selectionFg } : {}
+  const top = `${STATE_SYMBOLS[t.state]} ${t.key} P${t.priority} ${t.assignee ? `@${t.assignee}` : ''}${t.blocked.length ? ' [blocked]' : ''}${t.labels.map((l) => ` #${l}`).join('')}`
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate" {...colours} {...(selected ? {} : { color: theme.states[t.state] })}>
+        {top.padEnd(width)}
+      </Text>
+      <Text wrap="truncate" {...colours} {...(selected ? {} : { color: theme.fg })}>
+        {`  ${t.title}`.padEnd(width)}
+      </Text>
+    </Box>
+  )
+}

@@ -1,0 +1,101 @@
+import { ago, formatMinutes } from '../../domain/format.ts'
+import type { ConversationEntry } from '../../domain/history.ts'
+import { STATE_SYMBOLS, TYPE_SYMBOLS } from '../../domain/symbols.ts'
+import type { Ticket, TicketDetail } from '../../domain/ticket.ts'
+import type { Dependencies } from '../../service/ticket-service.ts'
+
+/** One line of the detail pane and how it is coloured. */
+export type Line = {
+  readonly text: string
+  readonly tone?: 'heading' | 'muted' | 'key' | 'warn' | Ticket['state']
+}
+
+const field = (label: string, value: string): Line => ({ text: `${label.padEnd(12)} ${value}` })
+
+const ticketLine = (t: Ticket): Line => ({
+  text: `  ${STATE_SYMBOLS[t.state]} ${t.key}  ${t.status}  ${t.title}`,
+  tone: t.state,
+})
+
+/** What one history event changed, in a few words. */
+export function describeEvent(e: ConversationEntry & { kind: 'event' }): string {
+  const p = e.payload
+  const pair = (o: unknown, n: unknown) => `${String(o ?? '-')} → ${String(n ?? '-')}`
+  switch (e.event_type) {
+    case 'ticket_created':
+      return 'created the ticket'
+    case 'ticket_stage_changed':
+    case 'ticket_state_changed':
+    case 'ticket_parent_stage_changed':
+    case 'ticket_parent_state_changed':
+    case 'ticket_assigned':
+    case 'ticket_unassigned':
+      return `${e.event_type.replace('ticket_', '').replaceAll('_', ' ')}: ${pair(p.old, p.new)}`
+    case 'ticket_updated':
+      return `updated ${Object.keys((p.changes as object | undefined) ?? p).join(', ')}`
+    default:
+      return e.event_type.replaceAll('_', ' ')
+  }
+}
+
+/** The detail pane as lines: fields, text, children, dependencies, then the conversation. */
+export function detailLines(
+  t: TicketDetail,
+  deps: Dependencies,
+  conversation: readonly ConversationEntry[],
+  width: number,
+  now: Date,
+): Line[] {
+  const wrap = (s: string): Line[] =>
+    s.split('\n').flatMap((para) => {
+      const out: Line[] = []
+      for (let rest = para; ; ) {
+        out.push({ text: `  ${rest.slice(0, width - 4)}` })
+        rest = rest.slice(width - 4)
+        if (rest === '') break
+      }
+      return out
+    })
+  const lines: Line[] = [
+    { text: `${TYPE_SYMBOLS[t.type]} ${t.key}  ${t.title}`, tone: 'heading' },
+    field('Status', `${STATE_SYMBOLS[t.state]} ${t.status}`),
+    field('Workflow', t.stages.map((s) => (s === t.stage ? `[${s}]` : s)).join(' → ')),
+    field('Type', t.type),
+    field('Priority', String(t.priority)),
+    field('Assignee', t.assignee ?? '-'),
+    field('Ready', t.ready ? 'yes' : 'no'),
+    field('Open', t.archived ? 'archived' : t.open ? 'open' : 'closed'),
+  ]
+  if (t.parent_id) lines.push(field('Parent', t.parent_id))
+  if (t.labels.length > 0) lines.push(field('Labels', t.labels.join(', ')))
+  if (t.time_minutes > 0) lines.push(field('Time logged', formatMinutes(t.time_minutes)))
+  if (t.blocked.length > 0)
+    lines.push({ ...field('Blocked by', t.blocked.join(', ')), tone: 'warn' })
+  lines.push(field('Created', `${ago(t.created_at, now)} by ${t.created_by}`))
+  lines.push(field('Updated', ago(t.updated_at, now)))
+  if (t.description)
+    lines.push({ text: '' }, { text: 'Description', tone: 'heading' }, ...wrap(t.description))
+  if (t.acceptance_criteria)
+    lines.push(
+      { text: '' },
+      { text: 'Acceptance criteria', tone: 'heading' },
+      ...wrap(t.acceptance_criteria),
+    )
+  lines.push({ text: '' }, { text: `Children (${t.children.length})`, tone: 'heading' })
+  lines.push(
+    ...(t.children.length
+      ? t.children.map(ticketLine)
+      : [{ text: '  none', tone: 'muted' as const }]),
+  )
+  lines.push({ text: '' }, { text: 'Dependencies', tone: 'heading' })
+  lines.push({ text: '  depends on:', tone: 'muted' }, ...deps.depends_on.map(ticketLine))
+  lines.push({ text: '  blocks:', tone: 'muted' }, ...deps.blocks.map(ticketLine))
+  lines.push({ text: '' }, { text: 'Comments and history', tone: 'heading' })
+  for (const e of conversation) {
+    const who = `${ago(e.created_at, now)} ${e.kind === 'comment' ? e.author : e.actor}`
+    if (e.kind === 'comment') {
+      lines.push({ text: `  » ${who}:`, tone: 'key' }, ...wrap(`  ${e.text}`))
+    } else lines.push({ text: `  · ${who} ${describeEvent(e)}`, tone: 'muted' })
+  }
+  return lines
+}

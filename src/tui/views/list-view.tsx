@@ -1,0 +1,107 @@
+import { Box, Text } from 'ink'
+import type { Ticket } from '../../domain/ticket.ts'
+import type { TicketFilter } from '../../service/ticket-service.ts'
+import { keyWidthOf, TicketRow } from '../components/ticket-row.tsx'
+import { useScreen, useTui } from '../context.ts'
+import { moveCursor } from '../cursor.ts'
+import { parseFilter } from '../filter.ts'
+import { useLiveCursor } from '../hooks/use-live-cursor.ts'
+import { usePages } from '../hooks/use-pages.ts'
+import { useScroll } from '../hooks/use-scroll.ts'
+
+export type ListViewProps = {
+  readonly title: string
+  /** The `/` query. */
+  readonly query: string
+  /** Terms this view always applies (Ideas: requirements only). */
+  readonly fixed?: Partial<TicketFilter>
+  readonly cursor: number
+  readonly setCursor: (n: number) => void
+  readonly width: number
+  readonly height: number
+  readonly active: boolean
+}
+
+/**
+ * Tickets of the active project, filtered, one per line. Only the rows on screen are drawn,
+ * and pages arrive in the background, so 10,000 tickets cost one screen to draw.
+ */
+export function ListView(props: ListViewProps) {
+  const { service, project, me, theme, generation } = useTui()
+  const parsed = parseFilter(props.query, me.username)
+  const filter: TicketFilter = { project, ...parsed.filter, ...props.fixed }
+  const pages = usePages(JSON.stringify([filter, parsed.words]), generation, (offset, limit) =>
+    project === undefined
+      ? Promise.resolve([])
+      : parsed.words
+        ? service.searchTickets(parsed.words, { ...filter, offset, limit })
+        : service.listTickets({ ...filter, offset, limit }),
+  )
+  const rows = Math.max(1, props.height - 1)
+  const cursor = Math.min(props.cursor, Math.max(0, pages.length - 1))
+  const top = useScroll(cursor, rows)
+  const live = useLiveCursor(cursor, props.setCursor)
+  const visible = pages.slice(top, top + rows)
+
+  useScreen(
+    {
+      handle(action) {
+        const to = moveCursor(action, live.get(), pages.length, rows)
+        if (to === undefined) return false
+        live.set(to)
+        return true
+      },
+      selected: () => pages.at(live.get()),
+      neighbour(key, delta) {
+        const i = pages.indexOf(key)
+        return i < 0 ? undefined : pages.at(i + delta)
+      },
+      mouse(e) {
+        if (e.kind !== 'click') return e.kind === 'wheel-up' ? 'up' : 'down'
+        const i = top + e.y - 1
+        if (e.y < 1 || i >= pages.length) return undefined
+        if (i === live.get()) return 'open'
+        live.set(i)
+        return undefined
+      },
+    },
+    props.active,
+  )
+
+  const count = pages.complete ? `${pages.length}` : `${pages.length}+`
+  const status = pages.error
+    ? `could not load: ${(pages.error as Error).message}`
+    : project === undefined
+      ? 'no active project: press 5 to choose one'
+      : !pages.ready
+        ? 'loading…'
+        : pages.length === 0
+          ? 'no tickets match'
+          : ''
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height}>
+      <Text wrap="truncate">
+        <Text color={theme.header} bold>
+          {props.title}
+        </Text>
+        <Text color={theme.muted}>
+          {' · '}
+          {count} tickets
+          {props.query ? ` · filter: ${props.query}` : ''}
+          {parsed.problems.length > 0 ? ` · ${parsed.problems.join(', ')}` : ''}
+        </Text>
+      </Text>
+      {status !== '' && <Text color={pages.error ? 'red' : theme.muted}>{`  ${status}`}</Text>}
+      {visible.map((t: Ticket, i) => (
+        <TicketRow
+          key={t.key}
+          ticket={t}
+          width={props.width}
+          selected={top + i === cursor}
+          theme={theme}
+          keyWidth={keyWidthOf(visible)}
+        />
+      ))}
+    </Box>
+  )
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { KEY, renderApp, seed } from './render-app.tsx'
+
+describe('Board view', () => {
+  it('draws one lane per stage with counts and moves between lanes and cards', async () => {
+    const ui = await renderApp({ initial: { view: 'board' } })
+    const [a, b] = await seed(ui.service, ['alpha', 'beta'])
+    await ui.service.setStage(b!, 'develop')
+    await ui.press('r')
+    await ui.waitFor('design (1)')
+    expect(ui.frame()).toMatch(/design \(1\)\s+develop \(1\)\s+test \(0\)\s+done \(0\)/)
+    await ui.press(KEY.enter)
+    await ui.waitFor(`${a}  alpha`)
+    await ui.press(KEY.esc, KEY.right, KEY.enter)
+    await ui.waitFor(`${b}  beta`)
+    await ui.press(KEY.esc, 'h', KEY.enter)
+    await ui.waitFor(`${a}  alpha`)
+  })
+
+  it('moves a card to the next stage with Shift+→ and back with U', async () => {
+    const ui = await renderApp({ initial: { view: 'board' } })
+    const [key] = await seed(ui.service, ['card'])
+    await ui.press('r')
+    await ui.waitFor('design (1)')
+    await ui.press(KEY.shiftRight)
+    await ui.waitFor('develop (1)')
+    expect((await ui.service.getTicket(key!)).stage).toBe('develop')
+    await ui.press('L')
+    await ui.waitFor('test (1)')
+    await ui.press('U')
+    await ui.waitFor('undid: move of TK-T-1 to test')
+    expect((await ui.service.getTicket(key!)).stage).toBe('develop')
+    // Undo puts the card back; the cursor stays in the lane it was in.
+    await ui.waitFor('develop (1)')
+    await ui.press(KEY.left, KEY.shiftLeft)
+    await ui.waitFor('design (1)')
+  })
+
+  it('raises and lowers priority with Shift+↑/↓', async () => {
+    const ui = await renderApp({ initial: { view: 'board' } })
+    const [key] = await seed(ui.service, ['card'])
+    await ui.press('r')
+    await ui.waitFor('TK-T-1 P3')
+    await ui.press(KEY.shiftUp)
+    await ui.waitFor('TK-T-1 P2')
+    await ui.press('J', 'J')
+    await ui.waitFor('TK-T-1 P4')
+    expect((await ui.service.getTicket(key!)).priority).toBe(4)
+  })
+
+  it('archives a card after asking, and U brings it back', async () => {
+    const ui = await renderApp({ initial: { view: 'board' } })
+    const [key] = await seed(ui.service, ['doomed'])
+    await ui.press('r')
+    await ui.waitFor('doomed')
+    await ui.press('D')
+    await ui.waitFor('Archive TK-T-1 "doomed"? (y/n)')
+    await ui.press('n')
+    await ui.waitFor('design (1)')
+    await ui.press('D')
+    await ui.waitFor('(y/n)')
+    await ui.press('y')
+    await ui.waitFor('design (0)')
+    expect((await ui.service.getTicket(key!)).archived).toBe(true)
+    await ui.press('U')
+    await ui.waitFor('design (1)')
+  })
+
+  it('shows labels, assignee and the blocked marker on cards', async () => {
+    const ui = await renderApp({ initial: { view: 'board' }, size: { columns: 160, rows: 30 } })
+    const [a, b] = await seed(ui.service, ['blocker', 'waiting'])
+    await ui.service.createLabel({ project: 'TK', name: 'ui' })
+    await ui.service.addLabel(b!, 'ui')
+    await ui.service.addDependency(b!, a!)
+    await ui.service.assign(b!, 'admin')
+    await ui.press('r')
+    await ui.waitFor(`${b} P3 @admin [blocked] #ui`)
+  })
+
+  it('opens the editor with E', async () => {
+    const ui = await renderApp({ initial: { view: 'board' } })
+    await seed(ui.service, ['editable'])
+    await ui.press('r')
+    await ui.waitFor('editable')
+    await ui.press('E')
+    await ui.waitFor('Edit TK-T-1')
+  })
+})

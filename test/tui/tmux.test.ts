@@ -1,0 +1,214 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { ADMIN_PASSWORD, signedIn, startTestServer } from '../support/server.ts'
+import { type TempWorkspace, TK_BIN, tempWorkspace } from '../support/workspace.ts'
+
+/*
+ * The built `tk -g` in a real terminal: tmux gives it a 120×40 pty, keys go in with
+ * send-keys and the screen comes back with capture-pane. No tmux is a failure, not a skip:
+ * .ci/run installs it.
+ */
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function openTmux(ws: TempWorkspace, args: string[], env: Record<string, string> = {}) {
+  const pidFile = join(ws.dir, `tk-${Math.random().toString(36).slice(2, 8)}.pid`)
+  const socket = `tk-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
+  const tmux = (...a: string[]) =>
+    execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], { encoding: 'utf8' })
+  // After tk ends, print its exit code and the terminal's line discipline, then linger so
+  // the pane can still be read.
+  const script = [
+    // `exec` keeps the pid written here, so a test can signal tk itself.
+    `sh -c 'echo $$ > "$0"; exec "$@"' ${JSON.stringify(pidFile)} ${JSON.stringify(process.execPath)} ${JSON.stringify(TK_BIN)} ${args.join(' ')}`,
+    'echo "TK-EXITED:$?"',
+    `stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '`,
+    'echo',
+    'sleep 600',
+  ].join('; ')
+  tmux(
+    'new-session',
+    '-d',
+    '-x',
+    '120',
+    '-y',
+    '40',
+    ...Object.entries({ TICKET_HOME: ws.home, TICKET_URL: '', NO_COLOR: '', ...env }).flatMap(
+      ([k, v]) => ['-e', `${k}=${v}`],
+    ),
+    'sh',
+    '-c',
+    script,
+  )
+  onTestFinished(() => {
+    try {
+      tmux('kill-server')
+    } catch {
+      // Already gone.
+    }
+  })
+  const screen = () => tmux('capture-pane', '-p')
+  return {
+    screen,
+    resize: (x: number, y: number) => tmux('resize-window', '-x', String(x), '-y', String(y)),
+    tkPid: () => Number(readFileSync(pidFile, 'utf8').trim()),
+    format: (f: string) => tmux('display-message', '-p', f).trim(),
+    async send(...keys: string[]) {
+      for (const k of keys) {
+        tmux('send-keys', k)
+        await sleep(120)
+      }
+    },
+    async type(text: string) {
+      tmux('send-keys', '-l', text)
+      await sleep(150)
+    },
+    async waitFor(expected: string | RegExp, timeout = 10_000) {
+      const start = Date.now()
+      for (;;) {
+        const s = screen()
+        if (typeof expected === 'string' ? s.includes(expected) : expected.test(s)) return s
+        if (Date.now() - start > timeout)
+          throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${s}`)
+        await sleep(100)
+      }
+    },
+  }
+}
+
+type T = { key: string; title: string; status: string; assignee: string | null }
+
+describe('tk -g in a real terminal (tmux)', () => {
+  it('needs tmux on this machine', () => {
+    expect(() => execFileSync('tmux', ['-V'], { encoding: 'utf8' })).not.toThrow()
+  })
+
+  it('navigates, opens, starts and completes a ticket, creates one, switches theme and quits cleanly', async () => {
+    const ws = await tempWorkspace()
+    await ws.json('add', 'Write the docs')
+    await ws.json('add', 'Ship it')
+    const t = openTmux(ws, ['-g'])
+    await t.waitFor('Recent activity')
+    expect(t.format('#{alternate_on}')).toBe('1')
+
+    await t.send('2')
+    await t.waitFor('List · 2 tickets')
+    await t.send('j', 'Enter')
+    await t.waitFor('TK-T-1  Write the docs')
+    await t.send('s')
+    await t.waitFor(/Status\s+◑ design\/active/)
+    await t.send('c')
+    await t.waitFor(/Status\s+○ develop\/idle/)
+    await t.send('Escape')
+    await t.waitFor('List · 2 tickets')
+
+    await t.send('n')
+    await t.waitFor('New ticket in TK')
+    await t.type('Made in tmux')
+    await t.send('C-s')
+    await t.waitFor('created ○ TK-T-3 design/idle  Made in tmux')
+    await t.waitFor('List · 3 tickets')
+
+    await t.send('t')
+    await t.waitFor('theme: Deep Dark Green')
+    await t.send('q')
+    const after = await t.waitFor('TK-EXITED:0')
+
+    // The terminal is back: main screen, no mouse reporting, cooked mode with echo.
+    expect(after).not.toContain('Summary │')
+    expect(t.format('#{alternate_on}')).toBe('0')
+    expect(t.format('#{mouse_any_flag}#{mouse_sgr_flag}')).toBe('00')
+    expect(t.format('#{cursor_flag}')).toBe('1')
+    await t.waitFor(/icanon\s+echo|echo\s+icanon/)
+
+    const done = await ws.json<T>('get', 'TK-T-1')
+    expect(done).toMatchObject({ status: 'develop/idle', assignee: 'admin' })
+    const all = await ws.json<T[]>('list')
+    expect(all.map((x) => x.title)).toContain('Made in tmux')
+    const config = JSON.parse(readFileSync(join(ws.home, 'config.json'), 'utf8'))
+    expect(config.tui).toMatchObject({ view: 'list', theme: 'deep-dark-green' })
+  })
+
+  it('starts with -theme NAME and tk gui, comes back where it was, and leaves on Ctrl+C', async () => {
+    const ws = await tempWorkspace()
+    const first = openTmux(ws, ['gui', '-theme', 'dracula'])
+    await first.waitFor('Recent activity')
+    await first.send('3')
+    await first.waitFor('design (0)')
+    // A resize redraws to the new size: four lanes in 80 columns, the status row at the bottom.
+    first.resize(80, 24)
+    const small = await first.waitFor(/design \(0\) {5,}develop \(0\) {5,}test/)
+    const lines = small.split('\n')
+    expect(lines.every((l) => l.length <= 80)).toBe(true)
+    expect(lines[23]).toContain('Shift+←/→ move')
+    await first.send('C-c')
+    await first.waitFor('TK-EXITED:0')
+    expect(first.format('#{alternate_on}')).toBe('0')
+    await first.waitFor(/icanon\s+echo|echo\s+icanon/)
+
+    const again = openTmux(ws, ['-g'])
+    await again.waitFor('design (0)')
+    await again.send('6')
+    await again.waitFor(/● Dracula/)
+    await again.send('q')
+    await again.waitFor('TK-EXITED:0')
+  })
+
+  it('gives the terminal back when killed with SIGTERM', async () => {
+    const ws = await tempWorkspace()
+    const t = openTmux(ws, ['-g'])
+    await t.waitFor('Recent activity')
+    process.kill(t.tkPid(), 'SIGTERM')
+    await t.waitFor('TK-EXITED:')
+    expect(t.format('#{alternate_on}')).toBe('0')
+    expect(t.format('#{mouse_any_flag}')).toBe('0')
+    await t.waitFor(/icanon\s+echo|echo\s+icanon/)
+  })
+
+  it('gives the terminal back and reports the error when it cannot save its state', async () => {
+    const ws = await tempWorkspace()
+    // A directory where config.json should be: reading falls back, writing fails.
+    rmSync(join(ws.home, 'config.json'))
+    mkdirSync(join(ws.home, 'config.json'))
+    const t = openTmux(ws, ['-g'])
+    const s = await t.waitFor('TK-EXITED:1')
+    expect(s).toContain("error: could not save the terminal UI's state in config.json")
+    expect(s).not.toContain('Summary │')
+    expect(t.format('#{alternate_on}')).toBe('0')
+    expect(t.format('#{mouse_any_flag}')).toBe('0')
+    await t.waitFor(/icanon\s+echo|echo\s+icanon/)
+  })
+
+  it("works against a server in remote mode and shows others' changes live", async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const colleague = await signedIn(server)
+    await colleague.createTicket({ project: 'TK', title: 'On the server' })
+    const ws = await tempWorkspace({ init: false })
+    const t = openTmux(ws, ['-g'], {
+      TICKET_URL: server.url,
+      TICKET_USERNAME: 'admin',
+      TICKET_PASSWORD: ADMIN_PASSWORD,
+    })
+    await t.waitFor('Recent activity')
+    await t.send('2')
+    await t.waitFor('On the server')
+    await colleague.createTicket({ project: 'TK', title: 'Made by a colleague' })
+    await t.waitFor('Made by a colleague')
+    await t.send('s')
+    await t.waitFor(/◑ TK-T-2 design\/active/)
+    expect((await colleague.getTicket('TK-T-2')).assignee).toBe('admin')
+    await t.send('q')
+    await t.waitFor('TK-EXITED:0')
+  })
+
+  it('refuses an unknown theme before drawing anything', async () => {
+    const ws = await tempWorkspace()
+    const t = openTmux(ws, ['-g', '-theme', 'plaid'])
+    const s = await t.waitFor('TK-EXITED:1')
+    expect(s).toContain('error: unknown theme "plaid"')
+    expect(s).toContain('hint: choose one of: the-grey,')
+  })
+})
