@@ -62,6 +62,7 @@ const PAGES = [
   ['stories', '/p/AX/stories', 'AX stories'],
   ['requirements', '/p/AX/requirements', 'AX requirements'],
   ['search', '/search?q=task', 'Search: task'],
+  ['chat', '/chat', 'Chat'],
   ['admin users', '/admin/users', 'Users'],
   ['admin agents', '/admin/agents', 'Agents'],
   ['admin teams', '/admin/teams', 'Teams'],

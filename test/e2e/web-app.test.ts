@@ -239,10 +239,10 @@ describe('web app in Chromium', () => {
     const password = await page.getByTestId('once-password').textContent()
     expect(password?.length).toBeGreaterThan(10)
     await page.getByRole('button', { name: 'I have stored it' }).click()
-    await page.locator('td code', { hasText: 'builder-1' }).waitFor()
+    await page.getByRole('cell', { name: /builder-1/ }).waitFor()
     expect(await page.content()).not.toContain(password)
     await page.reload()
-    await page.locator('td code', { hasText: 'builder-1' }).waitFor()
+    await page.getByRole('cell', { name: /builder-1/ }).waitFor()
     expect(await page.content()).not.toContain(password)
     await context.close()
   })
@@ -300,11 +300,10 @@ describe('web app in Chromium', () => {
     await expect.poll(async () => (await admin.getProject('FLOW')).workflow_id).not.toBeNull()
     await page.goto('/p/FLOW/board')
     await lane(page, 'shipped').waitFor()
-    expect(
-      await page
-        .locator('section.lane')
-        .evaluateAll((ls) => ls.map((l) => l.getAttribute('data-stage'))),
-    ).toEqual(['shipped', 'inbox', 'doing'])
+    const laneNames: (string | null)[] = []
+    for (const l of await page.locator('section.lane').all())
+      laneNames.push(await l.getAttribute('data-stage'))
+    expect(laneNames).toEqual(['shipped', 'inbox', 'doing'])
     await context.close()
   })
 
@@ -382,6 +381,38 @@ describe('web app in Chromium', () => {
         .authenticated,
     ).toBe(false)
     await fresh.close()
+  })
+
+  it('chats with the LLM once an admin enables chat, with the answer streamed back', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/chat')
+    await page.getByText('Chat is disabled by an administrator.').waitFor()
+    await page.goto('/admin/settings')
+    await page.getByLabel('Enable chat').check()
+    await page.getByRole('button', { name: 'Save chat settings' }).click()
+    await page.getByText('Saved.').waitFor()
+    await page.goto('/chat')
+    const input = page.getByLabel(/^Message/)
+    await expect.poll(() => input.isEnabled()).toBe(true)
+    await input.fill('hello from the web')
+    await input.press('Enter')
+    // The test server's chat command is `cat`: the answer is the prompt itself.
+    await page.locator('.bubble.assistant', { hasText: 'hello from the web' }).waitFor()
+    await context.close()
+  })
+
+  it('analyses an epic into child tickets', async () => {
+    const epic = await admin.createTicket({ project: 'WEB', title: 'Big feature', type: 'epic' })
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto(`/t/${epic.key}`)
+    await page.getByRole('button', { name: 'Analyse into child tickets' }).click()
+    await page.getByText(/Created 2 tickets/).waitFor()
+    await page.getByText('Children (2)').waitFor()
+    expect((await admin.getTicket(epic.key)).children.map((c) => c.title)).toEqual([
+      'Proposed child one',
+      'Proposed child two',
+    ])
+    await context.close()
   })
 
   it('hides a private project from a user who is not a member', async () => {

@@ -19,6 +19,7 @@ const pages = {
   stories: () => import('./features/planning/stories-page.tsx'),
   requirements: () => import('./features/planning/requirements-page.tsx'),
   admin: () => import('./features/admin/admin-page.tsx'),
+  chat: () => import('./features/chat/chat-page.tsx'),
 }
 const ListPage = lazy(pages.list)
 const TreePage = lazy(pages.tree)
@@ -28,6 +29,7 @@ const SearchPage = lazy(pages.search)
 const StoriesPage = lazy(pages.stories)
 const RequirementsPage = lazy(pages.requirements)
 const AdminPage = lazy(pages.admin)
+const ChatPage = lazy(pages.chat)
 
 /**
  * A deep link starts loading its page's code at once, beside the session check, instead of
@@ -41,9 +43,11 @@ export function preloadPageFor(path: string) {
       ? pages.admin
       : path.startsWith('/search')
         ? pages.search
-        : view && view in pages
-          ? pages[view as keyof typeof pages]
-          : undefined
+        : path.startsWith('/chat')
+          ? pages.chat
+          : view && view in pages
+            ? pages[view as keyof typeof pages]
+            : undefined
   void load?.()
 }
 
@@ -80,6 +84,7 @@ export function App() {
           <Route path="/p/:prefix/settings">{(p) => <ProjectSettings prefix={p.prefix} />}</Route>
           <Route path="/t/:key">{(p) => <TicketPage ticketKey={p.key.toUpperCase()} />}</Route>
           <Route path="/search" component={SearchPage} />
+          <Route path="/chat" component={ChatPage} />
           <Route path="/admin" nest>
             <AdminPage />
           </Route>

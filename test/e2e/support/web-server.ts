@@ -26,12 +26,17 @@ export async function startWebServer(): Promise<WebServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-web-'))
   const store = await openSqliteStore(join(dir, 'ticket.db'), { create: true })
   await seedDatabase(store, { password: ADMIN_PASSWORD, now: new Date() })
-  const host = new ServiceHost({ store })
+  // The LLM behind analyse, and `cat` as the chat command, stand in for a real model: the
+  // first answers a fixed breakdown, the second echoes the prompt back.
+  const llm = async () =>
+    JSON.stringify({ tickets: [{ title: 'Proposed child one' }, { title: 'Proposed child two' }] })
+  const host = new ServiceHost({ store, llm })
   const app = await buildApp({
     host,
     version: 'test',
     webRoot: WEB_ROOT,
     loginsPerMinute: 1000,
+    chatCommand: 'cat',
     verbose: !!process.env.TK_DEBUG,
   })
   await app.listen({ host: '127.0.0.1', port: 0 })

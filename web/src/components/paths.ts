@@ -8,6 +8,7 @@ export function titleOf(path: string): string {
   if (ticket) return decodeURIComponent(ticket).toUpperCase()
   if (path.startsWith('/admin/')) return `Admin: ${path.slice(7)}`
   if (path.startsWith('/search')) return 'Search'
+  if (path.startsWith('/chat')) return 'Chat'
   return 'Projects'
 }
 

@@ -109,6 +109,9 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
             New ticket
           </button>
         ) : null}
+        <Link href="/chat" className="tab" aria-current={path === '/chat' ? 'page' : undefined}>
+          Chat
+        </Link>
         {me?.role === 'admin' ? (
           <Link
             href="/admin/users"

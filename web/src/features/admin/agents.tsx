@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { Link } from 'wouter'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { formatMoment } from '../../components/dates.ts'
@@ -8,14 +9,13 @@ import { PasswordOnce } from './password-once.tsx'
 
 type Shown = { readonly who: string; readonly password: string }
 
-/** Agents are users of type agent; the generated password is shown once, right after creation. */
+/** Agents: created with a generated password shown once; what each is working on now. */
 export function Agents() {
   const qc = useQueryClient()
   const [shown, setShown] = useState<Shown | null>(null)
   const agents = useQuery({
     queryKey: keys.agents,
-    queryFn: async () =>
-      (await service.listUsers({ include_agents: true })).filter((u) => u.user_type === 'agent'),
+    queryFn: () => service.listAgents(),
   })
   const change = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
@@ -23,8 +23,8 @@ export function Agents() {
   })
   const create = (name: string) =>
     change.mutate(async () => {
-      const r = await service.createUser({ username: name, user_type: 'agent' })
-      if (r.password) setShown({ who: r.user.username, password: r.password })
+      const r = await service.createAgent({ display_name: name })
+      setShown({ who: `${name} (${r.agent.username})`, password: r.password })
     })
   return (
     <>
@@ -36,6 +36,7 @@ export function Agents() {
           <tr>
             <th scope="col">Agent</th>
             <th scope="col">Status</th>
+            <th scope="col">Working on</th>
             <th scope="col">Last seen</th>
             <th scope="col">Actions</th>
           </tr>
@@ -44,9 +45,12 @@ export function Agents() {
           {agents.data?.map((a) => (
             <tr key={a.id}>
               <td>
-                <code>{a.username}</code> {a.display_name}
+                {a.display_name} <code>{a.username}</code>
               </td>
               <td>{a.enabled ? a.status || 'idle' : 'disabled'}</td>
+              <td>
+                {a.ticket_key ? <Link href={`/t/${a.ticket_key}`}>{a.ticket_key}</Link> : '—'}
+              </td>
               <td>{a.last_seen ? formatMoment(a.last_seen) : 'never'}</td>
               <td>
                 <button
@@ -63,7 +67,7 @@ export function Agents() {
           ))}
           {agents.data?.length === 0 ? (
             <tr>
-              <td colSpan={4}>No agents yet.</td>
+              <td colSpan={5}>No agents yet.</td>
             </tr>
           ) : null}
         </tbody>

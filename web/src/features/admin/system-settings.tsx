@@ -3,6 +3,7 @@ import { keys } from '../../api/keys.ts'
 import { useStatus } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { ChatSettings } from './chat-settings.tsx'
 
 export function SystemSettings() {
   const status = useStatus()
@@ -25,6 +26,7 @@ export function SystemSettings() {
         Allow new user registration
       </label>
       <ErrorNote error={registration.error} />
+      <ChatSettings />
       <p className="muted">Server version {status.data?.server_version ?? 'unknown'}.</p>
     </>
   )

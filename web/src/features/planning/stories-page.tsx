@@ -86,6 +86,15 @@ function StoryDetail(props: { id: number; editable: boolean; onChanged: () => vo
           <button type="submit">Link</button>
         </form>
       ) : null}
+      {props.editable ? (
+        <button
+          type="button"
+          disabled={change.isPending}
+          onClick={() => change.mutate(() => service.analyseStory(s.id))}
+        >
+          Analyse into tickets
+        </button>
+      ) : null}
       <ErrorNote error={change.error} />
     </section>
   )

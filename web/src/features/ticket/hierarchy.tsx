@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
+import { AnalyseButton } from './analyse-button.tsx'
 import { CreateTicketDialog } from './create-ticket-dialog.tsx'
 
 type Run = (fn: () => Promise<unknown>) => void
@@ -70,6 +71,9 @@ export function Hierarchy({
         <button type="button" onClick={() => setAdding(true)}>
           Add child
         </button>
+      ) : null}
+      {editable && t.type === 'epic' ? (
+        <AnalyseButton ticketKey={t.key} prefix={t.project_prefix} />
       ) : null}
       {adding ? (
         <CreateTicketDialog
