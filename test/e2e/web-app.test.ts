@@ -294,6 +294,8 @@ describe('web app in Chromium', () => {
     await expect
       .poll(async () => (await admin.getWorkflow('triage')).stages.map((x) => x.name))
       .toEqual(['shipped', 'inbox', 'doing'])
+    await page.getByRole('button', { name: 'Move stage shipped' }).waitFor()
+    await page.waitForLoadState('networkidle')
     await shot(page, 'admin-workflows')
     await page.goto('/p/FLOW/settings')
     await page.getByRole('combobox', { name: 'Workflow' }).selectOption('triage')

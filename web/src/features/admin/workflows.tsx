@@ -10,11 +10,13 @@ const text = (e: FormEvent<HTMLFormElement>, name: string) =>
   String(new FormData(e.currentTarget).get(name) ?? '').trim()
 
 function WorkflowCard({
+  reorderInCache,
   workflow: w,
   run,
 }: {
   workflow: Workflow
   run: (fn: () => Promise<unknown>) => void
+  reorderInCache: (id: number, names: readonly string[]) => void
 }) {
   return (
     <section className="card-form" aria-labelledby={`wf-${w.id}`}>
@@ -22,7 +24,10 @@ function WorkflowCard({
       {w.description ? <p className="muted">{w.description}</p> : null}
       <WorkflowStages
         stages={w.stages}
-        onReorder={(names) => run(() => service.reorderWorkflowStages(w.name, names))}
+        onReorder={(names) => {
+          reorderInCache(w.id, names)
+          run(() => service.reorderWorkflowStages(w.name, names))
+        }}
         onRemove={(name) => run(() => service.removeWorkflowStage(w.name, name))}
       />
       <form
@@ -61,12 +66,21 @@ export function Workflows() {
     onSettled: () => qc.invalidateQueries({ queryKey: ['workflows'] }),
   })
   const run = (fn: () => Promise<unknown>) => change.mutate(fn)
+  // The dropped order shows at once; the server's answer (refetched on settle) confirms it.
+  const reorderInCache = (id: number, names: readonly string[]) =>
+    qc.setQueryData<Workflow[]>(['workflows'], (ws) =>
+      ws?.map((w) =>
+        w.id === id
+          ? { ...w, stages: names.flatMap((n) => w.stages.filter((s) => s.name === n)) }
+          : w,
+      ),
+    )
   return (
     <>
       <h1>Workflows</h1>
       <ErrorNote error={workflows.error ?? change.error} />
       {workflows.data?.map((w) => (
-        <WorkflowCard key={w.id} workflow={w} run={run} />
+        <WorkflowCard key={w.id} workflow={w} run={run} reorderInCache={reorderInCache} />
       ))}
       <form
         className="card-form"
