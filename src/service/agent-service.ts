@@ -1,4 +1,4 @@
-/** @module What agents and the admins who run them can ask of the service (issue 5). */
+/** @module What agents and the admins who run them can ask of the service. */
 import type {
   AgentConfigEntry,
   AgentCredentials,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Migration } from './index.ts'
 
 /**
- * Agents (issue 5): per-agent settings, and the claim lease a ticket carries while an agent
+ * Agents: per-agent settings, and the claim lease a ticket carries while an agent
  * works on it. The lease is renewed by the agent's heartbeats; when it lapses the reaper
  * returns the ticket to the queue (docs/agents.md "Leases").
  */
