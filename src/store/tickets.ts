@@ -114,8 +114,33 @@ export async function takeSequence(db: Db, projectId: number): Promise<number> {
   return r.next_seq - 1
 }
 
-export async function insertTicket(db: Db, row: Insertable<TicketsTable>): Promise<number> {
-  const r = await db.insertInto('tickets').values(row).returning('id').executeTakeFirstOrThrow()
+/** What every new ticket starts with unless its creator says otherwise. */
+const NEW_TICKET = {
+  git_repository: '',
+  git_branch: '',
+  clone_of_id: null,
+  workflow_id: null,
+  sort_order: 0,
+  estimate_effort: 0,
+  estimate_complete: null,
+  health_score: null,
+  assignee: null,
+  open: 1,
+  archived: 0,
+  ready: 0,
+  review_status: null,
+  attempts: 0,
+} satisfies Partial<Insertable<TicketsTable>>
+
+export type NewTicketRow = Omit<Insertable<TicketsTable>, keyof typeof NEW_TICKET> &
+  Partial<Pick<Insertable<TicketsTable>, keyof typeof NEW_TICKET>>
+
+export async function insertTicket(db: Db, row: NewTicketRow): Promise<number> {
+  const r = await db
+    .insertInto('tickets')
+    .values({ ...NEW_TICKET, ...row })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return r.id
 }
 
