@@ -784,11 +784,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       {
         flags: '--password <pw>',
-        description: 'admin password (generated and printed when absent)',
+        description: 'admin password (generated and printed when absent); remote mode: yours',
       },
       { flags: '--prefix <P>', description: 'also create project P and make it current' },
       { flags: '--title <T>', description: 'title for -prefix' },
       { flags: '--force', description: 'start over: delete the existing database first' },
+      {
+        flags: '--url <url>',
+        description: 'remote mode: remember this server and sign in (default: TICKET_URL)',
+      },
+      { flags: '-u, --username <name>', description: 'remote mode: the account to sign in as' },
     ],
     section: 'Workspace',
     load: lazy(system, (m) => m.init),

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { startTestServer } from '../support/server.ts'
@@ -99,5 +99,77 @@ describe('remote mode', () => {
     })
     expect(down.code).toBe(1)
     expect(down.stderr).toContain('http://127.0.0.1:9')
+  })
+
+  it('init in remote mode remembers the server, signs in and makes the project current', async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const dir = tempDir('tk-remote-init-')
+    const env = { TICKET_HOME: join(dir, '.ticket') }
+    const config = () => JSON.parse(readFileSync(join(dir, '.ticket', 'config.json'), 'utf8'))
+
+    // Unreachable: names the URL, remembers nothing.
+    const down = await runTk(['init', '-url', 'http://127.0.0.1:9'], {
+      cwd: dir,
+      env: { ...env, TICKET_TIMEOUT: '2' },
+    })
+    expect(down.code).toBe(1)
+    expect(down.stderr).toContain('http://127.0.0.1:9')
+    expect(existsSync(join(dir, '.ticket', 'config.json'))).toBe(false)
+
+    // A wrong password: refused, nothing remembered.
+    const wrong = await runTk(
+      ['init', '-url', server.url, '-username', 'admin', '-password', 'not-it'],
+      { cwd: dir, env },
+    )
+    expect(wrong.code).toBe(1)
+    expect(existsSync(join(dir, '.ticket', 'config.json'))).toBe(false)
+
+    const ok = await runTk(
+      ['init', '-url', server.url, '-username', 'admin', '-password', 'admin-password'],
+      { cwd: dir, env },
+    )
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(ok.stdout).toContain(`server       : ${server.url}`)
+    expect(ok.stdout).toContain('user         : admin')
+    expect(ok.stdout).toContain('project      : TK (current)')
+    expect(config()).toMatchObject({ server_url: server.url, username: 'admin', project: 'TK' })
+    expect(statSync(join(dir, '.ticket', 'credentials.json')).mode & 0o777).toBe(0o600)
+    // No local database: remote mode never creates one.
+    expect(existsSync(join(dir, '.ticket', 'ticket.db'))).toBe(false)
+
+    // Later commands need neither the URL nor the password again.
+    const added = await runTk(['add', 'Over the wire', '--json'], { cwd: dir, env })
+    expect(added.code, added.stderr).toBe(0)
+    expect(JSON.parse(added.stdout)).toMatchObject({ key: 'TK-T-1' })
+
+    // Repeating with -prefix creates that project on the server and makes it current.
+    const again = await runTk(
+      ['init', '-prefix', 'CUS', '-title', 'Customer Portal', '-password', 'admin-password', '--json'],
+      { cwd: dir, env },
+    )
+    expect(again.code, again.stderr).toBe(0)
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      server_url: server.url,
+      username: 'admin',
+      logged_in: true,
+      project: 'CUS',
+    })
+    const project = await runTk(['project', 'get', 'CUS', '--json'], { cwd: dir, env })
+    expect(JSON.parse(project.stdout)).toMatchObject({ prefix: 'CUS', title: 'Customer Portal' })
+  })
+
+  it('init with TICKET_URL and no password remembers the server and says how to sign in', async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const dir = tempDir('tk-remote-init-')
+    const r = await runTk(['init'], {
+      cwd: dir,
+      env: { TICKET_HOME: join(dir, '.ticket'), TICKET_URL: server.url },
+    })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('not logged in')
+    expect(r.stdout).toContain('next: tk login')
+    expect(existsSync(join(dir, '.ticket', 'ticket.db'))).toBe(false)
   })
 })

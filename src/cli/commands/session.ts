@@ -56,23 +56,41 @@ export const register: Run = async (c) => {
   )
 }
 
-export const login: Run = async (c) => {
-  const { svc, url } = await client(c, 'login')
-  const username =
-    c.str('username') ??
-    c.args[0] ??
-    (c.env.TICKET_USERNAME || undefined) ??
-    c.workspace.config.username
-  if (!username)
-    throw new UsageError('who is logging in?', 'pass -username NAME or set TICKET_USERNAME')
-  let password = c.str('password') ?? (c.env.TICKET_PASSWORD || undefined)
-  if (password === undefined) {
-    if (!process.stdin.isTTY)
-      throw new UsageError('no password given', 'pass -password SECRET or set TICKET_PASSWORD')
-    password = await promptPassword(`password for ${username}: `)
-  }
+/** Who signs in: -username, the first argument, TICKET_USERNAME, else the remembered user. */
+const usernameOf = (c: CommandContext): string | undefined =>
+  c.str('username') ??
+  c.args[0] ??
+  (c.env.TICKET_USERNAME || undefined) ??
+  c.workspace.config.username
+
+/** -password, TICKET_PASSWORD, else a prompt when there is a terminal to ask at. */
+async function passwordOf(c: CommandContext, username: string): Promise<string | undefined> {
+  const given = c.str('password') ?? (c.env.TICKET_PASSWORD || undefined)
+  if (given !== undefined || !process.stdin.isTTY) return given
+  return promptPassword(`password for ${username}: `)
+}
+
+async function signIn(
+  c: CommandContext,
+  svc: Awaited<ReturnType<typeof client>>['svc'],
+  url: string,
+  username: string,
+  password: string,
+) {
   const session = await svc.login(username, password)
   saveCredentials(c.workspace, { server_url: url, username, token: session.token })
+  return session
+}
+
+export const login: Run = async (c) => {
+  const { svc, url } = await client(c, 'login')
+  const username = usernameOf(c)
+  if (!username)
+    throw new UsageError('who is logging in?', 'pass -username NAME or set TICKET_USERNAME')
+  const password = await passwordOf(c, username)
+  if (password === undefined)
+    throw new UsageError('no password given', 'pass -password SECRET or set TICKET_PASSWORD')
+  const session = await signIn(c, svc, url, username, password)
   c.workspace.saveConfig({ username, ...(c.str('url') ? { server_url: url } : {}) })
   c.out.data(
     {
@@ -82,6 +100,59 @@ export const login: Run = async (c) => {
       expires_at: session.expires_at,
     },
     (d) => `logged in to ${d.server_url} as ${d.username}`,
+  )
+}
+
+/**
+ * `tk init` in remote mode (-url or TICKET_URL): remembers the server and signs in. The server
+ * is asked first, so an unreachable URL or a wrong password leaves the workspace as it was.
+ */
+export const initRemote: Run = async (c) => {
+  const { svc, url } = await client(c, 'init')
+  const status = await svc.status()
+  const username = usernameOf(c)
+  const password = username === undefined ? undefined : await passwordOf(c, username)
+  const session =
+    username !== undefined && password !== undefined
+      ? await signIn(c, svc, url, username, password)
+      : undefined
+  // Signed in (or no one to sign in as): the server is remembered before any project work.
+  c.workspace.saveConfig({
+    server_url: url,
+    ...(session ? { username: session.user.username } : {}),
+  })
+  const prefix = c.str('prefix')
+  let project = c.workspace.config.project
+  if (session && prefix) {
+    const existing = await svc.getProject(prefix).catch(() => undefined)
+    project = (existing ?? (await svc.createProject({ prefix, title: c.str('title') ?? prefix })))
+      .prefix
+  } else if (session && !project) {
+    // As locally: the default project becomes current when this user may read it.
+    project = (await svc.getProject('TK').catch(() => undefined))?.prefix
+  }
+  if (project) c.workspace.saveConfig({ project })
+  const data = {
+    workspace: c.workspace.home,
+    server_url: url,
+    server_version: status.server_version ?? null,
+    username: session?.user.username ?? null,
+    logged_in: session !== undefined,
+    project: project ?? null,
+  }
+  c.out.data(data, (d) =>
+    [
+      `remote workspace at ${d.workspace}`,
+      `server       : ${d.server_url}${d.server_version ? ` (version ${d.server_version})` : ''}`,
+      `user         : ${d.username ?? '- (not logged in)'}`,
+      `project      : ${d.project ? `${d.project} (current)` : '-'}`,
+      '',
+      !d.logged_in
+        ? 'next: tk login -username NAME (or tk register first)'
+        : d.project
+          ? 'next: tk add "My first ticket"'
+          : 'next: tk project create -prefix CUS -title "Customer Portal"',
+    ].join('\n'),
   )
 }
 

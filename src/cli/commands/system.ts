@@ -1,10 +1,13 @@
 import { existsSync, rmSync } from 'node:fs'
 import type { Run } from '../command.ts'
+import { serverUrlOf } from '../credentials.ts'
 import { UsageError } from '../usage-error.ts'
 
 // cli.md "Workspace": non-interactive and safe to repeat.
 export const init: Run = async (c) => {
   const ws = c.workspace
+  // Remote mode never touches a local database, -force included.
+  if (c.str('url') || serverUrlOf(ws, c.env)) return (await import('./session.ts')).initRemote(c)
   const force = c.bool('force')
   if (force)
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${ws.dbPath}${suffix}`, { force: true })
