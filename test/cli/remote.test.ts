@@ -145,7 +145,16 @@ describe('remote mode', () => {
 
     // Repeating with -prefix creates that project on the server and makes it current.
     const again = await runTk(
-      ['init', '-prefix', 'CUS', '-title', 'Customer Portal', '-password', 'admin-password', '--json'],
+      [
+        'init',
+        '-prefix',
+        'CUS',
+        '-title',
+        'Customer Portal',
+        '-password',
+        'admin-password',
+        '--json',
+      ],
       { cwd: dir, env },
     )
     expect(again.code, again.stderr).toBe(0)
