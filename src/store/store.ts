@@ -29,7 +29,7 @@ export interface Store {
   readonly location: string
   /** Runs `fn` in one write transaction; driver failures come out as `TicketError`s. */
   transaction<T>(fn: (db: Db) => Promise<T>): Promise<T>
-  /** Runs reads outside a transaction, with the same error mapping. */
+  /** Runs reads as one snapshot (joining the read or write already under way), with the same error mapping. */
   read<T>(fn: (db: Db) => Promise<T>): Promise<T>
   /** Ticket ids matching free words, best match first, within the given scope. */
   searchTicketIds(words: string, scope: SearchScope): Promise<number[]>

@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely'
 import type { State } from '../domain/lifecycle.ts'
 import type { Ticket, TicketType } from '../domain/ticket.ts'
 import type { TicketsTable } from './database.ts'
+import { first, prepared } from './prepared.ts'
 import type { Db } from './store.ts'
 
 /** A ticket as stored, with the keys of its project, parent and source joined in. */
@@ -58,36 +59,51 @@ export const selectTickets = (db: Db) =>
     .selectAll('t')
     .select(['p.prefix as project_prefix', 'par.key as parent_key', 'src.key as clone_of_key'])
 
+const ticketById = prepared((db, id: number) => selectTickets(db).where('t.id', '=', id))
+const ticketByKey = prepared((db, key: string) => selectTickets(db).where('t.key', '=', key))
+const ticketBySeq = prepared((db, prefix: string, seq: number) =>
+  selectTickets(db).where('p.prefix', '=', prefix).where('t.seq', '=', seq),
+)
+
 export const findTicketRowById = (db: Db, id: number): Promise<TicketRow | undefined> =>
-  selectTickets(db).where('t.id', '=', id).executeTakeFirst()
+  first(ticketById(db, id))
 
 export const findTicketRowByKey = (db: Db, key: string): Promise<TicketRow | undefined> =>
-  selectTickets(db).where('t.key', '=', key).executeTakeFirst()
+  first(ticketByKey(db, key))
 
 export const findTicketRowBySeq = (db: Db, prefix: string, seq: number) =>
-  selectTickets(db).where('p.prefix', '=', prefix).where('t.seq', '=', seq).executeTakeFirst()
+  first(ticketBySeq(db, prefix, seq))
+
+const labelsQuery = (db: Db) =>
+  db
+    .selectFrom('ticket_labels as tl')
+    .innerJoin('labels as l', 'l.id', 'tl.label_id')
+    .select(['tl.ticket_id', 'l.name'])
+    .orderBy('l.name')
+const blockersQuery = (db: Db) =>
+  db
+    .selectFrom('dependencies as d')
+    .innerJoin('tickets as dep', 'dep.id', 'd.depends_on_id')
+    .select(['d.ticket_id', 'dep.key'])
+    .where('dep.state', '<>', 'success')
+    .orderBy('dep.id')
+// One ticket's extras (a get, a write's answer) run often enough to be prepared.
+const labelsOfOne = prepared((db, id: number) => labelsQuery(db).where('tl.ticket_id', '=', id))
+const blockersOfOne = prepared((db, id: number) => blockersQuery(db).where('d.ticket_id', '=', id))
 
 /** Labels and unfinished dependencies of many tickets in two queries. */
 export async function ticketExtras(db: Db, ids: readonly number[]) {
   const labels = new Map<number, string[]>()
   const blocked = new Map<number, string[]>()
   if (ids.length > 0) {
-    const ls = await db
-      .selectFrom('ticket_labels as tl')
-      .innerJoin('labels as l', 'l.id', 'tl.label_id')
-      .select(['tl.ticket_id', 'l.name'])
-      .where('tl.ticket_id', 'in', ids)
-      .orderBy('l.name')
-      .execute()
+    const one = ids.length === 1 ? ids[0]! : undefined
+    const ls = await (one !== undefined
+      ? labelsOfOne(db, one)
+      : labelsQuery(db).where('tl.ticket_id', 'in', ids).execute())
     for (const r of ls) labels.set(r.ticket_id, [...(labels.get(r.ticket_id) ?? []), r.name])
-    const bs = await db
-      .selectFrom('dependencies as d')
-      .innerJoin('tickets as dep', 'dep.id', 'd.depends_on_id')
-      .select(['d.ticket_id', 'dep.key'])
-      .where('d.ticket_id', 'in', ids)
-      .where('dep.state', '<>', 'success')
-      .orderBy('dep.id')
-      .execute()
+    const bs = await (one !== undefined
+      ? blockersOfOne(db, one)
+      : blockersQuery(db).where('d.ticket_id', 'in', ids).execute())
     for (const r of bs) blocked.set(r.ticket_id, [...(blocked.get(r.ticket_id) ?? []), r.key])
   }
   return {
@@ -148,8 +164,9 @@ export async function updateTicketRow(db: Db, id: number, patch: Updateable<Tick
   await db.updateTable('tickets').set(patch).where('id', '=', id).execute()
 }
 
-export const childRowsOf = (db: Db, id: number) =>
-  selectTickets(db).where('t.parent_id', '=', id).orderBy('t.id').execute()
+export const childRowsOf = prepared((db, id: number) =>
+  selectTickets(db).where('t.parent_id', '=', id).orderBy('t.id'),
+)
 
 export async function hasChildren(db: Db, id: number): Promise<boolean> {
   const r = await db

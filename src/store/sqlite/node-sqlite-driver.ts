@@ -10,6 +10,7 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  type TransactionSettings,
 } from 'kysely'
 
 type Param = null | number | bigint | string | NodeJS.ArrayBufferView
@@ -55,8 +56,9 @@ class NodeSqliteConnection implements DatabaseConnection {
 
 /**
  * One connection guarded by a lock, so a transaction spanning awaits is never interleaved with
- * another caller's queries; transactions begin IMMEDIATE so that a read-then-write (a claim)
- * holds the write lock from its first read and concurrent processes queue on busy_timeout.
+ * another caller's queries; write transactions begin IMMEDIATE so that a read-then-write (a
+ * claim) holds the write lock from its first read and concurrent processes queue on
+ * busy_timeout.
  */
 class NodeSqliteDriver implements Driver {
   readonly #db: DatabaseSync
@@ -84,8 +86,11 @@ class NodeSqliteDriver implements Driver {
     this.#release = undefined
     release?.()
   }
-  async beginTransaction(c: DatabaseConnection) {
-    await c.executeQuery(CompiledQuery.raw('begin immediate'))
+  async beginTransaction(c: DatabaseConnection, settings: TransactionSettings) {
+    // A read-only transaction is one snapshot for all its queries and takes no write lock.
+    await c.executeQuery(
+      CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin' : 'begin immediate'),
+    )
   }
   async commitTransaction(c: DatabaseConnection) {
     await c.executeQuery(CompiledQuery.raw('commit'))

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -69,6 +70,8 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     await db.destroy()
     throw mapSqliteError(e)
   }
+  // The transaction the current call chain runs in, if any.
+  const inside = new AsyncLocalStorage<Db>()
   const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn()
@@ -76,13 +79,30 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
       throw mapSqliteError(e)
     }
   }
+  const read: Store['read'] = (fn) => {
+    const outer = inside.getStore()
+    if (outer) return guard(() => fn(outer))
+    return guard(() =>
+      db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => inside.run(trx, fn, trx)),
+    )
+  }
+  const transaction: Store['transaction'] = (fn) => {
+    // The one connection is held by the read or write under way: waiting for it would hang.
+    if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
+    return guard(() => db.transaction().execute((trx) => inside.run(trx, fn, trx)))
+  }
   return {
     db,
     location: path,
-    transaction: (fn) => guard(() => db.transaction().execute(fn)),
-    read: (fn) => guard(() => fn(db)),
+    transaction,
+    // One snapshot per read: consistent across its queries, and SQLite takes its read lock once
+    // instead of once per statement. A read nested in a read or a write joins it.
+    read,
     searchTicketIds: (words, scope) =>
-      guard(async () => {
+      read(async (db) => {
         const q = toFtsQuery(words)
         if (q === undefined) return []
         const project =
@@ -99,7 +119,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
         return rows.map((r) => r.id)
       }),
     integrityCheck: () =>
-      guard(async () => {
+      read(async (db) => {
         const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db)
         const fk = await sql<{ table: string }>`PRAGMA foreign_key_check`.execute(db)
         return [
@@ -109,12 +129,10 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
       }),
     schemaVersion: async () =>
       Number((raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version),
-    // One transaction, so a server writing meanwhile cannot tear the snapshot.
-    dumpTables: () => guard(() => db.transaction().execute((trx) => dumpTables(trx))),
+    // One snapshot, so a server writing meanwhile cannot tear it.
+    dumpTables: () => read(dumpTables),
     replaceTables: (dump) =>
-      guard(() =>
-        db.transaction().execute((trx) => replaceTables(trx, dump, rebuildSqliteSearchIndex)),
-      ),
+      transaction((trx) => replaceTables(trx, dump, rebuildSqliteSearchIndex)),
     close: () => db.destroy(),
   }
 }
