@@ -114,6 +114,10 @@ export const desc: OptionSpec = {
   description: 'description',
   aliases: ['desc'],
 }
+export const projectId: OptionSpec = {
+  flags: '--id <PREFIX>',
+  description: 'the project (or give it as the first argument)',
+}
 export const projectFields: readonly OptionSpec[] = [
   desc,
   { flags: '--ac <text>', description: 'acceptance criteria' },
