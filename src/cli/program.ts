@@ -1,76 +1,53 @@
 /** @module The command table: names, flags and help for every command; code loads on use. */
-import type { CommandSpec, OptionSpec, Run } from './command.ts'
-
-const id: OptionSpec = {
-  flags: '--id <key>',
-  description: 'the ticket (or give it as the first argument)',
-}
-const message: OptionSpec = { flags: '-m, --message <text>', description: 'also add this comment' }
-const limit: OptionSpec = { flags: '-n, --limit <n>', description: 'show at most n (0 = all)' }
-const ticketFields: OptionSpec[] = [
-  { flags: '--title <text>', description: 'title (instead of the words)' },
-  { flags: '-d, --description <text>', description: 'description (Markdown)', aliases: ['desc'] },
-  {
-    flags: '--ac <text>',
-    description: 'acceptance criteria',
-    aliases: ['acceptance-criteria', 'acceptance_criteria'],
-  },
-  { flags: '-p, --priority <n>', description: 'priority 1 (highest) to 9; default 3' },
-  {
-    flags: '--git-repository <url>',
-    description: 'git repository',
-    aliases: ['git_repository', 'git'],
-  },
-  { flags: '--git-branch <name>', description: 'git branch', aliases: ['git_branch'] },
-  {
-    flags: '--estimate-effort <n>',
-    description: 'estimated effort (points or hours)',
-    aliases: ['estimate_effort'],
-  },
-  {
-    flags: '--estimate-complete <date>',
-    description: 'expected completion date',
-    aliases: ['estimate_complete'],
-  },
-]
-const addOptions: OptionSpec[] = [
-  {
-    flags: '-t, --type <type>',
-    description: 'epic, task, bug, spike, chore, story, requirement, decision, question, note',
-  },
-  ...ticketFields,
-  { flags: '--parent <key>', description: 'parent ticket' },
-  { flags: '-a, --assignee <user>', description: 'assign to this user' },
-  message,
-]
-const listOptions: OptionSpec[] = [
-  { flags: '-t, --type <type>', description: 'only this type' },
-  { flags: '--stage <stage>', description: 'only this stage' },
-  { flags: '--state <state>', description: 'only this state' },
-  { flags: '--status <stage/state>', description: 'only this status, e.g. develop/active' },
-  {
-    flags: '-u, --user <name>',
-    description: 'only tickets assigned to this user',
-    aliases: ['assignee'],
-  },
-  { flags: '--label <name>', description: 'only tickets with this label' },
-  { flags: '--parent <key>', description: 'only children of this ticket' },
+import type { CommandSpec, Run } from './command.ts'
+import {
+  addOptions,
+  agentIdOption,
+  agentServer,
+  colour,
+  dependencyOptions,
+  desc,
+  dryRun,
+  force,
+  forceComplete,
+  id,
+  idAndMessage,
+  includeClosed,
+  labelRef,
+  labelsOfTicket,
   limit,
-  { flags: '-a, --all', description: 'include closed tickets' },
-  { flags: '-d, --deleted', description: 'include archived tickets too', aliases: ['archived'] },
-]
+  listReach,
+  message,
+  nameOpt,
+  newTicketOptions,
+  parentTeam,
+  projectFields,
+  projectId,
+  projectRole,
+  ref,
+  reviewOptions,
+  reviewStatus,
+  roleAims,
+  sessionOptions,
+  storyId,
+  storyTicketOptions,
+  teamAgentOptions,
+  teamMemberOptions,
+  teamOpt,
+  textOptions,
+  ticketFields,
+  ticketFilters,
+  title,
+  username,
+  userOpt,
+  workflowTicket,
+} from './shared-options.ts'
 
 const lazy =
   <M>(load: () => Promise<M>, pick: (m: M) => Run) =>
   async (): Promise<Run> =>
     pick(await load())
 
-const agentIdOption: OptionSpec = { flags: '--id <uuid>', description: 'the agent' }
-const sessionOptions: OptionSpec[] = [
-  { flags: '-u, --username <name>', description: 'the account (default: TICKET_USERNAME)' },
-  { flags: '--password <secret>', description: 'its password (default: TICKET_PASSWORD)' },
-  { flags: '--url <url>', description: 'the server (default: TICKET_URL or config)' },
-]
 const session = () => import('./commands/session.ts')
 const tickets = () => import('./commands/tickets.ts')
 const lifecycle = () => import('./commands/lifecycle.ts')
@@ -87,7 +64,6 @@ const cloning = () => import('./commands/clone.ts')
 const health = () => import('./commands/health.ts')
 const doctor = () => import('./commands/doctor.ts')
 const snapshot = () => import('./commands/snapshot.ts')
-const force = (what: string): OptionSpec => ({ flags: '--force', description: what })
 // ---- end loaders ----
 const agents = () => import('./commands/agents.ts')
 
@@ -95,7 +71,7 @@ const typeShortcut = (name: string, summary: string, type = name): CommandSpec =
   name,
   summary,
   args: '<title words…>',
-  options: addOptions.filter((o) => !o.flags.includes('--type')),
+  options: newTicketOptions,
   section: 'Tickets',
   load: lazy(tickets, (m) => m.addOfType(type)),
 })
@@ -104,13 +80,7 @@ const stateCommand = (name: string, summary: string): CommandSpec => ({
   name,
   summary,
   args: '[KEY]',
-  options: [
-    id,
-    message,
-    ...(name === 'complete'
-      ? [{ flags: '--force', description: 'complete even if dependencies are unfinished' }]
-      : []),
-  ],
+  options: name === 'complete' ? [...idAndMessage, forceComplete] : idAndMessage,
   section: 'Lifecycle',
   load: lazy(lifecycle, (m) => m.stateShortcut(name)),
 })
@@ -119,7 +89,7 @@ const toggle = (name: string, summary: string): CommandSpec => ({
   name,
   summary,
   args: '[KEY]',
-  options: [id, message],
+  options: idAndMessage,
   section: 'Lifecycle',
   load: lazy(lifecycle, (m) => m.toggle(name)),
 })
@@ -134,35 +104,6 @@ const teams = () => import('./commands/teams.ts')
 const access = () => import('./commands/access.ts')
 const stories = () => import('./commands/stories.ts')
 const requirements = () => import('./commands/requirements.ts')
-
-const ref = (what: string): OptionSpec => ({
-  flags: '--id <ref>',
-  description: `the ${what} (id or name)`,
-})
-const desc: OptionSpec = {
-  flags: '-d, --description <text>',
-  description: 'description',
-  aliases: ['desc'],
-}
-const nameOpt = (what: string): OptionSpec => ({
-  flags: '--name <name>',
-  description: `${what} name`,
-})
-const userOpt: OptionSpec = {
-  flags: '--user <name>',
-  description: 'the username',
-  aliases: ['username', 'user_id', 'user-id'],
-}
-const projectRole: OptionSpec = { flags: '--role <role>', description: 'viewer, editor or owner' }
-const reviewOptions: OptionSpec[] = [
-  id,
-  { flags: '-m, --message <text>', description: 'why (kept as a comment)', aliases: ['reason'] },
-]
-const textOptions: OptionSpec[] = [
-  { flags: '--title <text>', description: 'title' },
-  desc,
-  { flags: '--ac <text>', description: 'acceptance criteria', aliases: ['acceptance-criteria'] },
-]
 
 type Org = Omit<CommandSpec, 'section' | 'load'>
 const org = (spec: Org, load: CommandSpec['load']): CommandSpec => ({
@@ -292,10 +233,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       summary:
         'Give a ticket (-ticket) or the project (-project) a workflow; tickets are kept valid',
       args: '[WORKFLOW]',
-      options: [
-        ref('workflow'),
-        { flags: '--ticket <key>', description: 'this ticket (else the project)' },
-      ],
+      options: [ref('workflow'), workflowTicket],
     },
     lazy(workflows, (m) => m.set),
   ),
@@ -304,7 +242,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'workflow unset',
       summary:
         'Clear the workflow of a ticket (inherits the project’s) or of the project (default)',
-      options: [{ flags: '--ticket <key>', description: 'this ticket (else the project)' }],
+      options: [workflowTicket],
     },
     lazy(workflows, (m) => m.unset),
   ),
@@ -332,8 +270,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       options: [
         nameOpt('role'),
         { flags: '--title <text>', description: 'job title (default: the name)' },
-        { flags: '--motivation <text>', description: 'what drives the role' },
-        { flags: '--goals <text>', description: 'what the role aims for' },
+        ...roleAims,
       ],
     },
     lazy(roles, (m) => m.create),
@@ -347,8 +284,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
         ref('role'),
         nameOpt('new role'),
         { flags: '--title <text>', description: 'job title' },
-        { flags: '--motivation <text>', description: 'what drives the role' },
-        { flags: '--goals <text>', description: 'what the role aims for' },
+        ...roleAims,
       ],
     },
     lazy(roles, (m) => m.update),
@@ -359,10 +295,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['role rm'],
       summary: 'Delete a role (admin; -force clears it from stages)',
       args: '[ROLE]',
-      options: [
-        ref('role'),
-        { flags: '--force', description: 'also clear it from workflow stages' },
-      ],
+      options: [ref('role'), force('also clear it from workflow stages')],
     },
     lazy(roles, (m) => m.remove),
   ),
@@ -382,7 +315,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       summary: 'Create a user (admin); the password is generated when not given',
       args: '[username]',
       options: [
-        { flags: '--username <name>', description: 'the username' },
+        username,
         { flags: '--password <pw>', description: 'password (at least 8 characters)' },
         { flags: '--role <role>', description: 'admin or user (default user)' },
         { flags: '--type <type>', description: 'user or agent (default user)' },
@@ -397,7 +330,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'user enable',
       summary: 'Enable a user (admin)',
       args: '[username]',
-      options: [{ flags: '--username <name>', description: 'the username' }],
+      options: [username],
     },
     lazy(users, (m) => m.enable),
   ),
@@ -406,7 +339,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'user disable',
       summary: 'Disable a user and end their sessions (admin)',
       args: '[username]',
-      options: [{ flags: '--username <name>', description: 'the username' }],
+      options: [username],
     },
     lazy(users, (m) => m.disable),
   ),
@@ -415,10 +348,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'user reset-password',
       summary: 'Set a new password (generated when not given) and end all sessions (admin)',
       args: '[username]',
-      options: [
-        { flags: '--username <name>', description: 'the username' },
-        { flags: '--password <pw>', description: 'the new password' },
-      ],
+      options: [username, { flags: '--password <pw>', description: 'the new password' }],
     },
     lazy(users, (m) => m.resetPassword),
   ),
@@ -428,7 +358,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['user rm', 'user del'],
       summary: 'Delete a user (admin)',
       args: '[username]',
-      options: [{ flags: '--username <name>', description: 'the username' }],
+      options: [username],
     },
     lazy(users, (m) => m.remove),
   ),
@@ -453,15 +383,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['team add', 'team new'],
       summary: 'Create a team (admin); you become its owner',
       args: '[name]',
-      options: [
-        nameOpt('team'),
-        desc,
-        {
-          flags: '--parent <team>',
-          description: 'the parent team',
-          aliases: ['parent_id', 'parent-id'],
-        },
-      ],
+      options: [nameOpt('team'), desc, parentTeam('the parent team')],
     },
     lazy(teams, (m) => m.create),
   ),
@@ -470,16 +392,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'team update',
       summary: 'Rename a team or move it (-parent none for top level)',
       args: '[TEAM]',
-      options: [
-        ref('team'),
-        nameOpt('new team'),
-        desc,
-        {
-          flags: '--parent <team>',
-          description: 'the new parent, or none',
-          aliases: ['parent_id', 'parent-id'],
-        },
-      ],
+      options: [ref('team'), nameOpt('new team'), desc, parentTeam('the new parent, or none')],
     },
     lazy(teams, (m) => m.update),
   ),
@@ -510,8 +423,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       summary: 'Add a member (or change their role)',
       args: '[TEAM] [user]',
       options: [
-        ref('team'),
-        userOpt,
+        ...teamMemberOptions,
         { flags: '--role <role>', description: 'member (default) or owner' },
         { flags: '--job-title <text>', description: 'job title', aliases: ['job_title'] },
       ],
@@ -524,7 +436,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['team remove-user'],
       summary: 'Remove a member',
       args: '[TEAM] [user]',
-      options: [ref('team'), userOpt],
+      options: teamMemberOptions,
     },
     lazy(teams, (m) => m.removeMember),
   ),
@@ -533,10 +445,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'team add-agent',
       summary: 'Add an agent to a team',
       args: '[TEAM] [agent]',
-      options: [
-        ref('team'),
-        { flags: '--agent <name>', description: 'the agent', aliases: ['agent_id', 'agent-id'] },
-      ],
+      options: teamAgentOptions,
     },
     lazy(teams, (m) => m.addAgent),
   ),
@@ -545,10 +454,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'team remove-agent',
       summary: 'Remove an agent from a team',
       args: '[TEAM] [agent]',
-      options: [
-        ref('team'),
-        { flags: '--agent <name>', description: 'the agent', aliases: ['agent_id', 'agent-id'] },
-      ],
+      options: teamAgentOptions,
     },
     lazy(teams, (m) => m.removeAgent),
   ),
@@ -588,10 +494,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'project add-team',
       summary: 'Give a team (and its sub-teams) a role on the project (owner)',
       args: '[team]',
-      options: [
-        { flags: '--team <team>', description: 'the team', aliases: ['team_id', 'team-id'] },
-        projectRole,
-      ],
+      options: [teamOpt, projectRole],
     },
     lazy(access, (m) => m.addTeam),
   ),
@@ -600,9 +503,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'project remove-team',
       summary: 'Remove a team from the project (owner)',
       args: '[team]',
-      options: [
-        { flags: '--team <team>', description: 'the team', aliases: ['team_id', 'team-id'] },
-      ],
+      options: [teamOpt],
     },
     lazy(access, (m) => m.removeTeam),
   ),
@@ -613,7 +514,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['story add', 'story new'],
       summary: 'Write a user story (status draft)',
       args: '<title words…>',
-      options: [{ flags: '--title <text>', description: 'title' }, desc],
+      options: [title, desc],
     },
     lazy(stories, (m) => m.create),
   ),
@@ -632,7 +533,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['story show'],
       summary: 'Show a story and its tickets',
       args: '<id>',
-      options: [{ flags: '--id <n>', description: 'the story' }],
+      options: [storyId],
     },
     lazy(stories, (m) => m.get),
   ),
@@ -641,12 +542,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'story update',
       summary: 'Change a story (status: draft → ready_for_review → accepted → done)',
       args: '<id>',
-      options: [
-        { flags: '--id <n>', description: 'the story' },
-        { flags: '--title <text>', description: 'title' },
-        desc,
-        { flags: '--status <s>', description: 'the next status' },
-      ],
+      options: [storyId, title, desc, { flags: '--status <s>', description: 'the next status' }],
     },
     lazy(stories, (m) => m.update),
   ),
@@ -656,7 +552,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['story rm'],
       summary: 'Delete a story (its tickets stay)',
       args: '<id>',
-      options: [{ flags: '--id <n>', description: 'the story' }],
+      options: [storyId],
     },
     lazy(stories, (m) => m.remove),
   ),
@@ -665,10 +561,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'story link',
       summary: 'Link a ticket to a story',
       args: '<id> <KEY>',
-      options: [
-        { flags: '--id <n>', description: 'the story' },
-        { flags: '--ticket <key>', description: 'the ticket' },
-      ],
+      options: storyTicketOptions,
     },
     lazy(stories, (m) => m.link),
   ),
@@ -677,10 +570,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'story unlink',
       summary: 'Unlink a ticket from a story',
       args: '<id> <KEY>',
-      options: [
-        { flags: '--id <n>', description: 'the story' },
-        { flags: '--ticket <key>', description: 'the ticket' },
-      ],
+      options: storyTicketOptions,
     },
     lazy(stories, (m) => m.unlink),
   ),
@@ -691,7 +581,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['idea add', 'idea create'],
       summary: 'Capture a requirement',
       args: '<title words…>',
-      options: addOptions.filter((o) => !o.flags.includes('--type')),
+      options: newTicketOptions,
     },
     lazy(tickets, (m) => m.addOfType('requirement')),
   ),
@@ -701,7 +591,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       aliases: ['idea list'],
       summary: 'List requirements (= review)',
       args: '[status]',
-      options: [{ flags: '--status <s>', description: 'proposed, accepted, rejected or revised' }],
+      options: [reviewStatus],
     },
     lazy(requirements, (m) => m.review),
   ),
@@ -720,7 +610,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       name: 'review',
       summary: 'Requirements and their review status',
       args: '[status]',
-      options: [{ flags: '--status <s>', description: 'proposed, accepted, rejected or revised' }],
+      options: [reviewStatus],
     },
     lazy(requirements, (m) => m.review),
   ),
@@ -788,7 +678,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       { flags: '--prefix <P>', description: 'also create project P and make it current' },
       { flags: '--title <T>', description: 'title for -prefix' },
-      { flags: '--force', description: 'start over: delete the existing database first' },
+      force('start over: delete the existing database first'),
       {
         flags: '--url <url>',
         description: 'remote mode: remember this server and sign in (default: TICKET_URL)',
@@ -820,7 +710,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['ls'],
     summary: 'List tickets (open ones; -a adds closed, -d archived)',
     args: '[type]',
-    options: listOptions,
+    options: [
+      ...ticketFilters,
+      { flags: '--parent <key>', description: 'only children of this ticket' },
+      ...listReach,
+    ],
     section: 'Tickets',
     load: lazy(tickets, (m) => m.list),
   },
@@ -864,7 +758,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Full-text search over title, description and acceptance criteria',
     args: '<words…>',
     options: [
-      ...listOptions.filter((o) => !o.flags.includes('--parent')),
+      ...ticketFilters,
+      ...listReach,
       { flags: '--all-projects', description: 'search every project', aliases: ['allprojects'] },
     ],
     section: 'Tickets',
@@ -874,11 +769,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'state',
     summary: 'Set the state (idle, active, success, fail) or move to a stage',
     args: '[KEY] <state|stage>',
-    options: [
-      id,
-      message,
-      { flags: '--force', description: 'complete even if dependencies are unfinished' },
-    ],
+    options: [...idAndMessage, forceComplete],
     section: 'Lifecycle',
     load: lazy(lifecycle, (m) => m.state),
   },
@@ -886,7 +777,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'stage',
     summary: 'Show the stage, or move the ticket to a stage',
     args: '[KEY] [stage]',
-    options: [id, message],
+    options: idAndMessage,
     section: 'Lifecycle',
     load: lazy(lifecycle, (m) => m.stage),
   },
@@ -929,7 +820,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'tree',
     summary: 'The hierarchy as a tree with stage/state',
     args: '[KEY]',
-    options: [id, { flags: '-a, --all', description: 'include closed tickets' }],
+    options: [id, includeClosed],
     section: 'Tickets',
     load: lazy(work, (m) => m.tree),
   },
@@ -937,14 +828,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'claim',
     summary: 'Take a ticket (or the next eligible one) and start it',
     args: '[KEY]',
-    options: [
-      id,
-      {
-        flags: '--dry-run',
-        description: 'show what would be claimed, change nothing',
-        aliases: ['dryrun'],
-      },
-    ],
+    options: [id, dryRun],
     section: 'Work',
     load: lazy(work, (m) => m.claim),
   },
@@ -952,14 +836,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'request',
     summary: 'Ask for work: your active ticket, or the next eligible one',
     args: '[KEY]',
-    options: [
-      id,
-      {
-        flags: '--dry-run',
-        description: 'show what would be claimed, change nothing',
-        aliases: ['dryrun'],
-      },
-    ],
+    options: [id, dryRun],
     section: 'Work',
     load: lazy(work, (m) => m.claim),
   },
@@ -967,7 +844,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'unclaim',
     summary: 'Give up your claim: unassigned and idle again',
     args: '[KEY]',
-    options: [id, message],
+    options: idAndMessage,
     section: 'Work',
     load: lazy(work, (m) => m.unclaim),
   },
@@ -982,7 +859,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'assign',
     summary: 'Assign a ticket to a user',
     args: '[KEY] <user>',
-    options: [id, message],
+    options: idAndMessage,
     section: 'Work',
     load: lazy(work, (m) => m.assign),
   },
@@ -990,7 +867,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'unassign',
     summary: 'Remove the assignee',
     args: '[KEY]',
-    options: [id, message],
+    options: idAndMessage,
     section: 'Work',
     load: lazy(work, (m) => m.unassign),
   },
@@ -1005,10 +882,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['dep add', 'add-dependency'],
     summary: 'KEY depends on OTHER',
     args: '[KEY] <OTHER>',
-    options: [
-      id,
-      { flags: '--on <key>', description: 'the ticket it depends on', aliases: ['depends-on'] },
-    ],
+    options: dependencyOptions,
     section: 'Work',
     load: lazy(work, (m) => m.depAdd),
   },
@@ -1017,10 +891,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['dep remove', 'dep rm', 'remove-dependency'],
     summary: 'Remove a dependency',
     args: '[KEY] <OTHER>',
-    options: [
-      id,
-      { flags: '--on <key>', description: 'the ticket it depends on', aliases: ['depends-on'] },
-    ],
+    options: dependencyOptions,
     section: 'Work',
     load: lazy(work, (m) => m.depRemove),
   },
@@ -1084,11 +955,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '<name>',
     options: [
       { flags: '--name <name>', description: 'the name (or give it as the argument)' },
-      {
-        flags: '--color <colour>',
-        description: 'a colour name or #rrggbb',
-        aliases: ['colour'],
-      },
+      colour('a colour name or #rrggbb'),
     ],
     section: 'Records',
     load: lazy(labels, (m) => m.create),
@@ -1106,9 +973,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Rename or recolour a label',
     args: '<name|id>',
     options: [
-      { flags: '--id <label>', description: 'the label (name or id)' },
+      labelRef,
       { flags: '--name <name>', description: 'the new name' },
-      { flags: '--color <colour>', description: 'the new colour', aliases: ['colour'] },
+      colour('the new colour'),
     ],
     section: 'Records',
     load: lazy(labels, (m) => m.update),
@@ -1117,7 +984,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'label add',
     summary: 'Put labels on a ticket (names or ids, comma-separated)',
     args: '[KEY] <label[,label…]>',
-    options: [id, { flags: '--label <names>', description: 'the labels' }],
+    options: labelsOfTicket,
     section: 'Records',
     load: lazy(labels, (m) => m.add),
   },
@@ -1125,7 +992,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'label remove',
     summary: 'Take labels off a ticket',
     args: '[KEY] <label[,label…]>',
-    options: [id, { flags: '--label <names>', description: 'the labels' }],
+    options: labelsOfTicket,
     section: 'Records',
     load: lazy(labels, (m) => m.remove),
   },
@@ -1142,10 +1009,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['label rm'],
     summary: 'Delete a label (refused while tickets carry it, unless -force)',
     args: '<name|id>',
-    options: [
-      { flags: '--id <label>', description: 'the label (name or id)' },
-      force('also take it off every ticket that carries it'),
-    ],
+    options: [labelRef, force('also take it off every ticket that carries it')],
     section: 'Records',
     load: lazy(labels, (m) => m.del),
   },
@@ -1192,7 +1056,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'board',
     summary: 'Tickets in lanes, one per workflow stage',
     options: [
-      { flags: '-a, --all', description: 'include closed tickets' },
+      includeClosed,
       { flags: '-n, --limit <n>', description: 'at most n cards per lane (0 = all)' },
     ],
     section: 'Views',
@@ -1293,14 +1157,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: '--prefix <P>', description: '2 to 5 letters, e.g. CUS' },
       { flags: '--title <text>', description: 'project title' },
-      { flags: '-d, --description <text>', description: 'description', aliases: ['desc'] },
-      { flags: '--ac <text>', description: 'acceptance criteria' },
-      {
-        flags: '--git-repository <url>',
-        description: 'git repository',
-        aliases: ['git', 'git_repository'],
-      },
-      { flags: '--git-branch <name>', description: 'git branch', aliases: ['git_branch'] },
+      ...projectFields,
       { flags: '--visibility <v>', description: 'public (default) or private' },
     ],
     section: 'Projects',
@@ -1318,7 +1175,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['project show'],
     summary: 'Show a project',
     args: '[PREFIX]',
-    options: [id],
+    options: [projectId],
     section: 'Projects',
     load: lazy(projects, (m) => m.get),
   },
@@ -1335,16 +1192,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Change a project',
     args: '[PREFIX]',
     options: [
-      id,
-      { flags: '--title <text>', description: 'title' },
-      { flags: '-d, --description <text>', description: 'description', aliases: ['desc'] },
-      { flags: '--ac <text>', description: 'acceptance criteria' },
-      {
-        flags: '--git-repository <url>',
-        description: 'git repository',
-        aliases: ['git', 'git_repository'],
-      },
-      { flags: '--git-branch <name>', description: 'git branch', aliases: ['git_branch'] },
+      projectId,
+      title,
+      ...projectFields,
       { flags: '--notes <text>', description: 'notes' },
       { flags: '--status <s>', description: 'open or closed' },
       { flags: '--visibility <v>', description: 'public or private' },
@@ -1357,7 +1207,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['project disable'],
     summary: 'Close a project (no new tickets or lifecycle changes)',
     args: '[PREFIX]',
-    options: [id],
+    options: [projectId],
     section: 'Projects',
     load: lazy(projects, (m) => m.setStatus('closed')),
   },
@@ -1366,7 +1216,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['project enable'],
     summary: 'Reopen a project',
     args: '[PREFIX]',
-    options: [id],
+    options: [projectId],
     section: 'Projects',
     load: lazy(projects, (m) => m.setStatus('open')),
   },
@@ -1376,7 +1226,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Delete a project and everything in it',
     args: '<PREFIX>',
     options: [
-      id,
+      projectId,
       {
         flags: '--confirm <PREFIX>',
         description: 'repeat the prefix to confirm',
@@ -1514,7 +1364,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Work tickets with an LLM until Ctrl-C (AGENT_ID, AGENT_PASSWORD, TICKET_URL)',
     options: [
       agentIdOption,
-      { flags: '--url <url>', description: 'the server (default: TICKET_URL)' },
+      agentServer,
       {
         flags: '--llm <cmd>',
         description: 'claude, codex or a program path (default: TICKET_AGENT_LLM, else claude)',
@@ -1538,7 +1388,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { flags: '--agent-id <uuid>', description: 'the agent (default: AGENT_ID)' },
       { flags: '--password <secret>', description: 'its password (default: AGENT_PASSWORD)' },
-      { flags: '--url <url>', description: 'the server (default: TICKET_URL)' },
+      agentServer,
       id,
       { flags: '--dry-run', description: 'show what would be handed out', aliases: ['dryrun'] },
     ],

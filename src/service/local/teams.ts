@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely'
 import type { ProjectRole } from '../../domain/access.ts'
 import { conflict, notFound } from '../../domain/errors.ts'
-import { normaliseName, parseRef } from '../../domain/names.ts'
+import { normaliseName } from '../../domain/names.ts'
 import {
   parseTeamRole,
   type Team,
@@ -17,22 +17,12 @@ import type { Db } from '../../store/store.ts'
 import type { NewTeam, TeamPatch } from '../organisation-service.ts'
 import { requireAdmin, requireTeamManager } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
+import { resolveNamed } from './named.ts'
 import { findUser } from './users.ts'
 
 type TeamRow = Selectable<TeamsTable>
 
-export async function resolveTeam(db: Db, ref: string): Promise<TeamRow> {
-  const r = parseRef(ref)
-  const q = db.selectFrom('teams').selectAll()
-  const row =
-    'id' in r
-      ? await q.where('id', '=', r.id).executeTakeFirst()
-      : await q
-          .where((eb) => eb(eb.fn('lower', ['name']), '=', r.name.toLowerCase()))
-          .executeTakeFirst()
-  if (!row) throw notFound(`team "${ref}" not found`, 'list teams with tk team list')
-  return row
-}
+export const resolveTeam = (db: Db, ref: string): Promise<TeamRow> => resolveNamed(db, 'teams', ref)
 
 const selectTeams = (db: Db) =>
   db

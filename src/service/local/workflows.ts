@@ -17,20 +17,11 @@ import type { Db } from '../../store/store.ts'
 import type { NewWorkflow, NewWorkflowStage } from '../organisation-service.ts'
 import { requireAdmin } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
+import { resolveNamed } from './named.ts'
 import { resolveRole } from './roles.ts'
 
-export async function resolveWorkflow(db: Db, ref: string): Promise<Selectable<WorkflowsTable>> {
-  const r = parseRef(ref)
-  const q = db.selectFrom('workflows').selectAll()
-  const row =
-    'id' in r
-      ? await q.where('id', '=', r.id).executeTakeFirst()
-      : await q
-          .where((eb) => eb(eb.fn('lower', ['name']), '=', r.name.toLowerCase()))
-          .executeTakeFirst()
-  if (!row) throw notFound(`workflow "${ref}" not found`, 'list workflows with tk workflow list')
-  return row
-}
+export const resolveWorkflow = (db: Db, ref: string): Promise<Selectable<WorkflowsTable>> =>
+  resolveNamed(db, 'workflows', ref)
 
 export async function loadWorkflow(db: Db, w: Selectable<WorkflowsTable>): Promise<Workflow> {
   const stages = await db

@@ -1,14 +1,24 @@
+/** A password to show once, and whose it is. */
+export type OncePassword = { readonly who: string; readonly password: string }
+
 /** A generated password, shown right after it was made and never again (api.md "Agents"). */
-export function PasswordOnce(props: { who: string; password: string; onDone: () => void }) {
+export function PasswordOnce({
+  shown,
+  onDone,
+}: {
+  shown: OncePassword | null
+  onDone: () => void
+}) {
+  if (!shown) return null
   return (
     <div className="once" role="alert">
       <p>
-        The password of <strong>{props.who}</strong> is shown only now; store it somewhere safe:
+        The password of <strong>{shown.who}</strong> is shown only now; store it somewhere safe:
       </p>
       <p>
-        <code data-testid="once-password">{props.password}</code>
+        <code data-testid="once-password">{shown.password}</code>
       </p>
-      <button type="button" onClick={props.onDone}>
+      <button type="button" onClick={onDone}>
         I have stored it
       </button>
     </div>

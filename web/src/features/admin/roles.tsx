@@ -1,22 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { Role } from '../../../../src/domain/role.ts'
 import { service } from '../../api/service.ts'
+import { useChange } from '../../api/use-change.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { Markdown } from '../../components/markdown.tsx'
 
 /** Roles name who works a workflow stage; motivation and goals are Markdown for prompts and people. */
 export function Roles() {
-  const qc = useQueryClient()
   const [editing, setEditing] = useState<Role | null>(null)
   const roles = useQuery({ queryKey: ['roles'], queryFn: () => service.listRoles() })
-  const change = useMutation({
-    mutationFn: (run: () => Promise<unknown>) => run(),
-    onSuccess: () => {
-      setEditing(null)
-      return qc.invalidateQueries({ queryKey: ['roles'] })
-    },
-  })
+  const change = useChange(['roles'], { onSuccess: () => setEditing(null) })
   const save = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const form = e.currentTarget

@@ -1,20 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import type { TeamRole } from '../../../../src/domain/team.ts'
 import { service } from '../../api/service.ts'
+import { useChange } from '../../api/use-change.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
-
-const field = (e: FormEvent<HTMLFormElement>, name: string) =>
-  String(new FormData(e.currentTarget).get(name) ?? '').trim()
+import { submitFields } from '../../components/submit-fields.ts'
 
 function TeamDetail({ name }: { name: string }) {
-  const qc = useQueryClient()
   const key = ['team', name]
   const team = useQuery({ queryKey: key, queryFn: () => service.getTeam(name) })
-  const change = useMutation({
-    mutationFn: (run: () => Promise<unknown>) => run(),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key }),
-  })
+  const change = useChange(key)
   if (!team.data) return <ErrorNote error={team.error} />
   const t = team.data
   return (
@@ -41,14 +36,16 @@ function TeamDetail({ name }: { name: string }) {
       </ul>
       <form
         className="row wrap"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const username = field(e, 'username')
-          const role = field(e, 'role') as TeamRole
-          const job_title = field(e, 'job')
-          if (username)
-            change.mutate(() => service.addTeamMember(name, { username, role, job_title }))
-        }}
+        onSubmit={submitFields(
+          (field) => {
+            const username = field('username')
+            const role = field('role') as TeamRole
+            const job_title = field('job')
+            if (username)
+              change.mutate(() => service.addTeamMember(name, { username, role, job_title }))
+          },
+          { keep: true },
+        )}
       >
         <label>
           Username
@@ -84,11 +81,13 @@ function TeamDetail({ name }: { name: string }) {
       </ul>
       <form
         className="row"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const agent = field(e, 'agent')
-          if (agent) change.mutate(() => service.addTeamAgent(name, agent))
-        }}
+        onSubmit={submitFields(
+          (field) => {
+            const agent = field('agent')
+            if (agent) change.mutate(() => service.addTeamAgent(name, agent))
+          },
+          { keep: true },
+        )}
       >
         <label>
           Agent
@@ -104,13 +103,9 @@ function TeamDetail({ name }: { name: string }) {
 }
 
 export function Teams() {
-  const qc = useQueryClient()
   const [open, setOpen] = useState<string | null>(null)
   const teams = useQuery({ queryKey: ['teams'], queryFn: () => service.listTeams() })
-  const change = useMutation({
-    mutationFn: (run: () => Promise<unknown>) => run(),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['teams'] }),
-  })
+  const change = useChange(['teams'])
   return (
     <>
       <h1>Teams</h1>
@@ -134,13 +129,11 @@ export function Teams() {
       </ul>
       <form
         className="row wrap"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const name = field(e, 'name')
-          const parent = field(e, 'parent')
+        onSubmit={submitFields((field) => {
+          const name = field('name')
+          const parent = field('parent')
           if (name) change.mutate(() => service.createTeam({ name, ...(parent ? { parent } : {}) }))
-          e.currentTarget.reset()
-        }}
+        })}
       >
         <label>
           New team

@@ -1,23 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { keys } from '../../api/keys.ts'
 import { useMe } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
+import { useChange } from '../../api/use-change.ts'
+import { DataTable } from '../../components/data-table.tsx'
 import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
-import { PasswordOnce } from './password-once.tsx'
-
-type Shown = { readonly who: string; readonly password: string }
+import { type OncePassword, PasswordOnce } from './password-once.tsx'
 
 export function Users() {
-  const qc = useQueryClient()
   const me = useMe()
-  const [shown, setShown] = useState<Shown | null>(null)
+  const [shown, setShown] = useState<OncePassword | null>(null)
   const users = useQuery({ queryKey: keys.users, queryFn: () => service.listUsers() })
-  const change = useMutation({
-    mutationFn: (run: () => Promise<unknown>) => run(),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.users }),
-  })
+  const change = useChange(keys.users)
   const show = (r: { user: { username: string }; password: string | null }) => {
     if (r.password) setShown({ who: r.user.username, password: r.password })
   }
@@ -45,49 +41,38 @@ export function Users() {
   return (
     <>
       <h1>Users</h1>
-      {shown ? <PasswordOnce {...shown} onDone={() => setShown(null)} /> : null}
+      <PasswordOnce shown={shown} onDone={() => setShown(null)} />
       <ErrorNote error={users.error ?? change.error} />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Username</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last seen</th>
-            <th scope="col">Actions</th>
+      <DataTable columns={['Username', 'Role', 'Status', 'Last seen', 'Actions']}>
+        {users.data?.map((u) => (
+          <tr key={u.username}>
+            <td>{u.username}</td>
+            <td>{u.role}</td>
+            <td>{u.enabled ? 'enabled' : 'disabled'}</td>
+            <td>{u.last_seen ? formatMoment(u.last_seen) : '—'}</td>
+            <td className="row wrap">
+              {u.username === me?.username ? (
+                <span className="muted">you</span>
+              ) : (
+                <>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() =>
+                      change.mutate(() => service.setUserEnabled(u.username, !u.enabled))
+                    }
+                  >
+                    {u.enabled ? 'Disable' : 'Enable'} {u.username}
+                  </button>
+                  <button type="button" className="small" onClick={() => reset(u.username)}>
+                    Reset password of {u.username}
+                  </button>
+                </>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {users.data?.map((u) => (
-            <tr key={u.username}>
-              <td>{u.username}</td>
-              <td>{u.role}</td>
-              <td>{u.enabled ? 'enabled' : 'disabled'}</td>
-              <td>{u.last_seen ? formatMoment(u.last_seen) : '—'}</td>
-              <td className="row wrap">
-                {u.username === me?.username ? (
-                  <span className="muted">you</span>
-                ) : (
-                  <>
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() =>
-                        change.mutate(() => service.setUserEnabled(u.username, !u.enabled))
-                      }
-                    >
-                      {u.enabled ? 'Disable' : 'Enable'} {u.username}
-                    </button>
-                    <button type="button" className="small" onClick={() => reset(u.username)}>
-                      Reset password of {u.username}
-                    </button>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <form onSubmit={create} className="card-form" aria-labelledby="new-user-h">
         <h2 id="new-user-h">New user</h2>
         <label>

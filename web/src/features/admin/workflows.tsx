@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { FormEvent } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import type { Workflow } from '../../../../src/domain/workflow.ts'
 import { useWorkflows } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
+import { useChange } from '../../api/use-change.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { submitFields } from '../../components/submit-fields.ts'
 import { WorkflowStages } from './workflow-stages.tsx'
-
-const text = (e: FormEvent<HTMLFormElement>, name: string) =>
-  String(new FormData(e.currentTarget).get(name) ?? '').trim()
 
 function WorkflowCard({
   reorderInCache,
@@ -32,12 +30,10 @@ function WorkflowCard({
       />
       <form
         className="row"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const name = text(e, 'stage')
+        onSubmit={submitFields((field) => {
+          const name = field('stage')
           if (name) run(() => service.addWorkflowStage(w.name, { name }))
-          e.currentTarget.reset()
-        }}
+        })}
       >
         <label>
           New stage
@@ -61,10 +57,7 @@ function WorkflowCard({
 export function Workflows() {
   const qc = useQueryClient()
   const workflows = useWorkflows()
-  const change = useMutation({
-    mutationFn: (run: () => Promise<unknown>) => run(),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['workflows'] }),
-  })
+  const change = useChange(['workflows'], { refetchOnError: true })
   const run = (fn: () => Promise<unknown>) => change.mutate(fn)
   // The dropped order shows at once; the server's answer (refetched on settle) confirms it.
   const reorderInCache = (id: number, names: readonly string[]) =>
@@ -84,17 +77,15 @@ export function Workflows() {
       ))}
       <form
         className="card-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const name = text(e, 'name')
-          const stages = text(e, 'stages')
+        onSubmit={submitFields((field) => {
+          const name = field('name')
+          const stages = field('stages')
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean)
             .map((s) => ({ name: s }))
           if (name) run(() => service.createWorkflow({ name, stages }))
-          e.currentTarget.reset()
-        }}
+        })}
       >
         <h2>New workflow</h2>
         <label>
