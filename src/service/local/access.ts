@@ -11,6 +11,7 @@ import {
 import { conflict, forbidden, notFound } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { ProjectsTable } from '../../store/database.ts'
+import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import type { TicketRow } from '../../store/tickets.ts'
 import type { Ctx } from './context.ts'
@@ -42,6 +43,18 @@ export async function teamsWithAncestors(db: Db, userId: string): Promise<number
   return rows.map((r) => Number(r.id))
 }
 
+// Asked on every request of a user who is not an admin.
+const membership = prepared((db, projectId: number, userId: string) =>
+  db
+    .selectFrom('project_members')
+    .select('role')
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId),
+)
+const projectRef = prepared((db, id: number) =>
+  db.selectFrom('projects').select(['id', 'prefix', 'visibility']).where('id', '=', id),
+)
+
 /**
  * A user's role on a project: admins own everything; otherwise the direct membership wins,
  * else the strongest role a team (or an ancestor team) holds, else viewer when public.
@@ -52,12 +65,7 @@ export async function roleOf(
   project: { id: number; visibility: string },
 ): Promise<ProjectRole | null> {
   if (user.role === 'admin') return 'owner'
-  const direct = await db
-    .selectFrom('project_members')
-    .select('role')
-    .where('project_id', '=', project.id)
-    .where('user_id', '=', user.id)
-    .executeTakeFirst()
+  const direct = await first(membership(db, project.id, user.id))
   let team: ProjectRole | null = null
   if (!direct) {
     const teams = await teamsWithAncestors(db, user.id)
@@ -160,11 +168,8 @@ export async function assertProjectAccess(
   missing: string,
 ): Promise<void> {
   if (ctx.actor.role === 'admin') return
-  const p = await db
-    .selectFrom('projects')
-    .select(['id', 'prefix', 'visibility'])
-    .where('id', '=', projectId)
-    .executeTakeFirstOrThrow()
+  const p = await first(projectRef(db, projectId))
+  if (!p) throw notFound(missing)
   await assertAccess(db, ctx, p, access, missing)
 }
 

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely'
 import { conflict, forbidden, TicketError } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
+import { first, prepared } from '../../store/prepared.ts'
 import type { Db, Store } from '../../store/store.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
 import type { NewAccount, Session } from '../ticket-service.ts'
@@ -15,6 +16,16 @@ export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000
 const EXTEND_AFTER_MS = 60 * 60 * 1000
 
 /** Only the SHA-256 of a token is stored, so a copy of the database holds no usable session. */
+// Every signed-in request asks this.
+const sessionUser = prepared((db, tokenHash: string) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select('s.expires_at')
+    .where('s.token_hash', '=', tokenHash),
+)
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function isRegistrationEnabled(db: Db): Promise<boolean> {
@@ -107,15 +118,7 @@ export async function login(
 /** The enabled user a token belongs to, or `null` for an unknown or expired token. */
 export async function authenticate(store: Store, token: string, now: Date): Promise<User | null> {
   const tokenHash = hashToken(token)
-  const row = await store.read((db) =>
-    db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .selectAll('u')
-      .select('s.expires_at')
-      .where('s.token_hash', '=', tokenHash)
-      .executeTakeFirst(),
-  )
+  const row = await store.read((db) => first(sessionUser(db, tokenHash)))
   if (!row) return null
   const left = Date.parse(row.expires_at) - now.getTime()
   if (left <= 0) {

@@ -2,17 +2,24 @@ import { invalid, notFound } from '../../domain/errors.ts'
 import { normalisePrefix } from '../../domain/project.ts'
 import { parseTicketRef } from '../../domain/ticket-key.ts'
 import { DEFAULT_WORKFLOW } from '../../domain/workflow.ts'
+import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import { findTicketRowByKey, findTicketRowBySeq, type TicketRow } from '../../store/tickets.ts'
+
+const projectById = prepared((db, id: number) =>
+  db.selectFrom('projects').selectAll().where('id', '=', id),
+)
+const projectByPrefix = prepared((db, prefix: string) =>
+  db.selectFrom('projects').selectAll().where('prefix', '=', prefix),
+)
 
 export async function resolveProject(db: Db, ref: string) {
   const trimmed = ref.trim()
   if (trimmed === '')
     throw invalid('no project given', 'pass -project PREFIX or run tk project use PREFIX')
-  const q = db.selectFrom('projects').selectAll()
   const row = /^\d+$/.test(trimmed)
-    ? await q.where('id', '=', Number(trimmed)).executeTakeFirst()
-    : await q.where('prefix', '=', normalisePrefix(trimmed)).executeTakeFirst()
+    ? await first(projectById(db, Number(trimmed)))
+    : await first(projectByPrefix(db, normalisePrefix(trimmed)))
   if (!row) throw notFound(`project "${ref}" not found`, 'list projects with tk project list')
   return row
 }
@@ -32,23 +39,26 @@ export async function resolveTicket(db: Db, ref: string): Promise<TicketRow> {
   return row
 }
 
-/** Stage names of a ticket's effective workflow: its own, else its project's, else the default. */
-export async function stagesOf(db: Db, t: { workflow_id: number | null; project_id: number }) {
-  let workflowId = t.workflow_id
-  if (workflowId === null) {
-    const p = await db
-      .selectFrom('projects')
-      .select('workflow_id')
-      .where('id', '=', t.project_id)
-      .executeTakeFirst()
-    workflowId = p?.workflow_id ?? null
-  }
-  if (workflowId === null) return DEFAULT_WORKFLOW.stages as readonly string[]
-  const rows = await db
+// The ticket's own workflow, else its project's; one query on every read and write of a ticket.
+const stagesQuery = prepared((db, workflowId: number | null, projectId: number) =>
+  db
     .selectFrom('workflow_stages')
     .select('name')
-    .where('workflow_id', '=', workflowId)
-    .orderBy('position')
-    .execute()
+    .where((eb) =>
+      eb(
+        'workflow_id',
+        '=',
+        eb.fn.coalesce(
+          eb.val(workflowId),
+          eb.selectFrom('projects').select('workflow_id').where('id', '=', projectId),
+        ),
+      ),
+    )
+    .orderBy('position'),
+)
+
+/** Stage names of a ticket's effective workflow: its own, else its project's, else the default. */
+export async function stagesOf(db: Db, t: { workflow_id: number | null; project_id: number }) {
+  const rows = await stagesQuery(db, t.workflow_id, t.project_id)
   return rows.length > 0 ? rows.map((r) => r.name) : (DEFAULT_WORKFLOW.stages as readonly string[])
 }

@@ -13,6 +13,7 @@ import {
 } from '../../domain/ticket.ts'
 import { formatTicketKey } from '../../domain/ticket-key.ts'
 import type { TicketsTable } from '../../store/database.ts'
+import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import {
   childRowsOf,
@@ -127,23 +128,28 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
   return loadTicket(ctx, id)
 }
 
+const dependsOn = prepared((db, id: number) =>
+  db
+    .selectFrom('dependencies as d')
+    .innerJoin('tickets as t', 't.id', 'd.depends_on_id')
+    .select('t.key')
+    .where('d.ticket_id', '=', id)
+    .orderBy('t.id'),
+)
+const minutesLogged = prepared((db, id: number) =>
+  db
+    .selectFrom('time_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), eb.lit(0)).as('total'))
+    .where('ticket_id', '=', id),
+)
+
 export async function getTicket(ctx: Ctx, ref: string): Promise<TicketDetail> {
   return ctx.store.read(async (db) => {
     const row = await ticketFor(db, ctx, ref, 'read')
     const children = await childRowsOf(db, row.id)
     const [ticket, ...kids] = await toTickets(db, [row, ...children])
-    const deps = await db
-      .selectFrom('dependencies as d')
-      .innerJoin('tickets as t', 't.id', 'd.depends_on_id')
-      .select('t.key')
-      .where('d.ticket_id', '=', row.id)
-      .orderBy('t.id')
-      .execute()
-    const time = await db
-      .selectFrom('time_entries')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), eb.lit(0)).as('total'))
-      .where('ticket_id', '=', row.id)
-      .executeTakeFirst()
+    const deps = await dependsOn(db, row.id)
+    const time = await first(minutesLogged(db, row.id))
     return {
       ...ticket!,
       children: kids,
