@@ -28,10 +28,12 @@ async function startServer(home: string): Promise<ChildProcess> {
   return child
 }
 
-const peakRssMb = (pid: number) => {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+const statusMb = (pid: number, field: string) => {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
   return m ? Number(m[1]) / 1024 : 0
 }
+const peakRssMb = (pid: number) => statusMb(pid, 'VmHWM')
+const rssMb = (pid: number) => statusMb(pid, 'VmRSS')
 
 type Row = { load: string; rps: number; p99: number; errors: number; target: string; note: string }
 
@@ -155,6 +157,16 @@ try {
       `${created} created; keys ${intact ? 'gap-free' : 'NOT gap-free'}`,
     ),
   )
+  // quality.md measures memory under the mixed load, so it runs on a fresh server (same
+  // database) whose resident size is sampled while it runs.
+  const peakBefore = peakRssMb(server.pid!)
+  server.kill('SIGTERM')
+  await new Promise((resolve) => server?.on('exit', resolve))
+  server = await startServer(home)
+  let peakMixed = 0
+  const sampler = setInterval(() => {
+    peakMixed = Math.max(peakMixed, rssMb(server!.pid!))
+  }, 50)
   const mixed = await load('mixed', [
     {
       method: 'GET',
@@ -171,12 +183,13 @@ try {
           : { ...req, method: 'GET', path: `/api/tickets/${randomKey()}`, headers, body: '' },
     },
   ])
+  clearInterval(sampler)
   rows.push(
     row(
       'mixed 90% reads / 10% writes',
       mixed,
       '≥ 5,000 req/s, zero errors',
-      `peak RSS ${peakRssMb(server.pid!).toFixed(0)} MB (≤ 200 MB)`,
+      `peak RSS ${peakMixed.toFixed(0)} MB under this load on a fresh server (≤ 200 MB); ${peakBefore.toFixed(0)} MB after the three loads above`,
     ),
   )
   rows.push(await fanOut(token))

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/temp-dir.ts'
@@ -24,6 +24,9 @@ describe('tk server', () => {
     expect(out).toMatch(/created user admin with password \S+ \(shown once\)/)
     const url = /listening: (\S+)/.exec(out)![1]!
     expect((await fetch(`${url}/api/healthz`)).status).toBe(200)
+    // The same process, now running with the server's memory settings.
+    const cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0')
+    expect(cmdline).toContain('--max-semi-space-size=4')
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(out).toContain('SIGTERM: finishing requests and closing the database')

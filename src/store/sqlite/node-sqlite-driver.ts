@@ -22,6 +22,8 @@ const toParam = (v: unknown): Param => {
   return v as Param
 }
 
+const STATEMENT_CACHE_SIZE = 256
+
 class NodeSqliteConnection implements DatabaseConnection {
   readonly #db: DatabaseSync
   readonly #statements = new Map<string, { stmt: StatementSync; reader: boolean }>()
@@ -31,12 +33,19 @@ class NodeSqliteConnection implements DatabaseConnection {
 
   #prepare(sql: string) {
     let entry = this.#statements.get(sql)
-    if (!entry) {
+    if (entry) {
+      // Most recently used last, so the bound below drops the coldest statement.
+      this.#statements.delete(sql)
+    } else {
       const stmt = this.#db.prepare(sql)
       // node:sqlite statements have no `reader` flag: a statement that returns columns reads.
       entry = { stmt, reader: stmt.columns().length > 0 }
-      this.#statements.set(sql, entry)
+      // `in (?, ?, …)` lists make one statement per length: a long-lived server would
+      // otherwise keep every one it ever saw.
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE)
+        this.#statements.delete(this.#statements.keys().next().value!)
     }
+    this.#statements.set(sql, entry)
     return entry
   }
 

@@ -1,0 +1,98 @@
+import { join } from 'node:path'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { seedDatabase } from '../../src/service/bootstrap.ts'
+import { prepared } from '../../src/store/prepared.ts'
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
+import { tempDir } from '../support/temp-dir.ts'
+
+async function store() {
+  const s = await openSqliteStore(join(tempDir('tk-reads-'), 'ticket.db'), { create: true })
+  onTestFinished(() => s.close())
+  await seedDatabase(s, { password: 'secret-password', now: new Date() })
+  return s
+}
+
+describe('store reads', () => {
+  it('answers correctly past the statement cache bound (one statement per list length)', async () => {
+    const s = await store()
+    const ids = (await s.read((db) => db.selectFrom('roles').select('id').execute())).map(
+      (r) => r.id,
+    )
+    expect(ids.length).toBeGreaterThan(0)
+    for (let n = 1; n <= 300; n++) {
+      const list = Array.from({ length: n }, (_, i) => ids[i % ids.length]!)
+      const rows = await s.read((db) =>
+        db.selectFrom('roles').select('id').where('id', 'in', list).execute(),
+      )
+      expect(rows.length).toBe(Math.min(n, ids.length))
+    }
+  })
+
+  it('re-binds a prepared query, constants kept, arguments replaced', async () => {
+    const s = await store()
+    const byName = prepared((db, name: string) =>
+      db
+        .selectFrom('users')
+        .select(['username', 'role'])
+        .where('role', '<>', 'nobody')
+        .where('username', '=', name),
+    )
+    expect(await s.read((db) => byName(db, 'admin'))).toEqual([
+      { username: 'admin', role: 'admin' },
+    ])
+    expect(await s.read((db) => byName(db, 'ghost'))).toEqual([])
+    // Inside a write transaction too.
+    expect(await s.transaction((db) => byName(db, 'admin'))).toHaveLength(1)
+  })
+
+  it('joins a read nested in a read or a write, and refuses a write inside a read', async () => {
+    const s = await store()
+    const nested = await s.read(() => s.read((db) => db.selectFrom('users').select('id').execute()))
+    expect(nested.length).toBe(1)
+    const inWrite = await s.transaction(() =>
+      s.read((db) => db.selectFrom('users').select('id').execute()),
+    )
+    expect(inWrite.length).toBe(1)
+    await expect(s.read(() => s.transaction(async () => 1))).rejects.toThrow(
+      'a write transaction cannot start inside another',
+    )
+  })
+
+  it('sees one snapshot for a whole read while another connection writes', async () => {
+    const s = await store()
+    const other = await openSqliteStore(s.location)
+    onTestFinished(() => other.close())
+    const counts = await s.read(async (db) => {
+      const count = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('users')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirst()
+          )?.n,
+        )
+      const before = await count()
+      await other.transaction((o) =>
+        o
+          .insertInto('users')
+          .values({
+            id: 'u-snapshot',
+            username: 'snap',
+            password_hash: 'x',
+            role: 'user',
+            enabled: 1,
+            created_at: new Date().toISOString(),
+          } as never)
+          .execute(),
+      )
+      return [before, await count()]
+    })
+    expect(counts[0]).toBe(counts[1])
+    expect(
+      await other.read((db) =>
+        db.selectFrom('users').select('username').where('username', '=', 'snap').execute(),
+      ),
+    ).toHaveLength(1)
+  })
+})
