@@ -1,3 +1,4 @@
+import type { ProjectRole } from './access.ts'
 import { invalid } from './errors.ts'
 
 export const PROJECT_STATUSES = ['open', 'closed'] as const
@@ -46,3 +47,6 @@ export type Project = {
   readonly created_at: string
   readonly updated_at: string
 }
+
+/** A project as one caller sees it: with their effective role (admins own every project). */
+export type ProjectDetail = Project & { readonly role: ProjectRole }

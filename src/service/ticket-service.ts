@@ -4,7 +4,7 @@ import type { HealthReport } from '../domain/health.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history.ts'
 import type { Label } from '../domain/label.ts'
 import type { State } from '../domain/lifecycle.ts'
-import type { Project, ProjectStatus, Visibility } from '../domain/project.ts'
+import type { Project, ProjectDetail, ProjectStatus, Visibility } from '../domain/project.ts'
 import type { ImportResult, Snapshot } from '../domain/snapshot.ts'
 import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
 import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
@@ -183,7 +183,8 @@ export interface TicketService extends OrganisationService, PlanningService, Age
 
   createProject(input: NewProject): Promise<Project>
   listProjects(): Promise<Project[]>
-  getProject(ref: string): Promise<Project>
+  /** With the caller's role on it. */
+  getProject(ref: string): Promise<ProjectDetail>
   updateProject(ref: string, patch: ProjectPatch): Promise<Project>
   /** Deletes the project with all its tickets and records. */
   deleteProject(ref: string): Promise<void>

@@ -188,6 +188,15 @@ describe('authorisation matrix (docs/authorisation.md)', () => {
     })
   }
 
+  it('tells each caller their own role on a project they can read', async () => {
+    const f = await fixture()
+    for (const role of ['viewer', 'editor', 'owner'] as const)
+      expect((await callers[role]('GET', `/api/projects/${f.p}`)).body).toMatchObject({ role })
+    expect((await callers.admin('GET', `/api/projects/${f.p}`)).body).toMatchObject({
+      role: 'owner',
+    })
+  })
+
   it('hides private projects from the lists, searches and history of non-members', async () => {
     const f = await fixture()
     const outsider = callers.outsider

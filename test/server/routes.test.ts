@@ -113,6 +113,40 @@ describe('routes: happy paths', () => {
     expect((await api('DELETE', '/api/users/erin')).body).toEqual({ status: 'deleted' })
   })
 
+  it("answers the reference's id-only forms: a label, a workflow stage, a team's agents", async () => {
+    await api('POST', '/api/projects', { prefix: 'REF', title: 'Reference forms' })
+    const label = (await api('POST', '/api/projects/REF/labels', { name: 'gone-soon' })).body as {
+      id: number
+    }
+    expect(await api('DELETE', `/api/labels/${label.id}`)).toMatchObject({
+      status: 200,
+      body: { status: 'deleted' },
+    })
+    expect((await api('GET', '/api/projects/REF/labels')).body).toEqual([])
+    expect(await api('DELETE', `/api/labels/${label.id}`)).toMatchObject({
+      status: 404,
+      body: { error: `label ${label.id} not found` },
+    })
+    expect((await api('DELETE', '/api/labels/abc')).status).toBe(400)
+
+    await api('POST', '/api/workflows', { name: 'short' })
+    await api('POST', '/api/workflows/short/stages', { name: 'build' })
+    const added = (await api('POST', '/api/workflows/short/stages', { name: 'ship' })).body as {
+      stages: { id: number; name: string }[]
+    }
+    const stage = added.stages.find((s) => s.name === 'build')!
+    expect((await api('DELETE', `/api/workflows/stages/${stage.id}`)).status).toBe(200)
+    const wf = (await api('GET', '/api/workflows/short')).body as { stages: { name: string }[] }
+    expect(wf.stages.map((s) => s.name)).toEqual(['ship'])
+    expect((await api('DELETE', `/api/workflows/stages/${stage.id}`)).status).toBe(404)
+
+    await api('POST', '/api/teams', { name: 'crew' })
+    const agent = (await api('POST', '/api/agents', {})).body as { agent: { id: string } }
+    await api('POST', '/api/teams/crew/agents', { agent_id: agent.agent.id })
+    const agents = (await api('GET', '/api/teams/crew/agents')).body as { user_id: string }[]
+    expect(agents.map((a) => a.user_id)).toEqual([agent.agent.id])
+  })
+
   it('describes itself: health, OpenAPI, docs and the front page', async () => {
     expect((await api('GET', '/api/healthz')).body).toMatchObject({ status: 'ok' })
     const doc = (await api('GET', '/api/openapi.json')).body as {

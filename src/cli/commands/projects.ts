@@ -5,12 +5,13 @@ import type { CommandContext, Run } from '../command.ts'
 import { table } from '../output.ts'
 import { UsageError } from '../usage-error.ts'
 
-const detail = (p: Project) =>
+const detail = (p: Project & { role?: string }) =>
   [
     `Prefix      : ${p.prefix}`,
     `Title       : ${p.title}`,
     `Status      : ${p.status}`,
     `Visibility  : ${p.visibility}`,
+    ...(p.role ? [`Your role   : ${p.role}`] : []),
     ...(p.description ? [`Description : ${p.description}`] : []),
     ...(p.acceptance_criteria ? [`Acceptance  : ${p.acceptance_criteria}`] : []),
     ...(p.git_repository ? [`Repository  : ${p.git_repository}`] : []),

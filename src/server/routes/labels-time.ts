@@ -1,6 +1,6 @@
-import { invalid } from '../../domain/errors.ts'
+import { invalid, notFound } from '../../domain/errors.ts'
 import type { App, RouteDeps } from '../app-type.ts'
-import { ProjectParams, TicketParams } from '../schemas/common.ts'
+import { Closed, Int, ProjectParams, TicketParams } from '../schemas/common.ts'
 import {
   ForceQuery,
   LabelParams,
@@ -33,6 +33,22 @@ export function labelTimeRoutes(app: App, { service }: RouteDeps): void {
       schema: { tags, params: LabelParams, body: LabelPatchBody },
       handler: (req) => service(req).updateLabel(req.params.project, req.params.label, req.body),
     })
+  // The reference's form: a label by its id alone. Ids are unique across projects, so the
+  // label is found among the projects the caller can see (others stay invisible: 404).
+  app.delete(
+    '/api/labels/:id',
+    { schema: { tags, params: Closed({ id: Int('label id') }), querystring: ForceQuery } },
+    async (req) => {
+      const svc = service(req)
+      for (const p of await svc.listProjects()) {
+        const label = (await svc.listLabels(p.prefix)).find((l) => l.id === req.params.id)
+        if (!label) continue
+        await svc.deleteLabel(p.prefix, String(label.id), { force: req.query.force ?? false })
+        return { status: 'deleted' }
+      }
+      throw notFound(`label ${req.params.id} not found`, 'see the labels with tk label ls')
+    },
+  )
   app.delete(
     '/api/projects/:project/labels/:label',
     { schema: { tags, params: LabelParams, querystring: ForceQuery } },

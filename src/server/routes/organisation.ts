@@ -1,10 +1,10 @@
 import type { ProjectRole } from '../../domain/access.ts'
-import { invalid } from '../../domain/errors.ts'
+import { invalid, notFound } from '../../domain/errors.ts'
 import type { TeamRole } from '../../domain/team.ts'
 import type { UserRole, UserType } from '../../domain/user.ts'
 import type { WorkflowExport } from '../../domain/workflow.ts'
 import type { App, RouteDeps } from '../app-type.ts'
-import { ProjectParams, TicketParams, UserParams } from '../schemas/common.ts'
+import { Closed, Int, ProjectParams, TicketParams, UserParams } from '../schemas/common.ts'
 import {
   ForceQuery,
   ImportQuery,
@@ -73,6 +73,19 @@ export function workflowRoutes(app: App, { service }: RouteDeps): void {
     { schema: { tags, params: RefParams, body: NewStageBody } },
     async (req, reply) =>
       reply.code(201).send(await service(req).addWorkflowStage(req.params.ref, req.body)),
+  )
+  // The reference's form: a stage by its id alone (stage ids are unique across workflows).
+  app.delete(
+    '/api/workflows/stages/:id',
+    { schema: { tags, params: Closed({ id: Int('stage id') }) } },
+    async (req) => {
+      const svc = service(req)
+      const workflow = (await svc.listWorkflows()).find((w) =>
+        w.stages.some((s) => s.id === req.params.id),
+      )
+      if (!workflow) throw notFound(`workflow stage ${req.params.id} not found`)
+      return svc.removeWorkflowStage(String(workflow.id), String(req.params.id))
+    },
   )
   app.delete(
     '/api/workflows/:ref/stages/:stage',
@@ -208,9 +221,16 @@ export function teamRoutes(app: App, { service }: RouteDeps): void {
       return { status: 'deleted' }
     },
   )
-  app.post('/api/teams/:ref/agents', { schema: { tags, params, body: TeamAgentBody } }, (req) =>
-    service(req).addTeamAgent(req.params.ref, req.body.agent),
+  app.get(
+    '/api/teams/:ref/agents',
+    { schema: { tags, params } },
+    async (req) => (await service(req).getTeam(req.params.ref)).agents,
   )
+  app.post('/api/teams/:ref/agents', { schema: { tags, params, body: TeamAgentBody } }, (req) => {
+    const agent = req.body.agent ?? req.body.agent_id
+    if (agent === undefined) throw invalid('agent is required', 'send "agent": "<name or id>"')
+    return service(req).addTeamAgent(req.params.ref, agent)
+  })
   app.delete(
     '/api/teams/:ref/agents/:agent',
     { schema: { tags, params: TeamAgentParams } },

@@ -71,7 +71,10 @@ export const TeamMemberBody = Closed({
   role: Type.Optional(Short('member or owner')),
   job_title: Type.Optional(Short()),
 })
-export const TeamAgentBody = Closed({ agent: Short('the agent user') })
+export const TeamAgentBody = Closed({
+  agent: Type.Optional(Short('the agent user')),
+  agent_id: Type.Optional(Short("the agent's id (the reference's name for agent)")),
+})
 export const TeamMemberParams = Closed({ ref: Short(), username: Short() })
 export const TeamAgentParams = Closed({ ref: Short(), agent: Short() })
 

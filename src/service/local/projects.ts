@@ -3,6 +3,7 @@ import { conflict, forbidden, invalid } from '../../domain/errors.ts'
 import {
   normalisePrefix,
   type Project,
+  type ProjectDetail,
   type ProjectStatus,
   parseProjectStatus,
   parseVisibility,
@@ -11,7 +12,7 @@ import {
 import type { ProjectsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
 import type { NewProject, ProjectPatch } from '../ticket-service.ts'
-import { projectFor, requireSignedIn, visibleProjectIds } from './access.ts'
+import { projectFor, projectRoleOf, requireSignedIn, visibleProjectIds } from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
 
 export const toProject = (r: Selectable<ProjectsTable>): Project => {
@@ -104,8 +105,12 @@ export async function listProjects(ctx: Ctx): Promise<Project[]> {
   return rows.map(toProject)
 }
 
-export async function getProject(ctx: Ctx, ref: string): Promise<Project> {
-  return toProject(await ctx.store.read((db) => projectFor(db, ctx, ref, 'read')))
+export async function getProject(ctx: Ctx, ref: string): Promise<ProjectDetail> {
+  return ctx.store.read(async (db) => {
+    const row = await projectFor(db, ctx, ref, 'read')
+    // projectFor let the caller read it, so they hold a role.
+    return { ...toProject(row), role: (await projectRoleOf(db, ctx, row)) ?? 'viewer' }
+  })
 }
 
 export async function updateProject(ctx: Ctx, ref: string, patch: ProjectPatch): Promise<Project> {
