@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { DEFAULT_WORKFLOW } from '../domain/workflow.ts'
 import type { Db, Store } from '../store/store.ts'
+import { crypto } from './crypto.ts'
 import { generatePassword, hashPassword } from './password.ts'
 
 // domain.md "People and organisation": standard software-delivery roles seeded at init.
@@ -142,7 +142,7 @@ export async function seedDatabase(
       await db.insertInto('settings').values({ key, value }).execute()
     const generated = options.password === undefined || options.password === ''
     const password = generated ? generatePassword() : options.password!
-    const adminId = randomUUID()
+    const adminId = crypto().randomUUID()
     await db
       .insertInto('users')
       .values({

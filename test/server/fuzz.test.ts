@@ -120,7 +120,10 @@ describe('fuzz', () => {
           hasBody ? s.body : undefined,
           hasBody ? { 'content-type': s.contentType } : {},
         )
-        if (r.status >= 500)
+        // The one 5xx a well-formed request may get: analysis on a server with no LLM
+        // (docs/agents.md). It depends on the server's set-up, not on the input.
+        const noLlm = r.status === 503 && /no LLM is configured/.test(r.text)
+        if (r.status >= 500 && !noLlm)
           failures.push(`${method} ${url} ${String(s.body)} → ${r.status} ${r.text}`)
       }
     }

@@ -1,10 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Selectable } from 'kysely'
 import { conflict, forbidden, TicketError } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import { first, prepared } from '../../store/prepared.ts'
 import type { Db, Store } from '../../store/store.ts'
+import { crypto } from '../crypto.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
 import type { NewAccount, Session } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
@@ -26,7 +26,7 @@ const sessionUser = prepared((db, tokenHash: string) =>
     .where('s.token_hash', '=', tokenHash),
 )
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+const hashToken = (token: string) => crypto().createHash('sha256').update(token).digest('hex')
 
 export async function isRegistrationEnabled(db: Db): Promise<boolean> {
   const row = await db
@@ -52,7 +52,7 @@ async function createAccount(store: Store, input: NewAccount, now: Date): Promis
     return db
       .insertInto('users')
       .values({
-        id: randomUUID(),
+        id: crypto().randomUUID(),
         username,
         display_name: input.display_name?.trim() || username,
         email: input.email?.trim() ?? '',
@@ -99,7 +99,7 @@ export async function login(
   const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash))
   if (!row || !ok) throw invalidCredentials()
   if (row.enabled !== 1) throw forbidden(`user ${row.username} is disabled`)
-  const token = randomBytes(32).toString('base64url')
+  const token = crypto().randomBytes(32).toString('base64url')
   const expires_at = new Date(now.getTime() + SESSION_IDLE_MS).toISOString()
   await store.transaction((db) =>
     db

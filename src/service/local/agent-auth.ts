@@ -1,8 +1,9 @@
 /** @module HTTP Basic authentication of agents (agent UUID + password). */
-import { createHash } from 'node:crypto'
+
 import { forbidden, TicketError } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { Store } from '../../store/store.ts'
+import { crypto } from '../crypto.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
 import { toUser } from '../users.ts'
 
@@ -36,7 +37,7 @@ export class AgentAuthenticator {
         .executeTakeFirst(),
     )
     const secret = password.trim()
-    const digest = createHash('sha256').update(secret).digest('hex')
+    const digest = crypto().createHash('sha256').update(secret).digest('hex')
     if (row && this.#checked.get(row.password_hash) !== digest) {
       if (!(await verifyPassword(secret, row.password_hash))) throw invalidCredentials()
       if (this.#checked.size > 10_000) this.#checked.clear()

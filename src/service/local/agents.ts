@@ -1,10 +1,11 @@
 /** @module Agent accounts and their settings: admin operations (reference/api.md §1.3). */
-import { randomUUID } from 'node:crypto'
+
 import type { AgentConfigEntry, AgentCredentials, AgentSummary } from '../../domain/agent.ts'
 import { invalid, notFound } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { Db } from '../../store/store.ts'
 import type { AgentPatch, NewAgent } from '../agent-service.ts'
+import { crypto } from '../crypto.ts'
 import { generatePassword, hashPassword } from '../password.ts'
 import { toUser } from '../users.ts'
 import { requireAdmin } from './access.ts'
@@ -37,7 +38,7 @@ export async function createAgent(ctx: Ctx, input: NewAgent): Promise<AgentCrede
   requireAdmin(ctx, 'create agents')
   const password = secretOf(input.password)
   const hash = await hashPassword(password)
-  const id = randomUUID()
+  const id = crypto().randomUUID()
   const at = stamp(ctx)
   const row = await ctx.store.transaction((db) =>
     db

@@ -1,5 +1,5 @@
 /** @module Users (admin only): accounts, enabling, passwords, removal. */
-import { randomUUID } from 'node:crypto'
+
 import type { Selectable } from 'kysely'
 import { conflict, invalid, notFound } from '../../domain/errors.ts'
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
+import { crypto } from '../crypto.ts'
 import type { NewUser, UserWithPassword } from '../organisation-service.ts'
 import { generatePassword, hashPassword } from '../password.ts'
 import { toUser } from '../users.ts'
@@ -86,7 +87,7 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<UserWithPass
     const created = await db
       .insertInto('users')
       .values({
-        id: randomUUID(),
+        id: crypto().randomUUID(),
         username,
         display_name: input.display_name?.trim() || username,
         email: input.email?.trim() ?? '',
