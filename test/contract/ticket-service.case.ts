@@ -237,6 +237,21 @@ export function describeTicketService(name: string, open: OpenService) {
       expect(await svc.searchTickets('"(*', { project: 'CUS' })).toEqual([])
     })
 
+    it('finds the best open match even when every better match is closed or elsewhere', async () => {
+      const { svc } = await withProject()
+      await svc.createProject({ prefix: 'OTH', title: 'Other' })
+      for (let i = 0; i < 5; i++) {
+        const t = await svc.createTicket({ project: 'CUS', title: 'alpha alpha alpha' })
+        await svc.setFlag(t.key, 'open', false)
+        await svc.createTicket({ project: 'OTH', title: 'alpha alpha alpha' })
+      }
+      await svc.createTicket({ project: 'CUS', title: 'alpha beta gamma delta epsilon' })
+      const hits = await svc.searchTickets('alpha', { project: 'CUS', limit: 1 })
+      expect(hits.map((t) => t.title)).toEqual(['alpha beta gamma delta epsilon'])
+      const all = await svc.searchTickets('alpha', { project: 'CUS', limit: 2, closed: true })
+      expect(all.map((t) => t.title)).toEqual(['alpha alpha alpha', 'alpha alpha alpha'])
+    })
+
     it('refuses to delete a ticket with children, naming them', async () => {
       const { svc } = await withProject()
       const e = await svc.createTicket({ project: 'CUS', title: 'e', type: 'epic' })
