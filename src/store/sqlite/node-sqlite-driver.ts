@@ -24,9 +24,18 @@ const toParam = (v: unknown): Param => {
 
 const STATEMENT_CACHE_SIZE = 256
 
+function toRow(columns: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {}
+  for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i]
+  return row
+}
+
 class NodeSqliteConnection implements DatabaseConnection {
   readonly #db: DatabaseSync
-  readonly #statements = new Map<string, { stmt: StatementSync; reader: boolean }>()
+  readonly #statements = new Map<
+    string,
+    { stmt: StatementSync; columns: string[]; reader: boolean }
+  >()
   constructor(db: DatabaseSync) {
     this.#db = db
   }
@@ -39,7 +48,11 @@ class NodeSqliteConnection implements DatabaseConnection {
     } else {
       const stmt = this.#db.prepare(sql)
       // node:sqlite statements have no `reader` flag: a statement that returns columns reads.
-      entry = { stmt, reader: stmt.columns().length > 0 }
+      const columns = stmt.columns().map((c) => c.name)
+      // Rows as arrays, made into objects here: node:sqlite's own row objects are built key by
+      // key into slow dictionary-mode objects; these share one shape per statement.
+      if (columns.length > 0) stmt.setReturnArrays(true)
+      entry = { stmt, columns, reader: columns.length > 0 }
       // `in (?, ?, …)` lists make one statement per length: a long-lived server would
       // otherwise keep every one it ever saw.
       if (this.#statements.size >= STATEMENT_CACHE_SIZE)
@@ -50,9 +63,12 @@ class NodeSqliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const { stmt, reader } = this.#prepare(query.sql)
+    const { stmt, columns, reader } = this.#prepare(query.sql)
     const params = query.parameters.map(toParam)
-    if (reader) return { rows: stmt.all(...params) as R[] }
+    if (reader) {
+      const rows = stmt.all(...params) as unknown as unknown[][]
+      return { rows: rows.map((r) => toRow(columns, r)) as R[] }
+    }
     const { changes, lastInsertRowid } = stmt.run(...params)
     return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] }
   }
