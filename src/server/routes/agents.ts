@@ -21,6 +21,7 @@ import {
 import { EnabledBody } from '../schemas/auth.ts'
 import { TicketParams } from '../schemas/common.ts'
 import { StoryParams } from '../schemas/organisation.ts'
+import { either, keys } from './aliases.ts'
 
 /** Admin routes; the service refuses everyone but admins. */
 function adminRoutes(app: App, { service }: RouteDeps) {
@@ -97,11 +98,16 @@ function workProtocol(app: App, { service }: RouteDeps) {
   app.post(
     '/api/agents/request',
     { schema: { tags, body: WorkRequestBody }, preValidation },
-    (req) => {
+    async (req) => {
       const b = req.body ?? {}
-      const project = b.project ?? (b.project_id ? String(b.project_id) : undefined)
-      const ticket = b.ticket ?? b.ticket_id
-      return service(req).requestWork({
+      const svc = service(req)
+      const k = keys(svc)
+      // The reference's project_id 0 means "any project".
+      const pid =
+        b.project_id === undefined || String(b.project_id) === '0' ? undefined : b.project_id
+      const project = await either(['project', b.project], ['project_id', pid], k.project)
+      const ticket = await either(['ticket', b.ticket], ['ticket_id', b.ticket_id], k.ticket)
+      return svc.requestWork({
         ...(project && project !== '0' ? { project } : {}),
         ...(ticket ? { ticket } : {}),
         dry_run: b.dry_run ?? false,

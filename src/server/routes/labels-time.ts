@@ -11,6 +11,7 @@ import {
   TimeBody,
   TimeParams,
 } from '../schemas/records.ts'
+import { either, required } from './aliases.ts'
 
 /** Labels of projects and tickets, and time logged on tickets. */
 export function labelTimeRoutes(app: App, { service }: RouteDeps): void {
@@ -65,11 +66,21 @@ export function labelTimeRoutes(app: App, { service }: RouteDeps): void {
   app.post(
     '/api/tickets/:ref/labels',
     { schema: { tags, params: TicketParams, body: TicketLabelBody } },
-    (req) => {
-      const label =
-        req.body.label ?? (req.body.label_id === undefined ? undefined : String(req.body.label_id))
-      if (label === undefined) throw invalid('label is required', 'send "label": "urgent"')
-      return service(req).addLabel(req.params.ref, label)
+    async (req) => {
+      const svc = service(req)
+      // A label's name and id are told apart among the labels of the ticket's project.
+      const labelKey = async (ref: string) => {
+        const t = await svc.getTicket(req.params.ref)
+        const r = ref.trim().toLowerCase()
+        const l = (await svc.listLabels(t.project_prefix)).find(
+          (x) => String(x.id) === r || x.name.toLowerCase() === r,
+        )
+        if (!l) throw invalid(`label "${ref}" not found`)
+        return l.id
+      }
+      const { label, label_id } = req.body
+      const ref = await either(['label', label], ['label_id', label_id], labelKey)
+      return svc.addLabel(req.params.ref, required(ref, 'label', 'urgent'))
     },
   )
   app.delete(

@@ -1,8 +1,10 @@
+import type { FastifyRequest } from 'fastify'
 import type { ProjectRole } from '../../domain/access.ts'
 import { invalid, notFound } from '../../domain/errors.ts'
 import type { TeamRole } from '../../domain/team.ts'
 import type { UserRole, UserType } from '../../domain/user.ts'
 import type { WorkflowExport } from '../../domain/workflow.ts'
+import type { TicketService } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { Closed, Int, ProjectParams, TicketParams, UserParams } from '../schemas/common.ts'
 import {
@@ -31,15 +33,40 @@ import {
   WorkflowExportBody,
 } from '../schemas/organisation.ts'
 import { MemberParams } from '../schemas/projects.ts'
+import { disagree, either, eitherExact, keys, required, usernameOf } from './aliases.ts'
 
 // The service checks every value (roles, types, names) and says what it expects.
-const workflowOf = (b: {
-  workflow?: string | undefined
-  workflow_id?: string | number | undefined
-}) => {
-  const w = b.workflow ?? (b.workflow_id === undefined ? undefined : String(b.workflow_id))
-  if (w === undefined) throw invalid('workflow is required', 'send "workflow": "default"')
-  return w
+const workflowOf = async (
+  svc: TicketService,
+  b: { workflow?: string | undefined; workflow_id?: string | number | undefined },
+) =>
+  required(
+    await either(['workflow', b.workflow], ['workflow_id', b.workflow_id], keys(svc).workflow),
+    'workflow',
+    'default',
+  )
+
+/** `username`, or the reference's `user_id` (an id or a username). */
+async function userOf(
+  svc: TicketService,
+  req: FastifyRequest,
+  b: { username?: string | undefined; user_id?: string | undefined },
+) {
+  const theirs = b.user_id === undefined ? undefined : await usernameOf(svc, req.actor, b.user_id)
+  return required(await either(['username', b.username], ['user_id', theirs]), 'username', 'alice')
+}
+
+/** `parent` (a team, or null for none), or the reference's `parent_team_id` (an id or null). */
+async function parentOf(
+  svc: TicketService,
+  b: { parent?: string | null | undefined; parent_team_id?: number | null | undefined },
+): Promise<string | null | undefined> {
+  const [a, t] = [b.parent, b.parent_team_id]
+  if (a === null || t === null) {
+    if ((a === null || a === undefined) && (t === null || t === undefined)) return null
+    throw disagree('parent', 'parent_team_id')
+  }
+  return either(['parent', a], ['parent_team_id', t], keys(svc).team)
 }
 
 export function workflowRoutes(app: App, { service }: RouteDeps): void {
@@ -71,8 +98,30 @@ export function workflowRoutes(app: App, { service }: RouteDeps): void {
   app.post(
     '/api/workflows/:ref/stages',
     { schema: { tags, params: RefParams, body: NewStageBody } },
-    async (req, reply) =>
-      reply.code(201).send(await service(req).addWorkflowStage(req.params.ref, req.body)),
+    async (req, reply) => {
+      const svc = service(req)
+      const { name, stage_name, role, role_id, position, sort_order, ...rest } = req.body
+      const stage = required(
+        await either(['name', name], ['stage_name', stage_name]),
+        'name',
+        'review',
+      )
+      const r = await either(['role', role], ['role_id', role_id], keys(svc).role)
+      // The reference's sort_order is any number; ours is a place among the current stages.
+      let place = eitherExact(['position', position], ['sort_order', sort_order])
+      if (position === undefined && sort_order !== undefined)
+        place = Math.min(
+          Math.max(sort_order, 0),
+          (await svc.getWorkflow(req.params.ref)).stages.length,
+        )
+      const created = await svc.addWorkflowStage(req.params.ref, {
+        ...rest,
+        name: stage,
+        ...(r !== undefined ? { role: r } : {}),
+        ...(place !== undefined ? { position: place } : {}),
+      })
+      return reply.code(201).send(created)
+    },
   )
   // The reference's form: a stage by its id alone (stage ids are unique across workflows).
   app.delete(
@@ -95,12 +144,31 @@ export function workflowRoutes(app: App, { service }: RouteDeps): void {
   app.put(
     '/api/workflows/:ref/reorder',
     { schema: { tags, params: RefParams, body: ReorderBody } },
-    (req) => service(req).reorderWorkflowStages(req.params.ref, req.body.stages),
+    async (req) => {
+      const svc = service(req)
+      const { stages, stage_ids } = req.body
+      const ids = stage_ids?.map(String)
+      if (stages !== undefined && ids !== undefined) {
+        // Names and ids may both be sent; they must list the same stages in the same order.
+        const w = await svc.getWorkflow(req.params.ref)
+        const idOf = (ref: string) =>
+          String(w.stages.find((s) => String(s.id) === ref || s.name === ref.toLowerCase())?.id)
+        if (stages.map(idOf).join() !== ids.join()) throw disagree('stages', 'stage_ids')
+      }
+      const order = stages ?? ids
+      if (order === undefined)
+        throw invalid('stages is required', 'send "stages": ["design", "develop", "test", "done"]')
+      return svc.reorderWorkflowStages(req.params.ref, order)
+    },
   )
   app.post(
     '/api/projects/:project/workflow',
     { schema: { tags, params: ProjectParams, body: SetWorkflowBody } },
-    (req) => service(req).setWorkflow({ project: req.params.project }, workflowOf(req.body)),
+    async (req) =>
+      service(req).setWorkflow(
+        { project: req.params.project },
+        await workflowOf(service(req), req.body),
+      ),
   )
   app.delete(
     '/api/projects/:project/workflow',
@@ -110,7 +178,11 @@ export function workflowRoutes(app: App, { service }: RouteDeps): void {
   app.post(
     '/api/tickets/:ref/workflow',
     { schema: { tags, params: TicketParams, body: SetWorkflowBody } },
-    (req) => service(req).setWorkflow({ ticket: req.params.ref }, workflowOf(req.body)),
+    async (req) =>
+      service(req).setWorkflow(
+        { ticket: req.params.ref },
+        await workflowOf(service(req), req.body),
+      ),
   )
   app.delete('/api/tickets/:ref/workflow', { schema: { tags, params: TicketParams } }, (req) =>
     service(req).unsetWorkflow({ ticket: req.params.ref }),
@@ -121,9 +193,12 @@ export function roleRoutes(app: App, { service }: RouteDeps): void {
   const tags = ['roles']
   const params = RefParams
   app.get('/api/roles', { schema: { tags } }, (req) => service(req).listRoles())
-  app.post('/api/roles', { schema: { tags, body: NewRoleBody } }, async (req, reply) =>
-    reply.code(201).send(await service(req).createRole(req.body)),
-  )
+  // The reference names a role by its title alone; that title then serves as the name too.
+  app.post('/api/roles', { schema: { tags, body: NewRoleBody } }, async (req, reply) => {
+    const { name, ...rest } = req.body
+    const role = { ...rest, name: required(name ?? rest.title, 'name', 'Reviewer') }
+    return reply.code(201).send(await service(req).createRole(role))
+  })
   app.get('/api/roles/:ref', { schema: { tags, params } }, (req) =>
     service(req).getRole(req.params.ref),
   )
@@ -186,9 +261,12 @@ export function teamRoutes(app: App, { service }: RouteDeps): void {
   const tags = ['teams']
   const params = RefParams
   app.get('/api/teams', { schema: { tags } }, (req) => service(req).listTeams())
-  app.post('/api/teams', { schema: { tags, body: NewTeamBody } }, async (req, reply) =>
-    reply.code(201).send(await service(req).createTeam(req.body)),
-  )
+  app.post('/api/teams', { schema: { tags, body: NewTeamBody } }, async (req, reply) => {
+    const svc = service(req)
+    const { parent_team_id, parent, ...rest } = req.body
+    const p = await parentOf(svc, { parent, parent_team_id })
+    return reply.code(201).send(await svc.createTeam({ ...rest, ...(p ? { parent: p } : {}) }))
+  })
   app.get('/api/teams/:ref', { schema: { tags, params } }, (req) =>
     service(req).getTeam(req.params.ref),
   )
@@ -197,7 +275,15 @@ export function teamRoutes(app: App, { service }: RouteDeps): void {
       method,
       url: '/api/teams/:ref',
       schema: { tags, params, body: TeamPatchBody },
-      handler: (req) => service(req).updateTeam(req.params.ref, req.body),
+      handler: async (req) => {
+        const svc = service(req)
+        const { parent_team_id, parent, ...rest } = req.body
+        const p = await parentOf(svc, { parent, parent_team_id })
+        return svc.updateTeam(req.params.ref, {
+          ...rest,
+          ...(p !== undefined ? { parent: p } : {}),
+        })
+      },
     })
   app.delete('/api/teams/:ref', { schema: { tags, params } }, async (req) => {
     await service(req).deleteTeam(req.params.ref)
@@ -206,13 +292,19 @@ export function teamRoutes(app: App, { service }: RouteDeps): void {
   app.get('/api/teams/:ref/users', { schema: { tags, params } }, (req) =>
     service(req).listTeamMembers(req.params.ref),
   )
-  app.post('/api/teams/:ref/users', { schema: { tags, params, body: TeamMemberBody } }, (req) => {
-    const { role, ...rest } = req.body
-    return service(req).addTeamMember(req.params.ref, {
-      ...rest,
-      ...(role ? { role: role as TeamRole } : {}),
-    })
-  })
+  app.post(
+    '/api/teams/:ref/users',
+    { schema: { tags, params, body: TeamMemberBody } },
+    async (req) => {
+      const svc = service(req)
+      const { role, username, user_id, ...rest } = req.body
+      return svc.addTeamMember(req.params.ref, {
+        ...rest,
+        username: await userOf(svc, req, { username, user_id }),
+        ...(role ? { role: role as TeamRole } : {}),
+      })
+    },
+  )
   app.delete(
     '/api/teams/:ref/users/:username',
     { schema: { tags, params: TeamMemberParams } },
@@ -226,11 +318,14 @@ export function teamRoutes(app: App, { service }: RouteDeps): void {
     { schema: { tags, params } },
     async (req) => (await service(req).getTeam(req.params.ref)).agents,
   )
-  app.post('/api/teams/:ref/agents', { schema: { tags, params, body: TeamAgentBody } }, (req) => {
-    const agent = req.body.agent ?? req.body.agent_id
-    if (agent === undefined) throw invalid('agent is required', 'send "agent": "<name or id>"')
-    return service(req).addTeamAgent(req.params.ref, agent)
-  })
+  app.post(
+    '/api/teams/:ref/agents',
+    { schema: { tags, params, body: TeamAgentBody } },
+    async (req) => {
+      const agent = await either(['agent', req.body.agent], ['agent_id', req.body.agent_id])
+      return service(req).addTeamAgent(req.params.ref, required(agent, 'agent', '<name or id>'))
+    },
+  )
   app.delete(
     '/api/teams/:ref/agents/:agent',
     { schema: { tags, params: TeamAgentParams } },
@@ -251,11 +346,13 @@ export function memberRoutes(app: App, { service }: RouteDeps): void {
   app.post(
     '/api/projects/:project/users',
     { schema: { tags, params, body: ProjectMemberBody } },
-    (req) =>
-      service(req).addProjectMember(req.params.project, {
-        username: req.body.username,
+    async (req) => {
+      const svc = service(req)
+      return svc.addProjectMember(req.params.project, {
+        username: await userOf(svc, req, req.body),
         role: req.body.role as ProjectRole,
-      }),
+      })
+    },
   )
   app.delete(
     '/api/projects/:project/users/:username',
@@ -271,11 +368,15 @@ export function memberRoutes(app: App, { service }: RouteDeps): void {
   app.post(
     '/api/projects/:project/teams',
     { schema: { tags, params, body: ProjectTeamBody } },
-    (req) =>
-      service(req).addProjectTeam(req.params.project, {
-        team: req.body.team,
-        role: req.body.role as ProjectRole,
-      }),
+    async (req) => {
+      const svc = service(req)
+      const b = req.body
+      const team = await either(['team', b.team], ['team_id', b.team_id], keys(svc).team)
+      return svc.addProjectTeam(req.params.project, {
+        team: required(team, 'team', 'Platform'),
+        role: b.role as ProjectRole,
+      })
+    },
   )
   app.delete(
     '/api/projects/:project/teams/:team',

@@ -13,13 +13,19 @@ import {
   StoryTicketBody,
   StoryTicketParams,
 } from '../schemas/organisation.ts'
+import { either, keys, required } from './aliases.ts'
 
 // The service checks statuses and decisions and says what it expects.
 export function planningRoutes(app: App, { service }: RouteDeps): void {
   const tags = ['planning']
-  app.post('/api/stories', { schema: { tags, body: NewStoryBody } }, async (req, reply) =>
-    reply.code(201).send(await service(req).createStory(req.body)),
-  )
+  app.post('/api/stories', { schema: { tags, body: NewStoryBody } }, async (req, reply) => {
+    const svc = service(req)
+    const { project, project_id, ...rest } = req.body
+    const p = await either(['project', project], ['project_id', project_id], keys(svc).project)
+    return reply
+      .code(201)
+      .send(await svc.createStory({ ...rest, project: required(p, 'project', 'CUS') }))
+  })
   app.get(
     '/api/projects/:project/stories',
     { schema: { tags, params: ProjectParams, querystring: StoriesQuery } },

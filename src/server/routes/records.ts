@@ -1,13 +1,26 @@
+import { invalid } from '../../domain/errors.ts'
+import type { TicketService } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
-import { Closed, Short, TicketParams } from '../schemas/common.ts'
+import { TicketParams } from '../schemas/common.ts'
 import {
   CommentBody,
   DependencyBody,
+  DependencyPair,
   DependencyParams,
   HistoryListQuery,
 } from '../schemas/tickets.ts'
+import { eitherExact, keys, required, sameThing } from './aliases.ts'
 
-const DependencyPair = Closed({ ticket_id: Short(), depends_on: Short() })
+/** The reference's `project_id` beside a dependency: the ticket must be in that project. */
+async function inProject(svc: TicketService, ticket: string, project: string | number | undefined) {
+  if (project === undefined || String(project) === '0') return
+  const t = await svc.getTicket(ticket)
+  if (!(await sameThing(t.project_prefix, String(project), keys(svc).project)))
+    throw invalid(
+      `ticket ${t.key} is not in project ${project}`,
+      `it is in ${t.project_prefix}; send that project_id, or none`,
+    )
+}
 
 /** Comments, history and dependencies of tickets. */
 export function recordRoutes(app: App, { service }: RouteDeps): void {
@@ -21,7 +34,18 @@ export function recordRoutes(app: App, { service }: RouteDeps): void {
     '/api/tickets/:ref/comments',
     { schema: { tags, params, body: CommentBody } },
     async (req, reply) =>
-      reply.code(201).send(await service(req).addComment(req.params.ref, req.body.text)),
+      reply
+        .code(201)
+        .send(
+          await service(req).addComment(
+            req.params.ref,
+            required(
+              eitherExact(['text', req.body.text], ['comment', req.body.comment]),
+              'text',
+              '…',
+            ),
+          ),
+        ),
   )
   app.get('/api/tickets/:ref/history', { schema: { tags, params } }, (req) =>
     service(req).listHistory({ ticket: req.params.ref }),
@@ -48,10 +72,18 @@ export function recordRoutes(app: App, { service }: RouteDeps): void {
     (req) => service(req).removeDependency(req.params.ref, req.params.on),
   )
   // The reference's shape: the pair in the body (POST) or the query (DELETE).
-  app.post('/api/dependencies', { schema: { tags, body: DependencyPair } }, async (req, reply) =>
-    reply.code(201).send(await service(req).addDependency(req.body.ticket_id, req.body.depends_on)),
-  )
-  app.delete('/api/dependencies', { schema: { tags, querystring: DependencyPair } }, (req) =>
-    service(req).removeDependency(req.query.ticket_id, req.query.depends_on),
+  app.post('/api/dependencies', { schema: { tags, body: DependencyPair } }, async (req, reply) => {
+    const svc = service(req)
+    await inProject(svc, req.body.ticket_id, req.body.project_id)
+    return reply.code(201).send(await svc.addDependency(req.body.ticket_id, req.body.depends_on))
+  })
+  app.delete(
+    '/api/dependencies',
+    { schema: { tags, querystring: DependencyPair } },
+    async (req) => {
+      const svc = service(req)
+      await inProject(svc, req.query.ticket_id, req.query.project_id)
+      return svc.removeDependency(req.query.ticket_id, req.query.depends_on)
+    },
   )
 }

@@ -1,18 +1,50 @@
 import type { Static } from 'typebox'
 import { invalid } from '../../domain/errors.ts'
-import type { NewTicket, TicketFlag } from '../../service/ticket-service.ts'
+import type {
+  NewTicket,
+  TicketFlag,
+  TicketPatch,
+  TicketService,
+} from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { Message, TicketParams } from '../schemas/common.ts'
 import { NewTicketBody, TicketListQuery, TicketPatchBody } from '../schemas/tickets.ts'
+import { disagree, either, eitherExact, keys, required } from './aliases.ts'
 import { listOrSearch, toFilter } from './ticket-query.ts'
 
 /** The reference sends `project_id` and `parent_id`; ours are `project` and `parent`. */
-function toNewTicket(body: Static<typeof NewTicketBody>): NewTicket {
+async function toNewTicket(
+  svc: TicketService,
+  body: Static<typeof NewTicketBody>,
+): Promise<NewTicket> {
   const { project_id, parent_id, project, parent, ...rest } = body
-  const p = project ?? (project_id === undefined ? undefined : String(project_id))
-  if (p === undefined) throw invalid('project is required', 'send "project": "CUS"')
-  const par = parent ?? parent_id
-  return { ...rest, project: p, ...(par ? { parent: par } : {}) }
+  const k = keys(svc)
+  const p = await either(['project', project], ['project_id', project_id], k.project)
+  const par = await either(['parent', parent], ['parent_id', parent_id], k.ticket)
+  return { ...rest, project: required(p, 'project', 'CUS'), ...(par ? { parent: par } : {}) }
+}
+
+/** The reference's `order` is our `sort_order`; its `status` is `stage/state` in one field. */
+function toPatch(body: Static<typeof TicketPatchBody>): TicketPatch {
+  const { order, status, sort_order, stage, state, ...rest } = body
+  let [st, sta]: [string | undefined, string | undefined] = [stage, state]
+  if (status !== undefined) {
+    const [a, b, ...more] = status.split('/')
+    if (!a || !b || more.length > 0)
+      throw invalid(`invalid status "${status}"`, 'write it as stage/state, e.g. develop/active')
+    if (st !== undefined && st.trim().toLowerCase() !== a.trim().toLowerCase())
+      throw disagree('stage', 'status')
+    if (sta !== undefined && sta !== b.trim().toLowerCase()) throw disagree('state', 'status')
+    st ??= a
+    sta ??= b.trim().toLowerCase()
+  }
+  const so = eitherExact(['sort_order', sort_order], ['order', order])
+  return {
+    ...rest,
+    ...(so !== undefined ? { sort_order: so } : {}),
+    ...(st !== undefined ? { stage: st } : {}),
+    ...(sta !== undefined ? { state: sta as NonNullable<TicketPatch['state']> } : {}),
+  }
 }
 
 // api.md: flag routes take an optional message, added as a comment with the change.
@@ -40,7 +72,9 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
     }),
   )
   app.post('/api/tickets', { schema: { tags, body: NewTicketBody } }, async (req, reply) =>
-    reply.code(201).send(await service(req).createTicket(toNewTicket(req.body))),
+    reply
+      .code(201)
+      .send(await service(req).createTicket(await toNewTicket(service(req), req.body))),
   )
   app.get('/api/tickets/:ref', { schema: { tags, params } }, (req) =>
     service(req).getTicket(req.params.ref),
@@ -50,7 +84,7 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
       method,
       url: '/api/tickets/:ref',
       schema: { tags, params, body: TicketPatchBody },
-      handler: (req) => service(req).updateTicket(req.params.ref, req.body),
+      handler: (req) => service(req).updateTicket(req.params.ref, toPatch(req.body)),
     })
   app.delete('/api/tickets/:ref', { schema: { tags, params } }, async (req) => {
     await service(req).deleteTicket(req.params.ref)

@@ -2,6 +2,7 @@ import { parseSnapshot } from '../../domain/snapshot.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { ProjectParams, TicketParams } from '../schemas/common.ts'
 import { BoardQuery, CountQuery, ForceQuery, HealthBody, SnapshotBody } from '../schemas/records.ts'
+import { either, keys } from './aliases.ts'
 
 // Snapshots hold a whole workspace, so their upload may be far larger than other bodies.
 const SNAPSHOT_LIMIT = 256 * 1024 * 1024
@@ -14,9 +15,11 @@ export function viewRoutes(app: App, { service }: RouteDeps): void {
     { schema: { tags, params: ProjectParams, querystring: BoardQuery } },
     (req) => service(req).board({ project: req.params.project, all: req.query.all ?? false }),
   )
-  app.get('/api/count', { schema: { tags, querystring: CountQuery } }, (req) => {
-    const project = req.query.project ?? req.query.project_id
-    return service(req).count(project ? { project } : {})
+  app.get('/api/count', { schema: { tags, querystring: CountQuery } }, async (req) => {
+    const svc = service(req)
+    const { project: ours, project_id } = req.query
+    const project = await either(['project', ours], ['project_id', project_id], keys(svc).project)
+    return svc.count(project ? { project } : {})
   })
   app.get('/api/projects/:project/summary', { schema: { tags, params: ProjectParams } }, (req) =>
     service(req).summary(req.params.project),

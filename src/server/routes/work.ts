@@ -2,6 +2,7 @@ import type { App, RouteDeps } from '../app-type.ts'
 import { TicketParams } from '../schemas/common.ts'
 import { NextQuery, TreeQuery } from '../schemas/projects.ts'
 import { AssignBody, ClaimBody, ParentBody, StageBody, StateBody } from '../schemas/tickets.ts'
+import { either, keys } from './aliases.ts'
 
 /** Lifecycle, hierarchy, assignment and the work queue. */
 export function workRoutes(app: App, { service }: RouteDeps): void {
@@ -29,10 +30,16 @@ export function workRoutes(app: App, { service }: RouteDeps): void {
   app.post('/api/tickets/:ref/unclaim', { schema: { tags, params } }, (req) =>
     service(req).unclaim(req.params.ref),
   )
-  app.post('/api/tickets/claim', { schema: { tags, body: ClaimBody } }, (req) => {
-    const { ticket, ticket_id, project, dry_run } = req.body
-    const ref = ticket ?? ticket_id
-    return service(req).claim({
+  app.post('/api/tickets/claim', { schema: { tags, body: ClaimBody } }, async (req) => {
+    const svc = service(req)
+    const { ticket, ticket_id, ticket_ref, project: ours, project_id, dry_run } = req.body
+    const k = keys(svc)
+    const theirs = await either(['ticket_id', ticket_id], ['ticket_ref', ticket_ref], k.ticket)
+    const ref = await either(['ticket', ticket], ['ticket_id', theirs], k.ticket)
+    // The reference's project_id 0 means "any project".
+    const pid = project_id === undefined || String(project_id) === '0' ? undefined : project_id
+    const project = await either(['project', ours], ['project_id', pid], k.project)
+    return svc.claim({
       ...(ref ? { ticket: ref } : {}),
       ...(project ? { project } : {}),
       dry_run: dry_run ?? false,

@@ -13,9 +13,22 @@ export const NewWorkflowBody = Closed({
   description: Type.Optional(Long()),
   stages: Type.Optional(Type.Array(NewStage, { maxItems: 100 })),
 })
-export const NewStageBody = NewStage
+export const NewStageBody = Closed({
+  name: Type.Optional(Short('required, as name or stage_name')),
+  stage_name: Type.Optional(Short("the reference's name for name")),
+  description: Type.Optional(Long()),
+  role: Type.Optional(Short('a role id or name')),
+  role_id: Type.Optional(
+    Type.Union([Int(), Type.Null()], { description: "the reference's name for role: a role id" }),
+  ),
+  position: Type.Optional(Int('0-based place among the stages')),
+  sort_order: Type.Optional(Int("the reference's name for position")),
+})
 export const ReorderBody = Closed({
-  stages: Type.Array(Short('stage name or id'), { maxItems: 100 }),
+  stages: Type.Optional(Type.Array(Short('stage name or id'), { maxItems: 100 })),
+  stage_ids: Type.Optional(
+    Type.Array(Int(), { maxItems: 100, description: "the reference's name for stages: stage ids" }),
+  ),
 })
 export const WorkflowExportBody = Type.Unknown({
   description:
@@ -30,7 +43,9 @@ export const RefParams = Closed({ ref: Short('id or name') })
 export const StageParams = Closed({ ref: Short(), stage: Short() })
 
 export const NewRoleBody = Closed({
-  name: Short(),
+  name: Type.Optional(
+    Short('required unless title is sent: the reference names a role by its title alone'),
+  ),
   title: Type.Optional(Short()),
   motivation: Type.Optional(Long()),
   goals: Type.Optional(Long()),
@@ -56,18 +71,27 @@ export const OptionalPasswordBody = Closed({
   password: Type.Optional(Type.String({ maxLength: 1024 })),
 })
 
+const ParentTeamId = Type.Optional(
+  Type.Union([Int(), Type.Null()], {
+    description: "the reference's name for parent: a team id, or null for none",
+  }),
+)
+const UserId = Type.Optional(Short("the reference's name for username: the user's id or username"))
 export const NewTeamBody = Closed({
   name: Short(),
   description: Type.Optional(Long()),
   parent: Type.Optional(Short('parent team id or name')),
+  parent_team_id: ParentTeamId,
 })
 export const TeamPatchBody = Closed({
   name: Type.Optional(Short()),
   description: Type.Optional(Long()),
   parent: Type.Optional(Type.Union([Short(), Type.Null()])),
+  parent_team_id: ParentTeamId,
 })
 export const TeamMemberBody = Closed({
-  username: Short(),
+  username: Type.Optional(Short('required, as username or user_id')),
+  user_id: UserId,
   role: Type.Optional(Short('member or owner')),
   job_title: Type.Optional(Short()),
 })
@@ -79,14 +103,24 @@ export const TeamMemberParams = Closed({ ref: Short(), username: Short() })
 export const TeamAgentParams = Closed({ ref: Short(), agent: Short() })
 
 export const ProjectMemberBody = Closed({
-  username: Short(),
+  username: Type.Optional(Short('required, as username or user_id')),
+  user_id: UserId,
   role: Short('viewer, editor or owner'),
 })
-export const ProjectTeamBody = Closed({ team: Short(), role: Short('viewer, editor or owner') })
+export const ProjectTeamBody = Closed({
+  team: Type.Optional(Short('team id or name; required, as team or team_id')),
+  team_id: Type.Optional(
+    Type.Union([Int(), Short()], { description: "the reference's name for team: a team id" }),
+  ),
+  role: Short('viewer, editor or owner'),
+})
 export const ProjectTeamParams = Closed({ project: Short(), team: Short() })
 
 export const NewStoryBody = Closed({
-  project: Short(),
+  project: Type.Optional(Short('project prefix or id; required, as project or project_id')),
+  project_id: Type.Optional(
+    Type.Union([Int(), Short()], { description: "the reference's name for project" }),
+  ),
   title: Short(),
   description: Type.Optional(Long()),
 })

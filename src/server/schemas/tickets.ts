@@ -35,10 +35,12 @@ export const TicketPatchBody = Closed({
   git_branch: Type.Optional(Short()),
   priority: Type.Optional(Int()),
   sort_order: Type.Optional(Int()),
+  order: Type.Optional(Int("the reference's name for sort_order")),
   estimate_effort: Type.Optional(Int()),
   estimate_complete: Type.Optional(Type.Union([Short(), Type.Null()])),
   stage: Type.Optional(Short()),
   state: Type.Optional(StateName),
+  status: Type.Optional(Short("stage/state, e.g. develop/active: the reference's form")),
 })
 
 const Bool = Type.Boolean()
@@ -66,13 +68,32 @@ export const StateBody = Closed({ state: StateName, force: Type.Optional(Bool) }
 export const StageBody = Closed({ stage: Short() })
 export const ParentBody = Closed({ parent: Short() })
 export const AssignBody = Closed({ assignee: Short() })
-export const CommentBody = Closed({ text: Long() })
+export const CommentBody = Closed({
+  text: Type.Optional(Long('required, as text or comment')),
+  comment: Type.Optional(Long("the reference's name for text")),
+})
 export const DependencyBody = Closed({ depends_on: Short() })
 export const DependencyParams = Closed({ ref: Short(), on: Short() })
+/** The reference's form of a dependency: the pair, with the project the ticket belongs to. */
+export const DependencyPair = Closed({
+  project_id: Type.Optional(
+    Type.Union([Int(), Short()], {
+      description: "the reference's project field: when sent, the ticket must be in it",
+    }),
+  ),
+  ticket_id: Short(),
+  depends_on: Short(),
+})
 export const ClaimBody = Closed({
   ticket: Type.Optional(Short()),
   ticket_id: Type.Optional(Short('alias of ticket')),
+  ticket_ref: Type.Optional(Short("alias of ticket (the reference's other name)")),
   project: Type.Optional(Short()),
+  project_id: Type.Optional(
+    Type.Union([Int(), Short()], {
+      description: "the reference's name for project; 0 means none",
+    }),
+  ),
   dry_run: Type.Optional(Bool),
 })
 export const HistoryListQuery = Closed({
