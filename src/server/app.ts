@@ -4,7 +4,7 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyWebsocket from '@fastify/websocket'
-import Fastify from 'fastify'
+import Fastify, { type FastifyRequest } from 'fastify'
 import { resolveLlm } from '../agent/llm-runner.ts'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
@@ -28,10 +28,14 @@ import { recordRoutes } from './routes/records.ts'
 import { ticketRoutes } from './routes/tickets.ts'
 import { viewRoutes } from './routes/views.ts'
 import { workRoutes } from './routes/work.ts'
+import { Closed } from './schemas/common.ts'
 import { addSecurityHeaders } from './security-headers.ts'
 import { validatorCompiler } from './validation.ts'
 import { webRoutes } from './web.ts'
 import { liveRoutes } from './ws.ts'
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const NoBody = Closed({}, 'this route takes no body; send nothing or {}')
 
 export type AppDeps = {
   readonly host: ServiceHost
@@ -92,9 +96,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return
     route.schema ??= {}
-    const schema = route.schema as { response?: Record<string, unknown>; hide?: boolean }
+    const schema = route.schema as {
+      response?: Record<string, unknown>
+      hide?: boolean
+      body?: unknown
+    }
     if (schema.hide) return
     schema.response = { ...schema.response, '4xx': ErrorBody, '5xx': ErrorBody }
+    // A route that takes no body still refuses fields it would silently drop: `{}` or nothing.
+    const methods = [route.method].flat()
+    if (schema.body === undefined && methods.some((m) => WRITES.has(m))) {
+      schema.body = NoBody
+      route.preValidation = [
+        async (req: FastifyRequest) => {
+          req.body ??= {}
+        },
+        ...[route.preValidation ?? []].flat(),
+      ]
+    }
   })
   addAuthentication(app, deps.host, deps.loginsPerMinute ?? 10)
 

@@ -227,6 +227,20 @@ describe('routes: errors', () => {
     expect(derived.status).toBe(409)
   })
 
+  it('refuses a body on a route that takes none, and accepts nothing or {}', async () => {
+    await api('POST', '/api/projects', { prefix: 'NOB', title: 'No body' })
+    const t = (await api('POST', '/api/tickets', { project: 'NOB', title: 'to clone' })).body as {
+      key: string
+    }
+    const refused = await api('POST', `/api/tickets/${t.key}/clone`, { bogus: 1 })
+    expect(refused.status).toBe(400)
+    expect(refused.body).toMatchObject({ error: expect.stringContaining('bogus') })
+    expect((await api('GET', '/api/projects/NOB/tickets')).body).toHaveLength(1)
+    expect((await api('POST', `/api/tickets/${t.key}/clone`)).status).toBe(201)
+    expect((await api('POST', `/api/tickets/${t.key}/clone`, {})).status).toBe(201)
+    expect((await api('DELETE', `/api/tickets/${t.key}`, { force: true })).status).toBe(400)
+  })
+
   it('bounds bodies at 1 MB and wants a JSON object', async () => {
     const big = await api('POST', '/api/tickets', {
       project: 'TK',
