@@ -1,7 +1,7 @@
 // Web app figures (quality.md "Web app"): first render of a 2,000-ticket board in headless
 // Chromium, a change reaching another open board, and the initial JavaScript, gzipped.
-// Appended to bench/RESULTS.md; figures, never assertions.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+// Written to bench/RESULTS.md (replacing the previous web section); figures, never assertions.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -112,5 +112,11 @@ const table = `
 | a stage change reaching another open ${TICKETS}-ticket board (ms) | ${ms(median(live))} | ${ms(Math.min(...live))} | ${ms(Math.max(...live))} | ≤ 1000 |
 | initial JavaScript, gzipped (KB) | ${initialJsKb().toFixed(1)} | | | ≤ 250 |
 `
-appendFileSync(RESULTS, table)
+// One section per part of the bench: this run replaces the last one.
+const previous = existsSync(RESULTS)
+  ? readFileSync(RESULTS, 'utf8')
+      .replace(/\n*## Web app,[\s\S]*?(?=\n## |$)/g, '')
+      .trim()
+  : '# Benchmark results'
+writeFileSync(RESULTS, `${previous}\n${table}`)
 process.stdout.write(table)
