@@ -181,4 +181,43 @@ describe('remote mode', () => {
     expect(r.stdout).toContain('next: tk login')
     expect(existsSync(join(dir, '.ticket', 'ticket.db'))).toBe(false)
   })
+
+  it('exports and imports over HTTP for an admin, and refuses anyone else', async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const dir = tempDir('tk-remote-snap-')
+    const admin = {
+      TICKET_HOME: join(dir, '.ticket'),
+      TICKET_URL: server.url,
+      TICKET_USERNAME: 'admin',
+      TICKET_PASSWORD: 'admin-password',
+    }
+    const add = await runTk(['add', 'kept in the snapshot', '-project', 'TK'], {
+      cwd: dir,
+      env: admin,
+    })
+    expect(add.code, add.stderr).toBe(0)
+    const file = join(dir, 'snap.json')
+    const exported = await runTk(['export', '-o', file], { cwd: dir, env: admin })
+    expect(exported.code, exported.stderr).toBe(0)
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
+      tables: { tickets: { rows: unknown[][] } }
+    }
+    expect(JSON.stringify(snapshot.tables.tickets.rows)).toContain('kept in the snapshot')
+    const deleted = await runTk(['delete', '-id', 'TK-T-1'], { cwd: dir, env: admin })
+    expect(deleted.code, deleted.stderr).toBe(0)
+    const imported = await runTk(['import', '-i', file, '-force'], { cwd: dir, env: admin })
+    expect(imported.code, imported.stderr).toBe(0)
+    // The import ended every session; the environment pair signs in again.
+    const back = await runTk(['get', '-id', 'TK-T-1', '--json'], { cwd: dir, env: admin })
+    expect(back.code, back.stderr).toBe(0)
+    expect(JSON.parse(back.stdout)).toMatchObject({ title: 'kept in the snapshot' })
+
+    const bobEnv = { TICKET_HOME: join(dir, '.bob'), TICKET_URL: server.url }
+    await runTk(['user', 'create', 'bob', '-password', 'bob-password'], { cwd: dir, env: admin })
+    const bob = { ...bobEnv, TICKET_USERNAME: 'bob', TICKET_PASSWORD: 'bob-password' }
+    const refused = await runTk(['export', '-o', join(dir, 'bob.json')], { cwd: dir, env: bob })
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/admin/)
+  })
 })
