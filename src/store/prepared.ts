@@ -23,8 +23,8 @@ export function prepared<A extends readonly unknown[], R>(
 ): (db: Db, ...args: A) => Promise<R[]> {
   // Keyed by the dialect's adapter, shared by a database and its transactions.
   const compiled = new WeakMap<object, Compiled>()
-  const compile = (db: Db): Compiled => {
-    const slots = Array.from({ length: build.length - 1 }, (_, i) => new Slot(i))
+  const compile = (db: Db, arity: number): Compiled => {
+    const slots = Array.from({ length: arity }, (_, i) => new Slot(i))
     const query = build(db, ...(slots as unknown as A)).compile()
     return {
       query,
@@ -35,7 +35,7 @@ export function prepared<A extends readonly unknown[], R>(
     const key = db.getExecutor().adapter
     let c = compiled.get(key)
     if (!c) {
-      c = compile(db)
+      c = compile(db, args.length)
       compiled.set(key, c)
     }
     const { query, slots } = c
