@@ -227,15 +227,20 @@ describe('routes: errors', () => {
     expect(derived.status).toBe(409)
   })
 
-  it('refuses a body on a route that takes none, and accepts nothing or {}', async () => {
+  it('refuses unknown fields on clone and routes that take no body; accepts nothing or {}', async () => {
     await api('POST', '/api/projects', { prefix: 'NOB', title: 'No body' })
     const t = (await api('POST', '/api/tickets', { project: 'NOB', title: 'to clone' })).body as {
       key: string
     }
+    const noted = await api('POST', `/api/tickets/${t.key}/clone`, { message: 'copied for v2' })
+    expect(noted.status).toBe(201)
+    const clone = (noted.body as { key: string }).key
+    const comments = (await api('GET', `/api/tickets/${clone}/comments`)).body as { text: string }[]
+    expect(comments.map((c) => c.text)).toEqual(['copied for v2'])
     const refused = await api('POST', `/api/tickets/${t.key}/clone`, { bogus: 1 })
     expect(refused.status).toBe(400)
     expect(refused.body).toMatchObject({ error: expect.stringContaining('bogus') })
-    expect((await api('GET', '/api/projects/NOB/tickets')).body).toHaveLength(1)
+    expect((await api('GET', '/api/projects/NOB/tickets')).body).toHaveLength(2)
     expect((await api('POST', `/api/tickets/${t.key}/clone`)).status).toBe(201)
     expect((await api('POST', `/api/tickets/${t.key}/clone`, {})).status).toBe(201)
     expect((await api('DELETE', `/api/tickets/${t.key}`, { force: true })).status).toBe(400)

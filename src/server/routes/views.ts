@@ -1,6 +1,6 @@
 import { parseSnapshot } from '../../domain/snapshot.ts'
 import type { App, RouteDeps } from '../app-type.ts'
-import { ProjectParams, TicketParams } from '../schemas/common.ts'
+import { Message, ProjectParams, TicketParams } from '../schemas/common.ts'
 import { BoardQuery, CountQuery, ForceQuery, HealthBody, SnapshotBody } from '../schemas/records.ts'
 import { either, keys } from './aliases.ts'
 
@@ -26,8 +26,20 @@ export function viewRoutes(app: App, { service }: RouteDeps): void {
   )
   app.post(
     '/api/tickets/:ref/clone',
-    { schema: { tags, params: TicketParams } },
-    async (req, reply) => reply.code(201).send(await service(req).cloneTicket(req.params.ref)),
+    {
+      schema: { tags, params: TicketParams, body: Message },
+      // reference/api.md: the body is optional; its message becomes the clone's first comment.
+      preValidation: async (req) => {
+        req.body ??= {}
+      },
+    },
+    async (req, reply) => {
+      const svc = service(req)
+      const clone = await svc.cloneTicket(req.params.ref)
+      const message = req.body.message?.trim()
+      if (message) await svc.addComment(clone.key, message)
+      return reply.code(201).send(clone)
+    },
   )
   app.post(
     '/api/tickets/:ref/health',
