@@ -180,6 +180,13 @@ describe('remote mode', () => {
     expect(r.stdout).toContain('not logged in')
     expect(r.stdout).toContain('next: tk login')
     expect(existsSync(join(dir, '.ticket', 'ticket.db'))).toBe(false)
+    const noUser = await runTk(['init', '-prefix', 'CUS'], {
+      cwd: dir,
+      env: { TICKET_HOME: join(dir, '.other'), TICKET_URL: server.url },
+    })
+    expect(noUser.code).toBe(2)
+    expect(noUser.stderr).toContain('-prefix needs someone signed in')
+    expect(existsSync(join(dir, '.other', 'config.json'))).toBe(false)
   })
 
   it('exports and imports over HTTP for an admin, and refuses anyone else', async () => {

@@ -112,6 +112,11 @@ export const initRemote: Run = async (c) => {
   const status = await svc.status()
   const username = usernameOf(c)
   const password = username === undefined ? undefined : await passwordOf(c, username)
+  if (c.str('prefix') && (username === undefined || password === undefined))
+    throw new UsageError(
+      '-prefix needs someone signed in to create or choose the project',
+      'pass -username and -password (or set TICKET_USERNAME and TICKET_PASSWORD)',
+    )
   const session =
     username !== undefined && password !== undefined
       ? await signIn(c, svc, url, username, password)
