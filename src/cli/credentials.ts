@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+const { existsSync, readFileSync, rmSync } = process.getBuiltinModule('node:fs')
+
 import { join } from 'node:path'
 import { type Workspace, writeFileAtomic } from './workspace.ts'
 

@@ -2,9 +2,11 @@
  * @module Go-style flags over Node's built-in `util.parseArgs`: `-name v`, `--name v`,
  * `-name=v`, `--name=v`, combined short booleans (`-ad`), before or after arguments.
  */
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import type { CommandSpec, OptionSpec } from './command.ts'
 import { UsageError } from './usage-error.ts'
+
+const { parseArgs } = process.getBuiltinModule('node:util')
 
 type Parsed = { args: string[]; opts: Record<string, unknown> }
 

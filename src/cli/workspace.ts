@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } =
+  process.getBuiltinModule('node:fs')
+
 import { basename, dirname, join, resolve } from 'node:path'
 
 /** config.json: the workspace's remembered choices (cli.md "Workspace, modes, identity"). */

@@ -1,4 +1,5 @@
-import { existsSync, rmSync } from 'node:fs'
+const { existsSync, rmSync } = process.getBuiltinModule('node:fs')
+
 import type { Run } from '../command.ts'
 import { serverUrlOf } from '../credentials.ts'
 import { UsageError } from '../usage-error.ts'

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+
+const { copyFileSync, existsSync, mkdirSync } = process.getBuiltinModule('node:fs')
+
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { Kysely, sql } from 'kysely'
