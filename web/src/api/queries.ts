@@ -49,30 +49,14 @@ const isCode = (e: unknown, ...codes: string[]) =>
   typeof e === 'object' && e !== null && 'code' in e && codes.includes(String(e.code))
 
 /**
- * The caller's role in a project (api.md "Authorisation"), so the UI offers only what the
- * server will allow. The API names no role, so it is read from what the caller may do: only an
- * owner may list members; only an editor may claim (asked as a dry run, which changes nothing);
- * reading the project at all makes a viewer.
+ * The caller's role in a project (api.md "Authorisation"), as the project itself says it, so
+ * the UI offers only what the server will allow; a project the caller cannot read has none.
  */
-async function probeRole(prefix: string, admin: boolean): Promise<ProjectRole | null> {
-  if (admin) return 'owner'
+async function roleIn(prefix: string): Promise<ProjectRole | null> {
   try {
-    await service.getProject(prefix)
+    return (await service.getProject(prefix)).role
   } catch (e) {
     if (isCode(e, 'not_found', 'forbidden')) return null
-    throw e
-  }
-  try {
-    await service.listProjectMembers(prefix)
-    return 'owner'
-  } catch (e) {
-    if (!isCode(e, 'forbidden')) throw e
-  }
-  try {
-    await service.claim({ project: prefix, dry_run: true })
-    return 'editor'
-  } catch (e) {
-    if (isCode(e, 'forbidden', 'conflict')) return 'viewer'
     throw e
   }
 }
@@ -81,7 +65,7 @@ export function useProjectRole(prefix: string): ProjectRole | null {
   const me = useMe()
   const role = useQuery({
     queryKey: ['role', prefix, me?.username ?? ''],
-    queryFn: () => probeRole(prefix, me?.role === 'admin'),
+    queryFn: () => roleIn(prefix),
     enabled: me !== null,
     staleTime: 5 * 60_000,
   })
