@@ -107,8 +107,7 @@ function context(
 async function main(argv: readonly string[]): Promise<number> {
   let json = argv.includes('--json') || argv.includes('-json')
   // Asking the descriptor, not process.stderr, which builds a stream that most runs never use.
-  const color =
-    process.getBuiltinModule('node:tty').isatty(2) && process.env.NO_COLOR === undefined
+  const color = process.getBuiltinModule('node:tty').isatty(2) && process.env.NO_COLOR === undefined
   let c: (CommandContext & { dispose(): Promise<void> }) | undefined
   try {
     const { globals, rest } = extractGlobals(argv)
