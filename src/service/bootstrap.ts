@@ -1,5 +1,6 @@
 import { DEFAULT_WORKFLOW } from '../domain/workflow.ts'
 import type { Db, Store } from '../store/store.ts'
+import { insertUser } from '../store/users.ts'
 import { crypto } from './crypto.ts'
 import { generatePassword, hashPassword } from './password.ts'
 
@@ -143,23 +144,15 @@ export async function seedDatabase(
     const generated = options.password === undefined || options.password === ''
     const password = generated ? generatePassword() : options.password!
     const adminId = crypto().randomUUID()
-    await db
-      .insertInto('users')
-      .values({
-        id: adminId,
-        username: 'admin',
-        display_name: 'Administrator',
-        email: '',
-        role: 'admin',
-        enabled: 1,
-        user_type: 'user',
-        status: 'idle',
-        last_seen: null,
-        password_hash: await hashPassword(password),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
+    await insertUser(db, {
+      id: adminId,
+      username: 'admin',
+      display_name: 'Administrator',
+      role: 'admin',
+      password_hash: await hashPassword(password),
+      created_at: now,
+      updated_at: now,
+    })
     const project = await db
       .insertInto('projects')
       .values({

@@ -4,6 +4,7 @@ import type { User } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import { first, prepared } from '../../store/prepared.ts'
 import type { Db, Store } from '../../store/store.ts'
+import { insertUser } from '../../store/users.ts'
 import { crypto } from '../crypto.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
 import type { NewAccount, Session } from '../ticket-service.ts'
@@ -49,24 +50,15 @@ async function createAccount(store: Store, input: NewAccount, now: Date): Promis
       .where('username', '=', username)
       .executeTakeFirst()
     if (taken) throw conflict(`user "${username}" already exists`, 'choose another username')
-    return db
-      .insertInto('users')
-      .values({
-        id: crypto().randomUUID(),
-        username,
-        display_name: input.display_name?.trim() || username,
-        email: input.email?.trim() ?? '',
-        role: 'user',
-        enabled: 1,
-        user_type: 'user',
-        status: 'idle',
-        last_seen: null,
-        password_hash: hash,
-        created_at: at,
-        updated_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    return insertUser(db, {
+      id: crypto().randomUUID(),
+      username,
+      display_name: input.display_name?.trim() || username,
+      email: input.email?.trim() ?? '',
+      password_hash: hash,
+      created_at: at,
+      updated_at: at,
+    })
   })
   return toUser(row)
 }

@@ -4,6 +4,7 @@ import type { AgentConfigEntry, AgentCredentials, AgentSummary } from '../../dom
 import { invalid, notFound } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { Db } from '../../store/store.ts'
+import { insertUser } from '../../store/users.ts'
 import type { AgentPatch, NewAgent } from '../agent-service.ts'
 import { crypto } from '../crypto.ts'
 import { generatePassword, hashPassword } from '../password.ts'
@@ -41,24 +42,15 @@ export async function createAgent(ctx: Ctx, input: NewAgent): Promise<AgentCrede
   const id = crypto().randomUUID()
   const at = stamp(ctx)
   const row = await ctx.store.transaction((db) =>
-    db
-      .insertInto('users')
-      .values({
-        id,
-        username: id,
-        display_name: input.display_name?.trim() || id,
-        email: '',
-        role: 'user',
-        enabled: 1,
-        user_type: 'agent',
-        status: 'idle',
-        last_seen: null,
-        password_hash: hash,
-        created_at: at,
-        updated_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
+    insertUser(db, {
+      id,
+      username: id,
+      display_name: input.display_name?.trim() || id,
+      user_type: 'agent',
+      password_hash: hash,
+      created_at: at,
+      updated_at: at,
+    }),
   )
   return { agent: toUser(row), password }
 }

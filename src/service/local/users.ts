@@ -11,6 +11,7 @@ import {
 } from '../../domain/user.ts'
 import type { UsersTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
+import { insertUser } from '../../store/users.ts'
 import { crypto } from '../crypto.ts'
 import type { NewUser, UserWithPassword } from '../organisation-service.ts'
 import { generatePassword, hashPassword } from '../password.ts'
@@ -84,24 +85,17 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<UserWithPass
       .executeTakeFirst()
     if (taken) throw conflict(`user "${username}" already exists`, 'choose another username')
     const at = stamp(ctx)
-    const created = await db
-      .insertInto('users')
-      .values({
-        id: crypto().randomUUID(),
-        username,
-        display_name: input.display_name?.trim() || username,
-        email: input.email?.trim() ?? '',
-        role,
-        enabled: 1,
-        user_type: type,
-        status: 'idle',
-        last_seen: null,
-        password_hash: hash,
-        created_at: at,
-        updated_at: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const created = await insertUser(db, {
+      id: crypto().randomUUID(),
+      username,
+      display_name: input.display_name?.trim() || username,
+      email: input.email?.trim() ?? '',
+      role,
+      user_type: type,
+      password_hash: hash,
+      created_at: at,
+      updated_at: at,
+    })
     await record(db, ctx, {
       event_type: 'user_created',
       project_id: null,
