@@ -1,28 +1,16 @@
-import type { FormEvent } from 'react'
-import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { useMe } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
-
-type Run = (fn: () => Promise<unknown>) => void
+import { submitFields } from '../../components/submit-fields.ts'
+import type { TicketPanelProps } from './panel.ts'
 
 /** domain.md "Assignment and claim": claim for yourself, give up a claim, or assign someone. */
-export function Assignment({
-  ticket: t,
-  editable,
-  run,
-}: {
-  ticket: TicketDetail
-  editable: boolean
-  run: Run
-}) {
+export function Assignment({ ticket: t, editable, run }: TicketPanelProps) {
   const me = useMe()
   const mine = t.assignee !== null && t.assignee === me?.username
-  const assign = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault()
-    const who = String(new FormData(e.currentTarget).get('assignee') ?? '').trim()
+  const assign = submitFields((field) => {
+    const who = field('assignee')
     if (who) run(() => service.assign(t.key, who))
-    e.currentTarget.reset()
-  }
+  })
   return (
     <section aria-labelledby="assign-h" className="side-box">
       <h2 id="assign-h">Assignee</h2>

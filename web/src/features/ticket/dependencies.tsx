@@ -1,31 +1,19 @@
 import { useQuery } from '@tanstack/react-query'
-import type { FormEvent } from 'react'
 import { Link } from 'wouter'
-import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
-
-type Run = (fn: () => Promise<unknown>) => void
+import { submitFields } from '../../components/submit-fields.ts'
+import type { TicketPanelProps } from './panel.ts'
 
 /** What this ticket waits for (and what waits for it); unfinished ones block it. */
-export function Dependencies({
-  ticket: t,
-  editable,
-  run,
-}: {
-  ticket: TicketDetail
-  editable: boolean
-  run: Run
-}) {
+export function Dependencies({ ticket: t, editable, run }: TicketPanelProps) {
   const deps = useQuery({
     queryKey: ['ticket', t.key, 'dependencies', t.updated_at, t.depends_on.join()],
     queryFn: () => service.listDependencies(t.key),
   })
-  const add = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault()
-    const d = String(new FormData(e.currentTarget).get('depends') ?? '').trim()
+  const add = submitFields((field) => {
+    const d = field('depends')
     if (d) run(() => service.addDependency(t.key, d))
-    e.currentTarget.reset()
-  }
+  })
   return (
     <section aria-labelledby="deps-h" className="side-box">
       <h2 id="deps-h">Dependencies</h2>

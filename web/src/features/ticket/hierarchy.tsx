@@ -1,30 +1,19 @@
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { Link, useLocation } from 'wouter'
-import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
+import { submitFields } from '../../components/submit-fields.ts'
 import { AnalyseButton } from './analyse-button.tsx'
 import { CreateTicketDialog } from './create-ticket-dialog.tsx'
-
-type Run = (fn: () => Promise<unknown>) => void
+import type { TicketPanelProps } from './panel.ts'
 
 /** Parent and children (domain.md "Hierarchy"); cycles are refused by the service. */
-export function Hierarchy({
-  ticket: t,
-  editable,
-  run,
-}: {
-  ticket: TicketDetail
-  editable: boolean
-  run: Run
-}) {
+export function Hierarchy({ ticket: t, editable, run }: TicketPanelProps) {
   const [adding, setAdding] = useState(false)
   const [, navigate] = useLocation()
-  const setParent = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault()
-    const p = String(new FormData(e.currentTarget).get('parent') ?? '').trim()
+  const setParent = submitFields((field) => {
+    const p = field('parent')
     if (p) run(() => service.setParent(t.key, p))
-    e.currentTarget.reset()
-  }
+  })
   return (
     <section aria-labelledby="tree-h" className="side-box">
       <h2 id="tree-h">Hierarchy</h2>

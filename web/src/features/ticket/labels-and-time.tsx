@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
-import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
 import { formatDay } from '../../components/dates.ts'
 import { attachLabel } from './label-ops.ts'
-
-type Run = (fn: () => Promise<unknown>) => void
+import type { TicketPanelProps } from './panel.ts'
 
 const hours = (m: number) => `${Math.floor(m / 60)}h ${m % 60}m`
 
-export function LabelsAndTime(props: { ticket: TicketDetail; editable: boolean; run: Run }) {
+export function LabelsAndTime(props: TicketPanelProps) {
   const { ticket: t, editable, run } = props
   const labels = useQuery({
     queryKey: ['labels', t.project_prefix],

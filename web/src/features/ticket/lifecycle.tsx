@@ -1,8 +1,7 @@
 import type { State } from '../../../../src/domain/lifecycle.ts'
 import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
-
-type Run = (fn: () => Promise<unknown>) => void
+import type { Run } from './panel.ts'
 
 const ACTIONS: readonly (readonly [State, string])[] = [
   ['active', 'Start'],

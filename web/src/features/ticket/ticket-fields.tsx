@@ -1,21 +1,11 @@
 import { Fragment } from 'react'
-import type { TicketDetail } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
-
-type Run = (fn: () => Promise<unknown>) => void
+import type { TicketPanelProps } from './panel.ts'
 
 const PRIORITIES = [1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 /** The smaller fields: type (fixed by the key), priority, estimate, git. */
-export function TicketFields({
-  ticket: t,
-  editable,
-  run,
-}: {
-  ticket: TicketDetail
-  editable: boolean
-  run: Run
-}) {
+export function TicketFields({ ticket: t, editable, run }: TicketPanelProps) {
   return (
     <section aria-labelledby="fields-h" className="side-box">
       <h2 id="fields-h">Fields</h2>
