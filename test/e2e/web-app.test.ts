@@ -118,6 +118,8 @@ describe('web app in Chromium', () => {
     await page.keyboard.press('u')
     await lane(page, 'develop').locator('li.card[data-key="WEB-T-2"]').waitFor()
     await expect.poll(async () => (await admin.getTicket('WEB-T-2')).stage).toBe('develop')
+    // The undone card takes focus back once its lane re-renders; j and k start from there.
+    await expect.poll(() => page.evaluate('document.activeElement?.dataset.card')).toBe('WEB-T-2')
     await page.keyboard.press('j')
     await page.keyboard.press('k')
     expect(await page.evaluate('document.activeElement?.dataset.card')).toBe('WEB-T-2')
