@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { seedDatabase } from '../src/service/bootstrap.ts'
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts'
+import { NEW_TICKET } from '../src/store/tickets.ts'
 
 const WORDS = [
   'login',
@@ -40,6 +41,7 @@ export async function seedWorkspace(home: string, count: number): Promise<void> 
         const at = new Date(start + seq * 1000).toISOString()
         const w = (k: number) => WORDS[(seq * 7 + k * 13) % WORDS.length]
         rows.push({
+          ...NEW_TICKET,
           project_id: project.id,
           seq,
           key: `TK-T-${seq}`,
@@ -47,24 +49,11 @@ export async function seedWorkspace(home: string, count: number): Promise<void> 
           title: `${w(1)} ${w(2)} ticket ${seq}`,
           description: `Fix the ${w(3)} ${w(4)} flow`,
           acceptance_criteria: `${w(5)} works`,
-          git_repository: '',
-          git_branch: '',
           parent_id: null,
-          clone_of_id: null,
-          workflow_id: null,
           stage: seq % 3 === 0 ? 'develop' : 'design',
           state: 'idle',
           priority: 1 + (seq % 5),
-          sort_order: 0,
-          estimate_effort: 0,
-          estimate_complete: null,
-          health_score: null,
-          assignee: null,
-          open: 1,
-          archived: 0,
           ready: seq % 2,
-          review_status: null,
-          attempts: 0,
           created_by: 'admin',
           created_at: at,
           updated_at: at,

@@ -131,7 +131,7 @@ export async function takeSequence(db: Db, projectId: number): Promise<number> {
 }
 
 /** What every new ticket starts with unless its creator says otherwise. */
-const NEW_TICKET = {
+export const NEW_TICKET = {
   git_repository: '',
   git_branch: '',
   clone_of_id: null,
