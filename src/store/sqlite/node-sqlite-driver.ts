@@ -121,7 +121,9 @@ class NodeSqliteDriver implements Driver {
     await c.executeQuery(CompiledQuery.raw('commit'))
   }
   async rollbackTransaction(c: DatabaseConnection) {
-    await c.executeQuery(CompiledQuery.raw('rollback'))
+    // SQLite has already rolled back after some failures (SQLITE_FULL, SQLITE_IOERR): a ROLLBACK
+    // then fails with "no transaction is active" and would hide the error that says why.
+    if (this.#db.isTransaction) await c.executeQuery(CompiledQuery.raw('rollback'))
   }
   async destroy() {
     if (this.#db.isOpen) this.#db.close()
