@@ -62,7 +62,9 @@ const ANALYSE_TIMEOUT_MS = 120_000
 const webRoot = () => fileURLToPath(new URL('./web/', import.meta.url))
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const store = await openSqliteStore(options.dbPath, { create: true })
+  // The server writes every sign-in, and shares the file with `tk`: it never runs on a read-only
+  // workspace, nor holds a full disk's database under exclusive locking (docs/guide.md).
+  const store = await openSqliteStore(options.dbPath, { create: true, writable: true })
   const seeded = await seedDatabase(store, {
     now: new Date(),
     ...(options.adminPassword ? { password: options.adminPassword } : {}),

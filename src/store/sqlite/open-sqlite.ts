@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-const { copyFileSync, existsSync, mkdirSync } = process.getBuiltinModule('node:fs')
+const { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync } =
+  process.getBuiltinModule('node:fs')
 
 import { dirname } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+import { DatabaseSync, type DatabaseSyncOptions } from 'node:sqlite'
 import { Kysely, sql } from 'kysely'
 import { TicketError } from '../../domain/errors.ts'
 import type { Database } from '../database.ts'
@@ -12,51 +13,165 @@ import type { Db, Store } from '../store.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
 import { createSqliteSearchIndex, rebuildSqliteSearchIndex, toFtsQuery } from './search-index.ts'
 import { dumpTables, replaceTables } from './snapshot.ts'
-import { mapSqliteError } from './sqlite-errors.ts'
+import { isDiskFull, mapSqliteError, sqliteCode } from './sqlite-errors.ts'
 
 export type OpenOptions = {
   /** Create the file if it does not exist (only `tk init` and the server do). */
   readonly create?: boolean
+  /**
+   * Fail rather than fall back to read-only access on a read-only workspace, or to exclusive
+   * locking on a full disk: the server writes sign-ins and shares the file with `tk`.
+   */
+  readonly writable?: boolean
 }
 
-function openFile(path: string, create: boolean): DatabaseSync {
-  if (!existsSync(path)) {
-    if (!create)
-      throw new TicketError('not_found', `no ticket database at ${path}`, {
-        hint: 'run `tk init` to create a workspace here, or set TICKET_HOME',
-      })
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
-  }
+type Opened = { readonly raw: DatabaseSync; readonly version: number; readonly readOnly: boolean }
+
+const SQLITE_CANTOPEN = 14
+
+const userVersion = (raw: DatabaseSync) =>
+  Number((raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version)
+
+const writable = (path: string) => {
   try {
-    const db = new DatabaseSync(path, { timeout: 10_000 })
-    db.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;')
-    return db
+    accessSync(path, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Opens a connection and reads from it: the first read opens the WAL and its shared index. */
+function connect(path: string | URL, options: DatabaseSyncOptions, exclusive = false): Opened {
+  const raw = new DatabaseSync(path, { timeout: 10_000, ...options })
+  try {
+    // Before anything else, or the shared index is still asked for.
+    if (exclusive) raw.exec('PRAGMA locking_mode = EXCLUSIVE')
+    raw.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;')
+    return { raw, version: userVersion(raw), readOnly: options.readOnly ?? false }
+  } catch (e) {
+    raw.close()
+    throw e
+  }
+}
+
+const readOnlyError = (path: string) =>
+  new TicketError('unavailable', `the database at ${path} is read-only`, {
+    hint: 'make the workspace writable (permissions, or a read-write mount); tk alone can still read it',
+  })
+
+const fullDiskError = (path: string, cause: unknown) =>
+  new TicketError('unavailable', `the disk holding ${path} is full`, {
+    hint: 'free some disk space and try again',
+    cause,
+  })
+
+/**
+ * A workspace that cannot be written (read-only mount or permissions) is opened read-only:
+ * reads work, and writes fail with SQLITE_READONLY ("read-only; nothing was changed").
+ */
+function openReadOnly(path: string): Opened {
+  try {
+    // Works while the WAL's shared index (-shm) exists, e.g. left by a process still running.
+    return connect(path, { readOnly: true })
+  } catch (e) {
+    if ((sqliteCode(e) ?? 0) % 256 !== SQLITE_CANTOPEN) throw mapSqliteError(e)
+  }
+  // No index can be made on a read-only mount. With the WAL empty the file alone holds every
+  // change, and `immutable` reads it without one; frames still in the WAL would be missed.
+  const wal = `${path}-wal`
+  if (existsSync(wal) && statSync(wal).size > 0)
+    throw new TicketError(
+      'unavailable',
+      `the database at ${path} is read-only and its last changes are still in ${wal}`,
+      { hint: 'open it once where it is writable (e.g. tk doctor) to fold them in' },
+    )
+  const url = process.getBuiltinModule('node:url').pathToFileURL(path)
+  url.search = 'immutable=1'
+  try {
+    return connect(url, { readOnly: true })
   } catch (e) {
     throw mapSqliteError(e)
   }
 }
 
-async function migrate(raw: DatabaseSync, db: Db, path: string): Promise<void> {
-  const current = Number(
-    (raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version,
+function openFile(path: string, options: OpenOptions): Opened {
+  if (!existsSync(path)) {
+    if (!options.create)
+      throw new TicketError('not_found', `no ticket database at ${path}`, {
+        hint: 'run `tk init` to create a workspace here, or set TICKET_HOME',
+      })
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+    } catch {
+      throw readOnlyError(path)
+    }
+  }
+  // SQLite writes -wal and -shm beside the file, so the directory must be writable too.
+  if (!writable(dirname(path)) || (existsSync(path) && !writable(path))) {
+    if (options.writable) throw readOnlyError(path)
+    return openReadOnly(path)
+  }
+  try {
+    return connect(path, {})
+  } catch (e) {
+    if (!isDiskFull(e)) throw mapSqliteError(e)
+    if (options.writable) throw fullDiskError(path, e)
+  }
+  // On a full disk the shared index cannot grow to its first 32 KiB, so not even a read
+  // works. Under exclusive locking SQLite keeps the index in this process's memory instead;
+  // other processes wait for this one (a command) to finish.
+  try {
+    return connect(path, {}, true)
+  } catch (e) {
+    throw isDiskFull(e) ? fullDiskError(path, e) : mapSqliteError(e)
+  }
+}
+
+const tooNew = (path: string, version: number) =>
+  new TicketError(
+    'unavailable',
+    `the database at ${path} has schema version ${version}; this tk knows up to ${SCHEMA_VERSION}`,
+    { hint: 'upgrade tk to open it' },
   )
-  if (current === SCHEMA_VERSION) return
-  if (current > SCHEMA_VERSION)
+
+/**
+ * quality.md "Schema upgrades": an older database is copied aside before it is changed. The
+ * copy is one consistent snapshot (VACUUM INTO), kept only if it still has the old version:
+ * another process may have migrated the file meanwhile.
+ */
+function backUp(raw: DatabaseSync, path: string, version: number) {
+  const backup = `${path}.v${version}.bak`
+  const tmp = `${backup}.${process.pid}.tmp`
+  rmSync(tmp, { force: true })
+  raw.prepare('VACUUM INTO ?').run(tmp)
+  const copy = new DatabaseSync(tmp, { readOnly: true })
+  const copied = userVersion(copy)
+  copy.close()
+  if (copied === version) renameSync(tmp, backup)
+  else rmSync(tmp, { force: true })
+}
+
+async function migrate(opened: Opened, db: Db, path: string): Promise<void> {
+  const { raw, version, readOnly } = opened
+  if (version === SCHEMA_VERSION) return
+  if (version > SCHEMA_VERSION) throw tooNew(path, version)
+  if (readOnly)
     throw new TicketError(
       'unavailable',
-      `the database at ${path} has schema version ${current}; this tk knows up to ${SCHEMA_VERSION}`,
-      {
-        hint: 'upgrade tk to open it',
-      },
+      `the database at ${path} has schema version ${version} and is read-only; this tk must upgrade it to ${SCHEMA_VERSION}`,
+      { hint: 'open it once where it is writable, or use the tk that made it' },
     )
   raw.exec('PRAGMA journal_mode = WAL')
-  // quality.md "Schema upgrades": an older database is copied aside before it is changed.
-  if (current > 0) {
-    raw.exec('PRAGMA wal_checkpoint(TRUNCATE)')
-    copyFileSync(path, `${path}.v${current}.bak`)
-  }
+  if (version > 0) backUp(raw, path, version)
   const dialect = { createSearchIndex: createSqliteSearchIndex }
+  // Under the write lock (BEGIN IMMEDIATE) the version is read again: processes opening the
+  // same old file at once queue here, and those after the first find nothing left to do.
   await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ user_version: number }>`PRAGMA user_version`.execute(trx)
+    const current = Number(rows[0]!.user_version)
+    if (current > SCHEMA_VERSION) throw tooNew(path, current)
+    if (current === SCHEMA_VERSION) return
     for (const m of MIGRATIONS) if (m.version > current) await m.up(trx, dialect)
     await sql.raw(`PRAGMA user_version = ${SCHEMA_VERSION}`).execute(trx)
   })
@@ -64,10 +179,11 @@ async function migrate(raw: DatabaseSync, db: Db, path: string): Promise<void> {
 
 /** Opens (and migrates forward) the SQLite database at `path`. */
 export async function openSqliteStore(path: string, options: OpenOptions = {}): Promise<Store> {
-  const raw = openFile(path, options.create ?? false)
+  const opened = openFile(path, options)
+  const { raw } = opened
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) })
   try {
-    await migrate(raw, db, path)
+    await migrate(opened, db, path)
   } catch (e) {
     await db.destroy()
     throw mapSqliteError(e)
