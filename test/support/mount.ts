@@ -27,7 +27,8 @@ export function tmpfs(size: string): string {
   return dir
 }
 
-export const remount = (dir: string, mode: 'ro' | 'rw') => run('mount', ['-o', `remount,${mode}`, dir])
+export const remount = (dir: string, mode: 'ro' | 'rw') =>
+  run('mount', ['-o', `remount,${mode}`, dir])
 
 /** Appends zeros to `dir`/filler until the filesystem has no block left; returns its path. */
 export function fill(dir: string): string {

@@ -101,11 +101,19 @@ function openFile(path: string, options: OpenOptions): Opened {
       throw new TicketError('not_found', `no ticket database at ${path}`, {
         hint: 'run `tk init` to create a workspace here, or set TICKET_HOME',
       })
+    const cannotCreate = new TicketError(
+      'unavailable',
+      `cannot create ${path}: its directory is read-only`,
+      {
+        hint: 'choose a writable place with TICKET_HOME or -f, or make this one writable',
+      },
+    )
     try {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
-    } catch {
-      throw readOnlyError(path)
+    } catch (e) {
+      throw (e as NodeJS.ErrnoException).code === 'ENOSPC' ? fullDiskError(path, e) : cannotCreate
     }
+    if (!writable(dirname(path))) throw cannotCreate
   }
   // SQLite writes -wal and -shm beside the file, so the directory must be writable too.
   if (!writable(dirname(path)) || (existsSync(path) && !writable(path))) {
