@@ -75,7 +75,7 @@ function openReadOnly(path: string): Opened {
     // Works while the WAL's shared index (-shm) exists, e.g. left by a process still running.
     return connect(path, { readOnly: true })
   } catch (e) {
-    if ((sqliteCode(e) ?? 0) % 256 !== SQLITE_CANTOPEN) throw mapSqliteError(e)
+    if (((sqliteCode(e) ?? 0) & 0xff) !== SQLITE_CANTOPEN) throw mapSqliteError(e)
   }
   // No index can be made on a read-only mount. With the WAL empty the file alone holds every
   // change, and `immutable` reads it without one; frames still in the WAL would be missed.
@@ -96,7 +96,8 @@ function openReadOnly(path: string): Opened {
 }
 
 function openFile(path: string, options: OpenOptions): Opened {
-  if (!existsSync(path)) {
+  const exists = existsSync(path)
+  if (!exists) {
     if (!options.create)
       throw new TicketError('not_found', `no ticket database at ${path}`, {
         hint: 'run `tk init` to create a workspace here, or set TICKET_HOME',
@@ -116,7 +117,7 @@ function openFile(path: string, options: OpenOptions): Opened {
     if (!writable(dirname(path))) throw cannotCreate
   }
   // SQLite writes -wal and -shm beside the file, so the directory must be writable too.
-  if (!writable(dirname(path)) || (existsSync(path) && !writable(path))) {
+  if (!writable(dirname(path)) || (exists && !writable(path))) {
     if (options.writable) throw readOnlyError(path)
     return openReadOnly(path)
   }
@@ -152,12 +153,15 @@ function backUp(raw: DatabaseSync, path: string, version: number) {
   const backup = `${path}.v${version}.bak`
   const tmp = `${backup}.${process.pid}.tmp`
   rmSync(tmp, { force: true })
-  raw.prepare('VACUUM INTO ?').run(tmp)
-  const copy = new DatabaseSync(tmp, { readOnly: true })
-  const copied = userVersion(copy)
-  copy.close()
-  if (copied === version) renameSync(tmp, backup)
-  else rmSync(tmp, { force: true })
+  try {
+    raw.prepare('VACUUM INTO ?').run(tmp)
+    const copy = new DatabaseSync(tmp, { readOnly: true })
+    const copied = userVersion(copy)
+    copy.close()
+    if (copied === version) renameSync(tmp, backup)
+  } finally {
+    rmSync(tmp, { force: true })
+  }
 }
 
 async function migrate(opened: Opened, db: Db, path: string): Promise<void> {
