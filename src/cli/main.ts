@@ -3,31 +3,16 @@ import { TicketError } from '../domain/errors.ts'
 import type { TicketService } from '../service/ticket-service.ts'
 import { extractGlobals, type GlobalFlags } from './argv.ts'
 import type { CommandContext, CommandSpec } from './command.ts'
-import { createOutput, paint } from './output.ts'
+import { renderError } from './error-report.ts'
+import { createOutput } from './output.ts'
 import { findCommand, suggest } from './program.ts'
 import { UsageError } from './usage-error.ts'
 import { openWorkspace } from './workspace.ts'
 
 function reportError(e: unknown, json: boolean, color: boolean): number {
-  const usage = e instanceof UsageError
-  const known = usage || e instanceof TicketError
-  const message = known ? e.message : 'internal error'
-  const hint = known
-    ? e.hint
-    : process.env.TICKET_DEBUG
-      ? undefined
-      : 'run again with TICKET_DEBUG=1 to see the details'
-  if (json)
-    process.stderr.write(
-      `${JSON.stringify(hint ? { error: message, hint } : { error: message })}\n`,
-    )
-  else {
-    process.stderr.write(`${paint(color, 'red', 'error:')} ${message}\n`)
-    if (hint) process.stderr.write(`${paint(color, 'dim', 'hint:')} ${hint}\n`)
-  }
-  if (!known && process.env.TICKET_DEBUG)
-    process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`)
-  return usage ? 2 : 1
+  const { text, code } = renderError(e, { json, color, debug: Boolean(process.env.TICKET_DEBUG) })
+  process.stderr.write(text)
+  return code
 }
 
 function context(

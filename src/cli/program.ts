@@ -1262,6 +1262,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: lazy(agentDocs, (m) => m.onboard),
   },
   {
+    name: 'mcp',
+    summary: 'Serve the agent loop as Model Context Protocol tools on stdio (docs/agents.md)',
+    options: [
+      { flags: '--stats', description: 'print the tools and what their schema costs, then exit' },
+    ],
+    section: 'Workspace',
+    load: lazy(
+      () => import('./commands/mcp.ts'),
+      (m) => m.mcp,
+    ),
+  },
+  {
     name: 'completion',
     summary: 'Print shell completion (bash, zsh or fish)',
     args: '<shell>',
