@@ -1,0 +1,58 @@
+import { join } from 'node:path'
+import { expect, it, onTestFinished } from 'vitest'
+import { newAgent, readyTickets } from '../support/agents.ts'
+import { startMcp } from '../support/mcp.ts'
+import { signedIn, startTestServer } from '../support/server.ts'
+import { tempDir } from '../support/temp-dir.ts'
+import { runTk } from '../support/workspace.ts'
+
+type Claim = { status: string; ticket: { key: string; assignee: string } | null }
+
+it('works the loop against a real tk server, signed in as an agent', async () => {
+  const server = await startTestServer()
+  onTestFinished(() => server.close())
+  const admin = await signedIn(server)
+  const keys = await readyTickets(admin, 'CUS', 2)
+  const agent = await newAgent(server, admin, 'CUS')
+  const dir = tempDir('tk-mcp-remote-')
+  // The credentials the CLI takes in remote mode: the agent's UUID and password.
+  const env = {
+    TICKET_HOME: join(dir, '.ticket'),
+    TICKET_URL: server.url,
+    TICKET_USERNAME: agent.id,
+    TICKET_PASSWORD: agent.password,
+  }
+  const mcp = await startMcp({ cwd: dir, env })
+
+  expect((await mcp.json<{ key: string }[]>('next', { project: 'CUS' })).map((t) => t.key)).toEqual(
+    keys,
+  )
+  for (const key of keys) {
+    const claimed = await mcp.json<Claim>('claim', { project: 'CUS' })
+    expect(claimed).toMatchObject({ status: 'ASSIGNED', ticket: { key, assignee: agent.id } })
+    expect(await mcp.json('show', { key })).toMatchObject({ ticket: { key } })
+    await mcp.json('comment', { key, text: `did ${key}` })
+    await mcp.json('log_time', { key, minutes: 20 })
+    expect(await mcp.json('complete', { key })).toMatchObject({ key, status: 'test/idle' })
+    const after = await admin.getTicket(key)
+    expect(after).toMatchObject({ status: 'test/idle', assignee: agent.id, time_minutes: 20 })
+    expect((await admin.listComments(key)).map((c) => [c.author, c.text])).toEqual([
+      [agent.id, `did ${key}`],
+    ])
+  }
+  expect(await mcp.json('claim', { project: 'CUS' })).toMatchObject({ status: 'NO-WORK' })
+
+  // The server's refusals read as the CLI prints them.
+  const cli = await runTk(['show', 'CUS-T-99'], { cwd: dir, env })
+  expect(cli.code).toBe(1)
+  expect(await mcp.call('show', { key: 'CUS-T-99' })).toEqual({
+    isError: true,
+    text: cli.stderr.trimEnd(),
+  })
+  const add = await runTk(['add', 'x', '-project', 'NOPE'], { cwd: dir, env })
+  expect(add.code).toBe(1)
+  expect(await mcp.call('create', { title: 'x', project: 'NOPE' })).toEqual({
+    isError: true,
+    text: add.stderr.trimEnd(),
+  })
+})
