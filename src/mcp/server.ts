@@ -28,6 +28,9 @@ export function keepOnSuccess<T>(f: () => Promise<T>): () => Promise<T> {
   }
 }
 
+const INSTRUCTIONS =
+  'Ticket tracker. The loop: next → claim → show → comment, log_time → complete, fail or release.'
+
 const text = (value: unknown, isError = false): CallToolResult => ({
   content: [{ type: 'text', text: JSON.stringify(value) }],
   ...(isError ? { isError } : {}),
@@ -38,7 +41,11 @@ const text = (value: unknown, isError = false): CallToolResult => ({
  * would exit non-zero, with the CLI's error text. `pending` gathers calls still running.
  */
 export function createMcpServer(o: McpOptions, pending = new Set<Promise<unknown>>()): McpServer {
-  const server = new McpServer({ name: 'tk', version: o.version })
+  const server = new McpServer(
+    { name: 'tk', version: o.version },
+    // Clients show this to the model once, beside the tools: the order of the loop.
+    { instructions: INSTRUCTIONS },
+  )
   const context: ToolContext = {
     service: o.service,
     ref: o.ref,

@@ -52,6 +52,7 @@ describe('tk mcp', () => {
       'create',
       'search',
     ])
+    expect(mcp.client.getInstructions()).toContain('next → claim → show')
     const json = JSON.stringify(tools)
     const bytes = Buffer.byteLength(json)
     // Two measures: the bytes / 4 estimate the command prints, and a real BPE tokenizer.
@@ -141,7 +142,7 @@ describe('tk mcp', () => {
     const found = await mcp.json<Brief[]>('search', { query: 'failures' })
     expect(found.map((t) => t.key)).toEqual([made.key])
     expect(await ws.json('get', made.key)).toMatchObject({ parent_id: epic })
-  })
+  }, 60_000)
 
   it('answers every failure as a tool error in the words of the CLI', async () => {
     const ws = await tempWorkspace()
@@ -218,7 +219,7 @@ describe('tk mcp', () => {
     expect(unknown.text).toContain('delete_everything not found')
     // Nothing above changed a ticket.
     expect(await ws.json('get', first)).toMatchObject({ status: 'develop/idle', assignee: null })
-  })
+  }, 60_000)
 
   it('says how to make a workspace when there is none, and finds it once made', async () => {
     const dir = tempDir('tk-mcp-')
