@@ -1,0 +1,81 @@
+import { join } from 'node:path'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { signedIn, startTestServer } from '../support/server.ts'
+import { tempDir } from '../support/temp-dir.ts'
+import { type RunResult, runTk, tempWorkspace } from '../support/workspace.ts'
+
+// docs/authorisation.md "Hidden and absent" and "Granting access through teams", through the
+// built `tk`: a private project is neither named nor told apart from a missing one.
+type Tk = (...args: string[]) => Promise<RunResult>
+
+/** Each command with a hidden name and with an absent one of the same length. */
+const PAIRS: [args: (name: string) => string[], hidden: string, absent: string][] = [
+  [(t) => ['get', t], 'PRIV-T-1', 'NOPE-T-1'],
+  [(t) => ['get', t], 'PRIV-T-1', 'PRIV-T-9'],
+  [(p) => ['project', 'get', p], 'PRIV', 'NOPE'],
+  [(p) => ['list', '-project', p], 'PRIV', 'NOPE'],
+  [(t) => ['add', 'child', '-project', 'MINE', '-parent', t], 'PRIV-T-1', 'NOPE-T-1'],
+  [(t) => ['dep', 'add', 'MINE-T-1', t], 'PRIV-T-1', 'NOPE-T-1'],
+  [(p) => ['project', 'create', '-prefix', p, '-title', 'Brand new'], 'PRIV', 'MINE'],
+]
+
+async function expectAlike(tk: Tk) {
+  for (const [args, hidden, absent] of PAIRS) {
+    const h = await tk(...args(hidden))
+    const a = await tk(...args(absent))
+    expect(h.code, `${args(hidden).join(' ')}: ${h.stderr}`).toBe(1)
+    expect({ ...a, stderr: a.stderr.replaceAll(absent, hidden) }).toEqual(h)
+  }
+  const team = await tk('team', 'get', 'privteam')
+  expect(team.code, team.stderr).toBe(0)
+  expect(team.stdout).not.toContain('PRIV')
+}
+
+/** As admin: private PRIV with a ticket, reached by team privteam; eve owns MINE. */
+async function seed(tk: Tk, eve: Tk) {
+  for (const args of [
+    ['project', 'create', '-prefix', 'PRIV', '-title', 'Secret', '-visibility', 'private'],
+    ['add', 'secret', '-project', 'PRIV'],
+    ['team', 'create', 'privteam'],
+    ['project', 'add-team', '-project', 'PRIV', '-team', 'privteam', '-role', 'viewer'],
+  ]) {
+    const r = await tk(...args)
+    if (r.code !== 0) throw new Error(`tk ${args.join(' ')}: ${r.stderr}`)
+  }
+  for (const args of [
+    ['project', 'create', '-prefix', 'MINE', '-title', 'Mine'],
+    ['add', 'mine', '-project', 'MINE'],
+  ]) {
+    const r = await eve(...args)
+    if (r.code !== 0) throw new Error(`tk ${args.join(' ')}: ${r.stderr}`)
+  }
+}
+
+describe('private projects through the CLI', () => {
+  it('local mode: a hidden name prints what an absent one does, and teams do not name it', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('user', 'create', 'eve', '-password', 'eve-password')
+    const eve: Tk = (...args) =>
+      runTk(args, { cwd: ws.dir, env: { TICKET_HOME: ws.home, TICKET_USERNAME: 'eve' } })
+    await seed(ws.tk, eve)
+    await expectAlike(eve)
+  })
+
+  it('remote mode: the same over HTTP', async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const admin = await signedIn(server)
+    await admin.createUser({ username: 'eve', password: 'eve-password' })
+    const as = (dir: string): Tk => {
+      const env = { TICKET_HOME: join(dir, '.ticket'), TICKET_URL: server.url }
+      return (...args) => runTk(args, { cwd: dir, env })
+    }
+    const [adminTk, eve] = [as(tempDir('tk-remote-')), as(tempDir('tk-remote-'))]
+    expect((await adminTk('login', '-username', 'admin', '-password', 'admin-password')).code).toBe(
+      0,
+    )
+    expect((await eve('login', '-username', 'eve', '-password', 'eve-password')).code).toBe(0)
+    await seed(adminTk, eve)
+    await expectAlike(eve)
+  })
+})
