@@ -21,23 +21,30 @@ const PAIRS: [args: (name: string) => string[], hidden: string, absent: string][
 
 async function expectAlike(tk: Tk) {
   for (const [args, hidden, absent] of PAIRS) {
-    const h = await tk(...args(hidden))
-    const a = await tk(...args(absent))
+    const [h, a] = await Promise.all([tk(...args(hidden)), tk(...args(absent))])
     expect(h.code, `${args(hidden).join(' ')}: ${h.stderr}`).toBe(1)
     expect({ ...a, stderr: a.stderr.replaceAll(absent, hidden) }).toEqual(h)
   }
   const team = await tk('team', 'get', 'privteam')
   expect(team.code, team.stderr).toBe(0)
   expect(team.stdout).not.toContain('PRIV')
+  // eve owns team out, but not the project that privteam has a role on.
+  const moved = await tk('team', 'update', 'out', '-parent', 'privteam')
+  expect(moved.code).toBe(1)
+  expect(moved.stderr).toContain('error: only an admin, or an owner of every project')
+  expect(moved.stderr).not.toContain('PRIV')
+  expect((await tk('get', 'PRIV-T-1')).code).toBe(1)
 }
 
-/** As admin: private PRIV with a ticket, reached by team privteam; eve owns MINE. */
+/** As admin: private PRIV with a ticket, reached by team privteam; eve owns MINE and team out. */
 async function seed(tk: Tk, eve: Tk) {
   for (const args of [
     ['project', 'create', '-prefix', 'PRIV', '-title', 'Secret', '-visibility', 'private'],
     ['add', 'secret', '-project', 'PRIV'],
     ['team', 'create', 'privteam'],
     ['project', 'add-team', '-project', 'PRIV', '-team', 'privteam', '-role', 'viewer'],
+    ['team', 'create', 'out'],
+    ['team', 'add-member', 'out', 'eve', '-role', 'owner'],
   ]) {
     const r = await tk(...args)
     if (r.code !== 0) throw new Error(`tk ${args.join(' ')}: ${r.stderr}`)
@@ -52,7 +59,7 @@ async function seed(tk: Tk, eve: Tk) {
 }
 
 describe('private projects through the CLI', () => {
-  it('local mode: a hidden name prints what an absent one does, and teams do not name it', async () => {
+  it('local mode: a hidden name prints what an absent one does; a team neither names nor lends it', async () => {
     const ws = await tempWorkspace()
     await ws.tk('user', 'create', 'eve', '-password', 'eve-password')
     const eve: Tk = (...args) =>
@@ -66,16 +73,19 @@ describe('private projects through the CLI', () => {
     onTestFinished(() => server.close())
     const admin = await signedIn(server)
     await admin.createUser({ username: 'eve', password: 'eve-password' })
-    const as = (dir: string): Tk => {
-      const env = { TICKET_HOME: join(dir, '.ticket'), TICKET_URL: server.url }
-      return (...args) => runTk(args, { cwd: dir, env })
-    }
-    const [adminTk, eve] = [as(tempDir('tk-remote-')), as(tempDir('tk-remote-'))]
-    expect((await adminTk('login', '-username', 'admin', '-password', 'admin-password')).code).toBe(
-      0,
-    )
+    await admin.createProject({ prefix: 'PRIV', title: 'Secret', visibility: 'private' })
+    await admin.createTicket({ project: 'PRIV', title: 'secret' })
+    await admin.createTeam({ name: 'privteam' })
+    await admin.addProjectTeam('PRIV', { team: 'privteam', role: 'viewer' })
+    await admin.createTeam({ name: 'out' })
+    await admin.addTeamMember('out', { username: 'eve', role: 'owner' })
+    const asEve = await signedIn(server, 'eve', 'eve-password')
+    await asEve.createProject({ prefix: 'MINE', title: 'Mine' })
+    await asEve.createTicket({ project: 'MINE', title: 'mine' })
+    const dir = tempDir('tk-remote-')
+    const env = { TICKET_HOME: join(dir, '.ticket'), TICKET_URL: server.url }
+    const eve: Tk = (...args) => runTk(args, { cwd: dir, env })
     expect((await eve('login', '-username', 'eve', '-password', 'eve-password')).code).toBe(0)
-    await seed(adminTk, eve)
     await expectAlike(eve)
   })
 })

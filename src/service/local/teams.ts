@@ -79,7 +79,7 @@ const isIn = async (
 /** A newcomer gains the team's project roles; changing an existing member's role grants none. */
 const requireAuthorityToAdd = (db: Db, ctx: Ctx, t: TeamRow) =>
   requireAuthorityToGrant(db, ctx, t.id, {
-    message: `only an admin, or an owner of every project team ${t.name} has a role on, may add to it`,
+    message: `only an admin, or an owner of every project team ${t.name} (or a team above it) has a role on, may add to it`,
     hint: `ask an admin (whoever joins gains those roles); see tk team get ${t.name}`,
   })
 
@@ -176,7 +176,7 @@ export async function updateTeam(ctx: Ctx, ref: string, patch: TeamPatch): Promi
       next.parent_id = patch.parent === null ? null : await parentFor(db, t.id, patch.parent)
     if (next.parent_id != null && next.parent_id !== t.parent_id)
       await requireAuthorityToGrant(db, ctx, next.parent_id, {
-        message: `only an admin, or an owner of every project the new parent team has a role on, may put team ${t.name} under it`,
+        message: `only an admin, or an owner of every project the new parent (or a team above it) has a role on, may put team ${t.name} under it`,
         hint: 'ask an admin (everyone in the team would gain those roles)',
       })
     if (Object.keys(next).length > 0) {
