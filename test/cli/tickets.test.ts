@@ -193,7 +193,7 @@ describe('tickets through the CLI', () => {
     expect(bad.stderr).toMatch(/2 to 5 letters/)
     const dup = await ws.tk('project', 'create', '-prefix', 'TK', '-title', 'again')
     expect(dup.code).toBe(1)
-    expect(dup.stderr).toMatch(/already exists/)
+    expect(dup.stderr).toMatch(/prefix "TK" is unavailable/)
     await ws.tk('project', 'create', '-prefix', 'OPS', '-title', 'Operations')
     expect((await ws.tk('project', 'use')).stdout.trim()).toBe('OPS — Operations')
     expect((await ws.json<{ prefix: string }[]>('project', 'list')).map((p) => p.prefix)).toEqual([

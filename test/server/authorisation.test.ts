@@ -127,6 +127,7 @@ const CASES: Case[] = [
     () => ({ username: 'outsider', role: 'viewer' }),
   ],
   ['manage', 'DELETE', (f) => `/api/projects/${f.p}/users/viewer`],
+  ['manage', 'POST', (f) => `/api/projects/${f.p}/teams`, () => ({ team: 'crew', role: 'editor' })],
   ['admin-project', 'DELETE', (f) => `/api/projects/${f.p}`],
   ['admin', 'GET', () => '/api/users'],
   ['admin', 'POST', () => '/api/users', (f) => ({ username: `u${f.n}`, password: 'password-1' })],
@@ -148,6 +149,7 @@ beforeAll(async () => {
   admin = await signedIn(server)
   callers.anonymous = caller(server.url)
   callers.admin = caller(server.url, admin.token)
+  await admin.createTeam({ name: 'crew' })
   for (const role of ['outsider', 'viewer', 'editor', 'owner', 'spare'] as const) {
     await admin.createUser({ username: role, password: `${role}-password` })
     if (role === 'spare') continue

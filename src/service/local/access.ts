@@ -8,40 +8,52 @@ import {
   parseProjectRole,
   strongest,
 } from '../../domain/access.ts'
-import { conflict, forbidden, notFound } from '../../domain/errors.ts'
+import { conflict, forbidden, type TicketError } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { ProjectsTable } from '../../store/database.ts'
 import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import type { TicketRow } from '../../store/tickets.ts'
 import type { Ctx } from './context.ts'
-import { resolveProject, resolveTicket } from './resolve.ts'
+import { findProject, findTicket, projectNotFound, ticketNotFound } from './resolve.ts'
 
-/** Team ids of `userId`'s teams (as member or agent) and of every ancestor of those teams. */
-export async function teamsWithAncestors(db: Db, userId: string): Promise<number[]> {
+/**
+ * Ids of the teams a user belongs to (as member or agent), or of one team, and of every team
+ * above those.
+ */
+async function teamsAbove(
+  db: Db,
+  from: { readonly userId: string } | { readonly teamId: number },
+): Promise<number[]> {
   const rows = await db
-    .withRecursive('up(id)', (qb) =>
-      qb
-        .selectFrom('team_members')
-        .select('team_id as id')
-        .where('user_id', '=', userId)
-        // Agents belong to teams too (domain.md "Teams … with members and agents").
-        .union((q) =>
-          q.selectFrom('team_agents').select('team_id as id').where('user_id', '=', userId),
-        )
-        .union((q) =>
-          q
-            .selectFrom('teams as t')
-            .innerJoin('up', 'up.id', 't.id')
-            .select((eb) => eb.ref('t.parent_id').$notNull().as('id'))
-            .where('t.parent_id', 'is not', null),
-        ),
-    )
+    .withRecursive('up(id)', (qb) => {
+      const above = qb
+        .selectFrom('teams as t')
+        .innerJoin('up', 'up.id', 't.id')
+        .select((eb) => eb.ref('t.parent_id').$notNull().as('id'))
+        .where('t.parent_id', 'is not', null)
+      if ('teamId' in from)
+        return qb.selectFrom('teams').select('id').where('id', '=', from.teamId).union(above)
+      return (
+        qb
+          .selectFrom('team_members')
+          .select('team_id as id')
+          .where('user_id', '=', from.userId)
+          // Agents belong to teams too (domain.md "Teams … with members and agents").
+          .union((q) =>
+            q.selectFrom('team_agents').select('team_id as id').where('user_id', '=', from.userId),
+          )
+          .union(above)
+      )
+    })
     .selectFrom('up')
     .select('id')
     .execute()
   return rows.map((r) => Number(r.id))
 }
+
+/** Team ids of `userId`'s teams (as member or agent) and of every ancestor of those teams. */
+export const teamsWithAncestors = (db: Db, userId: string) => teamsAbove(db, { userId })
 
 // Asked on every request of a user who is not an admin.
 const membership = prepared((db, projectId: number, userId: string) =>
@@ -119,6 +131,33 @@ export async function requireTeamManager(
     throw forbidden(`only an owner of team ${team.name} (or an admin) may change it`)
 }
 
+/**
+ * docs/authorisation.md "Granting access through teams": whoever joins team `teamId`, or
+ * comes to sit below it, gains the roles it and every team above it hold. Only an admin, or an
+ * owner of each project that grants more than a public project gives everyone, may hand
+ * those out. The refusal names no project, so a private one stays unnamed.
+ */
+export async function requireAuthorityToGrant(
+  db: Db,
+  ctx: Ctx,
+  teamId: number,
+  refusal: { message: string; hint: string },
+): Promise<void> {
+  if (ctx.actor.role === 'admin') return
+  const teams = await teamsAbove(db, { teamId })
+  const granted = await db
+    .selectFrom('project_teams as pt')
+    .innerJoin('projects as p', 'p.id', 'pt.project_id')
+    .select(['pt.project_id', 'pt.role', 'p.visibility'])
+    .where('pt.team_id', 'in', teams)
+    .execute()
+  const worth = granted.filter((g) => !(g.role === 'viewer' && g.visibility === 'public'))
+  if (worth.length === 0) return
+  const owned = await visibleProjectIds(db, ctx.actor, 'manage')
+  if (owned !== 'all' && worth.some((g) => !owned.includes(g.project_id)))
+    throw forbidden(refusal.message, refusal.hint)
+}
+
 /** Admin-only operations name the fix: act as an admin. */
 export function requireAdmin(ctx: Ctx, what: string): void {
   if (ctx.actor.role !== 'admin')
@@ -130,14 +169,28 @@ export function requireAdmin(ctx: Ctx, what: string): void {
 
 type ProjectRef = { readonly id: number; readonly prefix: string; readonly visibility: string }
 
+// Stands in for a project that does not exist, so that asking about it costs what asking about
+// a hidden one does (docs/authorisation.md "Hidden and absent").
+const NOWHERE: ProjectRef = { id: -1, prefix: '', visibility: 'private' }
+
 /**
  * api.md "Authorisation": a project the caller may not read does not exist for them (404 with
- * the same words as a missing one); one they may read but not change answers 403.
+ * the very error a missing one gets, from `missing`); one they may read but not change answers
+ * 403. Returns the project once the caller may `access` it.
  */
-async function assertAccess(db: Db, ctx: Ctx, p: ProjectRef, access: Access, missing: string) {
-  if (ctx.actor.role === 'admin') return
-  const role = await roleOf(db, ctx.actor, p)
-  if (!allows(role, 'read')) throw notFound(missing)
+async function assertAccess<P extends ProjectRef>(
+  db: Db,
+  ctx: Ctx,
+  p: P | undefined,
+  access: Access,
+  missing: () => TicketError,
+): Promise<P> {
+  if (ctx.actor.role === 'admin') {
+    if (!p) throw missing()
+    return p
+  }
+  const role = await roleOf(db, ctx.actor, p ?? NOWHERE)
+  if (!p || !allows(role, 'read')) throw missing()
   if (!allows(role, access))
     throw forbidden(
       access === 'manage'
@@ -145,6 +198,7 @@ async function assertAccess(db: Db, ctx: Ctx, p: ProjectRef, access: Access, mis
         : `you may read project ${p.prefix} but not change it`,
       'ask an owner of the project to make you an editor',
     )
+  return p
 }
 
 /** Resolves a project reference and checks the caller may `access` it. */
@@ -154,36 +208,29 @@ export async function projectFor(
   ref: string,
   access: Access,
 ): Promise<Selectable<ProjectsTable>> {
-  const p = await resolveProject(db, ref)
-  await assertAccess(db, ctx, p, access, `project "${ref}" not found`)
-  return p
+  return assertAccess(db, ctx, await findProject(db, ref), access, () => projectNotFound(ref))
 }
 
-/** Checks the caller may `access` the project with this id; `missing` is the 404's message. */
+/**
+ * Checks the caller may `access` the project with this id (-1 for none); `missing` is the
+ * error of the thing they asked for when it does not exist.
+ */
 export async function assertProjectAccess(
   db: Db,
   ctx: Ctx,
   projectId: number,
   access: Access,
-  missing: string,
+  missing: () => TicketError,
 ): Promise<void> {
-  if (ctx.actor.role === 'admin') return
-  const p = await first(projectRef(db, projectId))
-  if (!p) throw notFound(missing)
-  await assertAccess(db, ctx, p, access, missing)
+  if (ctx.actor.role === 'admin' && projectId !== NOWHERE.id) return
+  await assertAccess(db, ctx, await first(projectRef(db, projectId)), access, missing)
 }
 
 /** Resolves a ticket reference and checks the caller may `access` its project. */
 export async function ticketFor(db: Db, ctx: Ctx, ref: string, access: Access): Promise<TicketRow> {
-  const t = await resolveTicket(db, ref)
-  await assertProjectAccess(
-    db,
-    ctx,
-    t.project_id,
-    access,
-    `ticket ${ref.trim().toUpperCase()} not found`,
-  )
-  return t
+  const t = await findTicket(db, ref)
+  await assertProjectAccess(db, ctx, t?.project_id ?? NOWHERE.id, access, () => ticketNotFound(ref))
+  return t!
 }
 
 /** Ids of the projects the user may read (or write); `all` for an admin. */

@@ -19,11 +19,12 @@ import {
   toTickets,
 } from '../../store/tickets.ts'
 import type { AnalyseResult } from '../agent-service.ts'
-import { assertProjectAccess, ticketFor } from './access.ts'
+import { ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertProjectOpen } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
 import { stagesOf } from './resolve.ts'
+import { storyFor } from './stories.ts'
 import { assertParentAllowed } from './tickets.ts'
 
 async function ask(ctx: Ctx, subject: BreakdownSubject, projectId: number): Promise<Breakdown> {
@@ -59,10 +60,7 @@ export async function analyse(ctx: Ctx, ref: string): Promise<AnalyseResult> {
 /** Asks for a breakdown of story `id`: top-level tickets in its project, linked to the story. */
 export async function analyseStory(ctx: Ctx, id: number): Promise<AnalyseResult> {
   const story = await ctx.store.read(async (db) => {
-    const s = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirst()
-    if (!s) throw new TicketError('not_found', `story ${id} not found`)
-    await assertProjectAccess(db, ctx, s.project_id, 'write', `story ${id} not found`)
-    return s
+    return storyFor(db, ctx, id, 'write')
   })
   const subject: BreakdownSubject = {
     name: `story ${id}`,

@@ -30,8 +30,13 @@ const requireTitle = (t: string) => {
 async function assertUnique(db: Db, field: 'prefix' | 'title', value: string, exceptId?: number) {
   let q = db.selectFrom('projects').select('id').where(field, '=', value)
   if (exceptId !== undefined) q = q.where('id', '<>', exceptId)
+  // The same words whether or not the caller may see the project that holds it, so that a
+  // private project's prefix or title is not confirmed (docs/authorisation.md "Hidden and absent").
   if (await q.executeTakeFirst())
-    throw conflict(`a project with ${field} "${value}" already exists`, `choose another ${field}`)
+    throw conflict(
+      `project ${field} "${value}" is unavailable`,
+      `choose another ${field}: each is used once across all projects, including ones you cannot see`,
+    )
 }
 
 export const requireAdmin = (ctx: Ctx, what: string) => {

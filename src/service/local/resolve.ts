@@ -1,4 +1,4 @@
-import { invalid, notFound } from '../../domain/errors.ts'
+import { invalid, notFound, type TicketError } from '../../domain/errors.ts'
 import { normalisePrefix } from '../../domain/project.ts'
 import { parseTicketRef } from '../../domain/ticket-key.ts'
 import { DEFAULT_WORKFLOW } from '../../domain/workflow.ts'
@@ -13,29 +13,43 @@ const projectByPrefix = prepared((db, prefix: string) =>
   db.selectFrom('projects').selectAll().where('prefix', '=', prefix),
 )
 
-export async function resolveProject(db: Db, ref: string) {
+/**
+ * What a caller hears about a project they may not see, hidden or absent alike
+ * (docs/authorisation.md "Hidden and absent").
+ */
+export const projectNotFound = (ref: string): TicketError =>
+  notFound(`project "${ref}" not found`, 'list projects with tk project list')
+
+export const ticketNotFound = (ref: string): TicketError =>
+  notFound(`ticket ${ref.trim().toUpperCase()} not found`, 'list tickets with tk ls')
+
+/** The project `ref` names (a prefix or an id), if there is one. */
+export async function findProject(db: Db, ref: string) {
   const trimmed = ref.trim()
   if (trimmed === '')
     throw invalid('no project given', 'pass -project PREFIX or run tk project use PREFIX')
-  const row = /^\d+$/.test(trimmed)
+  return /^\d+$/.test(trimmed)
     ? await first(projectById(db, Number(trimmed)))
     : await first(projectByPrefix(db, normalisePrefix(trimmed)))
-  if (!row) throw notFound(`project "${ref}" not found`, 'list projects with tk project list')
+}
+
+export async function resolveProject(db: Db, ref: string) {
+  const row = await findProject(db, ref)
+  if (!row) throw projectNotFound(ref)
   return row
 }
 
-export async function resolveTicket(db: Db, ref: string): Promise<TicketRow> {
+/** The ticket `ref` names (a key or PREFIX-SEQ), if there is one. */
+export async function findTicket(db: Db, ref: string): Promise<TicketRow | undefined> {
   const r = parseTicketRef(ref)
-  const row =
-    r.kind === 'key'
-      ? await findTicketRowByKey(db, r.key)
-      : r.kind === 'seq'
-        ? await findTicketRowBySeq(db, r.prefix, r.seq)
-        : undefined
   if (r.kind === 'local')
     throw invalid(`"${ref}" needs a project`, 'write the full key, e.g. CUS-T-42, or CUS-42')
-  if (!row)
-    throw notFound(`ticket ${ref.trim().toUpperCase()} not found`, 'list tickets with tk ls')
+  return r.kind === 'key' ? findTicketRowByKey(db, r.key) : findTicketRowBySeq(db, r.prefix, r.seq)
+}
+
+export async function resolveTicket(db: Db, ref: string): Promise<TicketRow> {
+  const row = await findTicket(db, ref)
+  if (!row) throw ticketNotFound(ref)
   return row
 }
 

@@ -33,18 +33,25 @@ const selectStories = (db: Db) =>
     .selectAll('s')
     .select('p.prefix as project_prefix')
 
+const storyNotFound = (id: number) =>
+  notFound(`story ${id} not found`, 'list stories with tk story list')
+
+async function findStory(db: Db, id: number): Promise<StoryRow | undefined> {
+  if (!Number.isInteger(id) || id <= 0)
+    throw invalid(`invalid story id "${id}"`, 'story ids are whole numbers; see tk story list')
+  return selectStories(db).where('s.id', '=', id).executeTakeFirst()
+}
+
 /** A story the caller may `access`; one in a project they may not read does not exist. */
-async function storyFor(db: Db, ctx: Ctx, id: number, access: Access): Promise<StoryRow> {
-  const row = await resolveStory(db, id)
-  await assertProjectAccess(db, ctx, row.project_id, access, `story ${id} not found`)
-  return row
+export async function storyFor(db: Db, ctx: Ctx, id: number, access: Access): Promise<StoryRow> {
+  const row = await findStory(db, id)
+  await assertProjectAccess(db, ctx, row?.project_id ?? -1, access, () => storyNotFound(id))
+  return row!
 }
 
 async function resolveStory(db: Db, id: number): Promise<StoryRow> {
-  if (!Number.isInteger(id) || id <= 0)
-    throw invalid(`invalid story id "${id}"`, 'story ids are whole numbers; see tk story list')
-  const row = await selectStories(db).where('s.id', '=', id).executeTakeFirst()
-  if (!row) throw notFound(`story ${id} not found`, 'list stories with tk story list')
+  const row = await findStory(db, id)
+  if (!row) throw storyNotFound(id)
   return row
 }
 

@@ -15,7 +15,12 @@ import {
 import type { TeamsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
 import type { NewTeam, TeamPatch } from '../organisation-service.ts'
-import { requireAdmin, requireTeamManager } from './access.ts'
+import {
+  requireAdmin,
+  requireAuthorityToGrant,
+  requireTeamManager,
+  visibleProjectIds,
+} from './access.ts'
 import { type Ctx, record, stamp } from './context.ts'
 import { resolveNamed } from './named.ts'
 import { findUser } from './users.ts'
@@ -58,6 +63,26 @@ async function parentFor(db: Db, teamId: number | undefined, ref: string): Promi
   return parent.id
 }
 
+const isIn = async (
+  db: Db,
+  table: 'team_members' | 'team_agents',
+  teamId: number,
+  userId: string,
+): Promise<boolean> =>
+  (await db
+    .selectFrom(table)
+    .select('user_id')
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()) !== undefined
+
+/** A newcomer gains the team's project roles; changing an existing member's role grants none. */
+const requireAuthorityToAdd = (db: Db, ctx: Ctx, t: TeamRow) =>
+  requireAuthorityToGrant(db, ctx, t.id, {
+    message: `only an admin, or an owner of every project team ${t.name} (or a team above it) has a role on, may add to it`,
+    hint: `ask an admin (whoever joins gains those roles); see tk team get ${t.name}`,
+  })
+
 export async function listTeams(ctx: Ctx): Promise<Team[]> {
   return ctx.store.read((db) => selectTeams(db).orderBy('t.name').orderBy('t.id').execute())
 }
@@ -83,13 +108,16 @@ const agentsOf = (db: Db, teamId: number): Promise<TeamAgent[]> =>
 export async function getTeam(ctx: Ctx, ref: string): Promise<TeamDetail> {
   return ctx.store.read(async (db) => {
     const row = await resolveTeam(db, ref)
-    const projects = await db
+    // Teams are seen by everyone signed in; the projects they reach only by who may read them.
+    const readable = await visibleProjectIds(db, ctx.actor)
+    let q = db
       .selectFrom('project_teams as pt')
       .innerJoin('projects as p', 'p.id', 'pt.project_id')
       .select(['p.prefix', 'pt.role'])
       .where('pt.team_id', '=', row.id)
       .orderBy('p.prefix')
-      .execute()
+    if (readable !== 'all') q = q.where('p.id', 'in', readable.length > 0 ? readable : [-1])
+    const projects = await q.execute()
     return {
       ...(await loadTeam(db, row.id)),
       members: await membersOf(db, row.id),
@@ -146,6 +174,11 @@ export async function updateTeam(ctx: Ctx, ref: string, patch: TeamPatch): Promi
     if (patch.description !== undefined) next.description = patch.description.trim()
     if (patch.parent !== undefined)
       next.parent_id = patch.parent === null ? null : await parentFor(db, t.id, patch.parent)
+    if (next.parent_id != null && next.parent_id !== t.parent_id)
+      await requireAuthorityToGrant(db, ctx, next.parent_id, {
+        message: `only an admin, or an owner of every project the new parent (or a team above it) has a role on, may put team ${t.name} under it`,
+        hint: 'ask an admin (everyone in the team would gain those roles)',
+      })
     if (Object.keys(next).length > 0) {
       await db
         .updateTable('teams')
@@ -213,6 +246,7 @@ export async function addTeamMember(
     const t = await resolveTeam(db, team)
     await requireTeamManager(db, ctx, t)
     const u = await findUser(db, input.username)
+    if (!(await isIn(db, 'team_members', t.id, u.id))) await requireAuthorityToAdd(db, ctx, t)
     const job_title = input.job_title?.trim() ?? ''
     await db
       .insertInto('team_members')
@@ -261,6 +295,7 @@ export async function addTeamAgent(ctx: Ctx, team: string, agent: string): Promi
         `${u.username} is a person, not an agent`,
         `add people with: tk team add-member ${t.name} -user ${u.username}`,
       )
+    if (!(await isIn(db, 'team_agents', t.id, u.id))) await requireAuthorityToAdd(db, ctx, t)
     await db
       .insertInto('team_agents')
       .values({ team_id: t.id, user_id: u.id, created_at: stamp(ctx) })

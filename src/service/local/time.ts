@@ -90,10 +90,11 @@ export async function deleteTime(ctx: Ctx, id: number): Promise<void> {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst()
+    const owner = e && (await findTicketRowById(tx.db, e.ticket_id))
+    await assertProjectAccess(tx.db, ctx, owner?.project_id ?? -1, 'write', () =>
+      notFound(`time entry ${id} not found`, 'see the ids with tk time list KEY'),
+    )
     if (!e) throw notFound(`time entry ${id} not found`, 'see the ids with tk time list KEY')
-    const owner = await findTicketRowById(tx.db, e.ticket_id)
-    if (owner)
-      await assertProjectAccess(tx.db, ctx, owner.project_id, 'write', `time entry ${id} not found`)
     if (e.user !== ctx.actor.username && ctx.actor.role !== 'admin')
       throw forbidden(
         `time entry ${id} was logged by ${e.user}`,

@@ -62,6 +62,16 @@ async function userCounts(db: Db) {
   return { users: n('user'), agents: n('agent') }
 }
 
+/** How many projects the caller may read: private ones are absent from counts too. */
+async function projectCount(db: Db, visible: number[] | 'all'): Promise<number> {
+  if (visible !== 'all') return visible.length
+  const all = await db
+    .selectFrom('projects')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(all.n)
+}
+
 export async function count(ctx: Ctx, input: { project?: string }): Promise<Counts> {
   return ctx.store.read(async (db) => {
     const p =
@@ -83,12 +93,7 @@ export async function count(ctx: Ctx, input: { project?: string }): Promise<Coun
     const people = await userCounts(db)
     const types = toTypeCounts(rows)
     if (p) return { ...people, project: p.prefix, types }
-    const projects = await db
-      .selectFrom('projects')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-    const n = visible === 'all' ? Number(projects.n) : visible.length
-    return { ...people, projects: n, types }
+    return { ...people, projects: await projectCount(db, visible), types }
   })
 }
 
@@ -121,10 +126,7 @@ export async function summary(ctx: Ctx, project: string): Promise<Summary> {
           .execute()
       ).map((u) => u.username),
     )
-    const projects = await db
-      .selectFrom('projects')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
+    const projects = await projectCount(db, await visibleProjectIds(db, ctx.actor))
     return {
       project: toProject(p),
       open_tickets: tickets.length,
@@ -139,7 +141,7 @@ export async function summary(ctx: Ctx, project: string): Promise<Summary> {
       stalled: tickets.filter(
         (t) => t.state === 'active' && t.assignee !== null && offlineAgents.has(t.assignee),
       ),
-      projects: Number(projects.n),
+      projects,
       ...(await userCounts(db)),
     }
   })
