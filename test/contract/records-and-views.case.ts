@@ -294,6 +294,48 @@ export function describeRecordsAndViews(name: string, open: () => Promise<Ticket
       await expectError(svc.cloneTicket('CUS-T-99'), 'not_found')
     })
 
+    it('records the same ticket_created fields however a ticket is made', async () => {
+      const svc = await withProject()
+      const epic = await svc.createTicket({ project: 'CUS', title: 'Epic', type: 'epic' })
+      const [proposed] = (
+        await svc.addBreakdown(epic.key, {
+          tickets: [{ type: 'task', title: 'Proposed', description: '', acceptance_criteria: '' }],
+        })
+      ).created
+      const curated = await svc.curateRequirement({ sources: [epic.key] })
+      const copy = await svc.cloneTicket(proposed!.key)
+      const created = async (key: string) =>
+        (await svc.listHistory({ ticket: key })).find((e) => e.event_type === 'ticket_created')
+      const common = { status: 'design/idle', assignee: null }
+      expect((await created(epic.key))?.payload).toEqual({
+        ...common,
+        type: 'epic',
+        title: 'Epic',
+        parent: null,
+      })
+      expect((await created(proposed!.key))?.payload).toEqual({
+        ...common,
+        type: 'task',
+        title: 'Proposed',
+        parent: epic.key,
+        source: 'analyse',
+      })
+      expect((await created(curated.key))?.payload).toEqual({
+        ...common,
+        type: 'requirement',
+        title: 'Epic',
+        parent: null,
+        curated_from: [epic.key],
+      })
+      expect((await created(copy.key))?.payload).toEqual({
+        ...common,
+        type: 'task',
+        title: 'Proposed',
+        parent: null,
+        clone_of: proposed!.key,
+      })
+    })
+
     it('scores health by the four checks, saves it, and sets it by hand', async () => {
       const svc = await withProject()
       const e = await svc.createTicket({ project: 'CUS', title: 'e', type: 'epic' })

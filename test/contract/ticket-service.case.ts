@@ -319,7 +319,10 @@ export function describeTicketService(name: string, open: OpenService) {
       await svc.setState(t.key, 'success')
       const events = await svc.listHistory({ ticket: t.key })
       expect(
-        events.map((e) => [e.event_type, e.payload.old ?? null, e.payload.new ?? null]),
+        events.map((e) => {
+          const p = e.payload as { old?: unknown; new?: unknown }
+          return [e.event_type, p.old ?? null, p.new ?? null]
+        }),
       ).toEqual([
         ['ticket_created', null, null],
         ['ticket_state_changed', 'idle', 'success'],

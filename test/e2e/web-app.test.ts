@@ -174,7 +174,7 @@ describe('web app in Chromium', () => {
     // domain.md "Lifecycle": success in a non-final stage advances to the next stage, idle.
     await expect.poll(async () => (await admin.getTicket(t.key)).status).toBe('develop/idle')
     await expect.poll(() => page.getByLabel('Stage').inputValue()).toBe('develop')
-    await page.getByText(/stage changed: design → develop/).waitFor()
+    await page.getByText(/stage design → develop/).waitFor()
     await page.getByRole('button', { name: 'Archive' }).click()
     await page.getByText('Archived: read-only until unarchived.').waitFor()
     await page.getByRole('button', { name: 'Unarchive' }).click()

@@ -56,7 +56,7 @@ describe('the terminal UI shell', () => {
     const f = await ui.waitFor('3 open · 1 active · 1 epics')
     expect(f).toMatch(/Active\n▸ ◑ ▪ TK-T-2/)
     expect(f).toMatch(/Epics\n.*TK-E-1/)
-    expect(f).toMatch(/ticket created TK-E-1/)
+    expect(f).toMatch(/TK-E-1 +created epic "An epic"/)
     await ui.press('j', KEY.enter)
     await ui.waitFor(`${epic}  An epic`)
   })

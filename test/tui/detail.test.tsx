@@ -31,7 +31,7 @@ describe('Ticket detail', () => {
     expect(f).toMatch(/depends on:\n.*TK-T-3 {2}design\/idle {2}Prerequisite/)
     expect(f).toContain('admin:')
     expect(f).toContain('first comment')
-    expect(f).toContain('created the ticket')
+    expect(f).toContain('created task "A child" [design/idle] under TK-E-1')
 
     await ui2.press(KEY.esc, '\\')
     await ui2.waitFor('List · 3 tickets')

@@ -1,77 +1,9 @@
-import type { HistoryEvent } from '../../domain/history.ts'
+import { describeEvent } from '../../domain/describe-event.ts'
 import type { Run } from '../command.ts'
-import { formatMinutes, paint } from '../output.ts'
+import { paint } from '../output.ts'
 import { UsageError } from '../usage-error.ts'
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
-
-/** One history event in words: `develop/idle → develop/active`, `assigned to alice`, … */
-export function describeEvent(e: HistoryEvent): string {
-  const p = e.payload as Record<string, unknown>
-  switch (e.event_type) {
-    case 'ticket_created':
-      return `created ${p.type} "${p.title}" [${p.status}]`
-    case 'ticket_updated': {
-      const changes = (p.changes ?? {}) as Record<string, { old: unknown; new: unknown }>
-      return `updated ${Object.entries(changes)
-        .map(([k, v]) => `${k}: ${short(v.old)} → ${short(v.new)}`)
-        .join(', ')}`
-    }
-    case 'ticket_stage_changed':
-      return `stage ${p.old} → ${p.new}`
-    case 'ticket_state_changed':
-      return `state ${p.old} → ${p.new}`
-    case 'ticket_parent_stage_changed':
-      return `stage ${p.old} → ${p.new} (derived from children)`
-    case 'ticket_parent_state_changed':
-      return `state ${p.old} → ${p.new} (derived from children)`
-    case 'ticket_assigned':
-      return `assigned to ${p.new}`
-    case 'ticket_unassigned':
-      return `unassigned from ${p.old}`
-    case 'ticket_attached':
-      return `attached to ${p.new}`
-    case 'ticket_detached':
-      return `detached from ${p.old}`
-    case 'dependency_added':
-      return `now depends on ${p.depends_on}`
-    case 'dependency_removed':
-      return `no longer depends on ${p.depends_on}`
-    // ---- labels, time, clone ----
-    case 'label_added':
-      return `labelled ${p.label}`
-    case 'label_removed':
-      return `label ${p.label} removed`
-    case 'label_created':
-      return `created label ${p.label}`
-    case 'label_deleted':
-      return `deleted label ${p.label}`
-    case 'label_updated':
-      return `changed label ${Object.entries(
-        (p.changes ?? {}) as Record<string, { old: unknown; new: unknown }>,
-      )
-        .map(([k, v]) => `${k}: ${short(v.old)} → ${short(v.new)}`)
-        .join(', ')}`
-    case 'time_logged':
-      return `logged ${formatMinutes(Number(p.minutes))}${p.note ? ` (${short(p.note)})` : ''}`
-    case 'time_deleted':
-      return `deleted time entry ${p.time_entry_id} (${formatMinutes(Number(p.minutes))})`
-    case 'ticket_cloned':
-      return `cloned as ${p.clone}`
-    // ---- end labels, time, clone ----
-    case 'dependency_override':
-      return `completed despite unfinished ${(p.blockers as string[]).join(', ')}`
-    default: {
-      const rest = Object.entries(p).map(([k, v]) => `${k}=${short(v)}`)
-      return `${e.event_type.replace(/^ticket_/, '').replaceAll('_', ' ')}${rest.length ? ` (${rest.join(', ')})` : ''}`
-    }
-  }
-}
-
-const short = (v: unknown) => {
-  const s = v === null || v === undefined || v === '' ? '∅' : String(v).replace(/\s+/g, ' ')
-  return s.length > 40 ? `${s.slice(0, 39)}…` : s
-}
 
 export const comment: Run = async (c) => {
   const ref = c.ticket()

@@ -1,10 +1,10 @@
+import { describeEvent } from '../../domain/describe-event.ts'
 import type { TicketType } from '../../domain/ticket.ts'
 import type { Board, BoardLane, Counts, Summary } from '../../domain/views.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { ago, paint, visibleLength } from '../output.ts'
 import { colourState, symbol } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
-import { describeEvent } from './records.ts'
 
 /** Cuts `s` to `w` visible characters (with `…`), then pads it to exactly `w`. */
 function cell(s: string, w: number): string {

@@ -8,22 +8,14 @@ import {
   ticketSubject,
 } from '../../domain/breakdown.ts'
 import { TicketError } from '../../domain/errors.ts'
-import { initialLifecycle } from '../../domain/lifecycle.ts'
 import type { TicketType } from '../../domain/ticket.ts'
-import { formatTicketKey } from '../../domain/ticket-key.ts'
-import {
-  insertTicket,
-  selectTickets,
-  type TicketRow,
-  takeSequence,
-  toTickets,
-} from '../../store/tickets.ts'
+import { selectTickets, type TicketRow, toTickets } from '../../store/tickets.ts'
 import type { AnalyseResult } from '../agent-service.ts'
 import { ticketFor } from './access.ts'
-import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertProjectOpen } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
-import { stagesOf } from './resolve.ts'
+import { insertNewTicket } from './new-ticket.ts'
 import { storyFor } from './stories.ts'
 import { assertParentAllowed } from './tickets.ts'
 
@@ -73,17 +65,15 @@ export async function analyseStory(ctx: Ctx, id: number): Promise<AnalyseResult>
   const ids = await mutate(ctx, async (tx) => {
     await assertProjectOpen(tx.db, story.project_id)
     const created = await createProposals(tx, story.project_id, null, breakdown)
-    const at = stamp(ctx)
+    const now = stamp(ctx)
     for (const c of created) {
       await tx.db
         .insertInto('story_tickets')
-        .values({ story_id: id, ticket_id: c.id, created_at: at })
+        .values({ story_id: id, ticket_id: c.id, created_at: now })
         .execute()
       await record(tx.db, ctx, {
+        ...at({ project_id: story.project_id, ...c }),
         event_type: 'story_linked',
-        project_id: story.project_id,
-        ticket_id: c.id,
-        ticket_key: c.key,
         payload: { story_id: id, title: story.title },
       })
     }
@@ -114,52 +104,26 @@ async function createProposals(
   parent: TicketRow | null,
   breakdown: Breakdown,
 ): Promise<{ id: number; key: string }[]> {
-  const { db, ctx } = tx
-  const project = await db
+  const project = await tx.db
     .selectFrom('projects')
-    .select('prefix')
+    .select(['id', 'prefix'])
     .where('id', '=', projectId)
     .executeTakeFirstOrThrow()
-  const lifecycle = initialLifecycle(
-    await stagesOf(db, { workflow_id: null, project_id: projectId }),
-  )
   const created: { id: number; key: string }[] = []
   for (const p of breakdown.tickets) {
     if (parent) assertParentAllowed(parent, { type: p.type, project_id: projectId })
-    const seq = await takeSequence(db, projectId)
-    const key = formatTicketKey(project.prefix, p.type, seq)
-    const now = stamp(ctx)
-    const id = await insertTicket(db, {
-      project_id: projectId,
-      seq,
-      key,
-      type: p.type,
-      title: p.title,
-      description: p.description,
-      acceptance_criteria: p.acceptance_criteria,
-      parent_id: parent?.id ?? null,
-      stage: lifecycle.stage,
-      state: lifecycle.state,
-      priority: parent?.priority ?? 3,
-      created_by: ctx.actor.username,
-      created_at: now,
-      updated_at: now,
-    })
-    await record(db, ctx, {
-      project_id: projectId,
-      ticket_id: id,
-      ticket_key: key,
-      event_type: 'ticket_created',
-      payload: {
+    created.push(
+      await insertNewTicket(tx, {
+        project,
         type: p.type,
         title: p.title,
-        status: `${lifecycle.stage}/${lifecycle.state}`,
-        parent: parent?.key ?? null,
-        source: 'analyse',
-      },
-    })
-    tx.created.add(id)
-    created.push({ id, key })
+        description: p.description,
+        acceptance_criteria: p.acceptance_criteria,
+        parent,
+        ...(parent ? { priority: parent.priority } : {}),
+        origin: { source: 'analyse' },
+      }),
+    )
   }
   return created
 }

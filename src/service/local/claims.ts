@@ -15,7 +15,7 @@ import {
 import type { ClaimInput, ClaimResult } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
 import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
-import { type Ctx, mutate, record, requireUser, type Tx } from './context.ts'
+import { at, type Ctx, mutate, record, requireUser, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { leaseFor } from './lease.ts'
 import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
@@ -185,12 +185,7 @@ async function take(tx: Tx, t: TicketRow) {
     await setStateInTx(tx, { ...t, assignee: tx.ctx.actor.username }, 'active' as State)
   // An agent's claim carries a lease that its heartbeats renew (docs/agents.md "Leases").
   await updateTicketRow(tx.db, t.id, { lease_expires_at: leaseFor(tx.ctx) })
-  await record(tx.db, tx.ctx, {
-    project_id: t.project_id,
-    ticket_id: t.id,
-    ticket_key: t.key,
-    event_type: 'ticket_claimed',
-  })
+  await record(tx.db, tx.ctx, { ...at(t), event_type: 'ticket_claimed', payload: {} })
 }
 
 export async function claim(ctx: Ctx, input: ClaimInput): Promise<ClaimResult> {

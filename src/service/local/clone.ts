@@ -1,19 +1,11 @@
-import { initialLifecycle } from '../../domain/lifecycle.ts'
 import type { Ticket, TicketType } from '../../domain/ticket.ts'
-import { formatTicketKey } from '../../domain/ticket-key.ts'
-import {
-  childRowsOf,
-  hasChildren,
-  insertTicket,
-  type TicketRow,
-  takeSequence,
-} from '../../store/tickets.ts'
+import { childRowsOf, hasChildren, type TicketRow } from '../../store/tickets.ts'
 import { ticketFor } from './access.ts'
-import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { at, type Ctx, mutate, record, type Tx } from './context.ts'
 import { assertProjectOpen } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
+import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
-import { stagesOf } from './resolve.ts'
 
 /**
  * One copy, as the reference makes it (reference/cli.md §7.7): same type, title, description,
@@ -21,31 +13,20 @@ import { stagesOf } from './resolve.ts'
  * first stage, unassigned, not ready, without git fields, comments, time or dependencies.
  */
 async function copyOne(tx: Tx, s: TicketRow, parent: { id: number; key: string } | null) {
-  const lifecycle = initialLifecycle(await stagesOf(tx.db, s))
-  const seq = await takeSequence(tx.db, s.project_id)
-  const key = formatTicketKey(s.project_prefix, s.type as TicketType, seq)
-  const now = stamp(tx.ctx)
-  const id = await insertTicket(tx.db, {
-    project_id: s.project_id,
-    seq,
-    key,
-    type: s.type,
+  const { id, key } = await insertNewTicket(tx, {
+    project: { id: s.project_id, prefix: s.project_prefix },
+    type: s.type as TicketType,
     title: s.title,
     description: s.description,
     acceptance_criteria: s.acceptance_criteria,
-    parent_id: parent?.id ?? null,
-    clone_of_id: s.id,
+    parent,
+    clone_of: s,
     workflow_id: s.workflow_id,
-    stage: lifecycle.stage,
-    state: lifecycle.state,
     priority: s.priority,
     sort_order: s.sort_order,
     estimate_effort: s.estimate_effort,
     estimate_complete: s.estimate_complete,
     review_status: s.review_status === null ? null : 'proposed',
-    created_by: tx.ctx.actor.username,
-    created_at: now,
-    updated_at: now,
   })
   const labels = await tx.db
     .selectFrom('ticket_labels')
@@ -57,28 +38,7 @@ async function copyOne(tx: Tx, s: TicketRow, parent: { id: number; key: string }
       .insertInto('ticket_labels')
       .values(labels.map((l) => ({ ticket_id: id, label_id: l.label_id })))
       .execute()
-  await record(tx.db, tx.ctx, {
-    event_type: 'ticket_created',
-    project_id: s.project_id,
-    ticket_id: id,
-    ticket_key: key,
-    payload: {
-      type: s.type,
-      title: s.title,
-      status: `${lifecycle.stage}/${lifecycle.state}`,
-      parent: parent?.key ?? null,
-      assignee: null,
-      clone_of: s.key,
-    },
-  })
-  await record(tx.db, tx.ctx, {
-    event_type: 'ticket_cloned',
-    project_id: s.project_id,
-    ticket_id: s.id,
-    ticket_key: s.key,
-    payload: { clone: key },
-  })
-  tx.created.add(id)
+  await record(tx.db, tx.ctx, { ...at(s), event_type: 'ticket_cloned', payload: { clone: key } })
   return { id, key }
 }
 

@@ -1,6 +1,7 @@
 import type { AgentSettings, AskLlm } from '../../domain/agent.ts'
 import { notFound } from '../../domain/errors.ts'
 import type { EventSink } from '../../domain/events.ts'
+import type { HistoryChange } from '../../domain/history.ts'
 import type { User } from '../../domain/user.ts'
 import type { Db, Store } from '../../store/store.ts'
 import { selectTickets, toTickets } from '../../store/tickets.ts'
@@ -20,18 +21,22 @@ export type Ctx = {
 
 export const stamp = (ctx: Ctx) => ctx.now().toISOString()
 
+/** Where a history event belongs: its project, and its ticket when it is about one. */
+export type HistoryPlace = {
+  readonly project_id: number | null
+  readonly ticket_id?: number | null
+  readonly ticket_key?: string | null
+}
+
+/** The place of an event about ticket `t`. */
+export const at = (t: {
+  readonly project_id: number
+  readonly id: number
+  readonly key: string
+}): HistoryPlace => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
+
 /** Appends one history event (domain.md: history is append-only, with actor and time). */
-export async function record(
-  db: Db,
-  ctx: Ctx,
-  e: {
-    event_type: string
-    project_id: number | null
-    ticket_id?: number | null
-    ticket_key?: string | null
-    payload?: Record<string, unknown>
-  },
-): Promise<void> {
+export async function record(db: Db, ctx: Ctx, e: HistoryPlace & HistoryChange): Promise<void> {
   await db
     .insertInto('history')
     .values({
@@ -40,7 +45,7 @@ export async function record(
       ticket_key: e.ticket_key ?? null,
       event_type: e.event_type,
       actor: ctx.actor.username,
-      payload: JSON.stringify(e.payload ?? {}),
+      payload: JSON.stringify(e.payload),
       created_at: stamp(ctx),
     })
     .execute()

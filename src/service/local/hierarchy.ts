@@ -1,21 +1,13 @@
 import { invalid } from '../../domain/errors.ts'
 import type { Ticket } from '../../domain/ticket.ts'
-import {
-  ancestorIds,
-  selectTickets,
-  type TicketRow,
-  toTickets,
-  updateTicketRow,
-} from '../../store/tickets.ts'
+import { ancestorIds, selectTickets, toTickets, updateTicketRow } from '../../store/tickets.ts'
 import type { TreeNode } from '../ticket-service.ts'
 import { projectFor, ticketFor } from './access.ts'
-import { type Ctx, mutate, record, stamp } from './context.ts'
+import { at, type Ctx, mutate, record, stamp } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
 import { loadTicket } from './read.ts'
 import { assertParentAllowed } from './tickets.ts'
-
-const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
 
 export async function setParent(ctx: Ctx, ref: string, parentRef: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {

@@ -17,12 +17,10 @@ import {
   updateTicketRow,
 } from '../../store/tickets.ts'
 import { ticketFor } from './access.ts'
-import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertLifecycleChangeable } from './guards.ts'
 import { loadTicket } from './read.ts'
 import { stagesOf } from './resolve.ts'
-
-const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
 
 /** Writes each lifecycle step of a leaf to the row and to history, then re-derives its ancestors. */
 export async function moveTicket(tx: Tx, t: TicketRow, steps: readonly LifecycleChange[]) {
@@ -76,7 +74,7 @@ export async function recomputeAncestors(tx: Tx, id: number): Promise<void> {
       await record(tx.db, tx.ctx, {
         ...at(a),
         event_type: 'ticket_parent_state_changed',
-        payload: { old: a.state, new: derived.state },
+        payload: { old: a.state as State, new: derived.state },
       })
     tx.touched.add(a.id)
   }

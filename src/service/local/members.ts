@@ -87,7 +87,11 @@ export const addProjectMember = async (
     await record(db, ctx, {
       event_type: 'project_member_added',
       project_id: p.id,
-      payload: { username: u.username, role, old: before?.role ?? null },
+      payload: {
+        username: u.username,
+        role,
+        old: (before?.role as ProjectRole | undefined) ?? null,
+      },
     })
     return (await membersOf(db, p.id)).find((m) => m.user_id === u.id)!
   })
@@ -132,7 +136,7 @@ export const removeProjectMember = (ctx: Ctx, project: string, username: string)
     await record(db, ctx, {
       event_type: 'project_member_removed',
       project_id: p.id,
-      payload: { username: u.username, role: m.role },
+      payload: { username: u.username, role: m.role as ProjectRole },
     })
   })
 

@@ -9,10 +9,9 @@ import { assertEditable } from './guards.ts'
 
 const MAX_COMMENT = 100_000
 
-const toEvent = (r: Selectable<HistoryTable>): HistoryEvent => ({
-  ...r,
-  payload: JSON.parse(r.payload) as Record<string, unknown>,
-})
+/** A stored event; only `record` writes the table, so its type and payload agree. */
+export const toEvent = (r: Selectable<HistoryTable>): HistoryEvent =>
+  ({ ...r, payload: JSON.parse(r.payload) }) as HistoryEvent
 
 export async function addComment(ctx: Ctx, ref: string, text: string): Promise<Comment> {
   const body = text.trim()
@@ -91,7 +90,7 @@ export async function conversation(ctx: Ctx, ref: string): Promise<ConversationE
   const byId = new Map(comments.map((c) => [c.id, c]))
   return events.flatMap((e): ConversationEntry[] => {
     if (e.event_type !== 'comment_added') return [{ kind: 'event', ...e }]
-    const c = byId.get(Number(e.payload.comment_id))
+    const c = byId.get(e.payload.comment_id)
     return c ? [{ kind: 'comment', ...c }] : []
   })
 }

@@ -1,6 +1,5 @@
 /** @module Requirements: review (accept, reject, revise) and curation from existing tickets. */
 import { invalid } from '../../domain/errors.ts'
-import { initialLifecycle } from '../../domain/lifecycle.ts'
 import {
   assertReview,
   effectiveReviewStatus,
@@ -8,24 +7,15 @@ import {
   type ReviewStatus,
 } from '../../domain/requirement.ts'
 import { normaliseTitle, type Ticket } from '../../domain/ticket.ts'
-import { formatTicketKey } from '../../domain/ticket-key.ts'
-import {
-  insertTicket,
-  selectTickets,
-  type TicketRow,
-  takeSequence,
-  toTickets,
-  updateTicketRow,
-} from '../../store/tickets.ts'
+import { selectTickets, type TicketRow, toTickets, updateTicketRow } from '../../store/tickets.ts'
 import type { CurateInput, ReviewInput } from '../planning-service.ts'
 import { projectFor, ticketFor } from './access.ts'
-import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable, assertProjectOpen } from './guards.ts'
 import { setStateInTx } from './lifecycle.ts'
+import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
 import { resolveTicket, stagesOf } from './resolve.ts'
-
-const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
 
 function assertRequirement(t: TicketRow) {
   if (t.type !== 'requirement')
@@ -148,46 +138,18 @@ export async function curateRequirement(ctx: Ctx, input: CurateInput): Promise<T
     const list = sources.map((s) => `- ${s.key}: ${s.title}`).join('\n')
     const own = input.description?.trim()
     const description = `${own ? `${own}\n\n` : ''}Curated from:\n${list}`
-    const lifecycle = initialLifecycle(
-      await stagesOf(db, { workflow_id: null, project_id: project.id }),
-    )
-    const seq = await takeSequence(db, project.id)
-    const key = formatTicketKey(project.prefix, 'requirement', seq)
-    const now = stamp(ctx)
-    // Inserted here rather than through createTicket so the links share its transaction.
-    const id = await insertTicket(db, {
-      project_id: project.id,
-      seq,
-      key,
+    const { id, key } = await insertNewTicket(tx, {
+      project,
       type: 'requirement',
       title,
       description,
       acceptance_criteria: input.acceptance_criteria?.trim() ?? '',
-      parent_id: null,
-      stage: lifecycle.stage,
-      state: lifecycle.state,
       priority: Math.min(...sources.map((s) => s.priority)),
       review_status: 'proposed',
-      created_by: ctx.actor.username,
-      created_at: now,
-      updated_at: now,
-    })
-    const keys = sources.map((s) => s.key)
-    await record(db, ctx, {
-      project_id: project.id,
-      ticket_id: id,
-      ticket_key: key,
-      event_type: 'ticket_created',
-      payload: {
-        type: 'requirement',
-        title,
-        status: `${lifecycle.stage}/${lifecycle.state}`,
-        curated_from: keys,
-      },
+      origin: { curated_from: sources.map((s) => s.key) },
     })
     for (const s of sources)
       await record(db, ctx, { ...at(s), event_type: 'curated_into', payload: { requirement: key } })
-    tx.created.add(id)
     return id
   })
   return loadTicket(ctx, id)

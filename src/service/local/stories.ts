@@ -155,7 +155,9 @@ export async function updateStory(ctx: Ctx, id: number, patch: StoryPatch): Prom
       payload: {
         story_id: id,
         fields: Object.keys(next),
-        ...(next.status ? { old_status: before.status, new_status: next.status } : {}),
+        ...(next.status
+          ? { old_status: before.status as StoryStatus, new_status: next.status as StoryStatus }
+          : {}),
       },
     })
     const [story] = await toStories(db, [await resolveStory(db, id)])

@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely'
 import { conflict, invalid } from '../../domain/errors.ts'
-import { initialLifecycle, parseState } from '../../domain/lifecycle.ts'
+import type { HistoryEventType } from '../../domain/history.ts'
+import { parseState } from '../../domain/lifecycle.ts'
 import {
   canBeParentOf,
   DEFAULT_PRIORITY,
@@ -11,29 +12,25 @@ import {
   type TicketDetail,
   type TicketType,
 } from '../../domain/ticket.ts'
-import { formatTicketKey } from '../../domain/ticket-key.ts'
 import type { TicketsTable } from '../../store/database.ts'
 import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import {
   childRowsOf,
-  insertTicket,
   selectTickets,
   type TicketRow,
-  takeSequence,
   toTickets,
   updateTicketRow,
 } from '../../store/tickets.ts'
 import type { NewTicket, TicketFilter, TicketFlag, TicketPatch } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
 import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
-import { type Ctx, mutate, record, requireUser, stamp } from './context.ts'
+import { at, type Ctx, mutate, record, requireUser, stamp } from './context.ts'
 import { assertEditable, assertProjectOpen } from './guards.ts'
 import { recomputeAncestors, setStageInTx, setStateInTx } from './lifecycle.ts'
+import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
 import { resolveTicket, stagesOf } from './resolve.ts'
-
-const at = (t: TicketRow) => ({ project_id: t.project_id, ticket_id: t.id, ticket_key: t.key })
 
 export function parseEstimateComplete(v: string): string {
   const d = new Date(v)
@@ -80,48 +77,22 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
     const assignee = input.assignee ? await requireUser(db, input.assignee) : undefined
     if (assignee && assignee.enabled !== 1) throw conflict(`user ${assignee.username} is disabled`)
     if (assignee) await assertMayWork(db, toUser(assignee), project.id)
-    const stages = await stagesOf(db, { workflow_id: null, project_id: project.id })
-    const lifecycle = initialLifecycle(stages)
-    const seq = await takeSequence(db, project.id)
-    const now = stamp(ctx)
-    const key = formatTicketKey(project.prefix, type, seq)
-    const id = await insertTicket(db, {
-      project_id: project.id,
-      seq,
-      key,
+    const { id } = await insertNewTicket(tx, {
+      project,
       type,
       title,
       description: input.description?.trim() ?? '',
       acceptance_criteria: input.acceptance_criteria?.trim() ?? '',
       git_repository: input.git_repository?.trim() ?? '',
       git_branch: input.git_branch?.trim() ?? '',
-      parent_id: parent?.id ?? null,
-      stage: lifecycle.stage,
-      state: lifecycle.state,
+      parent: parent ?? null,
       priority,
       estimate_effort: input.estimate_effort === undefined ? 0 : parseEffort(input.estimate_effort),
       estimate_complete: input.estimate_complete
         ? parseEstimateComplete(input.estimate_complete)
         : null,
       assignee: assignee?.username ?? null,
-      created_by: ctx.actor.username,
-      created_at: now,
-      updated_at: now,
     })
-    await record(db, ctx, {
-      project_id: project.id,
-      ticket_id: id,
-      ticket_key: key,
-      event_type: 'ticket_created',
-      payload: {
-        type,
-        title,
-        status: `${lifecycle.stage}/${lifecycle.state}`,
-        parent: parent?.key ?? null,
-        assignee: assignee?.username ?? null,
-      },
-    })
-    tx.created.add(id)
     if (parent) await recomputeAncestors(tx, id)
     return id
   })
@@ -324,7 +295,7 @@ export async function deleteTicket(ctx: Ctx, ref: string): Promise<void> {
     await record(tx.db, ctx, {
       ...at(t),
       event_type: 'ticket_deleted',
-      payload: { type: t.type, title: t.title },
+      payload: { type: t.type as TicketType, title: t.title },
     })
     if (t.parent_id !== null) {
       tx.touched.add(t.parent_id)
@@ -352,11 +323,11 @@ async function recomputeFrom(tx: Parameters<typeof recomputeAncestors>[0], id: n
   await recomputeAncestors(tx, child ? child.id : id)
 }
 
-const FLAG_EVENTS: Record<TicketFlag, [string, string]> = {
+const FLAG_EVENTS = {
   open: ['ticket_opened', 'ticket_closed'],
   archived: ['ticket_archived', 'ticket_unarchived'],
   ready: ['ticket_marked_ready', 'ticket_marked_not_ready'],
-}
+} as const satisfies Record<TicketFlag, readonly [HistoryEventType, HistoryEventType]>
 
 export async function setFlag(
   ctx: Ctx,

@@ -14,6 +14,7 @@ import { projectFor, visibleProjectIds } from './access.ts'
 import * as claims from './claims.ts'
 import type { Ctx } from './context.ts'
 import { toProject } from './projects.ts'
+import { toEvent } from './records.ts'
 import { filteredTickets } from './tickets.ts'
 
 /** The project's workflow by name and stages; the default one when it names none. */
@@ -133,10 +134,7 @@ export async function summary(ctx: Ctx, project: string): Promise<Summary> {
       type_counts,
       active: tickets.filter((t) => t.state === 'active').sort(byBoardOrder),
       recent,
-      activity: activity.map((e) => ({
-        ...e,
-        payload: JSON.parse(e.payload) as Record<string, unknown>,
-      })),
+      activity: activity.map(toEvent),
       blocked: tickets.filter((t) => t.blocked.length > 0).length,
       stalled: tickets.filter(
         (t) => t.state === 'active' && t.assignee !== null && offlineAgents.has(t.assignee),

@@ -5,7 +5,7 @@ import { mapLifecycle, type Workflow } from '../../domain/workflow.ts'
 import { hasChildren, selectTickets, type TicketRow, updateTicketRow } from '../../store/tickets.ts'
 import type { WorkflowChange, WorkflowTarget } from '../organisation-service.ts'
 import { projectFor, ticketFor } from './access.ts'
-import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
 import { stagesOf } from './resolve.ts'
@@ -28,16 +28,15 @@ async function remap(
       state: to.state,
       updated_at: stamp(tx.ctx),
     })
-    const at = { project_id: t.project_id, ticket_id: t.id, ticket_key: t.key }
     if (to.stage !== from.stage)
       await record(tx.db, tx.ctx, {
-        ...at,
+        ...at(t),
         event_type: 'ticket_stage_changed',
         payload: { old: from.stage, new: to.stage, reason: 'workflow changed' },
       })
     if (to.state !== from.state)
       await record(tx.db, tx.ctx, {
-        ...at,
+        ...at(t),
         event_type: 'ticket_state_changed',
         payload: { old: from.state, new: to.state, stage: to.stage, reason: 'workflow changed' },
       })
@@ -71,9 +70,7 @@ async function onTicket(tx: Tx, ref: string, w: Workflow | null): Promise<Workfl
   const stages = w ? names(w) : await projectStages(tx.db, t.project_id)
   const moved = await remap(tx, [t], oldStages, stages)
   await record(tx.db, tx.ctx, {
-    project_id: t.project_id,
-    ticket_id: t.id,
-    ticket_key: t.key,
+    ...at(t),
     event_type: 'ticket_workflow_changed',
     payload: { old: before, new: w?.name ?? null },
   })

@@ -1,6 +1,7 @@
 /** @module Workflows: named, ordered stages that projects and tickets follow. */
 import type { Selectable } from 'kysely'
 import { conflict, invalid, notFound } from '../../domain/errors.ts'
+import type { HistoryChange } from '../../domain/history.ts'
 import { DEFAULT_STAGES, type Lifecycle, type State } from '../../domain/lifecycle.ts'
 import { parseRef } from '../../domain/names.ts'
 import {
@@ -197,28 +198,27 @@ export async function deleteWorkflow(ctx: Ctx, ref: string): Promise<void> {
   })
 }
 
+type StageEdit = Extract<
+  HistoryChange,
+  { event_type: 'workflow_stage_added' | 'workflow_stage_removed' | 'workflow_stages_reordered' }
+>
+
 /** Loads, checks the admin, runs `fn` on the workflow in one transaction, returns it afresh. */
 async function editStages(
   ctx: Ctx,
   ref: string,
-  event: string,
-  fn: (db: Db, w: Workflow) => Promise<Record<string, unknown>>,
+  fn: (db: Db, w: Workflow) => Promise<StageEdit>,
 ): Promise<Workflow> {
   requireAdmin(ctx, 'change workflows')
   return ctx.store.transaction(async (db) => {
     const row = await resolveWorkflow(db, ref)
-    const payload = await fn(db, await loadWorkflow(db, row))
-    await record(db, ctx, {
-      event_type: event,
-      project_id: null,
-      payload: { workflow: row.name, ...payload },
-    })
+    await record(db, ctx, { project_id: null, ...(await fn(db, await loadWorkflow(db, row))) })
     return loadWorkflow(db, row)
   })
 }
 
 export const addWorkflowStage = (ctx: Ctx, ref: string, stage: NewWorkflowStage) =>
-  editStages(ctx, ref, 'workflow_stage_added', async (db, w) => {
+  editStages(ctx, ref, async (db, w) => {
     const name = normaliseStageName(stage.name)
     if (w.stages.some((s) => s.name === name))
       throw conflict(`workflow ${w.name} already has a stage "${name}"`, 'choose another name')
@@ -243,7 +243,10 @@ export const addWorkflowStage = (ctx: Ctx, ref: string, stage: NewWorkflowStage)
     const ids = w.stages.map((s) => s.id)
     ids.splice(position, 0, inserted.id)
     await writePositions(db, ids)
-    return { stage: name, position }
+    return {
+      event_type: 'workflow_stage_added',
+      payload: { workflow: w.name, stage: name, position },
+    }
   })
 
 const findStage = (w: Workflow, ref: string) => {
@@ -258,7 +261,7 @@ const findStage = (w: Workflow, ref: string) => {
 }
 
 export const removeWorkflowStage = (ctx: Ctx, ref: string, stage: string) =>
-  editStages(ctx, ref, 'workflow_stage_removed', async (db, w) => {
+  editStages(ctx, ref, async (db, w) => {
     const s = findStage(w, stage)
     const rest = w.stages.filter((x) => x.id !== s.id)
     await assertKeepsTicketsValid(
@@ -271,11 +274,11 @@ export const removeWorkflowStage = (ctx: Ctx, ref: string, stage: string) =>
       db,
       rest.map((x) => x.id),
     )
-    return { stage: s.name }
+    return { event_type: 'workflow_stage_removed', payload: { workflow: w.name, stage: s.name } }
   })
 
 export const reorderWorkflowStages = (ctx: Ctx, ref: string, order: readonly string[]) =>
-  editStages(ctx, ref, 'workflow_stages_reordered', async (db, w) => {
+  editStages(ctx, ref, async (db, w) => {
     const stages = order.map((o) => findStage(w, o))
     const ids = new Set(stages.map((s) => s.id))
     if (ids.size !== stages.length || ids.size !== w.stages.length)
@@ -289,7 +292,7 @@ export const reorderWorkflowStages = (ctx: Ctx, ref: string, order: readonly str
       db,
       stages.map((s) => s.id),
     )
-    return { stages: names }
+    return { event_type: 'workflow_stages_reordered', payload: { workflow: w.name, stages: names } }
   })
 
 export async function exportWorkflow(ctx: Ctx, ref: string): Promise<WorkflowExport> {

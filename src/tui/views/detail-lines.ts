@@ -1,3 +1,4 @@
+import { describeEvent } from '../../domain/describe-event.ts'
 import { ago, formatMinutes } from '../../domain/format.ts'
 import type { ConversationEntry } from '../../domain/history.ts'
 import { STATE_SYMBOLS, TYPE_SYMBOLS } from '../../domain/symbols.ts'
@@ -16,27 +17,6 @@ const ticketLine = (t: Ticket): Line => ({
   text: `  ${STATE_SYMBOLS[t.state]} ${t.key}  ${t.status}  ${t.title}`,
   tone: t.state,
 })
-
-/** What one history event changed, in a few words. */
-export function describeEvent(e: ConversationEntry & { kind: 'event' }): string {
-  const p = e.payload
-  const pair = (o: unknown, n: unknown) => `${String(o ?? '-')} → ${String(n ?? '-')}`
-  switch (e.event_type) {
-    case 'ticket_created':
-      return 'created the ticket'
-    case 'ticket_stage_changed':
-    case 'ticket_state_changed':
-    case 'ticket_parent_stage_changed':
-    case 'ticket_parent_state_changed':
-    case 'ticket_assigned':
-    case 'ticket_unassigned':
-      return `${e.event_type.replace('ticket_', '').replaceAll('_', ' ')}: ${pair(p.old, p.new)}`
-    case 'ticket_updated':
-      return `updated ${Object.keys((p.changes as object | undefined) ?? p).join(', ')}`
-    default:
-      return e.event_type.replaceAll('_', ' ')
-  }
-}
 
 /** The detail pane as lines: fields, text, children, dependencies, then the conversation. */
 export function detailLines(

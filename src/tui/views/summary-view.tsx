@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink'
 import type { ReactNode } from 'react'
+import { describeEvent } from '../../domain/describe-event.ts'
 import { ago } from '../../domain/format.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import { keyWidthOf, TicketRow } from '../components/ticket-row.tsx'
@@ -114,7 +115,7 @@ export function SummaryView(props: {
       </Text>
       {recent.map((e) => (
         <Text key={e.id} color={theme.muted} wrap="truncate">
-          {`  ${ago(e.created_at, now()).padEnd(9)} ${e.actor.padEnd(10)} ${e.event_type.replaceAll('_', ' ')} ${e.ticket_key ?? ''}`}
+          {`  ${ago(e.created_at, now()).padEnd(9)} ${e.actor.padEnd(10)} ${(e.ticket_key ?? '-').padEnd(10)} ${describeEvent(e)}`}
         </Text>
       ))}
     </Box>

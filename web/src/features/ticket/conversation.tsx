@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
+import { describeEvent } from '../../../../src/domain/describe-event.ts'
 import type { ConversationEntry } from '../../../../src/domain/history.ts'
 import { keys } from '../../api/keys.ts'
 import { useConversation } from '../../api/queries.ts'
@@ -7,7 +8,6 @@ import { service } from '../../api/service.ts'
 import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { Markdown } from '../../components/markdown.tsx'
-import { describeEvent } from './describe-event.ts'
 
 function Entry({ entry }: { entry: ConversationEntry }) {
   if (entry.kind === 'comment')

@@ -1,0 +1,90 @@
+/** @module The one way a new ticket is written: sequence, key, first stage, row and history. */
+import type { HistoryPayloads } from '../../domain/history.ts'
+import { initialLifecycle } from '../../domain/lifecycle.ts'
+import { DEFAULT_PRIORITY, type TicketType } from '../../domain/ticket.ts'
+import { formatTicketKey } from '../../domain/ticket-key.ts'
+import { insertTicket, NEW_TICKET, type NewTicketRow, takeSequence } from '../../store/tickets.ts'
+import { record, stamp, type Tx } from './context.ts'
+import { stagesOf } from './resolve.ts'
+
+type Optional = Partial<
+  Pick<
+    NewTicketRow,
+    | 'description'
+    | 'acceptance_criteria'
+    | 'git_repository'
+    | 'git_branch'
+    | 'priority'
+    | 'sort_order'
+    | 'estimate_effort'
+    | 'estimate_complete'
+    | 'assignee'
+    | 'review_status'
+    | 'workflow_id'
+  >
+>
+
+/**
+ * A checked, normalised new ticket: the caller has already decided access, parent rules and
+ * field values. What it leaves out starts as `NEW_TICKET` says, at priority `DEFAULT_PRIORITY`.
+ */
+export type TicketDraft = Optional & {
+  readonly project: { readonly id: number; readonly prefix: string }
+  readonly type: TicketType
+  readonly title: string
+  readonly parent?: { readonly id: number; readonly key: string } | null
+  readonly clone_of?: { readonly id: number; readonly key: string }
+  /** Where the ticket came from, kept in its `ticket_created` event. */
+  readonly origin?: Pick<HistoryPayloads['ticket_created'], 'source' | 'curated_from'>
+}
+
+/**
+ * Writes `d` at the first stage of its workflow with the project's next key, and records
+ * `ticket_created`. Deriving the parent's lifecycle is left to the caller, which may add several
+ * children before doing it once.
+ */
+export async function insertNewTicket(
+  tx: Tx,
+  d: TicketDraft,
+): Promise<{ readonly id: number; readonly key: string }> {
+  const { db, ctx } = tx
+  const { project, parent, clone_of, origin, ...fields } = d
+  const workflow_id = d.workflow_id ?? NEW_TICKET.workflow_id
+  const lifecycle = initialLifecycle(await stagesOf(db, { workflow_id, project_id: project.id }))
+  const seq = await takeSequence(db, project.id)
+  const key = formatTicketKey(project.prefix, d.type, seq)
+  const now = stamp(ctx)
+  const id = await insertTicket(db, {
+    description: '',
+    acceptance_criteria: '',
+    priority: DEFAULT_PRIORITY,
+    ...fields,
+    project_id: project.id,
+    seq,
+    key,
+    parent_id: parent?.id ?? null,
+    clone_of_id: clone_of?.id ?? null,
+    stage: lifecycle.stage,
+    state: lifecycle.state,
+    created_by: ctx.actor.username,
+    created_at: now,
+    updated_at: now,
+  })
+  await record(db, ctx, {
+    project_id: project.id,
+    ticket_id: id,
+    ticket_key: key,
+    event_type: 'ticket_created',
+    payload: {
+      type: d.type,
+      title: d.title,
+      status: `${lifecycle.stage}/${lifecycle.state}`,
+      parent: parent?.key ?? null,
+      assignee: d.assignee ?? null,
+      ...origin,
+      ...(clone_of ? { clone_of: clone_of.key } : {}),
+    },
+  })
+  tx.created.add(id)
+  return { id, key }
+}
