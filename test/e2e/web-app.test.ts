@@ -198,7 +198,7 @@ describe('web app in Chromium', () => {
     await page.getByLabel('Note').fill('pairing')
     await page.getByRole('button', { name: 'Log time' }).click()
     await page.getByText('Total: 1h 30m (90 min)').waitFor()
-    await page.getByText(/time logged: 90 min \(pairing\)/).waitFor()
+    await page.getByText(/logged 1h 30m \(pairing\)/).waitFor()
 
     await page.goto('/p/WEB/list?q=bulk')
     await page.getByLabel(`Select ${a.key}`).check()
