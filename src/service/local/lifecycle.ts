@@ -31,22 +31,26 @@ export async function moveTicket(tx: Tx, t: TicketRow, steps: readonly Lifecycle
     state: last.to.state,
     updated_at: stamp(tx.ctx),
   })
-  for (const s of steps) {
-    if (s.from.stage !== s.to.stage)
-      await record(tx.db, tx.ctx, {
-        ...at(t),
-        event_type: 'ticket_stage_changed',
-        payload: { old: s.from.stage, new: s.to.stage },
-      })
-    if (s.from.state !== s.to.state)
-      await record(tx.db, tx.ctx, {
-        ...at(t),
-        event_type: 'ticket_state_changed',
-        payload: { old: s.from.state, new: s.to.state, stage: s.to.stage },
-      })
-  }
+  for (const s of steps) await recordMove(tx, t, s)
   tx.touched.add(t.id)
   await recomputeAncestors(tx, t.id)
+}
+
+/** Records one step of `t`'s lifecycle in history: a stage and a state event, where each changed. */
+export async function recordMove(tx: Tx, t: TicketRow, s: LifecycleChange, reason?: string) {
+  const why = reason === undefined ? {} : { reason }
+  if (s.from.stage !== s.to.stage)
+    await record(tx.db, tx.ctx, {
+      ...at(t),
+      event_type: 'ticket_stage_changed',
+      payload: { old: s.from.stage, new: s.to.stage, ...why },
+    })
+  if (s.from.state !== s.to.state)
+    await record(tx.db, tx.ctx, {
+      ...at(t),
+      event_type: 'ticket_state_changed',
+      payload: { old: s.from.state, new: s.to.state, stage: s.to.stage, ...why },
+    })
 }
 
 /** domain.md "Derived lifecycle of a parent", recomputed up the whole chain. */

@@ -7,7 +7,7 @@ import type { WorkflowChange, WorkflowTarget } from '../organisation-service.ts'
 import { projectFor, ticketFor } from './access.ts'
 import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
-import { recomputeAncestors } from './lifecycle.ts'
+import { recomputeAncestors, recordMove } from './lifecycle.ts'
 import { stagesOf } from './resolve.ts'
 import { loadWorkflow, type Move, projectStages, resolveWorkflow } from './workflows.ts'
 
@@ -28,18 +28,7 @@ async function remap(
       state: to.state,
       updated_at: stamp(tx.ctx),
     })
-    if (to.stage !== from.stage)
-      await record(tx.db, tx.ctx, {
-        ...at(t),
-        event_type: 'ticket_stage_changed',
-        payload: { old: from.stage, new: to.stage, reason: 'workflow changed' },
-      })
-    if (to.state !== from.state)
-      await record(tx.db, tx.ctx, {
-        ...at(t),
-        event_type: 'ticket_state_changed',
-        payload: { old: from.state, new: to.state, stage: to.stage, reason: 'workflow changed' },
-      })
+    await recordMove(tx, t, { from, to }, 'workflow changed')
     tx.touched.add(t.id)
     moved.push({ key: t.key, from, to })
   }
