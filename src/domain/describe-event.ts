@@ -3,7 +3,7 @@ import { formatMinutes } from './format.ts'
 import type { FieldChange, HistoryChange } from './history.ts'
 
 /** How a username is shown; agents are named by their display name where the caller knows it. */
-export type NameOf = (username: string) => string
+type NameOf = (username: string) => string
 
 const asIs: NameOf = (username) => username
 

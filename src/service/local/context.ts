@@ -22,7 +22,7 @@ export type Ctx = {
 export const stamp = (ctx: Ctx) => ctx.now().toISOString()
 
 /** Where a history event belongs: its project, and its ticket when it is about one. */
-export type HistoryPlace = {
+type HistoryPlace = {
   readonly project_id: number | null
   readonly ticket_id?: number | null
   readonly ticket_key?: string | null

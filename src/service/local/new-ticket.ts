@@ -28,7 +28,7 @@ type Optional = Partial<
  * A checked, normalised new ticket: the caller has already decided access, parent rules and
  * field values. What it leaves out starts as `NEW_TICKET` says, at priority `DEFAULT_PRIORITY`.
  */
-export type TicketDraft = Optional & {
+type TicketDraft = Optional & {
   readonly project: { readonly id: number; readonly prefix: string }
   readonly type: TicketType
   readonly title: string
