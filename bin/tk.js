@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Runs the bundled CLI on Node >= 24.7; an older `node` re-executes it with the packaged one.
+// The command line on Node >= 24.7. bin/tk (the installed `tk`) starts it with the packaged Node;
+// started by an older `node` directly, it hands over to the packaged one (one process where the
+// platform allows: docs/decisions/0009-one-process-launcher-with-packaged-node.md).
 const [major, minor] = process.versions.node.split('.').map(Number)
 // `tk server` is long-lived and allocates fast under load: a small young generation keeps its
 // memory flat at no cost in throughput (docs/decisions/0008-server-memory-and-hot-queries.md).
@@ -23,21 +25,6 @@ if (major > 24 || (major === 24 && minor >= 7)) {
     await import('../dist/cli.js')
   }
 } else {
-  const { spawnSync } = await import('node:child_process')
-  const { existsSync } = await import('node:fs')
-  const { fileURLToPath } = await import('node:url')
-  const packaged = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url))
-  if (!existsSync(packaged)) {
-    process.stderr.write(
-      `error: tk needs Node.js 24.7 or newer (found ${process.version})\nhint: install Node.js 24 LTS, or run \`npm install\` in the ticket package to fetch it\n`,
-    )
-    process.exit(1)
-  }
-  const args = [
-    ...(serving ? SERVER_V8_FLAGS : []),
-    fileURLToPath(import.meta.url),
-    ...process.argv.slice(2),
-  ]
-  const child = spawnSync(packaged, args, { stdio: 'inherit' })
-  process.exit(child.status ?? 1)
+  const { handOver } = await import('./hand-over.js')
+  handOver([...(serving ? SERVER_V8_FLAGS : []), ...process.argv.slice(1)])
 }
