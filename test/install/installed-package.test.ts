@@ -200,7 +200,10 @@ function quickStart(name: string, installWith: () => string, where: Where, extra
       expect(tk(inst, ws, 'init').code).toBe(0)
       const server = start(inst, ws, ['server', '-addr', '127.0.0.1:0'])
       const port = await listening(server)
-      expect(await accepts(port)).toBe(true)
+      // The package ships the web app and the API docs' files, not only the command line.
+      const page = await fetch(`http://127.0.0.1:${port}/`)
+      expect(await page.text()).toMatch(/^<!doctype html>/i)
+      expect((await fetch(`http://127.0.0.1:${port}/api/docs/`)).status).toBe(200)
       expect(await terminate(server)).toEqual({ code: 0, signal: null })
       await expect.poll(() => accepts(port), { timeout: 5_000 }).toBe(false)
     })
