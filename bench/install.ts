@@ -178,12 +178,12 @@ try {
   const sizes = [
     '| package | packed | unpacked | files | target |',
     '|---|---|---|---|---|',
-    `| ${main.name}@${main.version} (npm pack --dry-run) | ${MB(main.size)} | ${MB(main.unpackedSize)} | ${main.entryCount} | ≤ 2 MB |`,
+    `| ${main.name}@${main.version} (npm pack --dry-run) | ${MB(main.size)} | ${MB(main.unpackedSize)} | ${main.entryCount} | ≤ 2 MB packed |`,
     `| ${runtimePack.name}@${runtimePack.version} (the Node 24 runtime for this platform, optional dependency) | ${MB(runtimePack.size)} | ${MB(runtimePack.unpackedSize)} | ${runtimePack.entryCount} | |`,
     `| installed tree (the prefix's lib/node_modules) | | ${MB(diskSize(join(prefix, 'lib')))} | | |`,
   ].join('\n')
   const load = `load average ${loadavg()[0]!.toFixed(1)} at the end`
-  const section = `## Installed package, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, installed by Node ${execFileSync(systemNode, ['-v'], { encoding: 'utf8' }).trim()}'s npm in ${(installMs / 1000).toFixed(1)} s (warm cache), ${SIZE} tickets, ${RUNS} runs each, ${load}\n\n${table}\n\n${sizes}\n`
+  const section = `## Installed package, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, installed by Node ${execFileSync(systemNode, ['-v'], { encoding: 'utf8' }).trim()}'s npm in ${(installMs / 1000).toFixed(1)} s (warm cache), ${SIZE} tickets, ${RUNS} runs each, ${load}\n\n${table}\n\nEach run times every command once, in turn. When the load average exceeds the cores, medians include waiting for a core; the fastest run is closer to the command's own cost.\n\n${sizes}\n`
   const previous = existsSync(RESULTS)
     ? readFileSync(RESULTS, 'utf8')
         .replace(/## Installed package,[\s\S]*?(?=\n## |$)/, '')
