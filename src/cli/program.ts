@@ -1455,7 +1455,16 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: 'address to listen on, e.g. :8080 or 127.0.0.1:9000',
       },
       { flags: '-p, --port <n>', description: 'port to listen on (overrides the port of -addr)' },
-      { flags: '-v, --verbose', description: 'log every request' },
+      { flags: '-v, --verbose', description: 'log every request (failures are always logged)' },
+      {
+        flags: '--origin <urls>',
+        description:
+          'web addresses, comma-separated, whose pages may use the session cookie (behind a proxy)',
+      },
+      {
+        flags: '--trust-proxy',
+        description: 'behind a reverse proxy: believe its X-Forwarded-Proto, -Host and -For',
+      },
     ],
     load: lazy(
       () => import('./commands/server.ts'),

@@ -115,7 +115,8 @@ export class HttpService implements TicketService {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (this.#token) headers.authorization = `Bearer ${this.#token}`
     else if (this.#basic) headers.authorization = this.#basic
-    if (body !== undefined) headers['content-type'] = 'application/json'
+    // The server requires it of every change signed in by the browser's cookie, bodyless too.
+    if (body !== undefined || method !== 'GET') headers['content-type'] = 'application/json'
     let res: Response
     try {
       res = await this.#fetch(url, {

@@ -9,8 +9,11 @@ import { resolveLlm } from '../agent/llm-runner.ts'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
+import { addBodyGuard } from './body-guard.ts'
 import { chatRoutes } from './chat.ts'
-import { ErrorBody, errorHandler } from './error-handler.ts'
+import { ErrorBody, errorHandler, frameworkErrorHandler } from './error-handler.ts'
+import { type LogOptions, loggerOptions } from './logging.ts'
+import { addOriginCheck, WRITES } from './origin.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
 import { labelTimeRoutes } from './routes/labels-time.ts'
@@ -34,14 +37,15 @@ import { validatorCompiler } from './validation.ts'
 import { webRoutes } from './web.ts'
 import { liveRoutes } from './ws.ts'
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const NoBody = Closed({}, 'this route takes no body; send nothing or {}')
 
-export type AppDeps = {
+export type AppDeps = LogOptions & {
   readonly host: ServiceHost
   readonly version: string
-  /** Log one line per request (`tk server -v`). */
-  readonly verbose?: boolean
+  /** Web origins besides the server's own whose pages may make cookie-authenticated changes. */
+  readonly origins?: readonly string[]
+  /** Behind a reverse proxy: believe its X-Forwarded-Proto/-Host/-For (`tk server -trust-proxy`). */
+  readonly trustProxy?: boolean
   /** The web app's build directory, served at `/` when it holds an index.html. */
   readonly webRoot?: string
   /** The LLM command `/api/chat/ws` runs (default `codex`, as in the reference). */
@@ -54,14 +58,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     // quality.md "Security": bodies are bounded at 1 MB.
     bodyLimit: 1024 * 1024,
-    // Tokens travel in headers and cookies; the request log names method, path and status only.
-    logger: deps.verbose
-      ? {
-          level: 'info',
-          serializers: { req: (r) => ({ method: r.method, url: r.url.split('?')[0] }) },
-        }
-      : false,
+    logger: loggerOptions(deps),
+    trustProxy: deps.trustProxy ?? false,
     routerOptions: { maxParamLength: 500 },
+    frameworkErrors: frameworkErrorHandler,
     // Requests too malformed to parse get the same error shape as every other failure.
     clientErrorHandler: (_err, socket) => {
       if (socket.writable)
@@ -75,6 +75,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(errorHandler)
   addSecurityHeaders(app)
+  // api.md: bodies are JSON, so a cross-site form's text body is refused (415) rather than
+  // parsed; an empty JSON body is a change without one (what the web app sends to close a ticket).
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser<string>('application/json', { parseAs: 'string' }, (req, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(req, body, done),
+  )
   await app.register(fastifyCookie)
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
   await app.register(fastifySwagger, {
@@ -116,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   })
   addAuthentication(app, deps.host, deps.loginsPerMinute ?? 10)
+  addOriginCheck(app, deps.origins)
+  addBodyGuard(app)
 
   const routeDeps: RouteDeps = {
     host: deps.host,

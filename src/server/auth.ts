@@ -16,6 +16,8 @@ declare module 'fastify' {
     actor: User | null
     /** The token the request carried, valid or not. */
     token: string | null
+    /** Where the caller's credentials came from; `cookie` is what browsers send unasked. */
+    credential: 'header' | 'cookie' | 'query' | null
   }
 }
 
@@ -39,13 +41,22 @@ function basicOf(req: FastifyRequest): { id: string; password: string } | null {
 function tokenOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization
   const bearer = header ? BEARER.exec(header)?.[1] : undefined
-  if (bearer) return bearer
+  if (bearer) {
+    req.credential = 'header'
+    return bearer
+  }
   const cookie = req.cookies?.[TOKEN_COOKIE]
-  if (cookie) return cookie
+  if (cookie) {
+    req.credential = 'cookie'
+    return cookie
+  }
   // api.md: `?token=` only on WebSocket upgrades (browsers cannot set headers there).
   if (req.ws) {
     const q = (req.query as Record<string, unknown> | undefined)?.token
-    if (typeof q === 'string' && q !== '') return q
+    if (typeof q === 'string' && q !== '') {
+      req.credential = 'query'
+      return q
+    }
   }
   return null
 }
@@ -58,6 +69,7 @@ export function addAuthentication(
   const failures = new FailedSignIns(failedSignInsPerMinute)
   app.decorateRequest('actor', null)
   app.decorateRequest('token', null)
+  app.decorateRequest('credential', null)
   // A callback hook, not an async one: most requests carry a token, but none need a promise
   // until the lookup.
   app.addHook('onRequest', (req, _reply, done) => {
@@ -68,6 +80,7 @@ export function addAuthentication(
       return done(e as Error)
     }
     if (basic) {
+      req.credential = 'header'
       try {
         failures.check(req.ip)
       } catch (e) {

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { TicketError } from '../domain/errors.ts'
 import { HTTP_STATUS } from '../domain/http-status.ts'
+import { setSecurityHeaders } from './security-headers.ts'
 
 export { HTTP_STATUS }
 
@@ -14,6 +15,8 @@ export const ErrorBody = Type.Object(
       'the failure: 400 invalid, 401 not signed in, 403 not allowed, 404 not found or not visible, 409 conflict, 413 too large, 429 rate-limited',
   },
 )
+
+const MB = 1024 * 1024
 
 type ValidationIssue = {
   keyword: string
@@ -32,7 +35,10 @@ function describeValidation(context: string | undefined, issue: ValidationIssue)
   return `${where} ${issue.message ?? 'is invalid'}`
 }
 
-function clientError(error: FastifyError): { status: number; message: string } | undefined {
+function clientError(
+  error: FastifyError,
+  req: FastifyRequest,
+): { status: number; message: string } | undefined {
   if (error.validation?.[0])
     return {
       status: 400,
@@ -40,7 +46,10 @@ function clientError(error: FastifyError): { status: number; message: string } |
     }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, message: 'request body is too large (the limit is 1 MB)' }
+      return {
+        status: 413,
+        message: `request body is too large (the limit is ${req.routeOptions.bodyLimit / MB} MB)`,
+      }
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, message: 'invalid json body' }
@@ -56,14 +65,34 @@ function clientError(error: FastifyError): { status: number; message: string } |
 
 export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof TicketError) {
+    const status = HTTP_STATUS[error.code]
+    // A server that cannot serve says why in its log, whatever the client is told.
+    if (status >= 500) req.log.error({ err: error }, error.message)
     const body = error.hint ? { error: error.message, hint: error.hint } : { error: error.message }
-    return reply.code(HTTP_STATUS[error.code]).send(body)
+    return reply.code(status).send(body)
   }
-  const known = clientError(error)
+  const known = clientError(error, req)
   if (known) return reply.code(known.status).send({ error: known.message })
   // api.md: nothing a client sends may produce a 500; reaching here is a bug worth its stack.
   req.log.error({ err: error }, 'unhandled error')
   return reply.code(500).send({ error: 'internal error' })
+}
+
+/** What Fastify refuses before routing: a path that is not valid percent-encoded UTF-8. */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  req: FastifyRequest,
+  reply: FastifyReply,
+) {
+  // No hook runs for a request that never reached a route.
+  setSecurityHeaders(req, reply)
+  if (error.code === 'FST_ERR_BAD_URL')
+    return reply.code(400).send({
+      error: 'malformed URL',
+      hint: 'percent-encode the path as UTF-8 (e.g. encodeURIComponent)',
+    })
+  const known = error.statusCode && error.statusCode < 500
+  return reply.code(known ? error.statusCode! : 400).send({ error: error.message })
 }
 
 export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {

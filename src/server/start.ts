@@ -10,7 +10,9 @@
  *            created and seeded when missing
  *   addr     `-addr`: "host:port", ":port" or "host" (default ":8080", every interface)
  *   port     `-p`: overrides the port of `addr`
- *   verbose  `-v`: one log line per request
+ *   verbose  `-v`: one log line per request (failures and warnings are always logged, on stderr)
+ *   origins  `-origin`: web origins besides the server's own trusted with the session cookie
+ *   trustProxy `-trust-proxy`: believe a reverse proxy's X-Forwarded-* headers
  *   write    where the banner goes (default: stdout)
  *
  * It resolves after the server has drained and closed the database following a signal.
@@ -26,14 +28,19 @@ import { openSqliteStore } from '../store/sqlite/open-sqlite.ts'
 import { agentOptionsFromEnv } from './agent-options.ts'
 import { buildApp } from './app.ts'
 import type { App } from './app-type.ts'
+import type { LogOptions } from './logging.ts'
+import { parseOrigin } from './origin.ts'
 
 export const VERSION = typeof __TICKET_VERSION__ === 'string' ? __TICKET_VERSION__ : 'dev'
 
-export type ServerOptions = {
+export type ServerOptions = LogOptions & {
   readonly dbPath: string
   readonly host?: string
   readonly port?: number
-  readonly verbose?: boolean
+  /** Web origins besides the server's own whose pages may use the session cookie to change things. */
+  readonly origins?: readonly string[]
+  /** Behind a TLS-terminating proxy: honour X-Forwarded-Proto (Secure cookie, HSTS) and -For. */
+  readonly trustProxy?: boolean
   /** Password of the admin created in a new database; generated when absent. */
   readonly adminPassword?: string
   readonly loginsPerMinute?: number
@@ -80,6 +87,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     host,
     version: VERSION,
     verbose: options.verbose ?? false,
+    ...(options.logTo ? { logTo: options.logTo } : {}),
+    ...(options.origins ? { origins: options.origins } : {}),
+    trustProxy: options.trustProxy ?? false,
     webRoot: options.webRoot ?? webRoot(),
     ...(options.loginsPerMinute ? { loginsPerMinute: options.loginsPerMinute } : {}),
     ...(options.chatCommand ? { chatCommand: options.chatCommand } : {}),
@@ -134,6 +144,9 @@ export type ServerCommandOptions = {
   readonly addr?: string
   readonly port?: number
   readonly verbose?: boolean
+  /** `-origin`: comma-separated, e.g. "https://tickets.example.com". */
+  readonly origin?: string
+  readonly trustProxy?: boolean
   readonly write?: (text: string) => void
   /** Agent, analyse and chat settings come from TICKET_AGENT_*, TICKET_ANALYSE_CMD, TICKET_CHAT_CMD. */
   readonly env?: NodeJS.ProcessEnv
@@ -142,11 +155,17 @@ export type ServerCommandOptions = {
 export async function runServerCommand(options: ServerCommandOptions): Promise<void> {
   const write = options.write ?? ((t: string) => process.stdout.write(t))
   const { host, port } = parseAddr(options.addr, options.port)
+  const origins = options.origin
+    ?.split(',')
+    .filter((o) => o.trim() !== '')
+    .map((o) => parseOrigin(o.trim()))
   const server = await startServer({
     dbPath: options.dbPath,
     host,
     port,
     verbose: options.verbose ?? false,
+    ...(origins ? { origins } : {}),
+    trustProxy: options.trustProxy ?? false,
     ...agentOptionsFromEnv(options.env ?? {}),
   })
   write(`ticket server ${VERSION}\n`)

@@ -8,6 +8,13 @@ import type { App, RouteDeps } from './app-type.ts'
 import { requireActor } from './auth.ts'
 import { ClientMessage, type ServerMessage } from './ws-protocol.ts'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A success here may end sessions (logout, disable, password reset…): their feeds close. */
+    readonly endsSessions?: boolean
+  }
+}
+
 const checkMessage = Compile(ClientMessage)
 const HEARTBEAT_MS = 30_000
 // api.md "Live events": a client that cannot keep up is dropped rather than slowing everyone.
@@ -67,6 +74,21 @@ export function liveRoutes(app: App, { host }: RouteDeps): void {
     }
   }, HEARTBEAT_MS)
   heartbeat.unref()
+
+  // A feed lives no longer than its session: checked before the change's answer goes out, so
+  // nothing the caller does next reaches a connection whose session it ended.
+  async function dropEndedSessions() {
+    for (const c of connections)
+      if ((await host.authenticate(c.token)) === null) {
+        connections.delete(c)
+        c.socket.close(1008, 'session ended')
+      }
+  }
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.routeOptions.config.endsSessions && reply.statusCode < 400 && connections.size > 0)
+      await dropEndedSessions()
+    return payload
+  })
 
   app.addHook('onClose', async () => {
     clearInterval(heartbeat)

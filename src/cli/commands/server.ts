@@ -6,9 +6,12 @@ export async function server(c: CommandContext): Promise<void> {
   const { runServerCommand } = await import('../../server/start.ts')
   const port = c.int('port')
   const addr = c.str('addr')
+  const origin = c.str('origin')
   await runServerCommand({
     dbPath: c.workspace.dbPath,
     verbose: c.bool('verbose'),
+    trustProxy: c.bool('trustProxy'),
+    ...(origin !== undefined ? { origin } : {}),
     env: c.env,
     ...(addr !== undefined ? { addr } : {}),
     ...(port !== undefined ? { port } : {}),

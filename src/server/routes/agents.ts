@@ -49,21 +49,33 @@ function adminRoutes(app: App, { service }: RouteDeps) {
       method,
       url: '/api/agents/:id',
       schema: { tags, params, body: AgentPatchBody },
+      // A new password ends the agent's sessions.
+      config: { endsSessions: true },
       handler: (req) => service(req).updateAgent(req.params.id, req.body),
     })
-  app.delete('/api/agents/:id', { schema: { tags, params } }, async (req) => {
-    await service(req).deleteAgent(req.params.id)
-    return { status: 'deleted' }
-  })
+  app.delete(
+    '/api/agents/:id',
+    { schema: { tags, params }, config: { endsSessions: true } },
+    async (req) => {
+      await service(req).deleteAgent(req.params.id)
+      return { status: 'deleted' }
+    },
+  )
   app.post('/api/agents/:id/enable', { schema: { tags, params } }, (req) =>
     service(req).setAgentEnabled(req.params.id, true),
   )
-  app.post('/api/agents/:id/disable', { schema: { tags, params } }, (req) =>
-    service(req).setAgentEnabled(req.params.id, false),
+  app.post(
+    '/api/agents/:id/disable',
+    { schema: { tags, params }, config: { endsSessions: true } },
+    (req) => service(req).setAgentEnabled(req.params.id, false),
   )
   app.post(
     '/api/agents/:id/reset-password',
-    { schema: { tags, params, body: AgentPasswordBody }, preValidation },
+    {
+      schema: { tags, params, body: AgentPasswordBody },
+      config: { endsSessions: true },
+      preValidation,
+    },
     (req) => service(req).resetAgentPassword(req.params.id, req.body?.password),
   )
   app.get('/api/agents/:id/config', { schema: { tags, params } }, (req) =>

@@ -14,12 +14,12 @@ export function authRoutes(app: App, { host }: RouteDeps, options: { loginsPerMi
 
     scope.post(
       '/api/register',
-      { schema: { tags: ['auth'], body: NewUserBody } },
+      { schema: { tags: ['auth'], body: NewUserBody }, config: { bodyFrom: 'anyone' } },
       async (req, reply) => reply.code(201).send(await host.register(req.body)),
     )
     scope.post(
       '/api/login',
-      { schema: { tags: ['auth'], body: Credentials } },
+      { schema: { tags: ['auth'], body: Credentials }, config: { bodyFrom: 'anyone' } },
       async (req, reply) => {
         const session = await host.login(req.body.username, req.body.password)
         setSessionCookie(req, reply, session.token, SESSION_IDLE_MS / 1000)
@@ -28,9 +28,13 @@ export function authRoutes(app: App, { host }: RouteDeps, options: { loginsPerMi
     )
   })
 
-  app.post('/api/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    if (req.token) await host.logout(req.token)
-    reply.clearCookie(TOKEN_COOKIE, { path: '/' })
-    return { status: 'logged_out' }
-  })
+  app.post(
+    '/api/logout',
+    { schema: { tags: ['auth'] }, config: { bodyFrom: 'anyone', endsSessions: true } },
+    async (req, reply) => {
+      if (req.token) await host.logout(req.token)
+      reply.clearCookie(TOKEN_COOKIE, { path: '/' })
+      return { status: 'logged_out' }
+    },
+  )
 }

@@ -238,23 +238,30 @@ export function userRoutes(app: App, { service }: RouteDeps): void {
   app.post('/api/users/:username/enable', { schema: { tags, params } }, (req) =>
     service(req).setUserEnabled(req.params.username, true),
   )
-  app.post('/api/users/:username/disable', { schema: { tags, params } }, (req) =>
-    service(req).setUserEnabled(req.params.username, false),
+  app.post(
+    '/api/users/:username/disable',
+    { schema: { tags, params }, config: { endsSessions: true } },
+    (req) => service(req).setUserEnabled(req.params.username, false),
   )
   app.post(
     '/api/users/:username/reset-password',
     {
       schema: { tags, params, body: OptionalPasswordBody },
+      config: { endsSessions: true },
       preValidation: async (req) => {
         req.body ??= {}
       },
     },
     (req) => service(req).resetPassword(req.params.username, req.body.password),
   )
-  app.delete('/api/users/:username', { schema: { tags, params } }, async (req) => {
-    await service(req).deleteUser(req.params.username)
-    return { status: 'deleted' }
-  })
+  app.delete(
+    '/api/users/:username',
+    { schema: { tags, params }, config: { endsSessions: true } },
+    async (req) => {
+      await service(req).deleteUser(req.params.username)
+      return { status: 'deleted' }
+    },
+  )
 }
 
 export function teamRoutes(app: App, { service }: RouteDeps): void {

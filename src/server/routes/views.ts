@@ -4,8 +4,9 @@ import { Message, ProjectParams, TicketParams } from '../schemas/common.ts'
 import { BoardQuery, CountQuery, ForceQuery, HealthBody, SnapshotBody } from '../schemas/records.ts'
 import { either, keys } from './aliases.ts'
 
-// Snapshots hold a whole workspace, so their upload may be far larger than other bodies.
-const SNAPSHOT_LIMIT = 256 * 1024 * 1024
+// Snapshots hold a whole workspace, so their upload may be larger than other bodies; it is
+// parsed whole, so the limit bounds the memory an import takes (docs/authorisation.md).
+export const SNAPSHOT_LIMIT = 64 * 1024 * 1024
 
 /** Board, counts, summary, clone, health, diagnostics, export and import. */
 export function viewRoutes(app: App, { service }: RouteDeps): void {
@@ -62,7 +63,13 @@ export function viewRoutes(app: App, { service }: RouteDeps): void {
   app.get('/api/export', { schema: { tags } }, (req) => service(req).exportSnapshot())
   app.post(
     '/api/import',
-    { bodyLimit: SNAPSHOT_LIMIT, schema: { tags, body: SnapshotBody, querystring: ForceQuery } },
+    {
+      bodyLimit: SNAPSHOT_LIMIT,
+      // Only an admin's upload is read at all, so nobody else can make the server hold 64 MB.
+      // An import replaces the users, and so ends every session.
+      config: { bodyFrom: { admin: 'import a snapshot' }, endsSessions: true },
+      schema: { tags, body: SnapshotBody, querystring: ForceQuery },
+    },
     (req) =>
       service(req).importSnapshot(parseSnapshot(req.body), { force: req.query.force ?? false }),
   )

@@ -159,7 +159,7 @@ export async function requireAuthorityToGrant(
 }
 
 /** Admin-only operations name the fix: act as an admin. */
-export function requireAdmin(ctx: Ctx, what: string): void {
+export function requireAdmin(ctx: Pick<Ctx, 'actor'>, what: string): void {
   if (ctx.actor.role !== 'admin')
     throw forbidden(
       `only an admin may ${what} (you are ${ctx.actor.username})`,

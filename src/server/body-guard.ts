@@ -1,0 +1,39 @@
+/**
+ * @module No request body is read before the caller is known (quality.md "Security"): a
+ * stranger's upload is refused from its headers, before a byte of it reaches memory.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { requireAdmin } from '../service/local/access.ts'
+import { requireActor } from './auth.ts'
+import { WRITES } from './origin.ts'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Whose body this route reads: anyone signed in (the default), `anyone` (signing in), or
+     * only an admin (`what` names the action in the refusal), for routes with a larger limit.
+     */
+    readonly bodyFrom?: 'anyone' | { readonly admin: string }
+  }
+}
+
+const hasBody = (req: FastifyRequest) =>
+  req.headers['transfer-encoding'] !== undefined ||
+  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+
+export function addBodyGuard(app: FastifyInstance): void {
+  // preParsing runs after onRequest (where the caller is found) and before the body parser.
+  app.addHook('preParsing', async (req, reply, payload) => {
+    const from = req.routeOptions.config.bodyFrom
+    if (!WRITES.has(req.method) || from === 'anyone' || req.is404) return payload
+    try {
+      const actor = requireActor(req)
+      if (from) requireAdmin({ actor }, from.admin)
+    } catch (e) {
+      // Answering closes the connection, so the unread body is not read only to be thrown away.
+      if (hasBody(req)) reply.header('connection', 'close')
+      throw e
+    }
+    return payload
+  })
+}
