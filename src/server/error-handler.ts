@@ -78,7 +78,7 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
   return reply.code(500).send({ error: 'internal error' })
 }
 
-/** What Fastify refuses before routing: a path that is not valid percent-encoded UTF-8. */
+/** What Fastify refuses before routing: a path it cannot decode, or one too long to match. */
 export function frameworkErrorHandler(
   error: FastifyError,
   req: FastifyRequest,
@@ -91,8 +91,11 @@ export function frameworkErrorHandler(
       error: 'malformed URL',
       hint: 'percent-encode the path as UTF-8 (e.g. encodeURIComponent)',
     })
-  const known = error.statusCode && error.statusCode < 500
-  return reply.code(known ? error.statusCode! : 400).send({ error: error.message })
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return reply
+      .code(414)
+      .send({ error: 'a path segment is too long (the limit is 500 characters)' })
+  return reply.code(400).send({ error: 'malformed request' })
 }
 
 export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {

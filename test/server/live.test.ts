@@ -27,6 +27,8 @@ async function connect(token: string | undefined) {
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws?token=${token}`)
   const messages: Message[] = []
   const waiters: Array<() => void> = []
+  const closed: { code?: number; reason?: string } = {}
+  ws.addEventListener('close', (e) => Object.assign(closed, { code: e.code, reason: e.reason }))
   ws.addEventListener('message', (e) => {
     messages.push(JSON.parse(String(e.data)) as Message)
     for (const w of waiters.splice(0)) w()
@@ -50,7 +52,7 @@ async function connect(token: string | undefined) {
       })
     }
   }
-  return { ws, messages, next, send: (m: unknown) => ws.send(JSON.stringify(m)) }
+  return { ws, messages, next, closed, send: (m: unknown) => ws.send(JSON.stringify(m)) }
 }
 
 describe('/api/ws live events', () => {
@@ -122,6 +124,27 @@ describe('/api/ws live events', () => {
     expect(await o.next((m) => m.key === t.key)).toMatchObject({ project: 'OPS' })
     await admin.deleteProject('OPS')
     expect(await o.next((m) => m.type === 'project.deleted')).toMatchObject({ project: 'OPS' })
+  })
+
+  it('closes a feed as soon as its session ends, before another event can reach it', async () => {
+    const ended = [
+      { username: 'dora', end: () => admin.setUserEnabled('dora', false) },
+      { username: 'reza', end: () => admin.resetPassword('reza') },
+      { username: 'lou', end: (svc: HttpService) => svc.logout() },
+    ]
+    for (const { username, end } of ended) {
+      await admin.createUser({ username, password: `${username}-password` })
+      const svc = await signedIn(server, username, `${username}-password`)
+      const c = await connect(svc.token)
+      await c.next((m) => m.type === 'connected')
+      const before = await admin.createTicket({ project: 'PUB', title: `seen by ${username}` })
+      await c.next((m) => m.key === before.key)
+
+      await end(svc)
+      const after = await admin.createTicket({ project: 'PUB', title: `not for ${username}` })
+      await expect.poll(() => c.closed).toEqual({ code: 1008, reason: 'session ended' })
+      expect(c.messages.some((m) => m.key === after.key)).toBe(false)
+    }
   })
 
   it('answers a malformed message with an error and stays open', async () => {

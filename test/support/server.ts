@@ -13,7 +13,14 @@ export const ADMIN_PASSWORD = 'admin-password'
 export async function startTestServer(
   options: Pick<
     ServerOptions,
-    'loginsPerMinute' | 'agents' | 'analyseCommand' | 'chatCommand' | 'webRoot'
+    | 'loginsPerMinute'
+    | 'agents'
+    | 'analyseCommand'
+    | 'chatCommand'
+    | 'webRoot'
+    | 'origins'
+    | 'trustProxy'
+    | 'logTo'
   > = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-srv-'))

@@ -97,19 +97,18 @@ function adminRoutes(app: App, { service }: RouteDeps) {
 /** The work protocol, for agents signed in with HTTP Basic; the service refuses people. */
 function workProtocol(app: App, { service }: RouteDeps) {
   const tags = ['agent work']
-  const preValidation = requireBasic
-  app.post('/api/agents/register', { schema: { tags }, preValidation }, async (req) => ({
+  // Refused from the headers, before the body is read, in the words of the work protocol.
+  const onRequest = requireBasic
+  app.post('/api/agents/register', { schema: { tags }, onRequest }, async (req) => ({
     status: 'ok',
     agent: await service(req).registerAgent(),
   }))
-  app.post(
-    '/api/agents/heartbeat',
-    { schema: { tags, body: HeartbeatBody }, preValidation },
-    (req) => service(req).heartbeat(req.body?.status),
+  app.post('/api/agents/heartbeat', { schema: { tags, body: HeartbeatBody }, onRequest }, (req) =>
+    service(req).heartbeat(req.body?.status),
   )
   app.post(
     '/api/agents/request',
-    { schema: { tags, body: WorkRequestBody }, preValidation },
+    { schema: { tags, body: WorkRequestBody }, onRequest },
     async (req) => {
       const b = req.body ?? {}
       const svc = service(req)
@@ -128,7 +127,7 @@ function workProtocol(app: App, { service }: RouteDeps) {
   )
   app.post(
     '/api/agents/tickets/:ref/update',
-    { schema: { tags, params: TicketParams, body: AgentReportBody }, preValidation },
+    { schema: { tags, params: TicketParams, body: AgentReportBody }, onRequest },
     (req) => {
       const { outcome, reason, exit_code, ...rest } = req.body
       return service(req).reportWork(req.params.ref, {
@@ -141,7 +140,7 @@ function workProtocol(app: App, { service }: RouteDeps) {
   )
   app.post(
     '/api/agents/tickets/:ref/release',
-    { schema: { tags, params: TicketParams, body: ReleaseBody }, preValidation },
+    { schema: { tags, params: TicketParams, body: ReleaseBody }, onRequest },
     (req) => service(req).releaseWork(req.params.ref, req.body?.reason ?? ''),
   )
 }
