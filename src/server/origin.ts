@@ -1,6 +1,6 @@
 /**
  * @module Cross-site request forgery: what a browser sends on its own (the session cookie) is
- * trusted only from this server's own pages. docs/authorisation.md "Origins".
+ * trusted only from this server's own pages. docs/authorisation.md "Bodies and origins".
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { forbidden, TicketError } from '../domain/errors.ts'
@@ -22,7 +22,7 @@ export function parseOrigin(raw: string): string {
   }
   if (
     (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-    url.origin !== raw.replace(/\/$/, '')
+    url.origin !== raw.replace(/\/$/, '').toLowerCase()
   )
     throw new TicketError('invalid', `invalid origin "${raw}"`, {
       hint: 'give only scheme, host and port, e.g. -origin https://tickets.example.com',
