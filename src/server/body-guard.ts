@@ -2,7 +2,7 @@
  * @module No request body is read before the caller is known (quality.md "Security"): a
  * stranger's upload is refused from its headers, before a byte of it reaches memory.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { requireAdmin } from '../service/local/access.ts'
 import { requireActor } from './auth.ts'
 import { WRITES } from './origin.ts'
@@ -17,23 +17,14 @@ declare module 'fastify' {
   }
 }
 
-const hasBody = (req: FastifyRequest) =>
-  req.headers['transfer-encoding'] !== undefined ||
-  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
-
 export function addBodyGuard(app: FastifyInstance): void {
   // preParsing runs after onRequest (where the caller is found) and before the body parser.
-  app.addHook('preParsing', async (req, reply, payload) => {
+  app.addHook('preParsing', async (req, _reply, payload) => {
     const from = req.routeOptions.config.bodyFrom
     if (!WRITES.has(req.method) || from === 'anyone' || req.is404) return payload
-    try {
-      const actor = requireActor(req)
-      if (from) requireAdmin({ actor }, from.admin)
-    } catch (e) {
-      // Answering closes the connection, so the unread body is not read only to be thrown away.
-      if (hasBody(req)) reply.header('connection', 'close')
-      throw e
-    }
+    // The refusal goes through the error handler, which leaves the rest of the body unread.
+    const actor = requireActor(req)
+    if (from) requireAdmin({ actor }, from.admin)
     return payload
   })
 }

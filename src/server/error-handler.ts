@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import { TicketError } from '../domain/errors.ts'
 import { HTTP_STATUS } from '../domain/http-status.ts'
 import { setSecurityHeaders } from './security-headers.ts'
+import { closeAfterAnswer } from './unread-body.ts'
 
 export { HTTP_STATUS }
 
@@ -64,6 +65,8 @@ function clientError(
 }
 
 export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  // Refused before its body was read (unknown caller, too large): the body stays unread.
+  closeAfterAnswer(req, reply)
   if (error instanceof TicketError) {
     const status = HTTP_STATUS[error.code]
     // A server that cannot serve says why in its log, whatever the client is told.
