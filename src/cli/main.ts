@@ -169,6 +169,13 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`tk list | head -1`) closes the pipe: the rest of the answer has
+// nowhere to go, so the command ends quietly and successfully, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e
+  process.exit(0)
+})
+
 // A command that printed its answer may still report failure (claim REJECTED, doctor problems).
 const code = await main(process.argv.slice(2))
 process.exitCode = code !== 0 ? code : (process.exitCode ?? 0)

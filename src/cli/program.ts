@@ -1057,7 +1057,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Tickets in lanes, one per workflow stage',
     options: [
       includeClosed,
-      { flags: '-n, --limit <n>', description: 'at most n cards per lane (0 = all)' },
+      { flags: '-n, --limit <n>', description: 'at most n cards per lane (default 50, 0 = all)' },
     ],
     section: 'Views',
     load: lazy(views, (m) => m.board),

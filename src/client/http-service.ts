@@ -410,7 +410,12 @@ export class HttpService implements TicketService {
   }
 
   board: TicketService['board'] = (input) =>
-    this.#call('GET', `/api/projects/${seg(input.project)}/board`, undefined, { all: input.all })
+    this.#call('GET', `/api/projects/${seg(input.project)}/board`, undefined, {
+      all: input.all,
+      limit: input.limit,
+      offset: input.offset,
+      stage: input.stage,
+    })
   count: TicketService['count'] = (input) =>
     this.#call('GET', '/api/count', undefined, { project: input.project })
   summary: TicketService['summary'] = (project) =>

@@ -3,8 +3,29 @@ import { DEFAULT_STAGES, STATES } from './lifecycle.ts'
 import type { Project } from './project.ts'
 import { TICKET_TYPES, type Ticket, type TicketType } from './ticket.ts'
 
-/** One lane of the board: a workflow stage and the tickets in it. */
-export type BoardLane = { readonly stage: string; readonly tickets: readonly Ticket[] }
+/** One lane of the board: a workflow stage, how many tickets it holds, and a page of them. */
+export type BoardLane = {
+  readonly stage: string
+  /** Every ticket in the lane, whether or not this page shows it. */
+  readonly total: number
+  /** The page asked for, in board order (`byBoardOrder`). */
+  readonly tickets: readonly Ticket[]
+}
+
+/** Cards per lane a board shows unless asked for more; the rest are paged by lane. */
+export const BOARD_PAGE = 50
+
+export type BoardInput = {
+  readonly project: string
+  /** Closed tickets too. */
+  readonly all?: boolean
+  /** Cards per lane, default `BOARD_PAGE`; 0 = every card. */
+  readonly limit?: number
+  /** Cards to skip in each lane (with `stage`, the next page of one lane). */
+  readonly offset?: number
+  /** Only this lane. */
+  readonly stage?: string
+}
 
 export type Board = {
   readonly project: string
@@ -58,18 +79,14 @@ export const byBoardOrder = (a: Ticket, b: Ticket) =>
   a.priority - b.priority || a.sort_order - b.sort_order || a.created_at.localeCompare(b.created_at)
 
 /**
- * Lanes follow the project's workflow. A ticket at a stage the workflow lacks (it follows its
- * own workflow, or the project's changed) gets a lane of its own after them, so the board
- * never hides a ticket.
+ * Lanes follow the project's workflow. A stage the workflow lacks that tickets are at (they
+ * follow their own workflow, or the project's changed) gets a lane of its own after them, so
+ * the board never hides a ticket.
  */
-export function toLanes(stages: readonly string[], tickets: readonly Ticket[]): BoardLane[] {
-  const lanes = new Map<string, Ticket[]>(stages.map((s) => [s, []]))
-  for (const t of tickets) {
-    const lane = lanes.get(t.stage)
-    if (lane) lane.push(t)
-    else lanes.set(t.stage, [t])
-  }
-  return [...lanes].map(([stage, ts]) => ({ stage, tickets: ts.sort(byBoardOrder) }))
+export function laneStages(stages: readonly string[], present: Iterable<string>): string[] {
+  const out = [...stages]
+  for (const s of present) if (!out.includes(s)) out.push(s)
+  return out
 }
 
 /** `design/idle`, `design/active`, … in workflow order; unknown stages after, by name. */

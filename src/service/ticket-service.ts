@@ -9,7 +9,7 @@ import type { ImportResult, Snapshot } from '../domain/snapshot.ts'
 import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
 import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
 import type { User } from '../domain/user.ts'
-import type { Board, Counts, Summary } from '../domain/views.ts'
+import type { Board, BoardInput, Counts, Summary } from '../domain/views.ts'
 import type { AgentService } from './agent-service.ts'
 import type { OrganisationService } from './organisation-service.ts'
 import type { PlanningService } from './planning-service.ts'
@@ -264,8 +264,8 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   /** Deletes one entry; only its author or an admin may. */
   deleteTime(id: number): Promise<void>
 
-  /** Tickets in lanes, one per stage of the project's workflow; `all` adds closed ones. */
-  board(input: { project: string; all?: boolean }): Promise<Board>
+  /** Lanes, one per stage of the project's workflow, each with its count and a page of cards. */
+  board(input: BoardInput): Promise<Board>
   /** Users, projects and tickets per type and status; one project's when `project` is given. */
   count(input: { project?: string }): Promise<Counts>
   /** Active tickets, recent activity and counts of one project. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Expression, Kysely } from 'kysely'
 import type { SnapshotTable } from '../domain/snapshot.ts'
 import type { Database } from './database.ts'
 
@@ -11,7 +11,10 @@ export type TableDump = {
 }
 
 export type SearchScope = {
+  /** The best `limit` matches; 0 = every match. */
   readonly limit: number
+  /** Only tickets whose id this query selects (the caller's other filters, applied in the search). */
+  readonly within?: Expression<unknown>
   readonly projectId?: number
   /** Include closed tickets. */
   readonly closed?: boolean

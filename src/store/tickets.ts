@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely'
 import type { State } from '../domain/lifecycle.ts'
 import type { Ticket, TicketType } from '../domain/ticket.ts'
 import type { TicketsTable } from './database.ts'
+import { idList } from './id-list.ts'
 import { first, prepared } from './prepared.ts'
 import type { Db } from './store.ts'
 
@@ -99,11 +100,11 @@ export async function ticketExtras(db: Db, ids: readonly number[]) {
     const one = ids.length === 1 ? ids[0]! : undefined
     const ls = await (one !== undefined
       ? labelsOfOne(db, one)
-      : labelsQuery(db).where('tl.ticket_id', 'in', ids).execute())
+      : labelsQuery(db).where('tl.ticket_id', 'in', idList(ids)).execute())
     for (const r of ls) labels.set(r.ticket_id, [...(labels.get(r.ticket_id) ?? []), r.name])
     const bs = await (one !== undefined
       ? blockersOfOne(db, one)
-      : blockersQuery(db).where('d.ticket_id', 'in', ids).execute())
+      : blockersQuery(db).where('d.ticket_id', 'in', idList(ids)).execute())
     for (const r of bs) blocked.set(r.ticket_id, [...(blocked.get(r.ticket_id) ?? []), r.key])
   }
   return {

@@ -1,6 +1,12 @@
 import { describeEvent } from '../../domain/describe-event.ts'
 import type { TicketType } from '../../domain/ticket.ts'
-import type { Board, BoardLane, Counts, Summary } from '../../domain/views.ts'
+import {
+  BOARD_PAGE,
+  type Board,
+  type BoardLane,
+  type Counts,
+  type Summary,
+} from '../../domain/views.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { ago, paint, visibleLength } from '../output.ts'
 import { colourState, symbol } from '../render.ts'
@@ -16,15 +22,11 @@ function cell(s: string, w: number): string {
 const MIN_LANE = 22
 const GAP = 2
 
-/** A lane as shown: `-n` may leave cards out, which `more` counts. */
-type ShownLane = BoardLane & { readonly more?: number }
-type ShownBoard = Board & { readonly lanes: readonly ShownLane[] }
+/** The cards of a lane its page leaves out. */
+const hidden = (lane: BoardLane) => Math.max(0, lane.total - lane.tickets.length)
+const heading = (lane: BoardLane) => `${lane.stage.toUpperCase()} (${lane.total})`
 
-const hidden = (lane: ShownLane) => Math.max(0, lane.more ?? 0)
-const heading = (lane: ShownLane) =>
-  `${lane.stage.toUpperCase()} (${lane.tickets.length + hidden(lane)})`
-
-function laneLines(c: CommandContext, lane: ShownLane, w: number): string[] {
+function laneLines(c: CommandContext, lane: BoardLane, w: number): string[] {
   const lines = [paint(c.out.color, 'bold', heading(lane)), '─'.repeat(w)]
   if (lane.tickets.length === 0 && !hidden(lane)) lines.push(paint(c.out.color, 'dim', '(empty)'))
   for (const t of lane.tickets) {
@@ -39,7 +41,7 @@ function laneLines(c: CommandContext, lane: ShownLane, w: number): string[] {
 }
 
 /** Lanes side by side when the terminal is wide enough, else one under another. */
-export function renderBoard(c: CommandContext, b: ShownBoard): string {
+export function renderBoard(c: CommandContext, b: Board): string {
   const n = b.lanes.length
   const w = Math.floor((c.out.width - GAP * (n - 1)) / Math.max(1, n))
   if (n > 0 && w >= MIN_LANE) {
@@ -68,24 +70,11 @@ export function renderBoard(c: CommandContext, b: ShownBoard): string {
     .join('\n')
 }
 
-/** At most `n` cards per lane, the rest counted in a last card. */
-function limitLanes(b: Board, n: number): ShownBoard {
-  if (n <= 0) return b
-  return {
-    ...b,
-    lanes: b.lanes.map((l) => ({
-      ...l,
-      tickets: l.tickets.slice(0, n),
-      more: l.tickets.length - n,
-    })),
-  }
-}
-
 export const board: Run = async (c) => {
-  const b = await (await c.service()).board({ project: c.project(), all: c.bool('all') })
-  const n = c.int('limit') ?? 0
+  const n = c.int('limit') ?? BOARD_PAGE
   if (n < 0) throw new UsageError('-n must be 0 or more')
-  c.out.data(limitLanes(b, n), (x) => renderBoard(c, x))
+  const b = await (await c.service()).board({ project: c.project(), all: c.bool('all'), limit: n })
+  c.out.data(b, (x) => renderBoard(c, x))
 }
 
 const plural = (type: string) => (type === 'story' ? 'stories' : `${type}s`)

@@ -14,7 +14,7 @@ export function viewRoutes(app: App, { service }: RouteDeps): void {
   app.get(
     '/api/projects/:project/board',
     { schema: { tags, params: ProjectParams, querystring: BoardQuery } },
-    (req) => service(req).board({ project: req.params.project, all: req.query.all ?? false }),
+    (req) => service(req).board({ ...req.query, project: req.params.project }),
   )
   app.get('/api/count', { schema: { tags, querystring: CountQuery } }, async (req) => {
     const svc = service(req)

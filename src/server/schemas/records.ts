@@ -22,7 +22,16 @@ export const TimeBody = Closed({
 })
 export const TimeParams = Closed({ id: Type.Integer({ minimum: 1, maximum: 1e12 }) })
 export const HealthBody = Closed({ score: Int('0 to 4') })
-export const BoardQuery = Closed({ all: Type.Optional(Type.Boolean()) })
+export const BoardQuery = Closed({
+  all: Type.Optional(Type.Boolean()),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 10_000, description: 'cards per lane, 0 = all' }),
+  ),
+  offset: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 1e9, description: 'cards to skip per lane' }),
+  ),
+  stage: Type.Optional(Short('only this lane')),
+})
 export const CountQuery = Closed({
   project: Type.Optional(Short()),
   project_id: Type.Optional(Short('alias of project')),

@@ -9,6 +9,7 @@ import {
 } from '../../domain/breakdown.ts'
 import { TicketError } from '../../domain/errors.ts'
 import type { TicketType } from '../../domain/ticket.ts'
+import { idList } from '../../store/id-list.ts'
 import { selectTickets, type TicketRow, toTickets } from '../../store/tickets.ts'
 import type { AnalyseResult } from '../agent-service.ts'
 import { ticketFor } from './access.ts'
@@ -133,10 +134,7 @@ async function load(ctx: Ctx, ids: readonly number[]) {
   return ctx.store.read(async (db) =>
     toTickets(
       db,
-      await selectTickets(db)
-        .where('t.id', 'in', [...ids])
-        .orderBy('t.id')
-        .execute(),
+      await selectTickets(db).where('t.id', 'in', idList(ids)).orderBy('t.id').execute(),
     ),
   )
 }

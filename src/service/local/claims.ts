@@ -1,8 +1,9 @@
 import type { Access } from '../../domain/access.ts'
-import { claimRefusal, compareClaimOrder, workStage } from '../../domain/claim.ts'
+import { claimRefusal, workStage } from '../../domain/claim.ts'
 import { conflict, forbidden } from '../../domain/errors.ts'
 import { isFinalStage, type State } from '../../domain/lifecycle.ts'
 import type { Ticket } from '../../domain/ticket.ts'
+import { claimQueue } from '../../store/queue.ts'
 import type { Db } from '../../store/store.ts'
 import {
   hasChildren,
@@ -71,57 +72,28 @@ export async function unclaim(ctx: Ctx, ref: string): Promise<Ticket> {
   return loadTicket(ctx, id)
 }
 
-/** Leaves at their workflow's work stage, idle, ready, open, unassigned, unblocked, in claim order. */
 /** The projects work comes from: the one asked for, or every one the caller may read or write. */
 async function claimScope(db: Db, ctx: Ctx, project: string | undefined, access: Access) {
   if (project) return [(await projectFor(db, ctx, project, access)).id]
   return visibleProjectIds(db, ctx.actor, access)
 }
 
+/** Leaves at their workflow's work stage, idle, ready, open, unassigned, unblocked, in claim order. */
 async function eligible(db: Db, scope: number[] | 'all', limit: number): Promise<TicketRow[]> {
-  let q = selectTickets(db)
-    .where('t.state', '=', 'idle')
-    .where('t.ready', '=', 1)
-    .where('t.open', '=', 1)
-    .where('t.archived', '=', 0)
-    .where('t.assignee', 'is', null)
-    .where('p.status', '=', 'open')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('tickets as k').select('k.id').whereRef('k.parent_id', '=', 't.id'),
-        ),
-      ),
-    )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('dependencies as d')
-            .innerJoin('tickets as dep', 'dep.id', 'd.depends_on_id')
-            .select('d.ticket_id')
-            .whereRef('d.ticket_id', '=', 't.id')
-            .where('dep.state', '<>', 'success'),
-        ),
-      ),
-    )
-    .orderBy('t.priority')
-    .orderBy('t.created_at')
-    .orderBy('t.id')
-  if (scope !== 'all') q = q.where('t.project_id', 'in', scope.length > 0 ? scope : [-1])
-  q = q.where('t.stage', 'in', await allWorkStages(db))
-  const out: TicketRow[] = []
+  let projects = db.selectFrom('projects').select('id').where('status', '=', 'open')
+  if (scope !== 'all') projects = projects.where('id', 'in', scope.length > 0 ? scope : [-1])
+  const stages = await allWorkStages(db)
+  const lanes = (await projects.execute()).flatMap((p) =>
+    stages.map((stage) => ({ projectId: p.id, stage })),
+  )
   const stagesCache = new Map<string, readonly string[]>()
-  // The work stage depends on each ticket's workflow, so it is confirmed per ticket.
-  for (const row of await q.execute()) {
+  // The work stage depends on each ticket's workflow, so it is confirmed per candidate.
+  return claimQueue(db, lanes, limit, async (row) => {
     const cacheKey = `${row.workflow_id}:${row.project_id}`
     const stages = stagesCache.get(cacheKey) ?? (await stagesOf(db, row))
     stagesCache.set(cacheKey, stages)
-    if (row.stage !== workStage(stages)) continue
-    out.push(row)
-    if (out.length >= limit) break
-  }
-  return out.sort(compareClaimOrder)
+    return row.stage === workStage(stages)
+  })
 }
 
 async function allWorkStages(db: Db): Promise<string[]> {
@@ -138,14 +110,15 @@ async function allWorkStages(db: Db): Promise<string[]> {
 }
 
 async function activeClaimOf(db: Db, username: string, scope: number[] | 'all') {
-  let q = selectTickets(db)
+  // From tickets_assignee: one person's active tickets are few, where a project's are many.
+  const mine = await selectTickets(db)
     .where('t.assignee', '=', username)
     .where('t.state', '=', 'active')
     .where('t.open', '=', 1)
     .where('t.archived', '=', 0)
     .orderBy('t.updated_at', 'desc')
-  if (scope !== 'all') q = q.where('t.project_id', 'in', scope.length > 0 ? scope : [-1])
-  return q.executeTakeFirst()
+    .execute()
+  return mine.find((t) => scope === 'all' || scope.includes(t.project_id))
 }
 
 async function claimByKey(

@@ -3,6 +3,7 @@ import { notFound } from '../../domain/errors.ts'
 import type { EventSink } from '../../domain/events.ts'
 import type { HistoryChange } from '../../domain/history.ts'
 import type { User } from '../../domain/user.ts'
+import { idList } from '../../store/id-list.ts'
 import type { Db, Store } from '../../store/store.ts'
 import { selectTickets, toTickets } from '../../store/tickets.ts'
 
@@ -84,7 +85,7 @@ export async function mutate<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T
 async function publish(ctx: Ctx, created: Set<number>, touched: Set<number>) {
   const ids = [...new Set([...created, ...touched])]
   const { rows, tickets } = await ctx.store.read(async (db) => {
-    const rows = await selectTickets(db).where('t.id', 'in', ids).execute()
+    const rows = await selectTickets(db).where('t.id', 'in', idList(ids)).execute()
     return { rows, tickets: await toTickets(db, rows) }
   })
   const at = stamp(ctx)

@@ -1,4 +1,5 @@
 import { conflict, invalid } from '../../domain/errors.ts'
+import { idList } from '../../store/id-list.ts'
 import type { Db } from '../../store/store.ts'
 import { selectTickets, type TicketRow, toTickets } from '../../store/tickets.ts'
 import type { BlockedTicket, Dependencies } from '../ticket-service.ts'
@@ -28,7 +29,7 @@ async function reaches(db: Db, from: number, to: number): Promise<boolean> {
     const rows = await db
       .selectFrom('dependencies')
       .select('depends_on_id')
-      .where('ticket_id', 'in', frontier)
+      .where('ticket_id', 'in', idList(frontier))
       .execute()
     frontier = []
     for (const r of rows) {

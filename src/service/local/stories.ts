@@ -10,6 +10,7 @@ import {
   type StoryStatus,
 } from '../../domain/story.ts'
 import type { StoriesTable } from '../../store/database.ts'
+import { idList } from '../../store/id-list.ts'
 import type { Db } from '../../store/store.ts'
 import { selectTickets, toTickets } from '../../store/tickets.ts'
 import type { NewStory, StoryPatch } from '../planning-service.ts'
@@ -80,7 +81,8 @@ async function toStories(db: Db, rows: readonly StoryRow[]): Promise<Story[]> {
 async function detail(db: Db, id: number): Promise<StoryDetail> {
   const row = await resolveStory(db, id)
   const ids = (await linkedRows(db, [id])).map((l) => l.id)
-  const rows = ids.length > 0 ? await selectTickets(db).where('t.id', 'in', ids).execute() : []
+  const rows =
+    ids.length > 0 ? await selectTickets(db).where('t.id', 'in', idList(ids)).execute() : []
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
   return { ...row, status: row.status as StoryStatus, tickets: await toTickets(db, rows) }
 }

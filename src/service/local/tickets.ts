@@ -13,6 +13,7 @@ import {
   type TicketType,
 } from '../../domain/ticket.ts'
 import type { TicketsTable } from '../../store/database.ts'
+import { idList } from '../../store/id-list.ts'
 import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import {
@@ -205,21 +206,27 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
   return ctx.store.read(async (db) => {
     const projectId =
       f.project === undefined ? undefined : (await projectFor(db, ctx, f.project, 'read')).id
-    // Scope and visibility are applied inside the index query; other filters narrow the
-    // ranked candidates afterwards, so those read a wider window.
+    // Scope and visibility are applied inside the index query; the other filters join it
+    // there too, so the best matches are found among the tickets they keep, at any size.
     const narrowed = f.type ?? f.stage ?? f.state ?? f.assignee ?? f.label ?? f.parent
-    const window = narrowed === undefined && limit > 0 ? limit : 5000
+    const within =
+      narrowed === undefined
+        ? undefined
+        : (await filteredTickets(db, ctx, f)).clearSelect().select('t.id')
     const ids = await ctx.store.searchTicketIds(words, {
-      limit: window,
+      limit,
+      ...(within ? { within } : {}),
       ...(projectId === undefined ? {} : { projectId }),
       ...(f.closed ? { closed: true } : {}),
       ...(f.archived ? { archived: true } : {}),
     })
     if (ids.length === 0) return []
-    const rows = await (await filteredTickets(db, ctx, f)).where('t.id', 'in', ids).execute()
+    const rows = await (await filteredTickets(db, ctx, f))
+      .where('t.id', 'in', idList(ids))
+      .execute()
     const rank = new Map(ids.map((id, i) => [id, i]))
     rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
-    return toTickets(db, limit > 0 ? rows.slice(0, limit) : rows)
+    return toTickets(db, rows)
   })
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { init } from './0001-init.ts'
 import { organisation } from './0003-organisation.ts'
 import { agents } from './0005-agents.ts'
+import { queueAndViewIndexes } from './0006-queue-and-view-indexes.ts'
 
 /** What a migration may ask of the dialect: the few things SQL cannot say portably. */
 export type MigrationDialect = {
@@ -17,6 +18,6 @@ export type Migration = {
 }
 
 /** Every migration in order; a static list so it works inside one bundle. */
-export const MIGRATIONS: readonly Migration[] = [init, organisation, agents]
+export const MIGRATIONS: readonly Migration[] = [init, organisation, agents, queueAndViewIndexes]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
