@@ -5,7 +5,9 @@ import {
   deriveParentLifecycle,
   type LifecycleChange,
   parseStage,
+  parseState,
   type State,
+  type StateWord,
 } from '../../domain/lifecycle.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import {
@@ -127,9 +129,10 @@ export async function setStateInTx(
 export async function setState(
   ctx: Ctx,
   ref: string,
-  state: State,
+  word: StateWord,
   options: { force?: boolean } = {},
 ): Promise<Ticket> {
+  const state = parseState(word)
   const id = await mutate(ctx, async (tx) => {
     const t = await ticketFor(tx.db, ctx, ref, 'write')
     await setStateInTx(tx, t, state, options.force ?? false)
