@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
 import type { State } from '../domain/lifecycle.ts'
-import type { Ticket, TicketType } from '../domain/ticket.ts'
+import type { Ticket } from '../domain/ticket.ts'
 import type { TicketsTable } from './database.ts'
 import { first, prepared } from './prepared.ts'
 import type { Db } from './store.ts'
@@ -19,7 +19,7 @@ export function toTicket(r: TicketRow, extra: { labels: string[]; blocked: strin
     key: r.key,
     project_id: r.project_id,
     project_prefix: r.project_prefix,
-    type: r.type as TicketType,
+    type: r.type,
     title: r.title,
     description: r.description,
     acceptance_criteria: r.acceptance_criteria,
@@ -29,7 +29,7 @@ export function toTicket(r: TicketRow, extra: { labels: string[]; blocked: strin
     clone_of: r.clone_of_key,
     workflow_id: r.workflow_id,
     stage: r.stage,
-    state: r.state as State,
+    state: r.state,
     status: `${r.stage}/${r.state}`,
     priority: r.priority,
     sort_order: r.sort_order,

@@ -55,7 +55,7 @@ function parseEffort(v: number): number {
 /** Checks the domain.md "Hierarchy" rules for putting `child` (of `childType`) under `parent`. */
 export function assertParentAllowed(
   parent: TicketRow,
-  child: { id?: number; type: string; project_id: number },
+  child: { id?: number; type: TicketType; project_id: number },
 ) {
   if (child.id === parent.id) throw invalid('a ticket cannot be its own parent')
   if (parent.project_id !== child.project_id)
@@ -63,7 +63,7 @@ export function assertParentAllowed(
       `parent ${parent.key} is in another project`,
       'a parent must be in the same project',
     )
-  if (!canBeParentOf(parent.type as TicketType, child.type as TicketType))
+  if (!canBeParentOf(parent.type, child.type))
     throw invalid(
       `a ${parent.type} cannot be the parent of a ${child.type}`,
       'epics hold epics, tasks, bugs, spikes, chores and stories; tasks hold tasks, bugs, spikes and chores',
@@ -309,7 +309,7 @@ export async function deleteTicket(ctx: Ctx, ref: string): Promise<void> {
     await record(tx.db, ctx, {
       ...at(t),
       event_type: 'ticket_deleted',
-      payload: { type: t.type as TicketType, title: t.title },
+      payload: { type: t.type, title: t.title },
     })
     if (t.parent_id !== null) {
       tx.touched.add(t.parent_id)
