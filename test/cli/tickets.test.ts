@@ -258,3 +258,13 @@ describe('stage, state and status on the command line', () => {
     ])
   })
 })
+
+describe('a global flag without its value', () => {
+  it('is a usage error naming the flag, with an example', async () => {
+    const ws = await tempWorkspace()
+    const r = await ws.tk('ls', '--project')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^error: flag --project needs a value$/m)
+    expect(r.stderr).toMatch(/^hint: e\.g\. --project CUS$/m)
+  })
+})
