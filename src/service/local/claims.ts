@@ -5,6 +5,7 @@ import { isFinalStage } from '../../domain/lifecycle.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { Db } from '../../store/store.ts'
 import {
+  blockersOf,
   hasChildren,
   selectTickets,
   type TicketRow,
@@ -93,18 +94,7 @@ async function eligible(db: Db, scope: number[] | 'all', limit: number): Promise
         ),
       ),
     )
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('dependencies as d')
-            .innerJoin('tickets as dep', 'dep.id', 'd.depends_on_id')
-            .select('d.ticket_id')
-            .whereRef('d.ticket_id', '=', 't.id')
-            .where('dep.state', '<>', 'success'),
-        ),
-      ),
-    )
+    .where((eb) => eb.not(eb.exists(blockersOf(db, eb.ref('t.id')))))
     .orderBy('t.priority')
     .orderBy('t.created_at')
     .orderBy('t.id')
