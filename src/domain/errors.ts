@@ -11,9 +11,6 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-export const isErrorCode = (s: string): s is ErrorCode =>
-  (ERROR_CODES as readonly string[]).includes(s)
-
 /** A failure the user can act on: `message` says what went wrong, `hint` what to do next. */
 export class TicketError extends Error {
   readonly code: ErrorCode

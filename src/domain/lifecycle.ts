@@ -11,8 +11,6 @@ export const isState = (s: string): s is State => (STATES as readonly string[]).
 export type Lifecycle = { readonly stage: Stage; readonly state: State }
 export type LifecycleChange = { readonly from: Lifecycle; readonly to: Lifecycle }
 
-export const formatStatus = (l: Lifecycle): string => `${l.stage}/${l.state}`
-
 export const finalStage = (stages: readonly Stage[]): Stage => stages[stages.length - 1]!
 export const isFinalStage = (stage: Stage, stages: readonly Stage[]) => stage === finalStage(stages)
 export const isDone = (l: Lifecycle, stages: readonly Stage[]) =>

@@ -8,7 +8,6 @@ import {
   AgentConfigParams,
   AgentParams,
   AgentPasswordBody,
-  AgentPatchBody,
   AgentReportBody,
   BreakdownBody,
   ChatLimitsBody,
@@ -48,7 +47,8 @@ function adminRoutes(app: App, { service }: RouteDeps) {
     app.route({
       method,
       url: '/api/agents/:id',
-      schema: { tags, params, body: AgentPatchBody },
+      // A patch takes the fields a new agent does, each optional there too.
+      schema: { tags, params, body: NewAgentBody },
       handler: (req) => service(req).updateAgent(req.params.id, req.body),
     })
   app.delete('/api/agents/:id', { schema: { tags, params } }, async (req) => {
