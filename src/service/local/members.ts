@@ -90,7 +90,7 @@ export const addProjectMember = async (
       payload: {
         username: u.username,
         role,
-        old: (before?.role as ProjectRole | undefined) ?? null,
+        old: before?.role ?? null,
       },
     })
     return (await membersOf(db, p.id)).find((m) => m.user_id === u.id)!
