@@ -12,10 +12,10 @@ function filesLinking(): string[] {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name)
       if (e.isDirectory()) walk(p)
-      else if (/\.(md|ts|tsx)$/.test(e.name)) out.push(p)
+      else if (/\.(md|ts|tsx|js)$/.test(e.name)) out.push(p)
     }
   }
-  for (const d of ['docs', 'src', 'web/src']) walk(join(root, d))
+  for (const d of ['bin', 'docs', 'src', 'web/src']) walk(join(root, d))
   return out.filter((f) => existsSync(f))
 }
 
