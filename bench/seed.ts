@@ -1,7 +1,9 @@
 // Builds a benchmark workspace with `count` tickets in project TK, in bulk (one transaction).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Insertable } from 'kysely'
 import { seedDatabase } from '../src/service/bootstrap.ts'
+import type { TicketsTable } from '../src/store/database.ts'
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts'
 import { NEW_TICKET } from '../src/store/tickets.ts'
 
@@ -36,7 +38,7 @@ export async function seedWorkspace(home: string, count: number): Promise<void> 
       .executeTakeFirstOrThrow()
     const start = Date.parse('2026-01-01T00:00:00Z')
     for (let i = 0; i < count; i += 500) {
-      const rows = []
+      const rows: Insertable<TicketsTable>[] = []
       for (let seq = i + 1; seq <= Math.min(count, i + 500); seq++) {
         const at = new Date(start + seq * 1000).toISOString()
         const w = (k: number) => WORDS[(seq * 7 + k * 13) % WORDS.length]

@@ -17,8 +17,6 @@ export function resolveLlm(spec: string): LlmCommand {
   return { command, args: rest }
 }
 
-export const describeLlm = (c: LlmCommand) => [c.command, ...c.args].join(' ')
-
 export type LlmRun = {
   readonly exit_code: number | null
   readonly signal: string | null

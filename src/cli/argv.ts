@@ -1,3 +1,5 @@
+import { UsageError } from './usage-error.ts'
+
 /** Flags that mean the same on every command, found anywhere on the line (cli.md "Conventions"). */
 export type GlobalFlags = {
   json: boolean
@@ -10,6 +12,8 @@ export type GlobalFlags = {
   project: string | undefined
   theme: string | undefined
 }
+
+const EXAMPLES = { file: '.ticket', fields: 'key,title', project: 'CUS', theme: 'the-grey' }
 
 const VALUE_FLAGS: Record<string, 'file' | 'fields' | 'project' | 'theme'> = {
   '-f': 'file',
@@ -48,7 +52,8 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
     const valueFlag = VALUE_FLAGS[name]
     if (valueFlag) {
       const value = inline ?? argv[++i]
-      if (value === undefined) throw new Error(`flag ${name} needs a value`)
+      if (value === undefined)
+        throw new UsageError(`flag ${name} needs a value`, `e.g. ${name} ${EXAMPLES[valueFlag]}`)
       if (valueFlag === 'fields')
         g.fields = value
           .split(',')

@@ -1,5 +1,4 @@
 /** @module Composition root of `tk`: reads the environment, runs one command, sets the exit code. */
-import { TicketError } from '../domain/errors.ts'
 import type { TicketService } from '../service/ticket-service.ts'
 import { extractGlobals, type GlobalFlags } from './argv.ts'
 import type { CommandContext, CommandSpec } from './command.ts'
@@ -161,8 +160,6 @@ async function main(argv: readonly string[]): Promise<number> {
     await run(c)
     return 0
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('flag ') && !(e instanceof TicketError))
-      return reportError(new UsageError(e.message), json, color)
     return reportError(e, json, color)
   } finally {
     await c?.dispose()

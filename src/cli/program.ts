@@ -1,4 +1,5 @@
 /** @module The command table: names, flags and help for every command; code loads on use. */
+import type { FlagAction } from '../domain/ticket-flags.ts'
 import type { CommandSpec, Run } from './command.ts'
 import {
   addOptions,
@@ -85,7 +86,7 @@ const stateCommand = (name: string, summary: string): CommandSpec => ({
   load: lazy(lifecycle, (m) => m.stateShortcut(name)),
 })
 
-const toggle = (name: string, summary: string): CommandSpec => ({
+const toggle = (name: FlagAction, summary: string): CommandSpec => ({
   name,
   summary,
   args: '[KEY]',

@@ -5,6 +5,7 @@ import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history
 import { errorCodeOf } from '../domain/http-status.ts'
 import type { Project } from '../domain/project.ts'
 import type { Ticket, TicketDetail } from '../domain/ticket.ts'
+import { flagAction } from '../domain/ticket-flags.ts'
 import type { User } from '../domain/user.ts'
 import type { WorkflowTarget } from '../service/organisation-service.ts'
 import type {
@@ -14,7 +15,6 @@ import type {
   ServiceStatus,
   Session,
   TicketFilter,
-  TicketFlag,
   TicketService,
   TreeNode,
 } from '../service/ticket-service.ts'
@@ -40,12 +40,6 @@ export type HttpServiceOptions = {
 
 type Query = Record<string, string | number | boolean | undefined>
 
-const FLAG_ACTIONS: Record<TicketFlag, [on: string, off: string]> = {
-  open: ['open', 'close'],
-  archived: ['archive', 'unarchive'],
-  ready: ['ready', 'notready'],
-}
-
 const seg = encodeURIComponent
 
 const targetPath = (t: WorkflowTarget) =>
@@ -57,6 +51,7 @@ function filterQuery(f: TicketFilter): Query {
     type: f.type,
     stage: f.stage,
     state: f.state,
+    status: f.status,
     assignee: f.assignee,
     label: f.label,
     parent: f.parent,
@@ -337,8 +332,12 @@ export class HttpService implements TicketService {
     this.#call('POST', `/api/tickets/${seg(ref)}/state`, { state, force: options?.force ?? false })
   setStage: TicketService['setStage'] = (ref, stage) =>
     this.#call('POST', `/api/tickets/${seg(ref)}/stage`, { stage })
-  setFlag: TicketService['setFlag'] = (ref, flag, value) =>
-    this.#call('POST', `/api/tickets/${seg(ref)}/${FLAG_ACTIONS[flag][value ? 0 : 1]}`)
+  setFlag: TicketService['setFlag'] = (ref, flag, value, options) =>
+    this.#call(
+      'POST',
+      `/api/tickets/${seg(ref)}/${flagAction(flag, value)}`,
+      options?.message === undefined ? undefined : { message: options.message },
+    )
 
   setParent: TicketService['setParent'] = (ref, parent) =>
     this.#call('POST', `/api/tickets/${seg(ref)}/parent`, { parent })

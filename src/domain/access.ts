@@ -33,9 +33,6 @@ export type ProjectTeam = {
   readonly created_at: string
 }
 
-export const isProjectRole = (s: string): s is ProjectRole =>
-  (PROJECT_ROLES as readonly string[]).includes(s)
-
 /** What an operation asks of the caller's project role (docs/authorisation.md). */
 export type Access = 'read' | 'write' | 'manage'
 

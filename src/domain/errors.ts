@@ -11,9 +11,6 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-export const isErrorCode = (s: string): s is ErrorCode =>
-  (ERROR_CODES as readonly string[]).includes(s)
-
 /** A failure the user can act on: `message` says what went wrong, `hint` what to do next. */
 export class TicketError extends Error {
   readonly code: ErrorCode
@@ -34,3 +31,13 @@ export const conflict = (message: string, hint?: string) =>
   new TicketError('conflict', message, hint === undefined ? undefined : { hint })
 export const forbidden = (message: string, hint?: string) =>
   new TicketError('forbidden', message, hint === undefined ? undefined : { hint })
+
+/**
+ * What `p` resolves to, or undefined when it fails because the thing is absent (not found).
+ * Every other failure (unreachable, forbidden, invalid) still fails: only absence is an answer.
+ */
+export const unlessNotFound = <T>(p: Promise<T>): Promise<T | undefined> =>
+  p.catch((e: unknown) => {
+    if (e instanceof TicketError && e.code === 'not_found') return undefined
+    throw e
+  })

@@ -8,6 +8,7 @@ import {
   deriveParentLifecycle,
   isValidPair,
   type Lifecycle,
+  parseLifecycleInput,
   parseState,
   parseStatus,
   STATES,
@@ -113,5 +114,20 @@ describe('parsing', () => {
     expect(() => parseState('busy')).toThrow(/invalid state/)
     expect(parseStatus('develop/active', stages)).toEqual(lc('develop', 'active'))
     expect(() => parseStatus('develop', stages)).toThrow(/invalid status/)
+  })
+})
+
+describe('parseLifecycleInput', () => {
+  it('splits a status and checks it against a stage or state given beside it', () => {
+    expect(parseLifecycleInput({ status: 'Develop/Complete' })).toEqual(lc('develop', 'success'))
+    expect(parseLifecycleInput({ stage: 'develop', status: 'develop/idle' })).toEqual(
+      lc('develop', 'idle'),
+    )
+    expect(parseLifecycleInput({ stage: ' Test ', state: 'failed' })).toEqual(lc('test', 'fail'))
+    expect(parseLifecycleInput({})).toEqual({})
+    expect(() => parseLifecycleInput({ status: 'develop/active/extra' })).toThrow(/invalid status/)
+    expect(() => parseLifecycleInput({ stage: 'test', status: 'develop/idle' })).toThrow(/disagree/)
+    expect(() => parseLifecycleInput({ state: 'done', status: 'develop/idle' })).toThrow(/disagree/)
+    expect(() => parseLifecycleInput({ state: 'constructor' })).toThrow(/invalid state/)
   })
 })

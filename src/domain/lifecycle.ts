@@ -11,8 +11,6 @@ export const isState = (s: string): s is State => (STATES as readonly string[]).
 export type Lifecycle = { readonly stage: Stage; readonly state: State }
 export type LifecycleChange = { readonly from: Lifecycle; readonly to: Lifecycle }
 
-export const formatStatus = (l: Lifecycle): string => `${l.stage}/${l.state}`
-
 export const finalStage = (stages: readonly Stage[]): Stage => stages[stages.length - 1]!
 export const isFinalStage = (stage: Stage, stages: readonly Stage[]) => stage === finalStage(stages)
 export const isDone = (l: Lifecycle, stages: readonly Stage[]) =>
@@ -24,10 +22,23 @@ export const initialLifecycle = (stages: readonly Stage[]): Lifecycle => ({
   state: stages.length === 1 ? 'success' : 'idle',
 })
 
+/** domain.md "Lifecycle": the other words for a state that every interface accepts. */
+const STATE_ALIASES = {
+  complete: 'success',
+  completed: 'success',
+  done: 'success',
+  failed: 'fail',
+} as const satisfies Record<string, State>
+/** A state as a request may name it: its own name or one of domain.md's aliases. */
+export type StateWord = State | keyof typeof STATE_ALIASES
+export const STATE_WORDS: readonly StateWord[] = [
+  ...STATES,
+  ...(Object.keys(STATE_ALIASES) as (keyof typeof STATE_ALIASES)[]),
+]
+
 export function parseState(input: string): State {
   const s = input.trim().toLowerCase()
-  if (s === 'complete' || s === 'completed' || s === 'done') return 'success'
-  if (s === 'failed') return 'fail'
+  if (Object.hasOwn(STATE_ALIASES, s)) return STATE_ALIASES[s as keyof typeof STATE_ALIASES]
   if (isState(s)) return s
   throw invalid(`invalid state "${input}"`, `use one of: ${STATES.join(', ')}`)
 }
@@ -38,13 +49,50 @@ export function parseStage(input: string, stages: readonly Stage[]): Stage {
   throw invalid(`invalid stage "${input}"`, `this workflow's stages are: ${stages.join(', ')}`)
 }
 
-/** Parses `stage/state` (e.g. `develop/active`). */
-export function parseStatus(input: string, stages: readonly Stage[]): Lifecycle {
+/** Parses `stage/state` (e.g. `develop/active`); the stage is checked when `stages` are given. */
+export function parseStatus(input: string, stages?: readonly Stage[]): Lifecycle {
   const [stage, state, extra] = input.split('/')
-  if (stage === undefined || state === undefined || extra !== undefined)
+  if (!stage?.trim() || !state?.trim() || extra !== undefined)
     throw invalid(`invalid status "${input}"`, 'write status as stage/state, e.g. develop/active')
-  return { stage: parseStage(stage, stages), state: parseState(state) }
+  return {
+    stage: stages ? parseStage(stage, stages) : stage.trim().toLowerCase(),
+    state: parseState(state),
+  }
 }
+
+/** A stage and state as a request names them: apart, or together as `status` (`stage/state`). */
+export type LifecycleInput = {
+  readonly stage?: string | undefined
+  readonly state?: string | undefined
+  readonly status?: string | undefined
+}
+
+/**
+ * The stage and state that `stage`, `state` and `status` ask for together. The parts of a
+ * status must agree with a stage or state also given: a request that says two things is refused
+ * rather than one of them silently winning. The stage is checked against the ticket's workflow
+ * later, by whoever knows the ticket.
+ */
+export function parseLifecycleInput(input: LifecycleInput): {
+  stage?: Stage
+  state?: State
+} {
+  const stage = input.stage === undefined ? undefined : input.stage.trim().toLowerCase()
+  if (stage === '') throw invalid('stage is empty', `give a stage, e.g. ${DEFAULT_STAGES[1]}`)
+  const state = input.state === undefined ? undefined : parseState(input.state)
+  if (input.status === undefined)
+    return { ...(stage !== undefined && { stage }), ...(state !== undefined && { state }) }
+  const status = parseStatus(input.status)
+  if (stage !== undefined && stage !== status.stage) throw disagree('stage', input.status)
+  if (state !== undefined && state !== status.state) throw disagree('state', input.status)
+  return { ...status }
+}
+
+const disagree = (field: 'stage' | 'state', status: string) =>
+  invalid(
+    `${field} and status "${status}" disagree`,
+    `give the ${field} once: in status (stage/state) or on its own`,
+  )
 
 export function isValidPair(l: Lifecycle, stages: readonly Stage[]): boolean {
   if (!stages.includes(l.stage)) return false

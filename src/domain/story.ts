@@ -15,8 +15,6 @@ const NEXT: Record<StoryStatus, readonly StoryStatus[]> = {
   done: ['accepted'],
 }
 
-export const nextStoryStatuses = (from: StoryStatus): readonly StoryStatus[] => NEXT[from]
-
 export function parseStoryStatus(input: string): StoryStatus {
   const s = input
     .trim()

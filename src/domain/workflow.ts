@@ -45,9 +45,6 @@ export const DEFAULT_WORKFLOW = {
   stages: DEFAULT_STAGES,
 } as const
 
-export const stageNames = (w: Workflow | undefined): readonly string[] =>
-  w && w.stages.length > 0 ? w.stages.map((s) => s.name) : DEFAULT_STAGES
-
 /**
  * Workflow names are used as references on the command line, so they are one word and never
  * a bare number (numbers mean ids).

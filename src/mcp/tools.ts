@@ -38,7 +38,7 @@ const tool = <S extends z.ZodRawShape>(
 ): Tool => ({ description, input, run: run as Tool['run'] })
 
 // Every byte here is paid by the caller's context on each session: say only what the
-// names and types do not (docs/decisions/0009-mcp-server.md).
+// names and types do not (docs/decisions/0012-mcp-server.md).
 const key = z.string().describe('e.g. CUS-T-4')
 const project = z.string().optional().describe('prefix; default: active project')
 const limit = z.number().int().min(1).max(100).optional()

@@ -118,8 +118,8 @@ export class LocalService implements TicketService {
   updateTicket: TicketService['updateTicket'] = (ref, patch) =>
     tickets.updateTicket(this.#ctx, ref, patch)
   deleteTicket: TicketService['deleteTicket'] = (ref) => tickets.deleteTicket(this.#ctx, ref)
-  setFlag: TicketService['setFlag'] = (ref, flag, value) =>
-    tickets.setFlag(this.#ctx, ref, flag, value)
+  setFlag: TicketService['setFlag'] = (ref, flag, value, options) =>
+    tickets.setFlag(this.#ctx, ref, flag, value, options)
 
   setState: TicketService['setState'] = (ref, state, options) =>
     lifecycle.setState(this.#ctx, ref, state, options)

@@ -3,10 +3,11 @@ import type { DatabaseCheck, ProjectDiagnosis, TicketDiagnosis } from '../domain
 import type { HealthReport } from '../domain/health.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history.ts'
 import type { Label } from '../domain/label.ts'
-import type { State } from '../domain/lifecycle.ts'
+import type { StateWord } from '../domain/lifecycle.ts'
 import type { Project, ProjectDetail, ProjectStatus, Visibility } from '../domain/project.ts'
 import type { ImportResult, Snapshot } from '../domain/snapshot.ts'
 import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
+import type { TicketFlag } from '../domain/ticket-flags.ts'
 import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
 import type { User } from '../domain/user.ts'
 import type { Board, BoardInput, Counts, Summary } from '../domain/views.ts'
@@ -68,7 +69,9 @@ export type TicketPatch = Partial<{
   readonly estimate_effort: number
   readonly estimate_complete: string | null
   readonly stage: string
-  readonly state: State
+  readonly state: StateWord
+  /** `stage/state` in one field (the reference's form); must agree with `stage` and `state`. */
+  readonly status: string
 }>
 
 export type TicketFilter = {
@@ -76,7 +79,9 @@ export type TicketFilter = {
   readonly project?: string
   readonly type?: TicketType
   readonly stage?: string
-  readonly state?: State
+  readonly state?: StateWord
+  /** `stage/state` in one field; must agree with `stage` and `state`. */
+  readonly status?: string
   readonly assignee?: string
   readonly label?: string
   readonly parent?: string
@@ -107,8 +112,6 @@ export type ClaimResult = {
   readonly ticket: Ticket | null
   readonly reason?: string
 }
-
-export type TicketFlag = 'open' | 'archived' | 'ready'
 
 export type TreeNode = { readonly ticket: Ticket; readonly children: readonly TreeNode[] }
 
@@ -204,9 +207,18 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   deleteTicket(ref: string): Promise<void>
 
   /** domain.md "Lifecycle"; `force` completes a ticket whose dependencies are unfinished. */
-  setState(ref: string, state: State, options?: { force?: boolean }): Promise<Ticket>
+  setState(ref: string, state: StateWord, options?: { force?: boolean }): Promise<Ticket>
   setStage(ref: string, stage: string): Promise<Ticket>
-  setFlag(ref: string, flag: TicketFlag, value: boolean): Promise<Ticket>
+  /**
+   * Opens, closes, archives, unarchives or marks (not) ready. A `message` is added as a comment
+   * in the same change: before a close or archive locks the ticket, after the others.
+   */
+  setFlag(
+    ref: string,
+    flag: TicketFlag,
+    value: boolean,
+    options?: { message?: string | undefined },
+  ): Promise<Ticket>
 
   setParent(ref: string, parent: string): Promise<Ticket>
   unsetParent(ref: string): Promise<Ticket>

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import type { User, UserRole, UserType } from '../domain/user.ts'
+import type { User } from '../domain/user.ts'
 import type { UsersTable } from '../store/database.ts'
 
 /** A user row without its password hash. */
@@ -8,9 +8,9 @@ export const toUser = (r: Selectable<UsersTable>): User => ({
   username: r.username,
   display_name: r.display_name,
   email: r.email,
-  role: r.role as UserRole,
+  role: r.role,
   enabled: r.enabled === 1,
-  user_type: r.user_type as UserType,
+  user_type: r.user_type,
   status: r.status,
   last_seen: r.last_seen,
   created_at: r.created_at,

@@ -1,6 +1,19 @@
 import type { Generated } from 'kysely'
+import type { ProjectRole } from '../domain/access.ts'
+import type { AgentStatus } from '../domain/agent.ts'
+import type { State } from '../domain/lifecycle.ts'
+import type { ProjectStatus, Visibility } from '../domain/project.ts'
+import type { ReviewStatus } from '../domain/requirement.ts'
+import type { StoryStatus } from '../domain/story.ts'
+import type { TeamRole } from '../domain/team.ts'
+import type { TicketType } from '../domain/ticket.ts'
+import type { UserRole, UserType } from '../domain/user.ts'
 
-/** Table shapes, snake_case as on the wire. Booleans are stored as 0/1 integers. */
+/**
+ * Table shapes, snake_case as on the wire. Booleans are stored as 0/1 integers. A column that
+ * holds one of a closed set has the domain's type: every write is checked by the compiler, and
+ * rows need no cast on the way out.
+ */
 export type Database = {
   users: UsersTable
   sessions: SessionsTable
@@ -32,10 +45,10 @@ export type UsersTable = {
   username: string
   display_name: string
   email: string
-  role: string
+  role: UserRole
   enabled: number
-  user_type: string
-  status: string
+  user_type: UserType
+  status: AgentStatus
   last_seen: string | null
   password_hash: string
   created_at: string
@@ -85,8 +98,8 @@ export type ProjectsTable = {
   git_repository: string
   git_branch: string
   notes: string
-  status: string
-  visibility: string
+  status: ProjectStatus
+  visibility: Visibility
   workflow_id: number | null
   next_seq: number
   created_by: string
@@ -97,7 +110,7 @@ export type ProjectsTable = {
 export type ProjectMembersTable = {
   project_id: number
   user_id: string
-  role: string
+  role: ProjectRole
   created_at: string
 }
 
@@ -106,7 +119,7 @@ export type TicketsTable = {
   project_id: number
   seq: number
   key: string
-  type: string
+  type: TicketType
   title: string
   description: string
   acceptance_criteria: string
@@ -116,7 +129,7 @@ export type TicketsTable = {
   clone_of_id: number | null
   workflow_id: number | null
   stage: string
-  state: string
+  state: State
   priority: number
   sort_order: number
   estimate_effort: number
@@ -126,7 +139,7 @@ export type TicketsTable = {
   open: number
   archived: number
   ready: number
-  review_status: string | null
+  review_status: ReviewStatus | null
   attempts: number
   /** While an agent holds the ticket: when its claim lapses unless a heartbeat renews it. */
   lease_expires_at: Generated<string | null>
@@ -192,7 +205,7 @@ export type TeamsTable = {
 export type TeamMembersTable = {
   team_id: number
   user_id: string
-  role: string
+  role: TeamRole
   job_title: string
   created_at: string
 }
@@ -202,7 +215,7 @@ export type TeamAgentsTable = { team_id: number; user_id: string; created_at: st
 export type ProjectTeamsTable = {
   project_id: number
   team_id: number
-  role: string
+  role: ProjectRole
   created_at: string
 }
 
@@ -211,7 +224,7 @@ export type StoriesTable = {
   project_id: number
   title: string
   description: string
-  status: string
+  status: StoryStatus
   created_by: string
   created_at: string
   updated_at: string

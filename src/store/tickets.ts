@@ -1,6 +1,6 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { Expression, Insertable, Selectable, Updateable } from 'kysely'
 import type { State } from '../domain/lifecycle.ts'
-import type { Ticket, TicketType } from '../domain/ticket.ts'
+import type { Ticket } from '../domain/ticket.ts'
 import type { TicketsTable } from './database.ts'
 import { idList } from './id-list.ts'
 import { first, prepared } from './prepared.ts'
@@ -20,7 +20,7 @@ export function toTicket(r: TicketRow, extra: { labels: string[]; blocked: strin
     key: r.key,
     project_id: r.project_id,
     project_prefix: r.project_prefix,
-    type: r.type as TicketType,
+    type: r.type,
     title: r.title,
     description: r.description,
     acceptance_criteria: r.acceptance_criteria,
@@ -30,7 +30,7 @@ export function toTicket(r: TicketRow, extra: { labels: string[]; blocked: strin
     clone_of: r.clone_of_key,
     workflow_id: r.workflow_id,
     stage: r.stage,
-    state: r.state as State,
+    state: r.state,
     status: `${r.stage}/${r.state}`,
     priority: r.priority,
     sort_order: r.sort_order,
@@ -81,13 +81,21 @@ const labelsQuery = (db: Db) =>
     .innerJoin('labels as l', 'l.id', 'tl.label_id')
     .select(['tl.ticket_id', 'l.name'])
     .orderBy('l.name')
-const blockersQuery = (db: Db) =>
+/** domain.md "Dependencies": a dependency blocks until it reaches success. */
+const unfinishedDependencyRows = (db: Db) =>
   db
     .selectFrom('dependencies as d')
     .innerJoin('tickets as dep', 'dep.id', 'd.depends_on_id')
-    .select(['d.ticket_id', 'dep.key'])
     .where('dep.state', '<>', 'success')
-    .orderBy('dep.id')
+const blockersQuery = (db: Db) =>
+  unfinishedDependencyRows(db).select(['d.ticket_id', 'dep.key']).orderBy('dep.id')
+
+/**
+ * The unfinished dependencies of the ticket whose id is `ticketId`, for `eb.exists(…)`:
+ * `where((eb) => eb.exists(blockersOf(db, eb.ref('t.id'))))` keeps blocked tickets.
+ */
+export const blockersOf = (db: Db, ticketId: Expression<number>) =>
+  unfinishedDependencyRows(db).select('d.ticket_id').where('d.ticket_id', '=', ticketId)
 // One ticket's extras (a get, a write's answer) run often enough to be prepared.
 const labelsOfOne = prepared((db, id: number) => labelsQuery(db).where('tl.ticket_id', '=', id))
 const blockersOfOne = prepared((db, id: number) => blockersQuery(db).where('d.ticket_id', '=', id))
@@ -227,13 +235,5 @@ export async function ancestorIds(db: Db, id: number): Promise<number[]> {
 
 /** Keys of the unfinished tickets `id` depends on (state success is reached only when done). */
 export async function unfinishedDependencies(db: Db, id: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('dependencies as d')
-    .innerJoin('tickets as t', 't.id', 'd.depends_on_id')
-    .select('t.key')
-    .where('d.ticket_id', '=', id)
-    .where('t.state', '<>', 'success')
-    .orderBy('t.id')
-    .execute()
-  return rows.map((r) => r.key)
+  return (await blockersOfOne(db, id)).map((r) => r.key)
 }

@@ -1,6 +1,5 @@
 import { isState, type State } from '../domain/lifecycle.ts'
 import { isTicketType, type TicketType } from '../domain/ticket.ts'
-import type { TicketFilter } from '../service/ticket-service.ts'
 
 /** What `/` typed, understood: field terms become a TicketFilter, the rest is searched. */
 export type ParsedFilter = {
@@ -48,9 +47,3 @@ export function parseFilter(query: string, me: string): ParsedFilter {
   }
   return { filter, words: words.join(' '), problems }
 }
-
-/** The service filter for one project and a parsed query. */
-export const toTicketFilter = (project: string, parsed: ParsedFilter): TicketFilter => ({
-  project,
-  ...parsed.filter,
-})

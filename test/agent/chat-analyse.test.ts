@@ -3,6 +3,7 @@ import type { HttpService } from '../../src/client/http-service.ts'
 import type { RunningServer } from '../../src/server/start.ts'
 import { FAKE_LLM } from '../support/agents.ts'
 import { caller } from '../support/http.ts'
+import { pollUntil } from '../support/poll.ts'
 import { signedIn, startTestServer } from '../support/server.ts'
 
 let server: RunningServer
@@ -31,13 +32,12 @@ async function chat(token: string) {
     ws.addEventListener('error', () => reject(new Error('connection refused')))
   })
   onTestFinished(() => ws.close())
-  const until = async (type: string, ms = 10_000) => {
-    const deadline = Date.now() + ms
-    while (!messages.some((m) => m.type === type)) {
-      if (Date.now() > deadline) throw new Error(`no ${type} in ${JSON.stringify(messages)}`)
-      await new Promise((r) => setTimeout(r, 50))
-    }
-  }
+  const until = (type: string, ms = 10_000) =>
+    pollUntil(() => messages.some((m) => m.type === type), Boolean, {
+      timeout: ms,
+      interval: 50,
+      failure: () => `no ${type} in ${JSON.stringify(messages)}`,
+    })
   return {
     ws,
     messages,

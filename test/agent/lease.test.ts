@@ -53,8 +53,17 @@ describe('leases and the reaper', () => {
       15_000,
       `the agent to claim ${key}: ${run.output()}`,
     )
-    // Heartbeats keep the lease alive past its length while the worker lives.
-    await new Promise((r) => setTimeout(r, 2000))
+    // Heartbeats keep the lease alive past its length while the worker lives: wait for one
+    // that comes after the first lease would have lapsed.
+    const claimed = Date.now()
+    await eventually(
+      async () => {
+        const seen = (await admin.listAgents()).find((a) => a.id === agent.id)?.last_seen
+        return seen != null && Date.parse(seen) > claimed + AGENTS.leaseMs
+      },
+      10_000,
+      'a heartbeat after the first lease would have lapsed',
+    )
     expect(await admin.getTicket(key!)).toMatchObject({ state: 'active', assignee: agent.id })
     child.kill('SIGKILL')
     await eventually(

@@ -225,3 +225,46 @@ describe('tickets through the CLI', () => {
     expect((await ws.json<T[]>('next')).map((t) => t.key)).toEqual(['TK-T-3'])
   })
 })
+
+describe('stage, state and status on the command line', () => {
+  it('reads them as the API does: one status, agreeing with -stage and -state', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('add', 'one')
+    for (const args of [
+      ['-status', 'develop/active/extra'],
+      ['-stage', 'test', '-status', 'develop/idle'],
+      ['-state', 'idle', '-status', 'develop/active'],
+    ]) {
+      const r = await ws.tk('update', 'TK-T-1', ...args)
+      // A bad value exits non-zero like every other flag value the domain refuses.
+      expect({ args, failed: r.code !== 0 }).toEqual({ args, failed: true })
+      expect(r.stderr).toMatch(/^error: .*(invalid status|disagree)/m)
+      expect(r.stderr).toMatch(/^hint: /m)
+    }
+    const ls = await ws.tk('ls', '-stage', 'test', '-status', 'design/idle')
+    expect(ls.stderr).toMatch(/disagree/)
+    expect((await ws.json<T>('get', 'TK-T-1')).status).toBe('design/idle')
+    expect((await ws.json<T>('update', 'TK-T-1', '-status', 'done/success')).status).toBe(
+      'done/success',
+    )
+  })
+
+  it('adds a flag change message as a comment, before the close that locks the ticket', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('add', 'one')
+    expect((await ws.json<T>('close', 'TK-T-1', '-m', 'not needed')).open).toBe(false)
+    expect((await ws.json<{ text: string }[]>('comments', 'TK-T-1')).map((c) => c.text)).toEqual([
+      'not needed',
+    ])
+  })
+})
+
+describe('a global flag without its value', () => {
+  it('is a usage error naming the flag, with an example', async () => {
+    const ws = await tempWorkspace()
+    const r = await ws.tk('ls', '--project')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^error: flag --project needs a value$/m)
+    expect(r.stderr).toMatch(/^hint: e\.g\. --project CUS$/m)
+  })
+})

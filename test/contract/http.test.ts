@@ -1,6 +1,7 @@
 import { HttpService } from '../../src/client/http-service.ts'
 import { ADMIN_PASSWORD, startTestServer } from '../support/server.ts'
 import { describeAgents } from './agents.case.ts'
+import { describeLifecycleInput } from './lifecycle-input.case.ts'
 import { describeOrganisation } from './organisation.case.ts'
 import { describeRecordsAndViews } from './records-and-views.case.ts'
 import { describeTicketService } from './ticket-service.case.ts'
@@ -18,6 +19,7 @@ async function openHttpService() {
 describeTicketService('http', openHttpService)
 describeRecordsAndViews('http', openHttpService)
 describeOrganisation('http', openHttpService)
+describeLifecycleInput('http', openHttpService)
 
 describeAgents('http', async () => {
   const server = await startTestServer()

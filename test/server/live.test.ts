@@ -4,6 +4,7 @@ import type { HttpService } from '../../src/client/http-service.ts'
 import { subscribeLive } from '../../src/client/live-events.ts'
 import type { TicketEvent } from '../../src/domain/events.ts'
 import type { RunningServer } from '../../src/server/start.ts'
+import { pollUntil } from '../support/poll.ts'
 import { signedIn, startTestServer } from '../support/server.ts'
 
 let server: RunningServer
@@ -26,12 +27,10 @@ type Message = { type: string; project?: string; key?: string; [k: string]: unkn
 async function connect(token: string | undefined) {
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws?token=${token}`)
   const messages: Message[] = []
-  const waiters: Array<() => void> = []
   const closed: { code?: number; reason?: string } = {}
   ws.addEventListener('close', (e) => Object.assign(closed, { code: e.code, reason: e.reason }))
   ws.addEventListener('message', (e) => {
     messages.push(JSON.parse(String(e.data)) as Message)
-    for (const w of waiters.splice(0)) w()
   })
   await new Promise<void>((resolve, reject) => {
     ws.addEventListener('open', () => resolve())
@@ -39,19 +38,16 @@ async function connect(token: string | undefined) {
   })
   onTestFinished(() => ws.close())
   /** Resolves with the first message matching `match`, waiting for it if need be. */
-  const next = async (match: (m: Message) => boolean, ms = 5000) => {
-    const deadline = Date.now() + ms
-    for (;;) {
-      const found = messages.find(match)
-      if (found) return found
-      if (Date.now() > deadline)
-        throw new Error(`no matching message in ${JSON.stringify(messages)}`)
-      await new Promise<void>((r) => {
-        waiters.push(r)
-        setTimeout(r, 100)
-      })
-    }
-  }
+  const next = (match: (m: Message) => boolean, ms = 5000) =>
+    pollUntil(
+      () => messages.find(match),
+      (found) => found !== undefined,
+      {
+        timeout: ms,
+        interval: 20,
+        failure: () => `no matching message in ${JSON.stringify(messages)}`,
+      },
+    ) as Promise<Message>
   return { ws, messages, next, closed, send: (m: unknown) => ws.send(JSON.stringify(m)) }
 }
 

@@ -35,14 +35,17 @@ async function signIn(url: string) {
   return caller(url, (r.body as { token: string }).token)
 }
 
-/** Creates tickets from `workers` concurrent loops until `until()` says stop; the 2xx keys. */
+/**
+ * Creates tickets from `workers` concurrent loops until `until()` says stop; the 2xx keys, which
+ * also collect in `keys` as they come, for a caller that waits on progress.
+ */
 async function createWhile(
   api: ReturnType<typeof caller>,
   workers: number,
   until: () => boolean,
   title: string,
+  keys: string[] = [],
 ): Promise<string[]> {
-  const keys: string[] = []
   const loop = async () => {
     while (!until()) {
       try {
@@ -68,8 +71,10 @@ describe('reliability', () => {
     })
     const api = await signIn(url)
     let killed = false
-    const creating = createWhile(api, 8, () => killed, 'before the kill')
-    await new Promise((r) => setTimeout(r, 1500))
+    const progress: string[] = []
+    const creating = createWhile(api, 8, () => killed, 'before the kill', progress)
+    // Killed mid-stream: once a good number of creates are acknowledged and more are in flight.
+    await expect.poll(() => progress.length, { timeout: 30_000 }).toBeGreaterThan(20)
     child.kill('SIGKILL')
     killed = true
     await new Promise((r) => child.once('exit', r))

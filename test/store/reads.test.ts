@@ -34,7 +34,7 @@ describe('store reads', () => {
       db
         .selectFrom('users')
         .select(['username', 'role'])
-        .where('role', '<>', 'nobody')
+        .where('display_name', '<>', 'nobody')
         .where('username', '=', name),
     )
     expect(await s.read((db) => byName(db, 'admin'))).toEqual([

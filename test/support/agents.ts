@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { HttpService } from '../../src/client/http-service.ts'
 import type { RunningServer } from '../../src/server/start.ts'
+import { pollUntil } from './poll.ts'
 
 export const FAKE_LLM = fileURLToPath(new URL('../fixtures/fake-llm.mjs', import.meta.url))
 
@@ -32,10 +33,9 @@ export async function readyTickets(admin: HttpService, prefix: string, count: nu
 
 /** Polls `check` until it returns true, or fails after `ms`. */
 export async function eventually(check: () => Promise<boolean>, ms = 15_000, what = 'condition') {
-  const until = Date.now() + ms
-  while (Date.now() < until) {
-    if (await check()) return
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`timed out waiting for ${what}`)
+  await pollUntil(check, Boolean, {
+    timeout: ms,
+    interval: 100,
+    failure: () => `timed out waiting for ${what}`,
+  })
 }

@@ -22,8 +22,18 @@ describe('remote mode', () => {
     let changes = 0
     const stop = feed.subscribe(() => changes++)
     try {
-      // The subscription is acknowledged before events flow; give it a moment.
-      await new Promise((r) => setTimeout(r, 300))
+      // Events flow once the server has acknowledged the subscription: change something
+      // until the feed hears it, then count afresh.
+      await expect
+        .poll(
+          async () => {
+            if (changes === 0) await colleague.createTicket({ project: 'TK', title: 'probe' })
+            return changes
+          },
+          { timeout: 10_000, interval: 1000 },
+        )
+        .toBeGreaterThan(0)
+      changes = 0
       await colleague.createTicket({ project: 'TK', title: 'one' })
       await colleague.createTicket({ project: 'TK', title: 'two' })
       await expect.poll(() => changes, { timeout: 5000 }).toBe(1)

@@ -7,6 +7,7 @@ import type { ChangeFeed } from '../../src/tui/data/change-feed.ts'
 import type { MouseEvent, MouseSource } from '../../src/tui/mouse.ts'
 import { INITIAL_STATE, type TuiState } from '../../src/tui/tui-state.ts'
 import { openLocalService } from '../support/local-service.ts'
+import { screenShows } from '../support/poll.ts'
 
 /** Raw terminal input for the keys tests press. */
 export const KEY = {
@@ -61,19 +62,8 @@ export async function renderApp(
   )
   onTestFinished(() => app.unmount())
   const frame = () => app.lastFrame() ?? ''
-  const waitFor = async (expected: string | RegExp | ((f: string) => boolean), timeout = 4000) => {
-    const ok =
-      typeof expected === 'function'
-        ? expected
-        : (f: string) => (typeof expected === 'string' ? f.includes(expected) : expected.test(f))
-    const start = Date.now()
-    while (!ok(frame())) {
-      if (Date.now() - start > timeout)
-        throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${frame()}`)
-      await sleep(15)
-    }
-    return frame()
-  }
+  const waitFor = (expected: string | RegExp | ((f: string) => boolean), timeout = 4000) =>
+    screenShows(frame, expected, timeout, 15)
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       app.stdin.write(k)

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { screenShows } from '../support/poll.ts'
 import { ADMIN_PASSWORD, signedIn, startTestServer } from '../support/server.ts'
 import { type TempWorkspace, TK_BIN, tempWorkspace } from '../support/workspace.ts'
 
@@ -65,16 +66,8 @@ function openTmux(ws: TempWorkspace, args: string[], env: Record<string, string>
       tmux('send-keys', '-l', text)
       await sleep(150)
     },
-    async waitFor(expected: string | RegExp, timeout = 10_000) {
-      const start = Date.now()
-      for (;;) {
-        const s = screen()
-        if (typeof expected === 'string' ? s.includes(expected) : expected.test(s)) return s
-        if (Date.now() - start > timeout)
-          throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${s}`)
-        await sleep(100)
-      }
-    },
+    waitFor: (expected: string | RegExp, timeout = 10_000) =>
+      screenShows(screen, expected, timeout, 100),
   }
 }
 

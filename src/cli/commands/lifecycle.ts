@@ -1,14 +1,15 @@
 import { isState, parseState, type State } from '../../domain/lifecycle.ts'
 import type { Ticket } from '../../domain/ticket.ts'
-import type { TicketFlag, TicketService } from '../../service/ticket-service.ts'
+import { FLAG_ACTIONS, type FlagAction } from '../../domain/ticket-flags.ts'
+import type { TicketService } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { oneLine } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
 
-async function finish(c: CommandContext, svc: TicketService, ticket: Ticket, commentFirst = false) {
+async function finish(c: CommandContext, svc: TicketService, ticket: Ticket) {
   const message = c.str('message')
   let t = ticket
-  if (message && !commentFirst) {
+  if (message) {
     await svc.addComment(t.key, message)
     t = await svc.getTicket(t.key)
   }
@@ -63,24 +64,12 @@ export const stage: Run = async (c) => {
   await finish(c, svc, await svc.setStage(ref, word))
 }
 
-const TOGGLES: Record<string, [TicketFlag, boolean]> = {
-  close: ['open', false],
-  open: ['open', true],
-  archive: ['archived', true],
-  unarchive: ['archived', false],
-  ready: ['ready', true],
-  notready: ['ready', false],
-}
-
 export const toggle =
-  (name: string): Run =>
+  (name: FlagAction): Run =>
   async (c) => {
     const ref = c.ticket()
-    const [flag, value] = TOGGLES[name]!
+    const { flag, value } = FLAG_ACTIONS[name]
     const svc = await c.service()
-    const message = c.str('message')
-    // Closing and archiving lock the ticket, so their comment is written first.
-    const locks = (flag === 'open' && !value) || (flag === 'archived' && value)
-    if (message && locks) await svc.addComment(ref, message)
-    await finish(c, svc, await svc.setFlag(ref, flag, value), locks)
+    const t = await svc.setFlag(ref, flag, value, { message: c.str('message') })
+    c.out.data(t, (x) => oneLine(c.out, x))
   }

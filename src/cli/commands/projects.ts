@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import { unlessNotFound } from '../../domain/errors.ts'
 import type { Project, ProjectStatus, Visibility } from '../../domain/project.ts'
 import type { ProjectPatch } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
@@ -151,7 +152,7 @@ export const init: Run = async (c) => {
   const prefix = c.str('prefix') ?? (letters.length >= 2 ? letters.slice(0, 3) : 'PRJ')
   const title = c.str('title') ?? dir
   const svc = await c.service()
-  const existing = await svc.getProject(prefix).catch(() => undefined)
+  const existing = await unlessNotFound(svc.getProject(prefix))
   const p =
     existing ??
     (await svc.createProject({ prefix, title, description: c.str('description') ?? '' }))

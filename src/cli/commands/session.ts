@@ -1,6 +1,6 @@
 /** `tk register`, `tk login`, `tk logout`, `tk status`: accounts and sessions (remote mode). */
 import { userInfo } from 'node:os'
-import { createInterface } from 'node:readline'
+import { unlessNotFound } from '../../domain/errors.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { forgetCredentials, saveCredentials, serverUrlOf, timeoutOf } from '../credentials.ts'
 import { UsageError } from '../usage-error.ts'
@@ -18,22 +18,6 @@ async function client(c: CommandContext, what: string) {
   const { HttpService } = await import('../../client/http-service.ts')
   const timeoutMs = timeoutOf(c.env)
   return { url, svc: new HttpService({ url, ...(timeoutMs ? { timeoutMs } : {}) }) }
-}
-
-/** Reads a password from the terminal without echoing it. */
-function promptPassword(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true })
-    const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput
-    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => {
-      if (s.startsWith(question)) write.call(rl, s)
-    }
-    rl.question(question, (answer) => {
-      process.stderr.write('\n')
-      rl.close()
-      resolve(answer)
-    })
-  })
 }
 
 export const register: Run = async (c) => {
@@ -67,7 +51,8 @@ const usernameOf = (c: CommandContext): string | undefined =>
 async function passwordOf(c: CommandContext, username: string): Promise<string | undefined> {
   const given = c.str('password') ?? (c.env.TICKET_PASSWORD || undefined)
   if (given !== undefined || !process.stdin.isTTY) return given
-  return promptPassword(`password for ${username}: `)
+  const { promptSecret } = await import('../secret-prompt.ts')
+  return promptSecret(`password for ${username}: `)
 }
 
 async function signIn(
@@ -129,12 +114,12 @@ export const initRemote: Run = async (c) => {
   const prefix = c.str('prefix')
   let project = c.workspace.config.project
   if (session && prefix) {
-    const existing = await svc.getProject(prefix).catch(() => undefined)
+    const existing = await unlessNotFound(svc.getProject(prefix))
     project = (existing ?? (await svc.createProject({ prefix, title: c.str('title') ?? prefix })))
       .prefix
   } else if (session && !project) {
     // As locally: the default project becomes current when this user may read it.
-    project = (await svc.getProject('TK').catch(() => undefined))?.prefix
+    project = (await unlessNotFound(svc.getProject('TK')))?.prefix
   }
   if (project) c.workspace.saveConfig({ project })
   const data = {

@@ -1,5 +1,6 @@
 const { existsSync, rmSync } = process.getBuiltinModule('node:fs')
 
+import { unlessNotFound } from '../../domain/errors.ts'
 import type { Run } from '../command.ts'
 import { serverUrlOf } from '../credentials.ts'
 import { UsageError } from '../usage-error.ts'
@@ -34,7 +35,7 @@ export const init: Run = async (c) => {
         actor: await findActor(store, 'admin'),
         ownsStore: false,
       })
-      const existing = await svc.getProject(prefix).catch(() => undefined)
+      const existing = await unlessNotFound(svc.getProject(prefix))
       const p = existing ?? (await svc.createProject({ prefix, title: c.str('title') ?? prefix }))
       ws.saveConfig({ project: p.prefix })
       project = p.prefix

@@ -1,4 +1,4 @@
-import { parseState } from '../../domain/lifecycle.ts'
+import { parseLifecycleInput } from '../../domain/lifecycle.ts'
 import {
   parsePriority,
   parseTicketType,
@@ -52,24 +52,16 @@ export const addOfType =
   (c) =>
     create(c, type as TicketType)
 
+/** -stage, -state and -status, read by the same rules as every other interface's. */
+const lifecycleOf = (c: CommandContext) =>
+  parseLifecycleInput({ stage: c.str('stage'), state: c.str('state'), status: c.str('status') })
+
 /** -stage/-state/-status/-type/... as a service filter (shared by list and search). */
 export function filterOf(c: CommandContext, base: Partial<TicketFilter> = {}): TicketFilter {
   const f: Record<string, unknown> = { ...base }
   const type = c.str('type') ?? (c.spec.name === 'list' ? c.args[0] : undefined)
   if (type !== undefined) f.type = parseTicketType(type)
-  const status = c.str('status')
-  if (status !== undefined) {
-    const [stage, state, extra] = status.split('/')
-    if (!stage || !state || extra !== undefined)
-      throw new UsageError(
-        `invalid status "${status}"`,
-        'write status as stage/state, e.g. develop/active',
-      )
-    f.stage = stage.toLowerCase()
-    f.state = parseState(state)
-  }
-  if (c.str('stage') !== undefined) f.stage = c.str('stage')
-  if (c.str('state') !== undefined) f.state = parseState(c.str('state')!)
+  Object.assign(f, lifecycleOf(c))
   if (c.str('user') !== undefined) f.assignee = c.str('user')
   if (c.str('label') !== undefined) f.label = c.str('label')
   if (c.str('parent') !== undefined) f.parent = c.ref(c.str('parent')!)
@@ -126,19 +118,7 @@ export const update: Run = async (c) => {
     sort_order: c.int('order'),
     estimate_effort: c.int('estimateEffort'),
     estimate_complete: c.str('estimateComplete'),
-    stage: c.str('stage'),
-    state: c.str('state') === undefined ? undefined : parseState(c.str('state')!),
-  }
-  const status = c.str('status')
-  if (status !== undefined) {
-    const [stage, state] = status.split('/')
-    if (!stage || !state)
-      throw new UsageError(
-        `invalid status "${status}"`,
-        'write status as stage/state, e.g. develop/active',
-      )
-    patch.stage ??= stage
-    patch.state ??= parseState(state)
+    ...lifecycleOf(c),
   }
   const given = Object.fromEntries(
     Object.entries(patch).filter(([, v]) => v !== undefined),

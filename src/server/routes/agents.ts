@@ -8,7 +8,6 @@ import {
   AgentConfigParams,
   AgentParams,
   AgentPasswordBody,
-  AgentPatchBody,
   AgentReportBody,
   BreakdownBody,
   ChatLimitsBody,
@@ -48,7 +47,7 @@ function adminRoutes(app: App, { service }: RouteDeps) {
     app.route({
       method,
       url: '/api/agents/:id',
-      schema: { tags, params, body: AgentPatchBody },
+      schema: { tags, params, body: NewAgentBody },
       // A new password ends the agent's sessions.
       config: { endsSessions: true },
       handler: (req) => service(req).updateAgent(req.params.id, req.body),

@@ -1,26 +1,18 @@
 import type { FastifyReply } from 'fastify'
 import type { Static } from 'typebox'
-import { invalid } from '../../domain/errors.ts'
 import type { TicketFilter, TicketService } from '../../service/ticket-service.ts'
 import type { TicketListQuery } from '../schemas/tickets.ts'
 
 type Query = Static<typeof TicketListQuery>
 
-/** api.md "Conventions": list filters as query parameters; `status` is `stage/state`. */
+/** api.md "Conventions": list filters as query parameters. */
 export function toFilter(q: Query, project = q.project): TicketFilter {
-  let { stage, state } = q
-  if (q.status !== undefined) {
-    const [s, st, ...rest] = q.status.split('/')
-    if (!s || !st || rest.length > 0)
-      throw invalid(`invalid status "${q.status}"`, 'write it as stage/state, e.g. develop/active')
-    stage = s
-    state = st as typeof state
-  }
   const f: { -readonly [K in keyof TicketFilter]: TicketFilter[K] } = {}
   if (project !== undefined) f.project = project
   if (q.type !== undefined) f.type = q.type
-  if (stage !== undefined) f.stage = stage
-  if (state !== undefined) f.state = state
+  if (q.stage !== undefined) f.stage = q.stage
+  if (q.state !== undefined) f.state = q.state
+  if (q.status !== undefined) f.status = q.status
   if (q.assignee !== undefined) f.assignee = q.assignee
   if (q.label !== undefined) f.label = q.label
   if (q.parent !== undefined) f.parent = q.parent

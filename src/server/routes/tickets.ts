@@ -1,15 +1,10 @@
 import type { Static } from 'typebox'
-import { invalid } from '../../domain/errors.ts'
-import type {
-  NewTicket,
-  TicketFlag,
-  TicketPatch,
-  TicketService,
-} from '../../service/ticket-service.ts'
+import { FLAG_ACTIONS } from '../../domain/ticket-flags.ts'
+import type { NewTicket, TicketPatch, TicketService } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { Message, TicketParams } from '../schemas/common.ts'
 import { NewTicketBody, TicketListQuery, TicketPatchBody } from '../schemas/tickets.ts'
-import { disagree, either, eitherExact, keys, required } from './aliases.ts'
+import { either, eitherExact, keys, required } from './aliases.ts'
 import { listOrSearch, toFilter } from './ticket-query.ts'
 
 /** The reference sends `project_id` and `parent_id`; ours are `project` and `parent`. */
@@ -24,38 +19,12 @@ async function toNewTicket(
   return { ...rest, project: required(p, 'project', 'CUS'), ...(par ? { parent: par } : {}) }
 }
 
-/** The reference's `order` is our `sort_order`; its `status` is `stage/state` in one field. */
+/** The reference's `order` is our `sort_order`. */
 function toPatch(body: Static<typeof TicketPatchBody>): TicketPatch {
-  const { order, status, sort_order, stage, state, ...rest } = body
-  let [st, sta]: [string | undefined, string | undefined] = [stage, state]
-  if (status !== undefined) {
-    const [a, b, ...more] = status.split('/')
-    if (!a || !b || more.length > 0)
-      throw invalid(`invalid status "${status}"`, 'write it as stage/state, e.g. develop/active')
-    if (st !== undefined && st.trim().toLowerCase() !== a.trim().toLowerCase())
-      throw disagree('stage', 'status')
-    if (sta !== undefined && sta !== b.trim().toLowerCase()) throw disagree('state', 'status')
-    st ??= a
-    sta ??= b.trim().toLowerCase()
-  }
+  const { order, sort_order, ...rest } = body
   const so = eitherExact(['sort_order', sort_order], ['order', order])
-  return {
-    ...rest,
-    ...(so !== undefined ? { sort_order: so } : {}),
-    ...(st !== undefined ? { stage: st } : {}),
-    ...(sta !== undefined ? { state: sta as NonNullable<TicketPatch['state']> } : {}),
-  }
+  return { ...rest, ...(so !== undefined ? { sort_order: so } : {}) }
 }
-
-// api.md: flag routes take an optional message, added as a comment with the change.
-const FLAG_ROUTES: ReadonlyArray<[string, TicketFlag, boolean]> = [
-  ['close', 'open', false],
-  ['open', 'open', true],
-  ['archive', 'archived', true],
-  ['unarchive', 'archived', false],
-  ['ready', 'ready', true],
-  ['notready', 'ready', false],
-]
 
 export function ticketRoutes(app: App, { service }: RouteDeps): void {
   const tags = ['tickets']
@@ -91,7 +60,8 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
     return { status: 'deleted' }
   })
 
-  for (const [action, flag, value] of FLAG_ROUTES)
+  // api.md: flag routes take an optional message, added as a comment with the change.
+  for (const [action, { flag, value }] of Object.entries(FLAG_ACTIONS))
     app.post(
       `/api/tickets/:ref/${action}`,
       {
@@ -101,15 +71,6 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
           req.body ??= {}
         },
       },
-      async (req) => {
-        const svc = service(req)
-        const message = req.body?.message?.trim()
-        // A comment goes in while the ticket still takes one: before closing or archiving.
-        const locks = (flag === 'open' && !value) || (flag === 'archived' && value)
-        if (message && locks) await svc.addComment(req.params.ref, message)
-        const ticket = await svc.setFlag(req.params.ref, flag, value)
-        if (message && !locks) await svc.addComment(req.params.ref, message)
-        return ticket
-      },
+      (req) => service(req).setFlag(req.params.ref, flag, value, { message: req.body?.message }),
     )
 }

@@ -8,7 +8,6 @@ export const NewAgentBody = Closed({
   password: Type.Optional(Type.String({ maxLength: 1024 })),
   display_name: Type.Optional(Short()),
 })
-export const AgentPatchBody = NewAgentBody
 export const AgentPasswordBody = Closed({
   password: Type.Optional(Type.String({ maxLength: 1024 })),
 })

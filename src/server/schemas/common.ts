@@ -21,5 +21,3 @@ export const TicketParams = Closed({ ref: Short('ticket key, e.g. CUS-T-42, or C
 export const UserParams = Closed({ username: Short() })
 
 export const Message = Closed({ message: Type.Optional(Long('a comment added with the change')) })
-
-export const Status = (value: string) => Closed({ status: Type.Literal(value) })

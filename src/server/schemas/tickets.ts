@@ -1,14 +1,11 @@
 import { Type } from 'typebox'
+import { STATE_WORDS } from '../../domain/lifecycle.ts'
 import { TICKET_TYPES } from '../../domain/ticket.ts'
 import { Closed, Int, Long, Short } from './common.ts'
 
 const TicketType = Type.Union(TICKET_TYPES.map((t) => Type.Literal(t)))
-const StateName = Type.Union([
-  Type.Literal('idle'),
-  Type.Literal('active'),
-  Type.Literal('success'),
-  Type.Literal('fail'),
-])
+// domain.md "Lifecycle": `complete` (and the other aliases) name a state on every interface.
+const StateName = Type.Union(STATE_WORDS.map((s) => Type.Literal(s)))
 
 export const NewTicketBody = Closed({
   project: Type.Optional(Short('project prefix or id')),

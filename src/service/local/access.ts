@@ -102,18 +102,6 @@ export async function roleOf(
 export const projectRoleOf = (db: Db, ctx: Ctx, project: { id: number; visibility: string }) =>
   roleOf(db, ctx.actor, project)
 
-export async function requireProjectOwner(
-  db: Db,
-  ctx: Ctx,
-  project: { id: number; prefix: string; visibility: string },
-): Promise<void> {
-  if ((await projectRoleOf(db, ctx, project)) !== 'owner')
-    throw forbidden(
-      `only an owner of project ${project.prefix} (or an admin) may manage its members and teams`,
-      `ask an owner: tk project users -project ${project.prefix}`,
-    )
-}
-
 /** Admins, and direct owners of the team, manage it. */
 export async function requireTeamManager(
   db: Db,

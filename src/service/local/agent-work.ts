@@ -2,6 +2,7 @@
 import {
   AGENT_OUTCOMES,
   type AgentReport,
+  type AgentStatus,
   type AgentWork,
   type ReportableStatus,
   type StageRole,
@@ -39,7 +40,7 @@ function requireAgent(ctx: Ctx): User {
   return ctx.actor
 }
 
-async function setAgentStatus(ctx: Ctx, status: string) {
+async function setAgentStatus(ctx: Ctx, status: AgentStatus) {
   const at = stamp(ctx)
   return ctx.store.transaction((db) =>
     db

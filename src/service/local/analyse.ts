@@ -8,7 +8,6 @@ import {
   ticketSubject,
 } from '../../domain/breakdown.ts'
 import { TicketError } from '../../domain/errors.ts'
-import type { TicketType } from '../../domain/ticket.ts'
 import { idList } from '../../store/id-list.ts'
 import { selectTickets, type TicketRow, toTickets } from '../../store/tickets.ts'
 import type { AnalyseResult } from '../agent-service.ts'
@@ -46,7 +45,7 @@ async function ask(ctx: Ctx, subject: BreakdownSubject, projectId: number): Prom
 /** Asks the configured LLM for a breakdown of ticket `ref` and creates it under the ticket. */
 export async function analyse(ctx: Ctx, ref: string): Promise<AnalyseResult> {
   const t = await ctx.store.read((db) => ticketFor(db, ctx, ref, 'write'))
-  const subject = ticketSubject({ ...t, type: t.type as TicketType })
+  const subject = ticketSubject({ ...t, type: t.type })
   return addBreakdown(ctx, t.key, await ask(ctx, subject, t.project_id))
 }
 

@@ -1,7 +1,7 @@
 import type { Access } from '../../domain/access.ts'
 import { claimRefusal, workStage } from '../../domain/claim.ts'
 import { conflict, forbidden } from '../../domain/errors.ts'
-import { isFinalStage, type State } from '../../domain/lifecycle.ts'
+import { isFinalStage } from '../../domain/lifecycle.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import { claimQueue } from '../../store/queue.ts'
 import type { Db } from '../../store/store.ts'
@@ -155,7 +155,7 @@ async function claimByKey(
 async function take(tx: Tx, t: TicketRow) {
   if (t.assignee !== tx.ctx.actor.username) await assignInTx(tx, t, tx.ctx.actor.username)
   if (t.state !== 'active')
-    await setStateInTx(tx, { ...t, assignee: tx.ctx.actor.username }, 'active' as State)
+    await setStateInTx(tx, { ...t, assignee: tx.ctx.actor.username }, 'active')
   // An agent's claim carries a lease that its heartbeats renew (docs/agents.md "Leases").
   await updateTicketRow(tx.db, t.id, { lease_expires_at: leaseFor(tx.ctx) })
   await record(tx.db, tx.ctx, { ...at(t), event_type: 'ticket_claimed', payload: {} })

@@ -1,4 +1,4 @@
-import type { Ticket, TicketType } from '../../domain/ticket.ts'
+import type { Ticket } from '../../domain/ticket.ts'
 import { childRowsOf, hasChildren, type TicketRow } from '../../store/tickets.ts'
 import { ticketFor } from './access.ts'
 import { at, type Ctx, mutate, record, type Tx } from './context.ts'
@@ -15,7 +15,7 @@ import { loadTicket } from './read.ts'
 async function copyOne(tx: Tx, s: TicketRow, parent: { id: number; key: string } | null) {
   const { id, key } = await insertNewTicket(tx, {
     project: { id: s.project_id, prefix: s.project_prefix },
-    type: s.type as TicketType,
+    type: s.type,
     title: s.title,
     description: s.description,
     acceptance_criteria: s.acceptance_criteria,

@@ -1,7 +1,7 @@
 import { conflict, invalid } from '../../domain/errors.ts'
 import { idList } from '../../store/id-list.ts'
 import type { Db } from '../../store/store.ts'
-import { selectTickets, type TicketRow, toTickets } from '../../store/tickets.ts'
+import { blockersOf, selectTickets, type TicketRow, toTickets } from '../../store/tickets.ts'
 import type { BlockedTicket, Dependencies } from '../ticket-service.ts'
 import { projectFor, ticketFor } from './access.ts'
 import { type Ctx, mutate, record, stamp } from './context.ts'
@@ -134,16 +134,7 @@ export async function listBlocked(ctx: Ctx, project: string): Promise<BlockedTic
       .where('t.project_id', '=', p.id)
       .where('t.open', '=', 1)
       .where('t.archived', '=', 0)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('dependencies as d')
-            .innerJoin('tickets as dep', 'dep.id', 'd.depends_on_id')
-            .select('d.ticket_id')
-            .whereRef('d.ticket_id', '=', 't.id')
-            .where('dep.state', '<>', 'success'),
-        ),
-      )
+      .where((eb) => eb.exists(blockersOf(db, eb.ref('t.id'))))
       .orderBy('t.id')
       .execute()
     return (await toTickets(db, rows)).map((ticket) => ({ ticket, blocked_by: ticket.blocked }))

@@ -5,7 +5,9 @@ import {
   deriveParentLifecycle,
   type LifecycleChange,
   parseStage,
+  parseState,
   type State,
+  type StateWord,
 } from '../../domain/lifecycle.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import {
@@ -78,7 +80,7 @@ export async function recomputeAncestors(tx: Tx, id: number): Promise<void> {
       await record(tx.db, tx.ctx, {
         ...at(a),
         event_type: 'ticket_parent_state_changed',
-        payload: { old: a.state as State, new: derived.state },
+        payload: { old: a.state, new: derived.state },
       })
     tx.touched.add(a.id)
   }
@@ -103,7 +105,7 @@ export async function setStateInTx(
 ): Promise<void> {
   await assertLifecycleChangeable(tx.db, t)
   const stages = await stagesOf(tx.db, t)
-  const steps = applyState({ stage: t.stage, state: t.state as State }, state, stages)
+  const steps = applyState({ stage: t.stage, state: t.state }, state, stages)
   if (state === 'success') {
     const blockers = await unfinishedDependencies(tx.db, t.id)
     if (blockers.length > 0 && !force)
@@ -127,9 +129,10 @@ export async function setStateInTx(
 export async function setState(
   ctx: Ctx,
   ref: string,
-  state: State,
+  word: StateWord,
   options: { force?: boolean } = {},
 ): Promise<Ticket> {
+  const state = parseState(word)
   const id = await mutate(ctx, async (tx) => {
     const t = await ticketFor(tx.db, ctx, ref, 'write')
     await setStateInTx(tx, t, state, options.force ?? false)
@@ -143,7 +146,7 @@ export async function setStageInTx(tx: Tx, t: TicketRow, stageInput: string) {
   const stages = await stagesOf(tx.db, t)
   const to = applyStage(parseStage(stageInput, stages), stages)
   if (to.stage === t.stage && to.state === t.state) return
-  await moveTicket(tx, t, [{ from: { stage: t.stage, state: t.state as State }, to }])
+  await moveTicket(tx, t, [{ from: { stage: t.stage, state: t.state }, to }])
 }
 
 export async function setStage(ctx: Ctx, ref: string, stage: string): Promise<Ticket> {

@@ -90,7 +90,7 @@ export const addProjectMember = async (
       payload: {
         username: u.username,
         role,
-        old: (before?.role as ProjectRole | undefined) ?? null,
+        old: before?.role ?? null,
       },
     })
     return (await membersOf(db, p.id)).find((m) => m.user_id === u.id)!
@@ -136,7 +136,7 @@ export const removeProjectMember = (ctx: Ctx, project: string, username: string)
     await record(db, ctx, {
       event_type: 'project_member_removed',
       project_id: p.id,
-      payload: { username: u.username, role: m.role as ProjectRole },
+      payload: { username: u.username, role: m.role },
     })
   })
 

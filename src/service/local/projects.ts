@@ -4,10 +4,8 @@ import {
   normalisePrefix,
   type Project,
   type ProjectDetail,
-  type ProjectStatus,
   parseProjectStatus,
   parseVisibility,
-  type Visibility,
 } from '../../domain/project.ts'
 import type { ProjectsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
@@ -17,7 +15,7 @@ import { type Ctx, record, stamp } from './context.ts'
 
 export const toProject = (r: Selectable<ProjectsTable>): Project => {
   const { next_seq: _, ...rest } = r
-  return { ...rest, status: r.status as ProjectStatus, visibility: r.visibility as Visibility }
+  return rest
 }
 
 const requireTitle = (t: string) => {

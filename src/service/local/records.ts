@@ -2,9 +2,10 @@ import type { Selectable } from 'kysely'
 import { invalid } from '../../domain/errors.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../../domain/history.ts'
 import type { HistoryTable } from '../../store/database.ts'
+import type { TicketRow } from '../../store/tickets.ts'
 import type { HistoryFilter } from '../ticket-service.ts'
 import { projectFor, ticketFor, visibleProjectIds } from './access.ts'
-import { type Ctx, mutate, record, stamp } from './context.ts'
+import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 
 const MAX_COMMENT = 100_000
@@ -13,30 +14,36 @@ const MAX_COMMENT = 100_000
 export const toEvent = (r: Selectable<HistoryTable>): HistoryEvent =>
   ({ ...r, payload: JSON.parse(r.payload) }) as HistoryEvent
 
-export async function addComment(ctx: Ctx, ref: string, text: string): Promise<Comment> {
+/** A comment's text, trimmed; refused when empty or too long. */
+export function commentText(text: string): string {
   const body = text.trim()
   if (body === '')
     throw invalid('comment text is required', 'e.g. tk comment CUS-T-1 "started on this"')
   if (body.length > MAX_COMMENT) throw invalid(`comment is longer than ${MAX_COMMENT} characters`)
-  const comment = await mutate(ctx, async (tx) => {
-    const t = await ticketFor(tx.db, ctx, ref, 'write')
-    assertEditable(t)
-    const created_at = stamp(ctx)
-    const row = await tx.db
-      .insertInto('comments')
-      .values({ ticket_id: t.id, author: ctx.actor.username, text: body, created_at })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    await record(tx.db, ctx, {
-      project_id: t.project_id,
-      ticket_id: t.id,
-      ticket_key: t.key,
-      event_type: 'comment_added',
-      payload: { comment_id: row.id },
-    })
-    return { ...row, ticket_key: t.key, project: t.project_prefix }
+  return body
+}
+
+/** Writes a comment on `t` within `tx`; `body` comes from `commentText`. */
+export async function addCommentInTx(tx: Tx, t: TicketRow, body: string): Promise<Comment> {
+  assertEditable(t)
+  const created_at = stamp(tx.ctx)
+  const row = await tx.db
+    .insertInto('comments')
+    .values({ ticket_id: t.id, author: tx.ctx.actor.username, text: body, created_at })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  await record(tx.db, tx.ctx, {
+    project_id: t.project_id,
+    ticket_id: t.id,
+    ticket_key: t.key,
+    event_type: 'comment_added',
+    payload: { comment_id: row.id },
   })
-  const { project, ...c } = comment
+  return { ...row, ticket_key: t.key }
+}
+
+/** Tells listeners about a comment once its transaction has committed. */
+export function emitComment(ctx: Ctx, project: string, c: Comment) {
   ctx.emit?.({
     type: 'comment.added',
     project,
@@ -44,7 +51,16 @@ export async function addComment(ctx: Ctx, ref: string, text: string): Promise<C
     actor: ctx.actor.username,
     at: c.created_at,
   })
-  return c
+}
+
+export async function addComment(ctx: Ctx, ref: string, text: string): Promise<Comment> {
+  const body = commentText(text)
+  const { project, comment } = await mutate(ctx, async (tx) => {
+    const t = await ticketFor(tx.db, ctx, ref, 'write')
+    return { project: t.project_prefix, comment: await addCommentInTx(tx, t, body) }
+  })
+  emitComment(ctx, project, comment)
+  return comment
 }
 
 export async function listComments(ctx: Ctx, ref: string): Promise<Comment[]> {

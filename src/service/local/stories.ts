@@ -73,7 +73,6 @@ async function toStories(db: Db, rows: readonly StoryRow[]): Promise<Story[]> {
   )
   return rows.map((r) => ({
     ...r,
-    status: r.status as StoryStatus,
     tickets: links.filter((l) => l.story_id === r.id).map((l) => l.key),
   }))
 }
@@ -84,7 +83,7 @@ async function detail(db: Db, id: number): Promise<StoryDetail> {
   const rows =
     ids.length > 0 ? await selectTickets(db).where('t.id', 'in', idList(ids)).execute() : []
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
-  return { ...row, status: row.status as StoryStatus, tickets: await toTickets(db, rows) }
+  return { ...row, tickets: await toTickets(db, rows) }
 }
 
 export async function createStory(ctx: Ctx, input: NewStory): Promise<Story> {
@@ -144,8 +143,7 @@ export async function updateStory(ctx: Ctx, id: number, patch: StoryPatch): Prom
     throw invalid('nothing to update', 'give a field, e.g. -title "…" or -status ready_for_review')
   return ctx.store.transaction(async (db) => {
     const before = await storyFor(db, ctx, id, 'write')
-    if (next.status !== undefined)
-      assertStoryMove(before.status as StoryStatus, next.status as StoryStatus)
+    if (next.status !== undefined) assertStoryMove(before.status, next.status)
     await db
       .updateTable('stories')
       .set({ ...next, updated_at: stamp(ctx) })
@@ -157,9 +155,7 @@ export async function updateStory(ctx: Ctx, id: number, patch: StoryPatch): Prom
       payload: {
         story_id: id,
         fields: Object.keys(next),
-        ...(next.status
-          ? { old_status: before.status as StoryStatus, new_status: next.status as StoryStatus }
-          : {}),
+        ...(next.status ? { old_status: before.status, new_status: next.status } : {}),
       },
     })
     const [story] = await toStories(db, [await resolveStory(db, id)])

@@ -1,6 +1,5 @@
 /** @module Teams: nested groups of people and agents that projects can grant roles to. */
 import type { Selectable } from 'kysely'
-import type { ProjectRole } from '../../domain/access.ts'
 import { conflict, notFound } from '../../domain/errors.ts'
 import { normaliseName } from '../../domain/names.ts'
 import {
@@ -123,7 +122,7 @@ export async function getTeam(ctx: Ctx, ref: string): Promise<TeamDetail> {
       members: await membersOf(db, row.id),
       agents: await agentsOf(db, row.id),
       children: await selectTeams(db).where('t.parent_id', '=', row.id).orderBy('t.name').execute(),
-      projects: projects.map((p) => ({ prefix: p.prefix, role: p.role as ProjectRole })),
+      projects: projects.map((p) => ({ prefix: p.prefix, role: p.role })),
     }
   })
 }

@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely'
 import { conflict, invalid } from '../../domain/errors.ts'
 import type { HistoryEventType } from '../../domain/history.ts'
-import { parseState } from '../../domain/lifecycle.ts'
+import { parseLifecycleInput } from '../../domain/lifecycle.ts'
 import {
   canBeParentOf,
   DEFAULT_PRIORITY,
@@ -12,6 +12,12 @@ import {
   type TicketDetail,
   type TicketType,
 } from '../../domain/ticket.ts'
+import {
+  type FlagAction,
+  flagAction,
+  locksTicket,
+  type TicketFlag,
+} from '../../domain/ticket-flags.ts'
 import type { TicketsTable } from '../../store/database.ts'
 import { idList } from '../../store/id-list.ts'
 import { first, prepared } from '../../store/prepared.ts'
@@ -23,14 +29,15 @@ import {
   toTickets,
   updateTicketRow,
 } from '../../store/tickets.ts'
-import type { NewTicket, TicketFilter, TicketFlag, TicketPatch } from '../ticket-service.ts'
+import type { NewTicket, TicketFilter, TicketPatch } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
 import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
-import { at, type Ctx, mutate, record, requireUser, stamp } from './context.ts'
+import { at, type Ctx, mutate, record, requireUser, stamp, type Tx } from './context.ts'
 import { assertEditable, assertProjectOpen } from './guards.ts'
 import { recomputeAncestors, setStageInTx, setStateInTx } from './lifecycle.ts'
 import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
+import { addCommentInTx, commentText, emitComment } from './records.ts'
 import { resolveTicket, stagesOf } from './resolve.ts'
 
 export function parseEstimateComplete(v: string): string {
@@ -49,7 +56,7 @@ function parseEffort(v: number): number {
 /** Checks the domain.md "Hierarchy" rules for putting `child` (of `childType`) under `parent`. */
 export function assertParentAllowed(
   parent: TicketRow,
-  child: { id?: number; type: string; project_id: number },
+  child: { id?: number; type: TicketType; project_id: number },
 ) {
   if (child.id === parent.id) throw invalid('a ticket cannot be its own parent')
   if (parent.project_id !== child.project_id)
@@ -57,7 +64,7 @@ export function assertParentAllowed(
       `parent ${parent.key} is in another project`,
       'a parent must be in the same project',
     )
-  if (!canBeParentOf(parent.type as TicketType, child.type as TicketType))
+  if (!canBeParentOf(parent.type, child.type))
     throw invalid(
       `a ${parent.type} cannot be the parent of a ${child.type}`,
       'epics hold epics, tasks, bugs, spikes, chores and stories; tasks hold tasks, bugs, spikes and chores',
@@ -145,8 +152,9 @@ export async function filteredTickets(db: Db, ctx: Ctx, f: TicketFilter) {
     if (ids !== 'all') q = q.where('t.project_id', 'in', ids.length > 0 ? ids : [-1])
   }
   if (f.type !== undefined) q = q.where('t.type', '=', parseTicketType(f.type))
-  if (f.stage !== undefined) q = q.where('t.stage', '=', f.stage.trim().toLowerCase())
-  if (f.state !== undefined) q = q.where('t.state', '=', parseState(f.state))
+  const { stage, state } = parseLifecycleInput(f)
+  if (stage !== undefined) q = q.where('t.stage', '=', stage)
+  if (state !== undefined) q = q.where('t.state', '=', state)
   if (f.assignee !== undefined) q = q.where('t.assignee', '=', f.assignee)
   if (f.parent !== undefined)
     q = q.where('t.parent_id', '=', (await ticketFor(db, ctx, f.parent, 'read')).id)
@@ -208,7 +216,7 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
       f.project === undefined ? undefined : (await projectFor(db, ctx, f.project, 'read')).id
     // Scope and visibility are applied inside the index query; the other filters join it
     // there too, so the best matches are found among the tickets they keep, at any size.
-    const narrowed = f.type ?? f.stage ?? f.state ?? f.assignee ?? f.label ?? f.parent
+    const narrowed = f.type ?? f.stage ?? f.state ?? f.status ?? f.assignee ?? f.label ?? f.parent
     const within =
       narrowed === undefined
         ? undefined
@@ -264,8 +272,8 @@ function normalisePatch(p: TicketPatch): Updateable<TicketsTable> {
 
 export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): Promise<Ticket> {
   const next = normalisePatch(patch)
-  const state = patch.state === undefined ? undefined : parseState(patch.state)
-  if (Object.keys(next).length === 0 && patch.stage === undefined && state === undefined)
+  const { stage, state } = parseLifecycleInput(patch)
+  if (Object.keys(next).length === 0 && stage === undefined && state === undefined)
     throw invalid(
       'nothing to update',
       'give at least one field, e.g. -title "New title" or -priority 1',
@@ -281,9 +289,15 @@ export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): P
       await record(tx.db, ctx, { ...at(t), event_type: 'ticket_updated', payload: { changes } })
       tx.touched.add(t.id)
     }
-    if (patch.stage !== undefined)
-      await setStageInTx(tx, await resolveTicket(tx.db, t.key), patch.stage)
-    if (state !== undefined) await setStateInTx(tx, await resolveTicket(tx.db, t.key), state)
+    // With a state given too, a stage the ticket is already in is no move (a move resets the state).
+    if (stage !== undefined && (state === undefined || stage !== t.stage))
+      await setStageInTx(tx, await resolveTicket(tx.db, t.key), stage)
+    if (state !== undefined) {
+      const moved = await resolveTicket(tx.db, t.key)
+      // A stage and the state it arrives at, given together, name where the ticket is now:
+      // `done/success` is the final stage reached, not a second change to a finished ticket.
+      if (stage === undefined || moved.state !== state) await setStateInTx(tx, moved, state)
+    }
     return t.id
   })
   return loadTicket(ctx, id)
@@ -302,7 +316,7 @@ export async function deleteTicket(ctx: Ctx, ref: string): Promise<void> {
     await record(tx.db, ctx, {
       ...at(t),
       event_type: 'ticket_deleted',
-      payload: { type: t.type as TicketType, title: t.title },
+      payload: { type: t.type, title: t.title },
     })
     if (t.parent_id !== null) {
       tx.touched.add(t.parent_id)
@@ -331,33 +345,50 @@ async function recomputeFrom(tx: Parameters<typeof recomputeAncestors>[0], id: n
 }
 
 const FLAG_EVENTS = {
-  open: ['ticket_opened', 'ticket_closed'],
-  archived: ['ticket_archived', 'ticket_unarchived'],
-  ready: ['ticket_marked_ready', 'ticket_marked_not_ready'],
-} as const satisfies Record<TicketFlag, readonly [HistoryEventType, HistoryEventType]>
+  open: 'ticket_opened',
+  close: 'ticket_closed',
+  archive: 'ticket_archived',
+  unarchive: 'ticket_unarchived',
+  ready: 'ticket_marked_ready',
+  notready: 'ticket_marked_not_ready',
+} as const satisfies Record<FlagAction, HistoryEventType>
 
 export async function setFlag(
   ctx: Ctx,
   ref: string,
   flag: TicketFlag,
   value: boolean,
+  options: { message?: string | undefined } = {},
 ): Promise<Ticket> {
-  const id = await mutate(ctx, async (tx) => {
+  const text = options.message?.trim() ? commentText(options.message) : undefined
+  const { id, project, comment } = await mutate(ctx, async (tx) => {
     const t = await ticketFor(tx.db, ctx, ref, 'write')
-    if ((t[flag] === 1) === value) return t.id
-    // Archive and close lock the ticket; their own toggles stay possible so it can be undone.
-    if (flag === 'ready') assertEditable(t)
-    if (flag === 'open' && t.archived === 1)
-      throw conflict(`ticket ${t.key} is archived`, `unarchive it first: tk unarchive ${t.key}`)
-    await updateTicketRow(tx.db, t.id, { [flag]: value ? 1 : 0, updated_at: stamp(ctx) })
-    await record(tx.db, ctx, {
-      ...at(t),
-      event_type: FLAG_EVENTS[flag][value ? 0 : 1],
-      payload: {},
-    })
-    tx.touched.add(t.id)
-    if (flag === 'archived' && t.parent_id !== null) await recomputeFrom(tx, t.parent_id)
-    return t.id
+    // The comment goes in while the ticket still takes one: before closing or archiving.
+    const first = locksTicket(flag, value)
+    const before = text !== undefined && first ? await addCommentInTx(tx, t, text) : undefined
+    await setFlagInTx(tx, t, flag, value)
+    const after =
+      text !== undefined && !first
+        ? await addCommentInTx(tx, await resolveTicket(tx.db, t.key), text)
+        : undefined
+    return { id: t.id, project: t.project_prefix, comment: before ?? after }
   })
+  if (comment) emitComment(ctx, project, comment)
   return loadTicket(ctx, id)
+}
+
+async function setFlagInTx(tx: Tx, t: TicketRow, flag: TicketFlag, value: boolean) {
+  if ((t[flag] === 1) === value) return
+  // Archive and close lock the ticket; their own toggles stay possible so it can be undone.
+  if (flag === 'ready') assertEditable(t)
+  if (flag === 'open' && t.archived === 1)
+    throw conflict(`ticket ${t.key} is archived`, `unarchive it first: tk unarchive ${t.key}`)
+  await updateTicketRow(tx.db, t.id, { [flag]: value ? 1 : 0, updated_at: stamp(tx.ctx) })
+  await record(tx.db, tx.ctx, {
+    ...at(t),
+    event_type: FLAG_EVENTS[flagAction(flag, value)],
+    payload: {},
+  })
+  tx.touched.add(t.id)
+  if (flag === 'archived' && t.parent_id !== null) await recomputeFrom(tx, t.parent_id)
 }

@@ -1,6 +1,6 @@
 /** @module Setting and clearing the workflow of a project or ticket, keeping tickets valid. */
 import { conflict, invalid } from '../../domain/errors.ts'
-import { DEFAULT_STAGES, type State } from '../../domain/lifecycle.ts'
+import { DEFAULT_STAGES } from '../../domain/lifecycle.ts'
 import { mapLifecycle, type Workflow } from '../../domain/workflow.ts'
 import { hasChildren, selectTickets, type TicketRow, updateTicketRow } from '../../store/tickets.ts'
 import type { WorkflowChange, WorkflowTarget } from '../organisation-service.ts'
@@ -20,7 +20,7 @@ async function remap(
 ): Promise<Move[]> {
   const moved: Move[] = []
   for (const t of rows) {
-    const from = { stage: t.stage, state: t.state as State }
+    const from = { stage: t.stage, state: t.state }
     const to = mapLifecycle(from, oldStages, newStages)
     if (to.stage === from.stage && to.state === from.state) continue
     await updateTicketRow(tx.db, t.id, {

@@ -2,7 +2,7 @@
 import type { Selectable } from 'kysely'
 import { conflict, invalid, notFound } from '../../domain/errors.ts'
 import type { HistoryChange } from '../../domain/history.ts'
-import { DEFAULT_STAGES, type Lifecycle, type State } from '../../domain/lifecycle.ts'
+import { DEFAULT_STAGES, type Lifecycle } from '../../domain/lifecycle.ts'
 import { parseRef } from '../../domain/names.ts'
 import {
   invalidatedBy,
@@ -52,7 +52,7 @@ export async function ticketsFollowing(db: Db, id: number): Promise<Placed[]> {
     )
     .orderBy('t.id')
     .execute()
-  return rows.map((r) => ({ key: r.key, stage: r.stage, state: r.state as State }))
+  return rows.map((r) => ({ key: r.key, stage: r.stage, state: r.state }))
 }
 
 const listed = (keys: readonly string[]) =>

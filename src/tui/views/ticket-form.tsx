@@ -1,5 +1,5 @@
 import { Text } from 'ink'
-import { isFinalStage, STATES, type State } from '../../domain/lifecycle.ts'
+import { isFinalStage, STATES } from '../../domain/lifecycle.ts'
 import { TICKET_TYPES, type TicketDetail, type TicketType } from '../../domain/ticket.ts'
 import type { TicketPatch, TicketService } from '../../service/ticket-service.ts'
 import { type FieldSpec, Form, type FormValues } from '../components/form.tsx'
@@ -110,12 +110,7 @@ async function saveEdit(service: TicketService, t: TicketDetail, v: FormValues):
   const assignee = v.assignee?.trim() ?? ''
   if (assignee !== (t.assignee ?? ''))
     await (assignee ? service.assign(t.key, assignee) : service.unassign(t.key))
+  if (v.status !== t.status) patch.status = v.status ?? ''
   if (Object.keys(patch).length > 0) await service.updateTicket(t.key, patch)
-  if (v.status !== t.status) {
-    const [stage, state] = (v.status ?? '').split('/') as [string, State]
-    if (stage !== t.stage) await service.setStage(t.key, stage)
-    const now = await service.getTicket(t.key)
-    if (now.state !== state) await service.setState(t.key, state)
-  }
   return `saved ${confirmation(await service.getTicket(t.key))}`
 }

@@ -13,6 +13,3 @@ export function ErrorNote({ error }: { error: unknown }) {
     </p>
   )
 }
-
-export const messageOf = (error: unknown) =>
-  error instanceof Error ? error.message : String(error)
