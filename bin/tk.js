@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line on Node >= 24.7. bin/tk (the installed `tk`) starts it with the packaged Node;
 // started by an older `node` directly, it hands over to the packaged one (one process where the
-// platform allows: docs/decisions/0009-one-process-launcher-with-packaged-node.md).
+// platform allows: docs/decisions/0014-one-process-launcher-with-packaged-node.md).
 const [major, minor] = process.versions.node.split('.').map(Number)
 // `tk server` is long-lived and allocates fast under load: a small young generation keeps its
 // memory flat at no cost in throughput (docs/decisions/0008-server-memory-and-hot-queries.md).

@@ -3,7 +3,7 @@ import type { Migration } from './index.ts'
 
 /**
  * Indexes that keep the work queue and the project views independent of the number of
- * tickets (docs/decisions/0010-queue-and-view-indexes.md).
+ * tickets (docs/decisions/0015-queue-and-view-indexes.md).
  */
 export const queueAndViewIndexes: Migration = {
   version: 6,
