@@ -1,7 +1,8 @@
 import type { TreeNode } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { paint, table } from '../output.ts'
+import { paint } from '../output.ts'
 import { colourState, oneLine, symbol, ticketTable } from '../render.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
 const second = (c: CommandContext, option: string, what: string, example: string) => {
