@@ -1,6 +1,6 @@
 /**
  * @module Text from tickets, comments and servers made safe to print on a terminal, and the
- * characters a title may not hold. docs/decisions/0009-control-characters-shown-not-obeyed.md.
+ * characters a title may not hold. docs/decisions/0010-control-characters-shown-not-obeyed.md.
  */
 import { invalid } from './errors.ts'
 

@@ -527,7 +527,7 @@ export function describeTicketService(name: string, open: OpenService) {
         [b.key, [c.key]],
       ])
       await svc.removeDependency(a.key, b.key)
-      await expectError(svc.removeDependency(a.key, b.key), 'invalid')
+      await expectError(svc.removeDependency(a.key, b.key), 'not_found', /does not depend on/)
     })
 
     it('refuses to complete a ticket with unfinished dependencies unless forced, and records the override', async () => {
