@@ -2,19 +2,55 @@
  * @module Columns a string takes on a terminal: wide (CJK, emoji) characters take two, combining
  * marks none, colour codes none. Tables in the CLI and rows in the terminal UI align by this.
  */
-import cliTruncate from 'cli-truncate'
-import stringWidth from 'string-width'
+import type CliTruncate from 'cli-truncate'
+import type StringWidth from 'string-width'
 
-export const displayWidth = (text: string): number => stringWidth(text)
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is matched
+const SGR = /\x1b\[[0-9;]*m/g
+// Characters that are one column each and never combine: ASCII, Latin-1, and the punctuation,
+// arrows, box drawing and shapes our own output uses (… → ─ ○ ◑ ✓ ✗). Text made only of these
+// is measured by its length.
+const NARROW =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u2190-\u2199\u2205\u2500-\u257f\u25a0-\u25ef\u2713\u2717]*$/
+
+type Width = { stringWidth: typeof StringWidth; cliTruncate: typeof CliTruncate }
+let library: Width | undefined
+
+// string-width builds an Intl.Segmenter as it loads, which costs tens of milliseconds (ICU
+// data); most output is plain text, so the library is loaded, synchronously, on the first
+// text that needs it.
+function width(): Width {
+  if (!library) {
+    const load = process.getBuiltinModule('node:module').createRequire(import.meta.url)
+    library = {
+      stringWidth: (load('string-width') as { default: typeof StringWidth }).default,
+      cliTruncate: (load('cli-truncate') as { default: typeof CliTruncate }).default,
+    }
+  }
+  return library
+}
+
+const plain = (text: string) => NARROW.test(text.includes('\x1b') ? text.replace(SGR, '') : text)
+
+export const displayWidth = (text: string): number =>
+  plain(text)
+    ? text.includes('\x1b')
+      ? text.replace(SGR, '').length
+      : text.length
+    : width().stringWidth(text)
 
 /** `text` cut to at most `width` columns, ending in "…" when something was cut. */
-export const truncateToWidth = (text: string, width: number): string =>
-  width <= 0 ? '' : displayWidth(text) <= width ? text : cliTruncate(text, width)
+export function truncateToWidth(text: string, columns: number): string {
+  if (columns <= 0) return ''
+  if (displayWidth(text) <= columns) return text
+  if (!text.includes('\x1b') && NARROW.test(text)) return `${text.slice(0, columns - 1)}…`
+  return width().cliTruncate(text, columns)
+}
 
 /** `text` padded with spaces to `width` columns (unchanged when already as wide). */
-export const padToWidth = (text: string, width: number): string =>
-  text + ' '.repeat(Math.max(0, width - displayWidth(text)))
+export const padToWidth = (text: string, columns: number): string =>
+  text + ' '.repeat(Math.max(0, columns - displayWidth(text)))
 
 /** Exactly `width` columns: cut with "…" or padded. */
-export const fitToWidth = (text: string, width: number): string =>
-  padToWidth(truncateToWidth(text, width), width)
+export const fitToWidth = (text: string, columns: number): string =>
+  padToWidth(truncateToWidth(text, columns), columns)
