@@ -85,7 +85,7 @@ export function normaliseFlags(
     const short = dashes === '-' && name.length === 1 ? shorts.get(name) : undefined
     const flag = short ?? canonical.get(name)
     if (flag) {
-      out.push(short ? t : `--${flag.long}${inline ?? ''}`)
+      out.push(short && inline === undefined ? t : `--${flag.long}${inline ?? ''}`)
       // The next word is this flag's value, whatever it looks like; parseArgs judges it.
       if (flag.takesValue && inline === undefined && i + 1 < tokens.length) out.push(tokens[++i]!)
       continue

@@ -6,7 +6,7 @@ import { displayWidth } from '../../src/domain/display-width.ts'
 import { tempDir } from '../support/temp-dir.ts'
 import { runTk, TK_BIN, tempWorkspace } from '../support/workspace.ts'
 
-type T = { key: string; title: string; description: string }
+type T = { key: string; title: string; description: string; priority: number }
 
 describe('misspelt flags are usage errors, never data', () => {
   it('reads a single-dash word as a long flag and suggests the nearest one', async () => {
@@ -52,6 +52,10 @@ describe('misspelt flags are usage errors, never data', () => {
     expect((await ws.json<T[]>('ls', '-an', '1')).length).toBe(1)
     const d = await ws.json<T>('add', 'three', '-d', 'described')
     expect(d.description).toBe('described')
+    expect(await ws.json<T>('add', 'four', '-d=-starts with a dash', '-p=2')).toMatchObject({
+      description: '-starts with a dash',
+      priority: 2,
+    })
   })
 })
 
