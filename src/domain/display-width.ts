@@ -18,14 +18,24 @@ let library: Width | undefined
 
 // string-width builds an Intl.Segmenter as it loads, which costs tens of milliseconds (ICU
 // data); most output is plain text, so the library is loaded, synchronously, on the first
-// text that needs it.
+// text that needs it. The literal require() calls let the bundler include both libraries and
+// run them only then; unbundled (tests), Node's require of an ES module does the same.
 function width(): Width {
   if (!library) {
-    const load = process.getBuiltinModule('node:module').createRequire(import.meta.url)
-    library = {
-      stringWidth: (load('string-width') as { default: typeof StringWidth }).default,
-      cliTruncate: (load('cli-truncate') as { default: typeof CliTruncate }).default,
-    }
+    const load =
+      typeof require === 'function'
+        ? {
+            sw: require('string-width') as { default: typeof StringWidth },
+            ct: require('cli-truncate') as { default: typeof CliTruncate },
+          }
+        : (() => {
+            const r = process.getBuiltinModule('node:module').createRequire(import.meta.url)
+            return {
+              sw: r('string-width') as { default: typeof StringWidth },
+              ct: r('cli-truncate') as { default: typeof CliTruncate },
+            }
+          })()
+    library = { stringWidth: load.sw.default, cliTruncate: load.ct.default }
   }
   return library
 }
