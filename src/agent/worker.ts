@@ -1,6 +1,7 @@
 /** @module `tk agent run`: ask for work, run the LLM on it, report, repeat. */
 import type { AgentWork } from '../domain/agent.ts'
 import { TicketError } from '../domain/errors.ts'
+import { terminalSafe } from '../domain/terminal-text.ts'
 import type { AgentService } from '../service/agent-service.ts'
 import { failureOf, type LlmCommand, type LlmRun, resolveLlm, runLlm } from './llm-runner.ts'
 import { buildPrompt } from './prompt.ts'
@@ -71,10 +72,15 @@ const fatal = (e: unknown) =>
 
 export class Worker {
   readonly #o: WorkerOptions
+  readonly #write: (text: string) => void
   #status: 'online' | 'working' | 'soliciting' = 'online'
 
   constructor(options: WorkerOptions) {
-    this.#o = options
+    // Titles, server messages and the LLM's output are anyone's: what reaches the log shows
+    // control characters rather than obeying them.
+    const write = options.write ?? ((s: string) => process.stdout.write(s))
+    this.#o = { ...options, log: (line) => options.log(terminalSafe(line)) }
+    this.#write = (text) => write(terminalSafe(text))
   }
 
   /** Runs until the signal is aborted; rejects only on errors retrying cannot fix. */
@@ -146,7 +152,7 @@ export class Worker {
     const { api, log, signal } = this.#o
     const t = work.ticket!
     log(`${work.status === 'CURRENT' ? 'resuming' : 'working on'} ${t.key}: ${t.title}`)
-    const write = this.#o.write ?? ((s: string) => process.stdout.write(s))
+    const write = this.#write
     let cwd = this.#o.cwd
     try {
       if (this.#o.worktree) cwd = await worktreeFor(this.#o.cwd, t.key)

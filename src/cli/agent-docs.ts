@@ -15,7 +15,8 @@ Always pass \`--json\` and read the JSON; add \`--fields key,title,status\` to k
 - \`tk claim --json\` — take the next ready ticket and start it. The answer's \`status\` is
   \`ASSIGNED\` (the ticket is yours, \`develop/active\`), or \`NO-WORK\` (stop: nothing is ready).
   If you already hold an active ticket, claim returns that one.
-- \`tk claim CUS-T-42 --json\` — take a specific ticket; \`REJECTED\` comes with a \`reason\`.
+- \`tk claim CUS-T-42 --json\` — take a specific ticket; if it cannot be taken, the reason is
+  an error on stderr (exit 1).
 - \`tk get CUS-T-42 --json\` — everything about a ticket: description, acceptance criteria,
   \`blocked\` (unfinished dependencies), \`children\`, \`parent_id\`.
 - \`tk ls --json -n 20\`, \`tk search "words" --json\`, \`tk blocked --json\`.

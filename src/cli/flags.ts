@@ -4,6 +4,7 @@
  */
 import type { ParseArgsConfig } from 'node:util'
 import type { CommandSpec, OptionSpec } from './command.ts'
+import { nearest } from './suggest.ts'
 import { UsageError } from './usage-error.ts'
 
 const { parseArgs } = process.getBuiltinModule('node:util')
@@ -31,14 +32,42 @@ export function describeOption(o: OptionSpec): Flag {
 
 const camel = (s: string) => s.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())
 
-/** Rewrites single-dash long names and aliases into the `--long` form. */
-export function normaliseFlags(tokens: readonly string[], flags: readonly Flag[]): string[] {
-  const canonical = new Map<string, string>()
-  const shorts = new Set<string>()
+// Taken out by argv.ts before a command sees its flags; offered when one is mistyped.
+const GLOBAL_FLAGS = ['json', 'fields', 'project', 'file', 'no-color', 'gui', 'theme', 'help']
+
+function unknownFlag(typed: string, flags: readonly Flag[], command: string): UsageError {
+  // Aliases are matched too, but offered by the flag's long name.
+  const longOf = new Map<string, string>(GLOBAL_FLAGS.map((g) => [g, g]))
+  for (const f of flags) for (const n of [f.long, ...f.aliases]) longOf.set(n, f.long)
+  const near = [
+    ...new Set(nearest(typed.replace(/^--?/, ''), longOf.keys()).map((n) => longOf.get(n)!)),
+  ]
+  return new UsageError(
+    `unknown flag ${typed}`,
+    near.length > 0
+      ? `did you mean ${near.map((n) => `-${n}`).join(' or ')}? (see the flags with: tk help ${command})`
+      : `see the flags with: tk help ${command}`,
+  )
+}
+
+/**
+ * Rewrites single-dash long names and aliases into the `--long` form. A single-dash word is
+ * a group of short flags (`-ad`, `-an 5`) only when every letter is a short flag of this
+ * command and only the last takes a value; any other word is a long name, and an unknown one
+ * is a usage error rather than a short flag with the rest of the word as its value
+ * (`-descripton` is not `-d escripton`).
+ */
+export function normaliseFlags(
+  tokens: readonly string[],
+  flags: readonly Flag[],
+  command = '',
+): string[] {
+  const canonical = new Map<string, Flag>()
+  const shorts = new Map<string, Flag>()
   for (const f of flags) {
-    canonical.set(f.long, f.long)
-    for (const a of f.aliases) canonical.set(a, f.long)
-    if (f.short) shorts.add(f.short)
+    canonical.set(f.long, f)
+    for (const a of f.aliases) canonical.set(a, f)
+    if (f.short) shorts.set(f.short, f)
   }
   const out: string[] = []
   for (let i = 0; i < tokens.length; i++) {
@@ -48,10 +77,30 @@ export function normaliseFlags(tokens: readonly string[], flags: readonly Flag[]
       break
     }
     const m = /^(--?)([A-Za-z][\w-]*)(=.*)?$/.exec(t)
-    const long = m ? canonical.get(m[2]!) : undefined
-    if (m && long && !(m[1] === '-' && m[2]!.length === 1 && shorts.has(m[2]!)))
-      out.push(`--${long}${m[3] ?? ''}`)
-    else out.push(t)
+    if (!m) {
+      out.push(t)
+      continue
+    }
+    const [, dashes, name, inline] = m as unknown as [string, string, string, string | undefined]
+    const short = dashes === '-' && name.length === 1 ? shorts.get(name) : undefined
+    const flag = short ?? canonical.get(name)
+    if (flag) {
+      out.push(short && inline === undefined ? t : `--${flag.long}${inline ?? ''}`)
+      // The next word is this flag's value, whatever it looks like; parseArgs judges it.
+      if (flag.takesValue && inline === undefined && i + 1 < tokens.length) out.push(tokens[++i]!)
+      continue
+    }
+    // `-ad`, or `-an 5` where only the last letter takes a value.
+    const letters = [...name].map((c) => shorts.get(c))
+    const group =
+      dashes === '-' &&
+      inline === undefined &&
+      letters.every((f, at) => f && (!f.takesValue || at === letters.length - 1))
+    if (dashes === '-' && name.length === 1) out.push(t)
+    else if (group) {
+      out.push(t)
+      if (letters.at(-1)?.takesValue && i + 1 < tokens.length) out.push(tokens[++i]!)
+    } else throw unknownFlag(`${dashes}${name}`, flags, command)
   }
   return out
 }
@@ -66,7 +115,7 @@ export function parseFlags(spec: CommandSpec, tokens: readonly string[]): Parsed
     }
   try {
     const { values, positionals } = parseArgs({
-      args: normaliseFlags(tokens, flags),
+      args: normaliseFlags(tokens, flags, spec.name),
       options,
       allowPositionals: true,
       strict: true,
@@ -79,7 +128,7 @@ export function parseFlags(spec: CommandSpec, tokens: readonly string[]): Parsed
     const hint = `see the flags with: tk help ${spec.name}`
     const flag = /'(-[^']*)'/.exec((e as Error).message)?.[1]
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw new UsageError(`unknown flag ${flag ?? ''}`.trim(), hint)
+      throw flag ? unknownFlag(flag, flags, spec.name) : new UsageError('unknown flag', hint)
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const name = flag?.split(',').at(-1)?.trim().split(' ')[0] ?? 'a flag'
       throw new UsageError(

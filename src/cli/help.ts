@@ -1,6 +1,7 @@
 import type { CommandSpec } from './command.ts'
 import { SECTIONS } from './command.ts'
 import { COMMANDS } from './program.ts'
+import { nearest } from './suggest.ts'
 
 const ENVIRONMENT = [
   'TICKET_HOME',
@@ -80,3 +81,19 @@ export function groupHelp(word: string): string | undefined {
   lines.push('', `More: tk help ${w} <command>`)
   return `${lines.join('\n')}\n`
 }
+
+/**
+ * The nearest commands to a mistyped word, as they are typed: `projct` → `tk project`, or
+ * with `group` the nearest of its verbs: `label craete` → `tk label create`.
+ */
+export function nearCommands(word: string, group?: string): string[] {
+  const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])])
+  const words = group
+    ? names.filter((n) => n.startsWith(`${group} `)).map((n) => n.split(' ')[1]!)
+    : names.map((n) => n.split(' ')[0]!)
+  return nearest(word, words).map((w) => (group ? `tk ${group} ${w}` : `tk ${w}`))
+}
+
+/** "did you mean tk a or tk b?", else where to look. */
+export const didYouMean = (near: readonly string[], otherwise: string) =>
+  near.length > 0 ? `did you mean ${near.join(' or ')}?` : otherwise

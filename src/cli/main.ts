@@ -4,7 +4,7 @@ import { extractGlobals, type GlobalFlags } from './argv.ts'
 import type { CommandContext, CommandSpec } from './command.ts'
 import { renderError } from './error-report.ts'
 import { createOutput } from './output.ts'
-import { findCommand, suggest } from './program.ts'
+import { findCommand } from './program.ts'
 import { UsageError } from './usage-error.ts'
 import { openWorkspace } from './workspace.ts'
 
@@ -118,11 +118,19 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0
     }
     const words = rest.filter((w) => !w.startsWith('-'))
-    if (rest.length === 0 || (globals.help && words.length === 0)) words.unshift('help')
-    const found = findCommand(words.length > 0 ? words : ['help'])
+    // `tk`, `tk -h` and `tk --help` print the overview.
+    if (rest.length === 0 || (globals.help && words.length === 0)) {
+      const { overview } = await import('./help.ts')
+      process.stdout.write(overview(process.env))
+      return 0
+    }
+    // Only flags, and none of them global: there is no command for them to belong to.
+    if (words.length === 0)
+      throw new UsageError(`unknown flag ${rest[0]}`, 'see the commands with: tk help')
+    const found = findCommand(words)
     if (!found) {
       // A command group named alone (`tk label`) lists its commands; a wrong verb is a usage error.
-      const { groupHelp } = await import('./help.ts')
+      const { groupHelp, nearCommands, didYouMean } = await import('./help.ts')
       const group = groupHelp(words[0] ?? '')
       if (group && words.length === 1) {
         process.stdout.write(group)
@@ -131,14 +139,14 @@ async function main(argv: readonly string[]): Promise<number> {
       if (group)
         throw new UsageError(
           `unknown ${words[0]} command "${words[1]}"`,
-          `see the ${words[0]} commands with: tk ${words[0]}`,
+          didYouMean(
+            nearCommands(words[1]!, words[0]!.toLowerCase()),
+            `see the ${words[0]} commands with: tk ${words[0]}`,
+          ),
         )
-      const near = suggest(words[0] ?? '')
       throw new UsageError(
         `unknown command "${words[0]}"`,
-        near.length > 0
-          ? `did you mean: ${near.map((n) => `tk ${n}`).join(', ')}?`
-          : 'see the commands with: tk help',
+        didYouMean(nearCommands(words[0] ?? ''), 'see the commands with: tk help'),
       )
     }
     const { spec } = found
@@ -173,6 +181,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(0)
 })
 
-// A command that printed its answer may still report failure (claim REJECTED, doctor problems).
+// A command that printed its answer may still report failure (doctor problems).
 const code = await main(process.argv.slice(2))
 process.exitCode = code !== 0 ? code : (process.exitCode ?? 0)

@@ -1,4 +1,5 @@
 /** @module Everything the CLI prints: human text or `--json`, and `error:`/`hint:` lines. */
+import { terminalSafeDeep } from '../domain/terminal-text.ts'
 
 export type Output = {
   readonly json: boolean
@@ -39,7 +40,9 @@ export function createOutput(o: OutputOptions): Output {
         o.write(`${JSON.stringify(o.fields ? pick(value, o.fields) : value, null, 2)}\n`)
         return
       }
-      const text = human(value)
+      // Data may come from anyone with write access: its control characters are shown, not
+      // obeyed. Colour is added by the renderers afterwards, so it survives.
+      const text = human(terminalSafeDeep(value))
       if (text !== '') o.write(text.endsWith('\n') ? text : `${text}\n`)
     },
   }
@@ -60,45 +63,6 @@ export type Colour = keyof typeof SGR
 
 export const paint = (on: boolean, colour: Colour, text: string) =>
   on && text !== '' ? `\x1b[${SGR[colour]}m${text}\x1b[0m` : text
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
-const ANSI = /\x1b\[[0-9;]*m/g
-export const visibleLength = (s: string) => [...s.replace(ANSI, '')].length
-
-function truncate(s: string, width: number): string {
-  const chars = [...s]
-  if (chars.length <= width) return s
-  return width <= 1 ? chars.slice(0, width).join('') : `${chars.slice(0, width - 1).join('')}…`
-}
-
-/**
- * Aligned columns that fit `width`: the `flex` column (a title) gives up space first.
- * Cells may carry colour; widths are measured without it.
- */
-export function table(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  width: number,
-  flex = -1,
-): string {
-  const all = [header, ...rows]
-  const widths = header.map((_, i) => Math.max(...all.map((r) => visibleLength(r[i] ?? ''))))
-  const gap = 2
-  const total = widths.reduce((a, b) => a + b, 0) + gap * (widths.length - 1)
-  if (flex >= 0 && total > width) widths[flex] = Math.max(10, widths[flex]! - (total - width))
-  return all
-    .map((r) =>
-      r
-        .map((cell, i) => {
-          const w = widths[i]!
-          const text = i === flex && visibleLength(cell) > w ? truncate(cell, w) : cell
-          return i === r.length - 1 ? text : text + ' '.repeat(Math.max(0, w - visibleLength(text)))
-        })
-        .join(' '.repeat(gap))
-        .trimEnd(),
-    )
-    .join('\n')
-}
 
 // Shared with the terminal UI, so they live beside the domain types.
 export { ago, formatMinutes } from '../domain/format.ts'

@@ -685,6 +685,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: 'remote mode: remember this server and sign in (default: TICKET_URL)',
       },
       { flags: '-u, --username <name>', description: 'remote mode: the account to sign in as' },
+      { flags: '--skill', description: 'also write the agent skill to .claude/skills/tk/SKILL.md' },
     ],
     section: 'Workspace',
     load: lazy(system, (m) => m.init),
@@ -1508,29 +1509,4 @@ export function findCommand(
         best = { spec, used: parts.length }
     }
   return best
-}
-
-/** The nearest command names to a mistyped one (edit distance ≤ 2, or a shared prefix). */
-export function suggest(word: string): string[] {
-  const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]).filter(
-    (n) => !n.includes(' ') || n.startsWith(`${word} `),
-  )
-  const dist = (a: string, b: string) => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [
-      i,
-      ...Array<number>(b.length).fill(0),
-    ])
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++)
-        d[i]![j] = Math.min(
-          d[i - 1]![j]! + 1,
-          d[i]![j - 1]! + 1,
-          d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-        )
-    return d[a.length]![b.length]!
-  }
-  return names
-    .filter((n) => dist(word, n.split(' ')[0]!) <= 2 || n.startsWith(`${word} `))
-    .slice(0, 5)
 }

@@ -12,8 +12,11 @@ export function renderReference(commands: readonly CommandSpec[]): string {
     '',
     'Every command also takes the global flags `--json`, `--fields a,b`, `-project PREFIX`,',
     '`-f DIR|FILE.db`, `--no-color` and `-h`. Flags may be written `-name v`, `--name v`,',
-    '`-name=v` or `--name=v`, before or after the arguments. `tk -g` (also `--gui`, `tk gui`)',
-    'opens the terminal UI, with `-theme NAME` for its theme: see [tui.md](tui.md).',
+    '`-name=v` or `--name=v`, before or after the arguments; a single-dash word is a group of',
+    'short flags (`-ad`) only when every letter is one, otherwise a long flag, and an unknown',
+    'flag is a usage error. Exit codes: 0 done, 1 failed or refused, 2 usage error (including a',
+    'value a flag cannot take). `tk -g` (also `--gui`, `tk gui`) opens the terminal UI, with',
+    '`-theme NAME` for its theme: see [tui.md](tui.md).',
   ]
   for (const section of SECTIONS) {
     const inSection = commands.filter((c) => c.section === section)

@@ -1,6 +1,7 @@
 import { STATE_SYMBOLS } from '../domain/symbols.ts'
 import type { Ticket, TicketDetail } from '../domain/ticket.ts'
-import { ago, formatMinutes, type Output, paint, table } from './output.ts'
+import { ago, formatMinutes, type Output, paint } from './output.ts'
+import { table } from './table.ts'
 
 export const symbol = (t: Ticket) => STATE_SYMBOLS[t.state]
 

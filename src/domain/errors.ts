@@ -1,4 +1,7 @@
-/** Stable failure codes shared by every interface; each maps to one HTTP status and to exit code 1. */
+/**
+ * Stable failure codes shared by every interface; each maps to one HTTP status, and to exit
+ * code 2 (`invalid`: the input was malformed, a usage error) or 1 (every other failure).
+ */
 export const ERROR_CODES = [
   'invalid',
   'unauthenticated',

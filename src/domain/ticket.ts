@@ -1,4 +1,5 @@
 import { invalid } from './errors.ts'
+import { characterCount, refuseHiddenCharacters } from './terminal-text.ts'
 
 export const TICKET_TYPES = [
   'epic',
@@ -61,8 +62,10 @@ export function normaliseTitle(input: string): string {
   const title = input.replace(/\s+/g, ' ').trim()
   if (title === '')
     throw invalid('title is required', 'give the ticket a title, e.g. tk add "Fix login"')
-  if (title.length > MAX_TITLE_LENGTH)
-    throw invalid(`title is ${title.length} characters; the limit is ${MAX_TITLE_LENGTH}`)
+  refuseHiddenCharacters(title, 'title')
+  const length = characterCount(title)
+  if (length > MAX_TITLE_LENGTH)
+    throw invalid(`title is ${length} characters; the limit is ${MAX_TITLE_LENGTH}`)
   return title
 }
 

@@ -97,6 +97,26 @@ describe('tk agent run against a real server', () => {
     expect(w.streamed()).toContain(`< Done: ${key}\n< Changed two files and ran the tests.\n`)
   }, 30_000)
 
+  it('shows control characters from tickets in its log and -v stream instead of sending them', async () => {
+    server = await startTestServer()
+    const admin = await signedIn(server)
+    const [key] = await readyTickets(admin, 'ESC', 1)
+    await admin.updateTicket(key!, {
+      title: 'Fix \x1b]0;pwned\x07login',
+      description: 'wipe \x1b[2J\rscreen',
+    })
+    const w = startWorker((await newAgent(server, admin, 'ESC')).api, { verbose: true })
+    await eventually(async () => (await admin.getTicket(key!)).stage === 'test', 15_000, 'done')
+    w.stop()
+    await w.done
+    expect(w.lines).toContain(`working on ${key}: Fix ␛]0;pwned␇login`)
+    expect(w.streamed()).toContain('> wipe ␛[2J␍screen')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    const control = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/
+    expect(w.lines.join('\n')).not.toMatch(control)
+    expect(w.streamed()).not.toMatch(control)
+  }, 30_000)
+
   it('-worktree runs each ticket in its own worktree and branch', async () => {
     server = await startTestServer()
     const admin = await signedIn(server)

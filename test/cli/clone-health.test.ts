@@ -48,7 +48,7 @@ describe('tk clone and tk health', () => {
     expect((await ws.json<T>('health', '2', '-score', '3')).health_score).toBe(3)
     const bad = await ws.tk('health', '2', '7')
     expect(bad).toMatchObject({
-      code: 1,
+      code: 2,
       stderr: expect.stringMatching(/invalid health score "7"/),
     })
     expect((await ws.tk('health', '2', 'high')).code).toBe(2)

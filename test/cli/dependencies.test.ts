@@ -59,7 +59,7 @@ describe('tk dependency', () => {
     expect((await ws.json<{ status: string }>('claim')).status).toBe('NO-WORK')
     const byKey = await ws.tk('claim', '1')
     expect(byKey.code).toBe(1)
-    expect(byKey.stdout).toMatch(/REJECTED/)
+    expect(byKey.stderr).toMatch(/^error: cannot claim TK-T-1: /)
     await ws.tk('stage', '2', 'done')
     expect((await ws.json<{ ticket: T }>('claim')).ticket.key).toBe('TK-T-1')
   })

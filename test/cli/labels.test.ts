@@ -57,7 +57,7 @@ describe('tk label', () => {
     expect(unknown.code).toBe(1)
     expect(JSON.parse(unknown.stderr)).toMatchObject({ error: expect.stringMatching(/nope/) })
     const colour = await ws.tk('label', 'create', 'x', '-color', 'rgb(1,2,3)')
-    expect(colour).toMatchObject({ code: 1, stderr: expect.stringMatching(/invalid colour/) })
+    expect(colour).toMatchObject({ code: 2, stderr: expect.stringMatching(/invalid colour/) })
     expect((await ws.tk('label', 'create')).code).toBe(2)
     expect((await ws.tk('label', 'add', '1')).code).toBe(2)
     expect((await ws.tk('label', 'add', 'TK-T-9', 'x')).code).toBe(1)

@@ -72,7 +72,7 @@ describe('tk export and tk import', () => {
       `${ws.dir}/newer.json`,
       JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), schema_version: 999 }),
     )
-    expect((await other.tk('import', '-i', `${ws.dir}/newer.json`)).code).toBe(1)
+    expect((await other.tk('import', '-i', `${ws.dir}/newer.json`)).code).toBe(2)
     expect(existsSync(`${other.home}/ticket.db`)).toBe(false)
   })
 

@@ -122,7 +122,7 @@ describe('tickets through the CLI', () => {
     expect((await ws.json<T[]>('ls', '-u', 'admin')).map((t) => t.key)).toEqual(['TK-T-3'])
     expect(await ws.json<T[]>('ls', '-n', '2')).toHaveLength(2)
     const bad = await ws.tk('ls', '-state', 'sleeping')
-    expect(bad.code).toBe(1)
+    expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/invalid state "sleeping"/)
   })
 
@@ -189,7 +189,7 @@ describe('tickets through the CLI', () => {
   it('manages projects and refuses bad prefixes', async () => {
     const ws = await tempWorkspace()
     const bad = await ws.tk('project', 'create', '-prefix', 'C1', '-title', 'x')
-    expect(bad.code).toBe(1)
+    expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/2 to 5 letters/)
     const dup = await ws.tk('project', 'create', '-prefix', 'TK', '-title', 'again')
     expect(dup.code).toBe(1)

@@ -36,7 +36,7 @@ describe('tk time', () => {
     const ws = await tempWorkspace()
     await ws.tk('add', 'x')
     const zero = await ws.tk('time', 'log', '1', '-m', '0')
-    expect(zero).toMatchObject({ code: 1, stderr: expect.stringMatching(/invalid minutes "0"/) })
+    expect(zero).toMatchObject({ code: 2, stderr: expect.stringMatching(/invalid minutes "0"/) })
     const words = await ws.tk('time', 'log', '1', '-m', 'half an hour')
     expect(words).toMatchObject({ code: 2, stderr: expect.stringMatching(/whole number/) })
     expect((await ws.tk('time', 'log', '1')).code).toBe(2)

@@ -111,7 +111,7 @@ describe('tk workflow', () => {
     const usage = await ws.tk('workflow', 'get')
     expect(usage.code).toBe(2)
     expect(usage.stderr).toMatch(/error: which workflow\?/)
-    expect((await ws.tk('workflow', 'create', '-name', 'bad name')).code).toBe(1)
+    expect((await ws.tk('workflow', 'create', '-name', 'bad name')).code).toBe(2)
     expect((await ws.tk('workflow', 'import', join(ws.dir, 'missing.json'))).stderr).toMatch(
       /cannot read/,
     )

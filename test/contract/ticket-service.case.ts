@@ -100,6 +100,33 @@ export function describeTicketService(name: string, open: OpenService) {
   })
 
   describe(`${name}: tickets`, () => {
+    it('refuses NUL and bidi overrides in titles and counts the limit in characters', async () => {
+      const { svc } = await withProject()
+      await expectError(svc.createTicket({ project: 'CUS', title: 'a\0b' }), 'invalid', /NUL/)
+      await expectError(
+        svc.createTicket({ project: 'CUS', title: 'invoice\u202Efdp.exe' }),
+        'invalid',
+        /bidirectional control character \(U\+202E\)/,
+      )
+      const t = await svc.createTicket({ project: 'CUS', title: '🚀'.repeat(500) })
+      expect([...t.title]).toHaveLength(500)
+      await expectError(
+        svc.updateTicket(t.key, { title: 'x\u2067y' }),
+        'invalid',
+        /bidirectional control character \(U\+2067\)/,
+      )
+      await expectError(
+        svc.createTicket({ project: 'CUS', title: '🚀'.repeat(501) }),
+        'invalid',
+        /501 characters/,
+      )
+      await expectError(
+        svc.createProject({ prefix: 'BD', title: 'a\u202Db' }),
+        'invalid',
+        /U\+202D/,
+      )
+    })
+
     it('counts what a filter matches, whatever the page', async () => {
       const { svc } = await withProject()
       for (const title of ['a', 'b', 'c']) await svc.createTicket({ project: 'CUS', title })
@@ -500,7 +527,7 @@ export function describeTicketService(name: string, open: OpenService) {
         [b.key, [c.key]],
       ])
       await svc.removeDependency(a.key, b.key)
-      await expectError(svc.removeDependency(a.key, b.key), 'invalid')
+      await expectError(svc.removeDependency(a.key, b.key), 'not_found', /does not depend on/)
     })
 
     it('refuses to complete a ticket with unfinished dependencies unless forced, and records the override', async () => {

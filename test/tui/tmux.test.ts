@@ -200,7 +200,7 @@ describe('tk -g in a real terminal (tmux)', () => {
   it('refuses an unknown theme before drawing anything', async () => {
     const ws = await tempWorkspace()
     const t = openTmux(ws, ['-g', '-theme', 'plaid'])
-    const s = await t.waitFor('TK-EXITED:1')
+    const s = await t.waitFor('TK-EXITED:2')
     expect(s).toContain('error: unknown theme "plaid"')
     expect(s).toContain('hint: choose one of: the-grey,')
   })

@@ -1,6 +1,6 @@
 import type { ProjectRole } from '../../domain/access.ts'
 import type { Run } from '../command.ts'
-import { table } from '../output.ts'
+import { table } from '../table.ts'
 import { required } from './subject.ts'
 
 export const users: Run = async (c) => {

@@ -3,12 +3,18 @@ import { join } from 'node:path'
 import { ONBOARD, SKILL } from '../agent-docs.ts'
 import type { Run } from '../command.ts'
 
+/** Writes the skill file where Claude Code looks for it (`tk skill -install`, `tk init -skill`). */
+export function installSkill(cwd: string): string {
+  const dir = join(cwd, '.claude', 'skills', 'tk')
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, 'SKILL.md')
+  writeFileSync(path, SKILL)
+  return path
+}
+
 export const skill: Run = async (c) => {
   if (c.bool('install')) {
-    const path = join(c.cwd, '.claude', 'skills', 'tk', 'SKILL.md')
-    mkdirSync(join(c.cwd, '.claude', 'skills', 'tk'), { recursive: true })
-    writeFileSync(path, SKILL)
-    c.out.data({ path }, (d) => `wrote ${d.path}`)
+    c.out.data({ path: installSkill(c.cwd) }, (d) => `wrote ${d.path}`)
     return
   }
   c.out.data({ content: SKILL }, (d) => d.content)

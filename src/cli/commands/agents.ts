@@ -2,7 +2,7 @@
 import type { AgentSummary } from '../../domain/agent.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { serverUrlOf, timeoutOf } from '../credentials.ts'
-import { table } from '../output.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
 function agentId(c: CommandContext): string {

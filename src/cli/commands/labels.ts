@@ -3,7 +3,8 @@ import type { Label } from '../../domain/label.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { TicketService } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { paint, table } from '../output.ts'
+import { paint } from '../output.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
 const labelTable = (c: CommandContext, ls: readonly Label[]) =>

@@ -3,7 +3,7 @@ import { unlessNotFound } from '../../domain/errors.ts'
 import type { Project, ProjectStatus, Visibility } from '../../domain/project.ts'
 import type { ProjectPatch } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { table } from '../output.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
 const detail = (p: Project & { role?: string }) =>

@@ -5,8 +5,8 @@ import {
 } from '../../domain/requirement.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { table } from '../output.ts'
 import { colourState, oneLine } from '../render.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 import { given } from './subject.ts'
 

@@ -1,6 +1,6 @@
 import type { Role } from '../../domain/role.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { table } from '../output.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 import { given, subject } from './subject.ts'
 

@@ -129,6 +129,7 @@ export const initRemote: Run = async (c) => {
     username: session?.user.username ?? null,
     logged_in: session !== undefined,
     project: project ?? null,
+    ...(c.bool('skill') ? { skill: (await import('./agent-docs.ts')).installSkill(c.cwd) } : {}),
   }
   c.out.data(data, (d) =>
     [
@@ -136,6 +137,7 @@ export const initRemote: Run = async (c) => {
       `server       : ${d.server_url}${d.server_version ? ` (version ${d.server_version})` : ''}`,
       `user         : ${d.username ?? '- (not logged in)'}`,
       `project      : ${d.project ? `${d.project} (current)` : '-'}`,
+      ...(d.skill ? [`skill file   : ${d.skill}`] : []),
       '',
       !d.logged_in
         ? 'next: tk login -username NAME (or tk register first)'

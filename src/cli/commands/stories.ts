@@ -1,7 +1,7 @@
 import type { Story, StoryDetail, StoryStatus } from '../../domain/story.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { table } from '../output.ts'
 import { ticketTable } from '../render.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 import { given, subject } from './subject.ts'
 

@@ -40,20 +40,26 @@ export const init: Run = async (c) => {
       ws.saveConfig({ project: p.prefix })
       project = p.prefix
     }
+    const skill = c.bool('skill') ? (await import('./agent-docs.ts')).installSkill(c.cwd) : null
     const data = {
       workspace: ws.home,
       database: ws.dbPath,
       created: result.created,
       admin_password: result.admin_password ?? null,
       project: project ?? ws.config.project ?? 'TK',
+      ...(skill ? { skill } : {}),
     }
     c.out.data(data, (d) => {
+      const wrote = d.skill ? [`skill file   : ${d.skill}`] : []
       if (!d.created && existed)
         return [
           `workspace already initialised at ${ws.home}`,
           `database     : ${d.database}`,
           `project      : ${d.project}`,
-          'nothing changed (use -force to start over)',
+          ...wrote,
+          d.skill
+            ? 'nothing else changed (use -force to start over)'
+            : 'nothing changed (use -force to start over)',
         ].join('\n')
       const lines = [
         `initialised workspace at ${ws.home}`,
@@ -62,7 +68,12 @@ export const init: Run = async (c) => {
       ]
       if (d.admin_password)
         lines.push(`admin password: ${d.admin_password}   (shown once; keep it safe)`)
-      lines.push(`project      : ${d.project} (current)`, '', 'next: tk add "My first ticket"')
+      lines.push(
+        `project      : ${d.project} (current)`,
+        ...wrote,
+        '',
+        'next: tk add "My first ticket"',
+      )
       return lines.join('\n')
     })
   } finally {
@@ -94,7 +105,7 @@ export const version: Run = async (c) => {
 }
 
 export const help: Run = async (c) => {
-  const { overview, helpFor, groupHelp } = await import('../help.ts')
+  const { overview, helpFor, groupHelp, nearCommands, didYouMean } = await import('../help.ts')
   const { findCommand } = await import('../program.ts')
   if (c.args.length === 0) {
     c.out.line(overview(c.env))
@@ -107,6 +118,9 @@ export const help: Run = async (c) => {
     return
   }
   if (!found)
-    throw new UsageError(`no such command "${c.args.join(' ')}"`, 'see the commands with: tk help')
+    throw new UsageError(
+      `no such command "${c.args.join(' ')}"`,
+      didYouMean(nearCommands(c.args[0]!), 'see the commands with: tk help'),
+    )
   c.out.line(helpFor(found.spec))
 }

@@ -1,6 +1,6 @@
 import type { TeamMember, TeamRole } from '../../domain/team.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { table } from '../output.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 import { given, required, subject } from './subject.ts'
 

@@ -1,5 +1,6 @@
 import type { Run } from '../command.ts'
-import { formatMinutes, table } from '../output.ts'
+import { formatMinutes } from '../output.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ')

@@ -1,7 +1,7 @@
 import type { User, UserRole, UserType } from '../../domain/user.ts'
 import type { UserWithPassword } from '../../service/organisation-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { table } from '../output.ts'
+import { table } from '../table.ts'
 import { given, subject } from './subject.ts'
 
 const username = (c: CommandContext) => subject(c, 'username', 'user', 'alice (or -username alice)')

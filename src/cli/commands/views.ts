@@ -1,4 +1,5 @@
 import { describeEvent } from '../../domain/describe-event.ts'
+import { fitToWidth } from '../../domain/display-width.ts'
 import type { TicketType } from '../../domain/ticket.ts'
 import {
   BOARD_PAGE,
@@ -8,15 +9,12 @@ import {
   type Summary,
 } from '../../domain/views.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { ago, paint, visibleLength } from '../output.ts'
+import { ago, paint } from '../output.ts'
 import { colourState, symbol } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
 
-/** Cuts `s` to `w` visible characters (with `…`), then pads it to exactly `w`. */
-function cell(s: string, w: number): string {
-  const plain = visibleLength(s) <= w ? s : `${[...s].slice(0, Math.max(0, w - 1)).join('')}…`
-  return plain + ' '.repeat(Math.max(0, w - visibleLength(plain)))
-}
+/** Cuts `s` to `w` columns (with `…`), then pads it to exactly `w`. */
+const cell = fitToWidth
 
 /** Narrower than this, a lane cannot show a key and a few words of title. */
 const MIN_LANE = 22

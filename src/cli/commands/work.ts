@@ -1,7 +1,9 @@
+import { TicketError } from '../../domain/errors.ts'
 import type { TreeNode } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { paint, table } from '../output.ts'
+import { paint } from '../output.ts'
 import { colourState, oneLine, symbol, ticketTable } from '../render.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
 const second = (c: CommandContext, option: string, what: string, example: string) => {
@@ -62,14 +64,19 @@ export const claim: Run = async (c) => {
   const result = await svc.claim(
     raw ? { ticket: c.ref(raw), dry_run: dryRun } : { project: c.project(), dry_run: dryRun },
   )
+  // A refusal is an error like any other (cli.md "Exit codes"): stderr, exit 1, with a hint.
+  if (result.status === 'REJECTED')
+    throw new TicketError(
+      'conflict',
+      `cannot claim ${result.ticket?.key ?? raw}: ${result.reason ?? 'refused'}`,
+      { hint: 'see what can be claimed now with: tk next' },
+    )
   c.out.data(result, (r) => {
     if (r.status === 'NO-WORK')
       return 'NO-WORK: nothing is ready to claim (tickets need to be ready, idle at develop, unassigned and unblocked)'
-    if (r.status === 'REJECTED') return `REJECTED: ${r.ticket?.key}: ${r.reason}`
     const verb = r.status === 'AVAILABLE' ? 'AVAILABLE (dry run, nothing changed)' : 'ASSIGNED'
     return `${verb}\n${oneLine(c.out, r.ticket!)}`
   })
-  if (result.status === 'REJECTED') process.exitCode = 1
 }
 
 export const unclaim: Run = async (c) => {

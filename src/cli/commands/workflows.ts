@@ -4,7 +4,7 @@ import { TicketError } from '../../domain/errors.ts'
 import type { Workflow, WorkflowExport } from '../../domain/workflow.ts'
 import type { WorkflowChange, WorkflowTarget } from '../../service/organisation-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { table } from '../output.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 import { given, required, subject } from './subject.ts'
 

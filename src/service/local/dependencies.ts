@@ -1,4 +1,4 @@
-import { conflict, invalid } from '../../domain/errors.ts'
+import { conflict, invalid, notFound } from '../../domain/errors.ts'
 import { idList } from '../../store/id-list.ts'
 import type { Db } from '../../store/store.ts'
 import { blockersOf, selectTickets, type TicketRow, toTickets } from '../../store/tickets.ts'
@@ -106,8 +106,9 @@ export async function removeDependency(
       .where('ticket_id', '=', t.id)
       .where('depends_on_id', '=', d.id)
       .executeTakeFirst()
+    // The dependency is what was not found; the request itself was well formed.
     if (r.numDeletedRows === 0n)
-      throw invalid(
+      throw notFound(
         `${t.key} does not depend on ${d.key}`,
         `see its dependencies with tk dep list ${t.key}`,
       )

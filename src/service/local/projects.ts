@@ -7,6 +7,7 @@ import {
   parseProjectStatus,
   parseVisibility,
 } from '../../domain/project.ts'
+import { characterCount, refuseHiddenCharacters } from '../../domain/terminal-text.ts'
 import type { ProjectsTable } from '../../store/database.ts'
 import type { Db } from '../../store/store.ts'
 import type { NewProject, ProjectPatch } from '../ticket-service.ts'
@@ -21,7 +22,8 @@ export const toProject = (r: Selectable<ProjectsTable>): Project => {
 const requireTitle = (t: string) => {
   const title = t.replace(/\s+/g, ' ').trim()
   if (title === '') throw invalid('project title is required', 'pass -title "Customer Portal"')
-  if (title.length > 200) throw invalid('project title is longer than 200 characters')
+  refuseHiddenCharacters(title, 'project title')
+  if (characterCount(title) > 200) throw invalid('project title is longer than 200 characters')
   return title
 }
 

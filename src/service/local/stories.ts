@@ -9,6 +9,7 @@ import {
   type StoryDetail,
   type StoryStatus,
 } from '../../domain/story.ts'
+import { characterCount, refuseHiddenCharacters } from '../../domain/terminal-text.ts'
 import type { StoriesTable } from '../../store/database.ts'
 import { idList } from '../../store/id-list.ts'
 import type { Db } from '../../store/store.ts'
@@ -23,7 +24,8 @@ type StoryRow = Selectable<StoriesTable> & { project_prefix: string }
 function storyTitle(input: string): string {
   const t = input.replace(/\s+/g, ' ').trim()
   if (t === '') throw invalid('story title is required', 'e.g. tk story create "As a customer …"')
-  if (t.length > 500) throw invalid('story title is longer than 500 characters')
+  refuseHiddenCharacters(t, 'story title')
+  if (characterCount(t) > 500) throw invalid('story title is longer than 500 characters')
   return t
 }
 

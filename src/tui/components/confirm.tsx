@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
 
 /** A yes/no question in the status row: `y` confirms, anything else declines. */
@@ -11,7 +12,7 @@ export function Confirm(props: { question: string; width: number; done: (yes: bo
   return (
     <Box width={props.width} height={1}>
       <Text color={theme.accent} bold wrap="truncate">
-        {`${props.question} (y/n)`}
+        {terminalSafe(`${props.question} (y/n)`)}
       </Text>
     </Box>
   )

@@ -1,6 +1,7 @@
 import { Box, type Key, Text } from 'ink'
 import { useReducer, useRef, useState } from 'react'
 import { TicketError } from '../../domain/errors.ts'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
 import { editText, type TextEdit, textEdit } from '../text-edit.ts'
 import { TextField } from './text-field.tsx'
@@ -120,7 +121,7 @@ export function Form(props: {
           {f.kind === 'choice' ? (
             <Text color={theme.fg}>
               {i === focus ? '◂ ' : '  '}
-              {edits[f.name]!.value || '(none)'}
+              {terminalSafe(edits[f.name]!.value || '(none)')}
               {i === focus ? ' ▸' : ''}
             </Text>
           ) : (
@@ -142,7 +143,7 @@ export function Form(props: {
       >
         {busy ? ' [ saving… ] ' : ' [ Save ] '}
       </Text>
-      {error && <Text color="red">{`error: ${error}`}</Text>}
+      {error && <Text color="red">{terminalSafe(`error: ${error}`)}</Text>}
     </Box>
   )
 }

@@ -1,4 +1,6 @@
 import { Box, Text } from 'ink'
+import { padToWidth } from '../../domain/display-width.ts'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Theme } from '../themes.ts'
 
 export type Message = { readonly text: string; readonly kind: 'info' | 'error' }
@@ -19,7 +21,7 @@ export function StatusBar(props: {
         backgroundColor={message?.kind === 'error' ? 'red' : theme.statusBg}
         color={message?.kind === 'error' ? 'white' : theme.statusFg}
       >
-        {` ${text}`.padEnd(width)}
+        {padToWidth(` ${terminalSafe(text)}`, width)}
       </Text>
     </Box>
   )

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Theme } from '../themes.ts'
 import { VIEW_TITLES, VIEWS, type View } from '../tui-state.ts'
 
@@ -44,7 +45,7 @@ export function TabBar(props: { view: View; theme: Theme; project: string; width
         </Text>
       </Box>
       <Text color={theme.accent} wrap="truncate">
-        {project}{' '}
+        {terminalSafe(project)}{' '}
       </Text>
     </Box>
   )

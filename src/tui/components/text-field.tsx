@@ -1,4 +1,5 @@
 import { Text } from 'ink'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { TextEdit } from '../text-edit.ts'
 import type { Theme } from '../themes.ts'
 
@@ -14,7 +15,7 @@ export function TextField(props: {
   if (!focused)
     return (
       <Text color={theme.fg} wrap="truncate">
-        {lines[0]?.slice(0, width) ?? ''}
+        {terminalSafe(lines[0]?.slice(0, width) ?? '')}
         {lines.length > 1 ? <Text color={theme.muted}>{` (+${lines.length - 1} lines)`}</Text> : ''}
       </Text>
     )
@@ -28,9 +29,9 @@ export function TextField(props: {
   const at = col - start
   return (
     <Text color={theme.fg} wrap="truncate">
-      {shown.slice(0, at)}
-      <Text inverse>{shown[at] ?? ' '}</Text>
-      {shown.slice(at + 1)}
+      {terminalSafe(shown.slice(0, at))}
+      <Text inverse>{terminalSafe(shown[at] ?? ' ')}</Text>
+      {terminalSafe(shown.slice(at + 1))}
       {lines.length > 1 ? (
         <Text color={theme.muted}>{` (line ${lineNo + 1}/${lines.length})`}</Text>
       ) : (

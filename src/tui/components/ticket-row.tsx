@@ -1,10 +1,12 @@
 import { Text } from 'ink'
+import { fitToWidth } from '../../domain/display-width.ts'
 import { STATE_SYMBOLS, TYPE_SYMBOLS } from '../../domain/symbols.ts'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { Theme } from '../themes.ts'
 
-const clip = (s: string, n: number) =>
-  s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s.padEnd(n)
+// Ticket text is anyone's: its control characters are shown, not obeyed; columns count cells.
+const clip = (s: string, n: number) => fitToWidth(terminalSafe(s), n)
 
 /** One ticket on one line: state, type, key, status, priority, assignee, title. */
 export function TicketRow(props: {

@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink'
 import { useRef } from 'react'
+import { fitToWidth } from '../../domain/display-width.ts'
 import { DEFAULT_STAGES } from '../../domain/lifecycle.ts'
 import { STATE_SYMBOLS } from '../../domain/symbols.ts'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { TicketFilter } from '../../service/ticket-service.ts'
 import { useScreen, useTui } from '../context.ts'
@@ -163,10 +165,10 @@ function Card(props: { ticket: Ticket; selected: boolean; width: number; theme: 
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate" {...colours} {...(selected ? {} : { color: theme.states[t.state] })}>
-        {top.padEnd(width)}
+        {fitToWidth(terminalSafe(top), width)}
       </Text>
       <Text wrap="truncate" {...colours} {...(selected ? {} : { color: theme.fg })}>
-        {`  ${t.title}`.padEnd(width)}
+        {fitToWidth(terminalSafe(`  ${t.title}`), width)}
       </Text>
     </Box>
   )

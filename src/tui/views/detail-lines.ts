@@ -2,6 +2,7 @@ import { describeEvent } from '../../domain/describe-event.ts'
 import { ago, formatMinutes } from '../../domain/format.ts'
 import type { ConversationEntry } from '../../domain/history.ts'
 import { STATE_SYMBOLS, TYPE_SYMBOLS } from '../../domain/symbols.ts'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Ticket, TicketDetail } from '../../domain/ticket.ts'
 import type { Dependencies } from '../../service/ticket-service.ts'
 
@@ -77,5 +78,6 @@ export function detailLines(
       lines.push({ text: `  » ${who}:`, tone: 'key' }, ...wrap(`  ${e.text}`))
     } else lines.push({ text: `  · ${who} ${describeEvent(e)}`, tone: 'muted' })
   }
-  return lines
+  // Titles, text and comments are anyone's: their control characters are shown, not obeyed.
+  return lines.map((l) => ({ ...l, text: terminalSafe(l.text) }))
 }

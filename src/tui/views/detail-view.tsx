@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink'
 import { useState } from 'react'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
 import { useAsync } from '../hooks/use-async.ts'
 import { detailLines, type Line } from './detail-lines.ts'
@@ -59,7 +60,9 @@ export function DetailView(props: {
   if (!t)
     return (
       <Text color={loaded.error ? 'red' : theme.muted}>
-        {loaded.error ? `could not load ${key}: ${(loaded.error as Error).message}` : 'loading…'}
+        {loaded.error
+          ? terminalSafe(`could not load ${key}: ${(loaded.error as Error).message}`)
+          : 'loading…'}
       </Text>
     )
   const colour = (l: Line) =>

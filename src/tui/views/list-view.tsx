@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { TicketFilter } from '../../service/ticket-service.ts'
 import { keyWidthOf, TicketRow } from '../components/ticket-row.tsx'
@@ -91,7 +92,9 @@ export function ListView(props: ListViewProps) {
           {parsed.problems.length > 0 ? ` · ${parsed.problems.join(', ')}` : ''}
         </Text>
       </Text>
-      {status !== '' && <Text color={pages.error ? 'red' : theme.muted}>{`  ${status}`}</Text>}
+      {status !== '' && (
+        <Text color={pages.error ? 'red' : theme.muted}>{terminalSafe(`  ${status}`)}</Text>
+      )}
       {visible.map((t: Ticket, i) => (
         <TicketRow
           key={t.key}

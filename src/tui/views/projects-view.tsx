@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink'
 import type { Project } from '../../domain/project.ts'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
 import { moveCursor } from '../cursor.ts'
 import { useAsync } from '../hooks/use-async.ts'
@@ -59,7 +60,7 @@ export function ProjectsView(props: {
       <Text color={theme.header} bold>
         {`Projects · ${projects.length}`}
       </Text>
-      {loaded.error !== undefined && <Text color="red">{String(loaded.error)}</Text>}
+      {loaded.error !== undefined && <Text color="red">{terminalSafe(String(loaded.error))}</Text>}
       {projects.slice(top, top + rows).map((p, i) => {
         const selected = top + i === cursor
         return (
@@ -72,9 +73,11 @@ export function ProjectsView(props: {
               {p.prefix === project ? '● ' : '  '}
             </Text>
             <Text bold>{p.prefix.padEnd(6)}</Text>
-            <Text>{p.title}</Text>
+            <Text>{terminalSafe(p.title)}</Text>
             <Text color={selected ? theme.selectionFg : theme.muted}>
-              {`${p.status === 'closed' ? ' (closed)' : ''}  ${p.description.split('\n')[0] ?? ''}`}
+              {terminalSafe(
+                `${p.status === 'closed' ? ' (closed)' : ''}  ${p.description.split('\n')[0] ?? ''}`,
+              )}
             </Text>
           </Text>
         )

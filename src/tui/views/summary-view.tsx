@@ -2,6 +2,7 @@ import { Box, Text } from 'ink'
 import type { ReactNode } from 'react'
 import { describeEvent } from '../../domain/describe-event.ts'
 import { ago } from '../../domain/format.ts'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import { keyWidthOf, TicketRow } from '../components/ticket-row.tsx'
 import { useScreen, useTui } from '../context.ts'
@@ -94,7 +95,9 @@ export function SummaryView(props: {
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text color={theme.header} bold wrap="truncate">
-        {projectInfo ? `${projectInfo.title} (${projectInfo.prefix})` : project}
+        {terminalSafe(
+          projectInfo ? `${projectInfo.title} (${projectInfo.prefix})` : (project ?? ''),
+        )}
       </Text>
       <Text color={theme.fg}>
         {summary
@@ -115,7 +118,9 @@ export function SummaryView(props: {
       </Text>
       {recent.map((e) => (
         <Text key={e.id} color={theme.muted} wrap="truncate">
-          {`  ${ago(e.created_at, now()).padEnd(9)} ${e.actor.padEnd(10)} ${(e.ticket_key ?? '-').padEnd(10)} ${describeEvent(e)}`}
+          {terminalSafe(
+            `  ${ago(e.created_at, now()).padEnd(9)} ${e.actor.padEnd(10)} ${(e.ticket_key ?? '-').padEnd(10)} ${describeEvent(e)}`,
+          )}
         </Text>
       ))}
     </Box>

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { terminalSafe } from '../../domain/terminal-text.ts'
 import { keyWidthOf, TicketRow } from '../components/ticket-row.tsx'
 import { useScreen, useTui } from '../context.ts'
 import { moveCursor } from '../cursor.ts'
@@ -79,7 +80,7 @@ export function TreeView(props: {
           {` · ${rows.length} shown · Space opens or closes · v for the flat list`}
         </Text>
       </Text>
-      {loaded.error !== undefined && <Text color="red">{String(loaded.error)}</Text>}
+      {loaded.error !== undefined && <Text color="red">{terminalSafe(String(loaded.error))}</Text>}
       {loaded.data === undefined && <Text color={theme.muted}> loading…</Text>}
       {visible.map((r, i) => (
         <TicketRow
