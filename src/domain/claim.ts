@@ -1,3 +1,4 @@
+import { conflict, type TicketError } from './errors.ts'
 import type { Stage } from './lifecycle.ts'
 
 /** What a claimant sees: which of the reference's four outcomes happened. */
@@ -46,3 +47,10 @@ export function claimRefusal(t: ClaimCheck, actor: string): string | undefined {
   if (t.blockers.length > 0) return `ticket is blocked by ${t.blockers.join(', ')}`
   return undefined
 }
+
+/** A refused claim is an error like any other, worded once for the CLI and `tk mcp`. */
+export const refusedClaim = (key: string, reason: string | undefined): TicketError =>
+  conflict(
+    `cannot claim ${key}: ${reason ?? 'refused'}`,
+    'see what can be claimed now with: tk next',
+  )

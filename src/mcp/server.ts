@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream'
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js'
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
-import { Refused, TOOLS, type ToolContext } from './tools.ts'
+import { TOOLS, type ToolContext } from './tools.ts'
 
 export type McpOptions = Omit<ToolContext, 'me'> & {
   /** The words the CLI prints for a failure (`error:` and `hint:` lines). */
@@ -56,7 +56,7 @@ export function createMcpServer(o: McpOptions, pending = new Set<Promise<unknown
   for (const [name, t] of Object.entries(TOOLS))
     server.registerTool(name, { description: t.description, inputSchema: t.input }, (args) => {
       const call = t.run(context, args).then(
-        (value) => (value instanceof Refused ? text(value.value, true) : text(value)),
+        (value) => text(value),
         (e: unknown): CallToolResult => ({
           content: [{ type: 'text', text: o.explain(e) }],
           isError: true,

@@ -1,5 +1,6 @@
 /** @module The tools of `tk mcp`: the agent loop, each a thin call into TicketService. */
 import * as z from 'zod'
+import { refusedClaim } from '../domain/claim.ts'
 import { TicketError } from '../domain/errors.ts'
 import { TICKET_TYPES, type Ticket } from '../domain/ticket.ts'
 import type { TicketService } from '../service/ticket-service.ts'
@@ -15,14 +16,6 @@ export type ToolContext = {
   readonly defaultProject: string | undefined
   /** The username the service acts as. */
   me(): Promise<string>
-}
-
-/** An answer the CLI would print and then exit non-zero with (a REJECTED claim). */
-export class Refused {
-  readonly value: unknown
-  constructor(value: unknown) {
-    this.value = value
-  }
 }
 
 type Tool = {
@@ -104,8 +97,8 @@ export const TOOLS: Readonly<Record<string, Tool>> = {
       const r = await svc.claim(
         a.key ? { ticket: c.ref(a.key) } : scope(a.project ?? c.defaultProject),
       )
-      const answer = { ...r, ticket: r.ticket && compact(r.ticket) }
-      return r.status === 'REJECTED' ? new Refused(answer) : answer
+      if (r.status === 'REJECTED') throw refusedClaim(r.ticket?.key ?? a.key ?? '', r.reason)
+      return { ...r, ticket: r.ticket && compact(r.ticket) }
     },
   ),
   show: tool('A ticket with its parents and comments.', { key }, async (c, a) => {

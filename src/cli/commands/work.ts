@@ -1,4 +1,4 @@
-import { TicketError } from '../../domain/errors.ts'
+import { refusedClaim } from '../../domain/claim.ts'
 import type { TreeNode } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { paint } from '../output.ts'
@@ -66,11 +66,7 @@ export const claim: Run = async (c) => {
   )
   // A refusal is an error like any other (cli.md "Exit codes"): stderr, exit 1, with a hint.
   if (result.status === 'REJECTED')
-    throw new TicketError(
-      'conflict',
-      `cannot claim ${result.ticket?.key ?? raw}: ${result.reason ?? 'refused'}`,
-      { hint: 'see what can be claimed now with: tk next' },
-    )
+    throw refusedClaim(result.ticket?.key ?? raw ?? '', result.reason)
   c.out.data(result, (r) => {
     if (r.status === 'NO-WORK')
       return 'NO-WORK: nothing is ready to claim (tickets need to be ready, idle at develop, unassigned and unblocked)'
