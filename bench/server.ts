@@ -23,7 +23,9 @@ const PORT = 18_000 + Math.floor(Math.random() * 1000)
 const BASE = `http://127.0.0.1:${PORT}`
 
 async function startServer(home: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [TK, 'server', '-addr', `127.0.0.1:${PORT}`], {
+  // BENCH_NODE_FLAGS: Node or V8 flags for the server under test, e.g. a GC setting to compare.
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...flags, TK, 'server', '-addr', `127.0.0.1:${PORT}`], {
     env: { ...process.env, TICKET_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
