@@ -5,7 +5,7 @@
 // ratios printed and nothing written. BENCH_TK=path/to/bin/tk.js measures another build.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { fileURLToPath } from 'node:url'
@@ -253,6 +253,7 @@ function createdIntact(r: LoadResult): string {
 const ratio = (rps: number, base: LoadResult | undefined) =>
   Number.isNaN(rps) || !base ? '' : `${(rps / base.rps).toFixed(2)}×`
 const uptimeAfter = loadAverage()
+const busy = Math.max(...loadavg().slice(0, 2)) > cpus().length
 const baseRows: Row[] = baselines
   ? [
       row(
@@ -275,8 +276,8 @@ const section = `## Server, ${new Date().toISOString().slice(0, 16).replace('T',
 
 ${table}
 
-The load generator and the servers share the machine's cores, so req/s are lower bounds of what a server alone does, and they move with whatever else the machine runs; the ratios to the baselines, measured minutes apart in the same run, move much less. When the load average exceeds the cores, treat even the ratios as rough (repeat the run). The WebSocket clients run in the benchmark process.
-`
+The load generator and the servers share the machine's cores, so req/s are lower bounds of what a server alone does, and they move with whatever else the machine runs; the ratios to the baselines, measured minutes apart in the same run, move much less, and the server's CPU time per request least (req/s × CPU per request is the share of a core the server got). When the load average exceeds the cores, treat even the ratios as rough (repeat the run). The WebSocket clients run in the benchmark process.
+${busy ? `\n**Not final figures:** the load average (${uptimeAfter}) exceeded the ${cpus().length} cores; repeat \`npm run bench:server\` on a quieter machine.\n` : ''}`
 if (QUICK) {
   process.stdout.write(`${section}\n`)
   process.exit(0)
