@@ -34,6 +34,11 @@ export interface Store {
   transaction<T>(fn: (db: Db) => Promise<T>): Promise<T>
   /** Runs reads as one snapshot (joining the read or write already under way), with the same error mapping. */
   read<T>(fn: (db: Db) => Promise<T>): Promise<T>
+  /**
+   * Runs a read of one statement, which SQLite answers from a snapshot of its own: no
+   * BEGIN/COMMIT around it (a third of its cost); joins the read or write already under way.
+   */
+  readOne<T>(fn: (db: Db) => Promise<T>): Promise<T>
   /** Ticket ids matching free words, best match first, within the given scope. */
   searchTicketIds(words: string, scope: SearchScope): Promise<number[]>
   /** `ok`, or the problems the database engine reports about its own file. */

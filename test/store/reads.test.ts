@@ -58,6 +58,28 @@ describe('store reads', () => {
     )
   })
 
+  it('runs a one-statement read alone, or inside the write under way (seeing its changes)', async () => {
+    const s = await store()
+    const usernames = (db: Parameters<Parameters<typeof s.readOne>[0]>[0]) =>
+      db.selectFrom('users').select('username').orderBy('username').execute()
+    expect(await s.readOne(usernames)).toEqual([{ username: 'admin' }])
+    const inWrite = await s.transaction(async (db) => {
+      await db
+        .insertInto('users')
+        .values({
+          id: 'u-one',
+          username: 'one',
+          password_hash: 'x',
+          role: 'user',
+          enabled: 1,
+          created_at: new Date().toISOString(),
+        } as never)
+        .execute()
+      return s.readOne(usernames)
+    })
+    expect(inWrite).toEqual([{ username: 'admin' }, { username: 'one' }])
+  })
+
   it('sees one snapshot for a whole read while another connection writes', async () => {
     const s = await store()
     const other = await openSqliteStore(s.location)

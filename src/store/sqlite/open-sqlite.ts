@@ -220,6 +220,10 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
         .execute((trx) => inside.run(trx, fn, trx)),
     )
   }
+  const readOne: Store['readOne'] = (fn) => {
+    const outer = inside.getStore()
+    return guard(() => fn(outer ?? db))
+  }
   const transaction: Store['transaction'] = (fn) => {
     // The one connection is held by the read or write under way: waiting for it would hang.
     if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
@@ -232,6 +236,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     // One snapshot per read: consistent across its queries, and SQLite takes its read lock once
     // instead of once per statement. A read nested in a read or a write joins it.
     read,
+    readOne,
     searchTicketIds: (words, scope) =>
       read(async (db) => {
         const q = toFtsQuery(words)
