@@ -60,6 +60,7 @@ function filterQuery(f: TicketFilter): Query {
     include_archived: f.archived || undefined,
     limit: f.limit,
     offset: f.offset,
+    after: f.after,
   }
 }
 

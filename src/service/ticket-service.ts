@@ -91,6 +91,11 @@ export type TicketFilter = {
   readonly archived?: boolean
   readonly limit?: number
   readonly offset?: number
+  /**
+   * Keyset paging: the key of the last ticket of the previous page; the list goes on after
+   * it in its order (newest change first), at the cost of the first page whatever the depth.
+   */
+  readonly after?: string
 }
 
 export type HistoryFilter = {
