@@ -87,7 +87,8 @@ describe('tk export and tk import', () => {
   it('refuses to export into a directory that does not exist, creating none', async () => {
     const ws = await tempWorkspace()
     const r = await ws.tk('export', '-o', `${ws.dir}/nonexistent/dir/x.json`)
-    expect(r.code).toBe(1)
+    // cli.md "Exit codes": a value that cannot be used as given is a usage error.
+    expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/error: .*nonexistent\/dir does not exist/)
     expect(r.stderr).toMatch(/hint: /)
     expect(existsSync(`${ws.dir}/nonexistent`)).toBe(false)
@@ -111,7 +112,7 @@ describe('tk export and tk import', () => {
     const cut = readFileSync(file, 'utf8').split('\n').slice(0, -4).join('\n')
     writeFileSync(`${ws.dir}/cut.json`, cut)
     const r = await ws.tk('import', '-i', `${ws.dir}/cut.json`, '-force')
-    expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/not a ticket snapshot/) })
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a ticket snapshot/) })
     expect((await ws.json<{ title: string }[]>('ls')).map((t) => t.title)).toEqual([
       'Compact and pretty',
     ])
