@@ -31,10 +31,12 @@ await build({
   // The terminal UI is React (Ink); the automatic runtime needs no React import per file.
   jsx: 'automatic',
   // The server's framework stays in node_modules: it is CommonJS, reads its own files at run
-  // time (the API docs page), and only `tk server` loads it.
+  // time (the API docs page), and only `tk server` loads it. TypeBox is bundled: it is ESM
+  // spread over hundreds of small modules, and resolving them was a large part of the
+  // server's cold start (its kinds are global symbols, so another copy in node_modules agrees).
   // Ink imports react-devtools-core only when DEV=true and the package is installed; it is an
   // optional peer we do not ship, so leave the import to fail at run time instead of bundling.
-  external: ['fastify', '@fastify/*', 'typebox', 'ajv', 'react-devtools-core'],
+  external: ['fastify', '@fastify/*', 'ajv', 'react-devtools-core'],
   logLevel: 'warning',
 })
 

@@ -716,6 +716,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...ticketFilters,
       { flags: '--parent <key>', description: 'only children of this ticket' },
       ...listReach,
+      {
+        flags: '--after <key>',
+        description: 'the next page: the tickets listed after this one (the last one shown)',
+      },
     ],
     section: 'Tickets',
     load: lazy(tickets, (m) => m.list),

@@ -4,6 +4,7 @@ import { TicketError } from '../domain/errors.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history.ts'
 import { errorCodeOf } from '../domain/http-status.ts'
 import type { Project } from '../domain/project.ts'
+import { formatSnapshotChunks, snapshotBatches, wholeSnapshot } from '../domain/snapshot.ts'
 import type { Ticket, TicketDetail } from '../domain/ticket.ts'
 import { flagAction } from '../domain/ticket-flags.ts'
 import type { User } from '../domain/user.ts'
@@ -59,6 +60,7 @@ function filterQuery(f: TicketFilter): Query {
     include_archived: f.archived || undefined,
     limit: f.limit,
     offset: f.offset,
+    after: f.after,
   }
 }
 
@@ -436,8 +438,13 @@ export class HttpService implements TicketService {
     this.#call('GET', `/api/tickets/${seg(ref)}/doctor`)
 
   exportSnapshot: TicketService['exportSnapshot'] = () => this.#call('GET', '/api/export')
-  importSnapshot: TicketService['importSnapshot'] = (snapshot, options) =>
-    this.#call('POST', '/api/import', snapshot, { force: options?.force })
+  /** The server streams its export; here it is read whole (a remote export is bounded by the upload limit anyway). */
+  exportSnapshotText: TicketService['exportSnapshotText'] = async () => {
+    const s = await this.exportSnapshot()
+    return formatSnapshotChunks(s, snapshotBatches(s.tables))
+  }
+  importSnapshot: TicketService['importSnapshot'] = async (snapshot, options) =>
+    this.#call('POST', '/api/import', await wholeSnapshot(snapshot), { force: options?.force })
   // ---- agents ----
   createAgent: TicketService['createAgent'] = (input) => this.#call('POST', '/api/agents', input)
   listAgents: TicketService['listAgents'] = () => this.#call('GET', '/api/agents')

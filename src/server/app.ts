@@ -11,7 +11,12 @@ import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { addBodyGuard } from './body-guard.ts'
 import { chatRoutes } from './chat.ts'
-import { ErrorBody, errorHandler, frameworkErrorHandler } from './error-handler.ts'
+import {
+  ErrorBody,
+  errorBodySerializer,
+  errorHandler,
+  frameworkErrorHandler,
+} from './error-handler.ts'
 import { type LogOptions, loggerOptions } from './logging.ts'
 import { addOriginCheck, WRITES } from './origin.ts'
 import { agentRoutes } from './routes/agents.ts'
@@ -73,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Unknown fields are refused, not silently dropped (api.md: validated at the edge).
   app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(errorBodySerializer)
   app.setErrorHandler(errorHandler)
   addSecurityHeaders(app)
   // api.md: bodies are JSON, so a cross-site form's text body is refused (415) rather than

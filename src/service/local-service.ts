@@ -178,6 +178,8 @@ export class LocalService implements TicketService {
     doctor.diagnoseProject(this.#ctx, ref)
   diagnoseTicket: TicketService['diagnoseTicket'] = (ref) => doctor.diagnoseTicket(this.#ctx, ref)
   exportSnapshot: TicketService['exportSnapshot'] = () => snapshot.exportSnapshot(this.#ctx)
+  exportSnapshotText: TicketService['exportSnapshotText'] = async () =>
+    snapshot.exportSnapshotText(this.#ctx)
   importSnapshot: TicketService['importSnapshot'] = (snap, options) =>
     snapshot.importSnapshot(this.#ctx, snap, options)
   // ---- end labels, time, views, clone, health, doctor, snapshots ----

@@ -5,7 +5,7 @@ import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history
 import type { Label } from '../domain/label.ts'
 import type { StateWord } from '../domain/lifecycle.ts'
 import type { Project, ProjectDetail, ProjectStatus, Visibility } from '../domain/project.ts'
-import type { ImportResult, Snapshot } from '../domain/snapshot.ts'
+import type { ImportResult, Snapshot, SnapshotStream } from '../domain/snapshot.ts'
 import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
 import type { TicketFlag } from '../domain/ticket-flags.ts'
 import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
@@ -91,6 +91,11 @@ export type TicketFilter = {
   readonly archived?: boolean
   readonly limit?: number
   readonly offset?: number
+  /**
+   * Keyset paging: the key of the last ticket of the previous page; the list goes on after
+   * it in its order (newest change first), at the cost of the first page whatever the depth.
+   */
+  readonly after?: string
 }
 
 export type HistoryFilter = {
@@ -302,10 +307,18 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   /** Every entity, ids and keys preserved (admins only). */
   exportSnapshot(): Promise<Snapshot>
   /**
+   * The same as the text `tk export` writes, in pieces as they are read (admins only; refused
+   * before the first piece). Locally it never holds more than a batch of rows.
+   */
+  exportSnapshotText(): Promise<Iterable<string> | AsyncIterable<string>>
+  /**
    * Replaces the whole database with a snapshot, all or nothing (admins only). Refuses a
    * snapshot from a newer schema, and a workspace that already holds work unless `force`.
    */
-  importSnapshot(snapshot: Snapshot, options?: { force?: boolean }): Promise<ImportResult>
+  importSnapshot(
+    snapshot: Snapshot | SnapshotStream,
+    options?: { force?: boolean },
+  ): Promise<ImportResult>
 
   // ---- end labels, time, views, clone, health, doctor, snapshots ----
 

@@ -1,5 +1,5 @@
 import type { Expression, Kysely } from 'kysely'
-import type { SnapshotTable } from '../domain/snapshot.ts'
+import type { SnapshotBatch, SnapshotTable } from '../domain/snapshot.ts'
 import type { Database } from './database.ts'
 
 export type Db = Kysely<Database>
@@ -7,6 +7,18 @@ export type Db = Kysely<Database>
 /** Every data table's rows, and each table's next id, as `tk export` writes them. */
 export type TableDump = {
   readonly tables: Readonly<Record<string, SnapshotTable>>
+  readonly sequences: Readonly<Record<string, number>>
+}
+
+/** What `replaceTables` loads: each table's next id, and the rows as they are read. */
+export type TableSource = {
+  readonly sequences: Readonly<Record<string, number>>
+  readonly tables: AsyncIterable<SnapshotBatch> | Iterable<SnapshotBatch>
+}
+
+/** The first part of a dump stream: what is known before any row. */
+export type DumpHead = {
+  readonly schema_version: number
   readonly sequences: Readonly<Record<string, number>>
 }
 
@@ -46,7 +58,15 @@ export interface Store {
   schemaVersion(): Promise<number>
   /** Every table that holds data, read from the live schema (the search index excluded). */
   dumpTables(): Promise<TableDump>
-  /** Replaces all data with `dump` in one transaction; nothing changes if any row is refused. */
-  replaceTables(dump: TableDump): Promise<void>
+  /**
+   * The same, read in batches from one snapshot on a connection of its own: the head first,
+   * then every table's batches. Nothing waits for it, and it holds no more than a batch.
+   */
+  dumpTableStream(): Generator<DumpHead | SnapshotBatch>
+  /**
+   * Replaces all data with `dump` in one transaction, reading its rows as they come; nothing
+   * changes if any row is refused. Returns the rows loaded per table.
+   */
+  replaceTables(dump: TableDump | TableSource): Promise<Record<string, number>>
   close(): Promise<void>
 }

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
-import { tempWorkspace } from '../support/workspace.ts'
+import { TK_BIN, tempWorkspace } from '../support/workspace.ts'
 
 describe('tk export and tk import', () => {
   it('round-trips a workspace into a new one, restoring a deleted ticket', async () => {
@@ -80,5 +82,88 @@ describe('tk export and tk import', () => {
     const ws = await tempWorkspace()
     const r = await ws.tk('export', '-o', '-')
     expect(JSON.parse(r.stdout).tables.users.rows).toHaveLength(1)
+  })
+
+  it('refuses to export into a directory that does not exist, creating none', async () => {
+    const ws = await tempWorkspace()
+    const r = await ws.tk('export', '-o', `${ws.dir}/nonexistent/dir/x.json`)
+    // cli.md "Exit codes": a value that cannot be used as given is a usage error.
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/error: .*nonexistent\/dir does not exist/)
+    expect(r.stderr).toMatch(/hint: /)
+    expect(existsSync(`${ws.dir}/nonexistent`)).toBe(false)
+  })
+
+  it('reads a snapshot in any JSON layout, not only the one tk export writes', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('add', 'Compact and pretty')
+    const file = `${ws.dir}/snap.json`
+    await ws.tk('export', '-o', file)
+    const snap = JSON.parse(readFileSync(file, 'utf8'))
+    for (const layout of [JSON.stringify(snap), JSON.stringify(snap, null, 4)]) {
+      const fresh = await tempWorkspace({ init: false })
+      writeFileSync(`${fresh.dir}/other.json`, layout)
+      expect((await fresh.tk('import', '-i', `${fresh.dir}/other.json`)).code).toBe(0)
+      expect((await fresh.json<{ title: string }[]>('ls')).map((t) => t.title)).toEqual([
+        'Compact and pretty',
+      ])
+    }
+    // A file in the streamed layout that is cut short is refused whole.
+    const cut = readFileSync(file, 'utf8').split('\n').slice(0, -4).join('\n')
+    writeFileSync(`${ws.dir}/cut.json`, cut)
+    const r = await ws.tk('import', '-i', `${ws.dir}/cut.json`, '-force')
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/not a ticket snapshot/) })
+    expect((await ws.json<{ title: string }[]>('ls')).map((t) => t.title)).toEqual([
+      'Compact and pretty',
+    ])
+  })
+
+  it('leaves no database without users when an import into a new directory is interrupted', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('add', 'Many of these')
+    const file = `${ws.dir}/snap.json`
+    await ws.tk('export', '-o', file)
+    // Enough tickets that the import is still under way when the interrupt arrives.
+    const snap = JSON.parse(readFileSync(file, 'utf8'))
+    const tickets = snap.tables.tickets
+    const col = (name: string) => tickets.columns.indexOf(name)
+    const [template] = tickets.rows
+    tickets.rows = Array.from({ length: 150_000 }, (_, i) => {
+      const row = [...template]
+      row[col('id')] = i + 1
+      row[col('seq')] = i + 1
+      row[col('key')] = `TK-T-${i + 1}`
+      return row
+    })
+    writeFileSync(file, JSON.stringify(snap))
+    const fresh = await tempWorkspace({ init: false })
+    const child = spawn(process.execPath, [TK_BIN, 'import', '-i', file], {
+      cwd: fresh.dir,
+      env: { ...process.env, TICKET_HOME: fresh.home, TICKET_URL: '', TICKET_USERNAME: '' },
+      stdio: 'ignore',
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    // Interrupt as soon as the database file (or the file it is loaded into) appears.
+    await expect
+      .poll(
+        () =>
+          existsSync(fresh.home) && readdirSync(fresh.home).some((f) => f.startsWith('ticket.db')),
+        {
+          timeout: 60_000,
+          interval: 5,
+        },
+      )
+      .toBe(true)
+    child.kill('SIGINT')
+    await exited
+    const db = `${fresh.home}/ticket.db`
+    if (existsSync(db)) {
+      // The import finished before the interrupt: then it is whole.
+      const raw = new DatabaseSync(db, { readOnly: true })
+      const users = raw.prepare('SELECT count(*) AS n FROM users').get() as { n: number }
+      raw.close()
+      expect(users.n).toBeGreaterThan(0)
+    }
+    expect(readdirSync(fresh.home).filter((f) => f.includes('.importing'))).toEqual([])
   })
 })

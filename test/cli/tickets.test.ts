@@ -268,3 +268,16 @@ describe('a global flag without its value', () => {
     expect(r.stderr).toMatch(/^hint: e\.g\. --project CUS$/m)
   })
 })
+
+describe('paging', () => {
+  it('lists the next page after the last ticket shown (-after KEY)', async () => {
+    const ws = await tempWorkspace()
+    for (const title of ['one', 'two', 'three']) await ws.tk('add', title)
+    type K = { key: string }
+    const first = await ws.json<K[]>('ls', '-n', '2')
+    expect(first.map((t) => t.key)).toEqual(['TK-T-3', 'TK-T-2'])
+    const next = await ws.json<K[]>('ls', '-n', '2', '-after', first.at(-1)!.key)
+    expect(next.map((t) => t.key)).toEqual(['TK-T-1'])
+    expect(await ws.json<K[]>('ls', '-after', '1')).toEqual([])
+  })
+})

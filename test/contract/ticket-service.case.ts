@@ -244,6 +244,35 @@ export function describeTicketService(name: string, open: OpenService) {
       expect(await keys({ archived: true, limit: 1 })).toHaveLength(1)
     })
 
+    it('pages by key: each page goes on after the last ticket of the one before', async () => {
+      const { svc } = await withProject()
+      for (const title of ['a', 'b', 'c', 'd', 'e'])
+        await svc.createTicket({ project: 'CUS', title })
+      const all = (await svc.listTickets({ project: 'CUS' })).map((t) => t.key)
+      const pages: string[][] = []
+      let after: string | undefined
+      for (;;) {
+        const page = (
+          await svc.listTickets({ project: 'CUS', limit: 2, ...(after ? { after } : {}) })
+        ).map((t) => t.key)
+        if (page.length === 0) break
+        pages.push(page)
+        after = page.at(-1)
+      }
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 1])
+      expect(pages.flat()).toEqual(all)
+      // The offset form still works, and agrees.
+      expect(
+        (await svc.listTickets({ project: 'CUS', limit: 2, offset: 2 })).map((t) => t.key),
+      ).toEqual(pages[1])
+      // A ticket changed while paging moves to the top; the pages after it are unaffected.
+      await svc.updateTicket(all[4]!, { title: 'e, renamed' })
+      expect((await svc.listTickets({ project: 'CUS', after: all[1]! })).map((t) => t.key)).toEqual(
+        all.slice(2, 4),
+      )
+      await expectError(svc.listTickets({ project: 'CUS', after: 'CUS-T-99' }), 'not_found')
+    })
+
     it('searches title, description and acceptance criteria, best match first', async () => {
       const { svc } = await withProject()
       await svc.createTicket({ project: 'CUS', title: 'Password reset', description: 'email link' })

@@ -72,6 +72,7 @@ export function filterOf(c: CommandContext, base: Partial<TicketFilter> = {}): T
   }
   if (c.bool('all')) f.closed = true
   if (c.bool('deleted')) f.archived = true
+  if (c.str('after') !== undefined) f.after = c.ref(c.str('after')!)
   return f as TicketFilter
 }
 

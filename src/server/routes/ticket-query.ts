@@ -20,6 +20,7 @@ export function toFilter(q: Query, project = q.project): TicketFilter {
   if (q.include_archived) f.archived = true
   if (q.limit !== undefined) f.limit = q.limit
   if (q.offset !== undefined) f.offset = q.offset
+  if (q.after !== undefined) f.after = q.after
   return f
 }
 

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import { parseSnapshot } from '../../domain/snapshot.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { Message, ProjectParams, TicketParams } from '../schemas/common.ts'
@@ -60,7 +61,12 @@ export function viewRoutes(app: App, { service }: RouteDeps): void {
   app.get('/api/tickets/:ref/doctor', { schema: { tags, params: TicketParams } }, (req) =>
     service(req).diagnoseTicket(req.params.ref),
   )
-  app.get('/api/export', { schema: { tags } }, (req) => service(req).exportSnapshot())
+  // Streamed as it is read (the layout `tk export` writes), so a large workspace never sits
+  // in the server's memory; the caller is authorised before the first byte.
+  app.get('/api/export', { schema: { tags } }, async (req, reply) => {
+    const text = await service(req).exportSnapshotText()
+    return reply.type('application/json; charset=utf-8').send(Readable.from(text))
+  })
   app.post(
     '/api/import',
     {

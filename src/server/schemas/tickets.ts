@@ -56,6 +56,11 @@ export const TicketListQuery = Closed({
   include_archived: Type.Optional(Bool),
   limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e9 })),
+  after: Type.Optional(
+    Short(
+      'keyset paging: the key of the last ticket of the previous page; the list goes on after it (page 1,000 costs what page 1 does, unlike offset)',
+    ),
+  ),
   total: Type.Optional(
     Type.Boolean({ description: 'also count every match into the X-Total-Count header' }),
   ),

@@ -1,6 +1,15 @@
 import { conflict, invalid } from '../../domain/errors.ts'
-import { type ImportResult, SNAPSHOT_FORMAT, type Snapshot } from '../../domain/snapshot.ts'
+import {
+  formatSnapshotChunks,
+  type ImportResult,
+  SNAPSHOT_FORMAT,
+  type Snapshot,
+  type SnapshotBatch,
+  type SnapshotStream,
+  snapshotBatches,
+} from '../../domain/snapshot.ts'
 import { SCHEMA_VERSION } from '../../store/migrations/index.ts'
+import type { DumpHead } from '../../store/store.ts'
 import type { Ctx } from './context.ts'
 import { requireAdmin } from './projects.ts'
 
@@ -13,6 +22,31 @@ export async function exportSnapshot(ctx: Ctx): Promise<Snapshot> {
     exported_at: ctx.now().toISOString(),
     ...dump,
   }
+}
+
+/**
+ * The snapshot as `formatSnapshot` writes it, produced as it is read: memory stays at one
+ * batch of rows whatever the size. The caller is authorised before the first row is read.
+ */
+export function exportSnapshotText(ctx: Ctx): Iterable<string> {
+  requireAdmin(ctx, 'export the database')
+  const exportedAt = ctx.now().toISOString()
+  const parts = ctx.store.dumpTableStream()
+  return (function* () {
+    try {
+      const first = parts.next()
+      const head = first.value as DumpHead
+      function* batches() {
+        for (const p of parts) yield p as SnapshotBatch
+      }
+      yield* formatSnapshotChunks(
+        { format: SNAPSHOT_FORMAT, exported_at: exportedAt, ...head },
+        batches(),
+      )
+    } finally {
+      parts.return(undefined)
+    }
+  })()
 }
 
 /**
@@ -38,7 +72,7 @@ async function holdsWork(ctx: Ctx): Promise<string | undefined> {
 
 export async function importSnapshot(
   ctx: Ctx,
-  snapshot: Snapshot,
+  snapshot: Snapshot | SnapshotStream,
   options: { force?: boolean } = {},
 ): Promise<ImportResult> {
   requireAdmin(ctx, 'import a snapshot')
@@ -56,9 +90,10 @@ export async function importSnapshot(
       `this workspace already holds ${work}; importing would replace them`,
       'export it first if you need it (tk export -o backup.json), then import with -force',
     )
-  await ctx.store.replaceTables(snapshot)
-  return {
-    schema_version: snapshot.schema_version,
-    tables: Object.fromEntries(Object.entries(snapshot.tables).map(([n, t]) => [n, t.rows.length])),
-  }
+  const tables = isStream(snapshot) ? snapshot.tables : snapshotBatches(snapshot.tables)
+  const counts = await ctx.store.replaceTables({ sequences: snapshot.sequences, tables })
+  return { schema_version: snapshot.schema_version, tables: counts }
 }
+
+const isStream = (s: Snapshot | SnapshotStream): s is SnapshotStream =>
+  Symbol.iterator in s.tables || Symbol.asyncIterator in s.tables

@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely'
+import { sql, type Updateable } from 'kysely'
 import { conflict, invalid } from '../../domain/errors.ts'
 import type { HistoryEventType } from '../../domain/history.ts'
 import { parseLifecycleInput } from '../../domain/lifecycle.ts'
@@ -191,6 +191,13 @@ export async function listTickets(ctx: Ctx, f: TicketFilter): Promise<Ticket[]> 
     let q = (await filteredTickets(db, ctx, f))
       .orderBy('t.updated_at', 'desc')
       .orderBy('t.id', 'desc')
+    if (f.after !== undefined) {
+      // Keyset paging: the list goes on below the given ticket's place in the order, read
+      // through the list index, so page 1,000 costs what page 1 does (an offset reads and
+      // skips every row before it).
+      const anchor = await ticketFor(db, ctx, f.after, 'read')
+      q = q.where(sql<boolean>`(t.updated_at, t.id) < (${anchor.updated_at}, ${anchor.id})`)
+    }
     if (limit > 0) q = q.limit(limit).offset(offset)
     return toTickets(db, await q.execute())
   })

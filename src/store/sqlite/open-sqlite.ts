@@ -7,13 +7,18 @@ import { dirname } from 'node:path'
 import { DatabaseSync, type DatabaseSyncOptions } from 'node:sqlite'
 import { Kysely, sql } from 'kysely'
 import { TicketError } from '../../domain/errors.ts'
+import {
+  collectTables,
+  type SnapshotBatch,
+  snapshotBatches as tableBatches,
+} from '../../domain/snapshot.ts'
 import type { Database } from '../database.ts'
 import { idList } from '../id-list.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
-import type { Db, Store } from '../store.ts'
+import type { Db, DumpHead, Store, TableSource } from '../store.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
 import { createSqliteSearchIndex, rebuildSqliteSearchIndex, toFtsQuery } from './search-index.ts'
-import { dumpTables, replaceTables } from './snapshot.ts'
+import { dumpTableStream, replaceTables } from './snapshot.ts'
 import { isDiskFull, mapSqliteError, sqliteCode } from './sqlite-errors.ts'
 
 export type OpenOptions = {
@@ -26,7 +31,12 @@ export type OpenOptions = {
   readonly writable?: boolean
 }
 
-type Opened = { readonly raw: DatabaseSync; readonly version: number; readonly readOnly: boolean }
+type Opened = {
+  readonly raw: DatabaseSync
+  readonly version: number
+  readonly readOnly: boolean
+  readonly exclusive: boolean
+}
 
 const SQLITE_CANTOPEN = 14
 
@@ -49,7 +59,7 @@ function connect(path: string | URL, options: DatabaseSyncOptions, exclusive = f
     // Before anything else, or the shared index is still asked for.
     if (exclusive) raw.exec('PRAGMA locking_mode = EXCLUSIVE')
     raw.exec('PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;')
-    return { raw, version: userVersion(raw), readOnly: options.readOnly ?? false }
+    return { raw, version: userVersion(raw), readOnly: options.readOnly ?? false, exclusive }
   } catch (e) {
     raw.close()
     throw e
@@ -229,6 +239,26 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
     return guard(() => db.transaction().execute((trx) => inside.run(trx, fn, trx)))
   }
+  /**
+   * One snapshot read on a connection of its own, so a server writing meanwhile can neither
+   * tear it nor wait for it. Under exclusive locking (a full disk) no second connection can
+   * read, and the command's own one is used: nothing else runs in that process meanwhile.
+   */
+  function* dumpStream() {
+    const own = opened.exclusive
+      ? undefined
+      : opened.readOnly
+        ? openReadOnly(path).raw
+        : connect(path, { readOnly: true }).raw
+    const reader = own ?? raw
+    reader.exec('BEGIN')
+    try {
+      yield* dumpTableStream(reader, userVersion(reader))
+    } finally {
+      reader.exec('COMMIT')
+      own?.close()
+    }
+  }
   return {
     db,
     location: path,
@@ -290,10 +320,22 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
       }),
     schemaVersion: async () =>
       Number((raw.prepare('PRAGMA user_version').get() as { user_version: number }).user_version),
-    // One snapshot, so a server writing meanwhile cannot tear it.
-    dumpTables: () => read(dumpTables),
-    replaceTables: (dump) =>
-      transaction((trx) => replaceTables(trx, dump, rebuildSqliteSearchIndex)),
+    dumpTables: async () => {
+      const parts = dumpStream()
+      const head = parts.next().value as DumpHead
+      const tables = await collectTables(parts as Generator<SnapshotBatch>)
+      return { tables, sequences: head.sequences }
+    },
+    dumpTableStream: dumpStream,
+    // The raw connection is used under the transaction's lock: row by row through one prepared
+    // statement, without building a query per batch.
+    replaceTables: (dump) => {
+      const source =
+        Symbol.iterator in dump.tables || Symbol.asyncIterator in dump.tables
+          ? (dump as TableSource)
+          : { sequences: dump.sequences, tables: tableBatches(dump.tables) }
+      return transaction(() => replaceTables(raw, source, () => rebuildSqliteSearchIndex(raw)))
+    },
     close: () => db.destroy(),
   }
 }

@@ -1,3 +1,4 @@
+import type { DatabaseSync } from 'node:sqlite'
 import { type Kysely, sql } from 'kysely'
 
 // biome-ignore lint/suspicious/noExplicitAny: runs inside migrations, before the typed schema
@@ -32,8 +33,7 @@ export function toFtsQuery(words: string): string | undefined {
   return tokens.map((t) => `"${t}"*`).join(' ')
 }
 
-/** Re-reads every ticket into the index (after a bulk load that bypassed nothing, to be sure). */
-// biome-ignore lint/suspicious/noExplicitAny: shared with the untyped snapshot loader
-export async function rebuildSqliteSearchIndex(db: Kysely<any>): Promise<void> {
-  await sql`INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild')`.execute(db)
+/** Re-reads every ticket into the index (after a bulk load that set the triggers aside). */
+export function rebuildSqliteSearchIndex(db: DatabaseSync): void {
+  db.exec(`INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild')`)
 }

@@ -1,14 +1,23 @@
 /** @module Whole-database dump and restore for SQLite, driven by the live schema. */
-import { type Kysely, sql } from 'kysely'
+import type { DatabaseSync } from 'node:sqlite'
 import { invalid } from '../../domain/errors.ts'
-import type { SnapshotTable, SnapshotValue } from '../../domain/snapshot.ts'
-import type { TableDump } from '../store.ts'
+import type { SnapshotBatch, SnapshotValue } from '../../domain/snapshot.ts'
+import type { DumpHead, TableSource } from '../store.ts'
 
-// biome-ignore lint/suspicious/noExplicitAny: the tables are read from the schema at run time
-type AnyDb = Kysely<any>
+/** Rows per batch read from a table: bounds the memory an export holds at once. */
+const DUMP_BATCH = 500
 
-/** Bound parameters per INSERT, well under SQLite's limit of 32,766. */
-const MAX_PARAMS = 8000
+type TableInfo = { name: string; columns: string[]; order: string[] }
+
+const all = <T>(db: DatabaseSync, query: string, ...params: (string | number)[]) =>
+  db.prepare(query).all(...params) as T[]
+
+/** Names of the virtual tables (the full-text index), whose shadow tables hold no data of ours. */
+const virtualTables = (db: DatabaseSync) =>
+  all<{ name: string }>(
+    db,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`,
+  ).map((r) => r.name)
 
 /**
  * Every table that holds data, in creation order. Read from `sqlite_master` so tables added
@@ -16,12 +25,12 @@ const MAX_PARAMS = 8000
  * shadow tables are left out because they are rebuilt from `tickets`, and sessions because
  * they are credentials.
  */
-type TableInfo = { name: string; columns: string[]; order: string[] }
-
-export async function dataTables(db: AnyDb): Promise<TableInfo[]> {
-  const { rows } = await sql<{ name: string; sql: string | null }>`
-    SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid`.execute(db)
-  const virtual = rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name)
+export function dataTables(db: DatabaseSync): TableInfo[] {
+  const rows = all<{ name: string; sql: string | null }>(
+    db,
+    `SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid`,
+  )
+  const virtual = virtualTables(db)
   const tables = rows.filter(
     (r) =>
       !r.name.startsWith('sqlite_') &&
@@ -30,101 +39,128 @@ export async function dataTables(db: AnyDb): Promise<TableInfo[]> {
       r.name !== 'sessions' &&
       !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`)),
   )
-  const out: TableInfo[] = []
-  for (const t of tables) {
-    const cols = await sql<{ name: string; pk: number }>`
-      SELECT name, pk FROM pragma_table_info(${t.name}) ORDER BY cid`.execute(db)
-    const columns = cols.rows.map((c) => c.name)
+  return tables.map((t) => {
+    const cols = all<{ name: string; pk: number }>(
+      db,
+      'SELECT name, pk FROM pragma_table_info(?) ORDER BY cid',
+      t.name,
+    )
+    const columns = cols.map((c) => c.name)
     // Rows come out in a stable order: by rowid, or by primary key where there is no rowid.
-    const pk = cols.rows.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk)
+    const pk = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk)
     const order = /WITHOUT\s+ROWID/i.test(t.sql ?? '') ? pk.map((c) => c.name) : ['rowid']
-    out.push({ name: t.name, columns, order: order.length > 0 ? order : columns })
-  }
-  return out
+    return { name: t.name, columns, order: order.length > 0 ? order : columns }
+  })
 }
 
-async function sequences(db: AnyDb): Promise<Record<string, number>> {
-  const exists = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_sequence'`.execute(db)
-  if (Number(exists.rows[0]?.n ?? 0) === 0) return {}
-  const { rows } = await sql<{ name: string; seq: number }>`
-    SELECT name, seq FROM sqlite_sequence ORDER BY name`.execute(db)
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
+
+function sequences(db: DatabaseSync): Record<string, number> {
+  const exists = all<{ n: number }>(
+    db,
+    `SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_sequence'`,
+  )
+  if (Number(exists[0]?.n ?? 0) === 0) return {}
+  const rows = all<{ name: string; seq: number }>(
+    db,
+    'SELECT name, seq FROM sqlite_sequence ORDER BY name',
+  )
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.seq)]))
 }
 
-export async function dumpTables(db: AnyDb): Promise<TableDump> {
-  const tables: Record<string, SnapshotTable> = {}
-  for (const t of await dataTables(db)) {
-    const order = sql.join(t.order.map((c) => sql.ref(c)))
-    const { rows } = await sql<Record<string, SnapshotValue>>`
-      SELECT * FROM ${sql.table(t.name)} ORDER BY ${order}`.execute(db)
-    tables[t.name] = {
-      columns: t.columns,
-      rows: rows.map((r) => t.columns.map((c) => r[c] ?? null)),
+/**
+ * Reads every data table in batches, inside the caller's read transaction on `db`. Rows are
+ * read as arrays, in the table's stable order, so nothing but the batch under way is held.
+ */
+export function* dumpTableStream(
+  db: DatabaseSync,
+  schemaVersion: number,
+): Generator<DumpHead | SnapshotBatch> {
+  yield { schema_version: schemaVersion, sequences: sequences(db) }
+  for (const t of dataTables(db)) {
+    const stmt = db.prepare(
+      `SELECT ${t.columns.map(quote).join(', ')} FROM ${quote(t.name)} ORDER BY ${t.order.map(quote).join(', ')}`,
+    )
+    stmt.setReturnArrays(true)
+    let rows: SnapshotValue[][] = []
+    let any = false
+    for (const row of stmt.iterate() as Iterable<SnapshotValue[]>) {
+      rows.push(row)
+      if (rows.length === DUMP_BATCH) {
+        yield { table: t.name, columns: t.columns, rows }
+        any = true
+        rows = []
+      }
     }
-  }
-  return { tables, sequences: await sequences(db) }
-}
-
-function checkFits(dump: TableDump, live: readonly TableInfo[]) {
-  const known = new Map(live.map((t) => [t.name, new Set(t.columns)]))
-  for (const [name, t] of Object.entries(dump.tables)) {
-    const cols = known.get(name)
-    if (!cols)
-      throw invalid(
-        `the snapshot has a table "${name}" that this database does not have`,
-        'import it with the version of tk that exported it',
-      )
-    const unknown = t.columns.find((c) => !cols.has(c))
-    if (unknown !== undefined)
-      throw invalid(
-        `the snapshot's table "${name}" has a column "${unknown}" that this database does not have`,
-        'import it with the version of tk that exported it',
-      )
+    if (rows.length > 0 || !any) yield { table: t.name, columns: t.columns, rows }
   }
 }
 
-async function insertRows(db: AnyDb, name: string, t: SnapshotTable) {
-  if (t.rows.length === 0 || t.columns.length === 0) return
-  const per = Math.max(1, Math.floor(MAX_PARAMS / t.columns.length))
-  const columns = sql.join(t.columns.map((c) => sql.ref(c)))
-  for (let i = 0; i < t.rows.length; i += per) {
-    const values = t.rows.slice(i, i + per).map((r) => sql`(${sql.join(r)})`)
-    await sql`INSERT INTO ${sql.table(name)} (${columns}) VALUES ${sql.join(values)}`.execute(db)
-  }
+function checkFits(name: string, columns: readonly string[], live: Map<string, TableInfo>) {
+  const known = live.get(name)
+  if (!known)
+    throw invalid(
+      `the snapshot has a table "${name}" that this database does not have`,
+      'import it with the version of tk that exported it',
+    )
+  const unknown = columns.find((c) => !known.columns.includes(c))
+  if (unknown !== undefined)
+    throw invalid(
+      `the snapshot's table "${name}" has a column "${unknown}" that this database does not have`,
+      'import it with the version of tk that exported it',
+    )
 }
 
 /**
- * Replaces the rows of every data table with the dump's, inside the caller's transaction.
- * Foreign keys are checked once at the end, so rows may arrive in any order; a dangling
- * reference aborts the whole import.
+ * Replaces the rows of every data table with the source's, inside the caller's transaction
+ * on `db`, reading the source as it loads. Foreign keys are checked once at the end, so rows
+ * may arrive in any order; a dangling reference aborts the whole import. The triggers that
+ * keep the full-text index in step are set aside meanwhile: one rebuild at the end costs a
+ * fraction of indexing row by row, and they are restored, as they were, before commit.
  */
 export async function replaceTables(
-  db: AnyDb,
-  dump: TableDump,
-  rebuildSearch: (db: AnyDb) => Promise<void>,
-): Promise<void> {
-  const live = await dataTables(db)
-  checkFits(dump, live)
-  await sql`PRAGMA defer_foreign_keys = ON`.execute(db)
-  for (const t of [...live].reverse()) await sql`DELETE FROM ${sql.table(t.name)}`.execute(db)
-  for (const t of live) {
-    const rows = dump.tables[t.name]
-    if (rows) await insertRows(db, t.name, rows)
+  db: DatabaseSync,
+  source: TableSource,
+  rebuildSearch: () => void,
+): Promise<Record<string, number>> {
+  const live = new Map(dataTables(db).map((t) => [t.name, t]))
+  const virtual = virtualTables(db)
+  const triggers = all<{ name: string; sql: string }>(
+    db,
+    `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid`,
+  ).filter((t) => virtual.some((v) => t.sql.includes(v)))
+  for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`)
+  db.exec('PRAGMA defer_foreign_keys = ON')
+  for (const t of [...live.values()].reverse()) db.exec(`DELETE FROM ${quote(t.name)}`)
+  const counts: Record<string, number> = {}
+  let insert: { table: string; columns: readonly string[]; run: (row: never[]) => void } | undefined
+  for await (const batch of source.tables) {
+    if (insert?.table !== batch.table || insert.columns !== batch.columns) {
+      checkFits(batch.table, batch.columns, live)
+      counts[batch.table] ??= 0
+      if (batch.columns.length === 0) continue
+      const stmt = db.prepare(
+        `INSERT INTO ${quote(batch.table)} (${batch.columns.map(quote).join(', ')}) VALUES (${batch.columns.map(() => '?').join(', ')})`,
+      )
+      insert = { table: batch.table, columns: batch.columns, run: (row) => stmt.run(...row) }
+    }
+    for (const row of batch.rows) insert.run(row as never[])
+    counts[batch.table]! += batch.rows.length
   }
-  const seq = Object.entries(dump.sequences)
-  if (seq.length > 0 || (await sequences(db).then((s) => Object.keys(s).length > 0))) {
-    await sql`DELETE FROM sqlite_sequence`.execute(db)
-    for (const [name, n] of seq)
-      await sql`INSERT INTO sqlite_sequence (name, seq) VALUES (${name}, ${n})`.execute(db)
+  const seq = Object.entries(source.sequences)
+  if (seq.length > 0 || Object.keys(sequences(db)).length > 0) {
+    db.exec('DELETE FROM sqlite_sequence')
+    const put = db.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)')
+    for (const [name, n] of seq) put.run(name, n)
   }
-  const broken = await sql<{ table: string; rowid: number; parent: string }>`
-    PRAGMA foreign_key_check`.execute(db)
-  const first = broken.rows[0]
+  const broken = all<{ table: string; parent: string }>(db, 'PRAGMA foreign_key_check')
+  const first = broken[0]
   if (first)
     throw invalid(
-      `the snapshot is inconsistent: a row of ${first.table} refers to a missing ${first.parent} row (${broken.rows.length} such rows in all); nothing was imported`,
+      `the snapshot is inconsistent: a row of ${first.table} refers to a missing ${first.parent} row (${broken.length} such rows in all); nothing was imported`,
       'export the snapshot again from a healthy workspace',
     )
-  await rebuildSearch(db)
+  rebuildSearch()
+  for (const t of triggers) db.exec(t.sql)
+  return counts
 }
