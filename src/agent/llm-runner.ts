@@ -54,17 +54,43 @@ export function llmEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs the command once. It gets its own process group, so a timeout (or `signal`) ends the
- * whole tree: a shell script's `sleep` must not keep the pipes open after the script is gone.
+ * The leader of the LLM's process group: starts the program with our pipes, passes on how it
+ * ended, and kills the whole group the moment its parent (the worker) is gone, even by
+ * `kill -9`, which no handler in the worker sees. A program that cannot start is named on
+ * fd 3. Plain JavaScript, run with `node -e`, so it needs no file on disk.
+ */
+const GUARD = `
+const { spawn } = require('node:child_process')
+const { writeSync } = require('node:fs')
+const [command, ...args] = process.argv.slice(1)
+const parent = process.ppid
+const child = spawn(command, args, { stdio: ['inherit', 'inherit', 'inherit'] })
+const orphaned = setInterval(() => {
+  if (process.ppid !== parent) try { process.kill(-process.pid, 'SIGKILL') } catch {}
+}, 200)
+child.on('error', (e) => { try { writeSync(3, e.message) } catch {} process.exit(127) })
+child.on('exit', (code, signal) => {
+  clearInterval(orphaned)
+  if (!signal) process.exit(code ?? 1)
+  process.removeAllListeners(signal)
+  process.kill(process.pid, signal)
+})
+for (const s of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(s, () => child.kill(s))
+`
+
+/**
+ * Runs the command once, in its own process group led by a small guard, so a timeout (or
+ * `signal`) ends the whole tree (a shell script's `sleep` must not keep the pipes open), and
+ * a worker that dies leaves no LLM behind writing into a ticket that moved on.
  */
 export function runLlm(cmd: LlmCommand, o: LlmRunOptions): Promise<LlmRun> {
   const now = o.now ?? (() => new Date())
   const started = now()
   return new Promise((resolve) => {
-    const child = spawn(cmd.command, [...cmd.args], {
+    const child = spawn(process.execPath, ['-e', GUARD, cmd.command, ...cmd.args], {
       cwd: o.cwd,
       env: llmEnv(o.env ?? process.env),
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       detached: true,
     })
     let stdout = ''
@@ -94,6 +120,9 @@ export function runLlm(cmd: LlmCommand, o: LlmRunOptions): Promise<LlmRun> {
     child.stderr.setEncoding('utf8').on('data', (d: string) => {
       stderr += d
       o.onStderr?.(d)
+    })
+    child.stdio[3]?.on('data', (d: Buffer) => {
+      spawnError = (spawnError ?? '') + d.toString('utf8')
     })
     child.stdin.on('error', () => {
       // The program may exit without reading its input; that is its answer, not our failure.

@@ -74,6 +74,8 @@ export class Worker {
   readonly #o: WorkerOptions
   readonly #write: (text: string) => void
   #status: 'online' | 'working' | 'soliciting' = 'online'
+  /** The run in progress: aborted when a heartbeat says the ticket is no longer ours. */
+  #run: { readonly stop: AbortController; readonly since: number } | undefined
 
   constructor(options: WorkerOptions) {
     // Titles, server messages and the LLM's output are anyone's: what reaches the log shows
@@ -91,8 +93,15 @@ export class Worker {
     if (!me) return
     log(`agent ${me.username} registered`)
     const beat = setInterval(() => {
+      const sent = Date.now()
       api
         .heartbeat(this.#status)
+        .then((r) => {
+          // No lease while running: a person moved the ticket or it was requeued; the run is
+          // stopped so it cannot go on writing for a ticket that moved on.
+          const run = this.#run
+          if (run && sent > run.since && r.lease_expires_at === null) run.stop.abort()
+        })
         .catch((e: unknown) => log(`heartbeat failed: ${(e as Error).message}`))
     }, this.#o.heartbeatMs)
     let poll = this.#o.pollMs
@@ -139,7 +148,8 @@ export class Worker {
       try {
         return await this.#o.api.registerAgent()
       } catch (e) {
-        if (fatal(e)) throw e
+        // Another worker runs under this agent id: running both would work one ticket twice.
+        if (fatal(e) || (e instanceof TicketError && e.code === 'conflict')) throw e
         this.#o.log(`cannot register yet: ${(e as Error).message}; retrying in ${wait / 1000} s`)
         await sleep(wait, this.#o.signal)
         wait = Math.min(wait * 2, this.#o.maxPollMs)
@@ -172,15 +182,25 @@ export class Worker {
       input.chunk(`${prompt}\n`)
     }
     const llm = !this.#o.llmPinned && work.config.llm ? resolveLlm(work.config.llm) : this.#o.llm
+    const stop = new AbortController()
+    this.#run = { stop, since: Date.now() }
     const run = await runLlm(llm, {
       prompt,
       timeoutMs: this.#o.llmTimeoutMs,
       cwd,
-      signal,
+      signal: AbortSignal.any([signal, stop.signal]),
       ...(this.#o.verbose ? { onStdout: out.chunk, onStderr: err.chunk } : {}),
+    }).finally(() => {
+      this.#run = undefined
     })
     out.flush()
     err.flush()
+    if (stop.signal.aborted && !signal.aborted) {
+      // History already says who took it and why (`ticket_requeued`); nothing to report.
+      log(`run on ${t.key} interrupted: the ticket was taken back (moved or requeued)`)
+      this.#status = 'soliciting'
+      return
+    }
     if (signal.aborted) {
       // Ctrl-C: the run was cut short, so the ticket goes back to the queue for someone else.
       await api

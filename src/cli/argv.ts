@@ -3,6 +3,8 @@ import { UsageError } from './usage-error.ts'
 /** Flags that mean the same on every command, found anywhere on the line (cli.md "Conventions"). */
 export type GlobalFlags = {
   json: boolean
+  /** `--pretty`: indented JSON even when stdout is not a terminal. */
+  pretty: boolean
   noColor: boolean
   gui: boolean
   help: boolean
@@ -29,6 +31,7 @@ const VALUE_FLAGS: Record<string, 'file' | 'fields' | 'project' | 'theme'> = {
 export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags; rest: string[] } {
   const g: GlobalFlags = {
     json: false,
+    pretty: false,
     noColor: false,
     gui: false,
     help: false,
@@ -63,6 +66,7 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
       continue
     }
     if (t === '--json' || t === '-json') g.json = true
+    else if (t === '--pretty' || t === '-pretty') g.pretty = true
     else if (t === '--no-color' || t === '-nocolor' || t === '--nocolor' || t === '-no-color')
       g.noColor = true
     else if (t === '-g' || t === '--gui' || t === '-gui') g.gui = true

@@ -6,8 +6,9 @@ import { readCredentials, saveCredentials, serverUrlOf, timeoutOf } from './cred
 import type { Workspace } from './workspace.ts'
 
 /**
- * Local mode opens the workspace's SQLite file and acts as `admin` (or TICKET_USERNAME);
- * remote mode (TICKET_URL or `server_url` in config.json) talks to a server.
+ * Local mode opens the workspace's SQLite file and acts as AGENT_ID, else TICKET_USERNAME,
+ * else the workspace's `username`, else `admin` (docs/agents.md "Identity"); remote mode
+ * (TICKET_URL or `server_url` in config.json) talks to a server.
  */
 export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<TicketService> {
   const url = serverUrlOf(ws, env)
@@ -20,7 +21,10 @@ export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<Ti
     throw e
   })
   try {
-    const actor = await findActor(store, env.TICKET_USERNAME || ws.config.username || 'admin')
+    const actor = await findActor(
+      store,
+      env.AGENT_ID || env.TICKET_USERNAME || ws.config.username || 'admin',
+    )
     // A disabled account acts nowhere, locally as over HTTP.
     if (!actor.enabled)
       throw new TicketError('forbidden', `user "${actor.username}" is disabled`, {
@@ -34,9 +38,10 @@ export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<Ti
 }
 
 /**
- * Remote mode acts as the logged-in user: the stored token for this server, else a login with
- * TICKET_USERNAME and TICKET_PASSWORD (saved for next time), else anonymously (the server will
- * say to log in).
+ * Remote mode acts as the agent when AGENT_ID and AGENT_PASSWORD are set (HTTP Basic on every
+ * call, as `tk agent run` does), else as the logged-in user: the stored token for this server,
+ * else a login with TICKET_USERNAME and TICKET_PASSWORD (saved for next time), else anonymously
+ * (the server will say to log in).
  */
 async function connectRemote(
   ws: Workspace,
@@ -45,6 +50,12 @@ async function connectRemote(
 ): Promise<TicketService> {
   const { HttpService } = await import('../client/http-service.ts')
   const timeoutMs = timeoutOf(env)
+  if (env.AGENT_ID && env.AGENT_PASSWORD)
+    return new HttpService({
+      url,
+      agent: { id: env.AGENT_ID, password: env.AGENT_PASSWORD },
+      ...(timeoutMs ? { timeoutMs } : {}),
+    })
   const stored = readCredentials(ws, url)
   const username = env.TICKET_USERNAME
   const password = env.TICKET_PASSWORD

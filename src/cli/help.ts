@@ -44,7 +44,8 @@ export function overview(env: NodeJS.ProcessEnv = {}): string {
   lines.push(
     'Global flags:',
     '  --json               machine-readable output (errors as {"error": …} on stderr)',
-    '  --fields a,b         with --json: only these fields',
+    '  --fields a,b         with --json: only these fields (of the ticket in claim answers)',
+    '  --pretty             with --json: indented even when piped (one line otherwise)',
     '  -project PREFIX      act on this project instead of the current one',
     '  -f DIR|FILE.db       use this workspace',
     '  --no-color           no colour (NO_COLOR is honoured too)',
@@ -67,7 +68,10 @@ export function helpFor(spec: CommandSpec): string {
     lines.push('', 'Flags:')
     for (const o of spec.options) lines.push(`  ${o.flags.padEnd(28)} ${o.description}`)
   }
-  lines.push('', 'Global flags: --json, --fields a,b, -project PREFIX, -f DIR, --no-color')
+  lines.push(
+    '',
+    'Global flags: --json, --pretty, --fields a,b, -project PREFIX, -f DIR, --no-color',
+  )
   return `${lines.join('\n')}\n`
 }
 

@@ -28,6 +28,7 @@ function context(
     color,
     width: process.stdout.isTTY ? process.stdout.columns || 120 : 120,
     fields: g.fields,
+    pretty: g.pretty || process.stdout.isTTY === true,
     write: (t) => process.stdout.write(t),
   })
   const workspace = openWorkspace(env, cwd, g.file)

@@ -1,11 +1,15 @@
 /** @module Everything the CLI prints: human text or `--json`, and `error:`/`hint:` lines. */
 import { terminalSafeDeep } from '../domain/terminal-text.ts'
+import { TICKET_FIELDS } from '../domain/ticket.ts'
+import { UsageError } from './usage-error.ts'
 
 export type Output = {
   readonly json: boolean
   readonly color: boolean
   /** Columns available for tables (120 when stdout is not a terminal). */
   readonly width: number
+  /** `--fields`, when given. */
+  readonly fields: readonly string[] | undefined
   /** Prints human text (one or more lines) to stdout. */
   line(text: string): void
   /** Prints `value` as JSON in --json mode, else the human rendering. */
@@ -17,16 +21,47 @@ export type OutputOptions = {
   readonly color: boolean
   readonly width: number
   readonly fields: readonly string[] | undefined
+  /** Indented JSON: at a terminal, or with `--pretty`; one line otherwise, for programs. */
+  readonly pretty: boolean
   readonly write: (text: string) => void
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Answers that wrap a ticket (claim, agent request: `{status, ticket, …}`) keep their
+ * envelope; `--fields` then applies to the ticket inside, which is what a caller asks about.
+ */
+const isEnvelope = (v: Record<string, unknown>) =>
+  'status' in v && 'ticket' in v && (v.ticket === null || isRecord(v.ticket))
+
 function pick(value: unknown, fields: readonly string[]): unknown {
   if (Array.isArray(value)) return value.map((v) => pick(v, fields))
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      fields.filter((f) => f in value).map((f) => [f, (value as Record<string, unknown>)[f]]),
-    )
-  return value
+  if (!isRecord(value)) return value
+  if (isEnvelope(value)) return { ...value, ticket: pick(value.ticket, fields) }
+  return Object.fromEntries(fields.filter((f) => f in value).map((f) => [f, value[f]]))
+}
+
+/** The field names `value` can show: its own keys (a list's, an envelope's ticket's). */
+function fieldsOf(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const v of value) fieldsOf(v, into)
+  else if (isRecord(value)) {
+    if (isEnvelope(value)) return fieldsOf(value.ticket, into)
+    for (const k of Object.keys(value)) into.add(k)
+  }
+  return into
+}
+
+/** Refuses `--fields` names that are not among `known` (a typo would silently drop data). */
+export function checkFields(fields: readonly string[], known: Iterable<string>): void {
+  const valid = new Set(known)
+  const unknown = fields.filter((f) => !valid.has(f))
+  if (unknown.length === 0) return
+  throw new UsageError(
+    `unknown field${unknown.length > 1 ? 's' : ''} for --fields: ${unknown.join(', ')}`,
+    `valid fields: ${[...valid].join(', ')}`,
+  )
 }
 
 export function createOutput(o: OutputOptions): Output {
@@ -34,10 +69,17 @@ export function createOutput(o: OutputOptions): Output {
     json: o.json,
     color: o.color,
     width: o.width,
+    fields: o.fields,
     line: (text) => o.write(text.endsWith('\n') ? text : `${text}\n`),
     data(value, human) {
       if (o.json) {
-        o.write(`${JSON.stringify(o.fields ? pick(value, o.fields) : value, null, 2)}\n`)
+        if (o.fields) {
+          const known = fieldsOf(value, new Set())
+          // An empty answer cannot show which names exist; a ticket's are the usual ones.
+          checkFields(o.fields, known.size > 0 ? known : TICKET_FIELDS)
+        }
+        const shown = o.fields ? pick(value, o.fields) : value
+        o.write(`${JSON.stringify(shown, null, o.pretty ? 2 : undefined)}\n`)
         return
       }
       // Data may come from anyone with write access: its control characters are shown, not

@@ -9,6 +9,7 @@ import {
   dependencyOptions,
   desc,
   dryRun,
+  finalComplete,
   force,
   forceComplete,
   id,
@@ -81,7 +82,7 @@ const stateCommand = (name: string, summary: string): CommandSpec => ({
   name,
   summary,
   args: '[KEY]',
-  options: name === 'complete' ? [...idAndMessage, forceComplete] : idAndMessage,
+  options: name === 'complete' ? [...idAndMessage, forceComplete, finalComplete] : idAndMessage,
   section: 'Lifecycle',
   load: lazy(lifecycle, (m) => m.stateShortcut(name)),
 })
@@ -789,7 +790,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   stateCommand('idle', 'Set state idle'),
   stateCommand('active', 'Start work: state active (assigns you when unassigned)'),
-  stateCommand('complete', 'Finish the stage: state success (advances to the next stage)'),
+  stateCommand(
+    'complete',
+    'Finish the stage: success, on to the next stage (-final: through to done)',
+  ),
   stateCommand('fail', 'Mark the stage failed'),
   toggle('close', 'Close a ticket (locks it until reopened)'),
   toggle('open', 'Reopen a closed ticket'),
@@ -1412,6 +1416,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     section: 'Work',
     load: lazy(agents, (m) => m.request),
+  },
+  {
+    name: 'agent heartbeat',
+    summary: 'As an agent: say you are alive and renew the lease on the ticket you hold',
+    section: 'Work',
+    load: lazy(agents, (m) => m.heartbeat),
   },
   {
     name: 'analyse',

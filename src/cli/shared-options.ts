@@ -23,6 +23,10 @@ export const includeClosed: OptionSpec = {
 }
 export const force = (what: string): OptionSpec => ({ flags: '--force', description: what })
 export const forceComplete = force('complete even if dependencies are unfinished')
+export const finalComplete: OptionSpec = {
+  flags: '--final',
+  description: 'succeed through every remaining stage to the last (done)',
+}
 export const dryRun: OptionSpec = {
   flags: '--dry-run',
   description: 'show what would be claimed, change nothing',

@@ -331,7 +331,11 @@ export class HttpService implements TicketService {
   }
 
   setState: TicketService['setState'] = (ref, state, options) =>
-    this.#call('POST', `/api/tickets/${seg(ref)}/state`, { state, force: options?.force ?? false })
+    this.#call('POST', `/api/tickets/${seg(ref)}/state`, {
+      state,
+      force: options?.force ?? false,
+      ...(options?.final ? { final: true } : {}),
+    })
   setStage: TicketService['setStage'] = (ref, stage) =>
     this.#call('POST', `/api/tickets/${seg(ref)}/stage`, { stage })
   setFlag: TicketService['setFlag'] = (ref, flag, value, options) =>

@@ -54,3 +54,37 @@ export const refusedClaim = (key: string, reason: string | undefined): TicketErr
     `cannot claim ${key}: ${reason ?? 'refused'}`,
     'see what can be claimed now with: tk next',
   )
+
+/** Counts in a NO-WORK answer stop here: enough to act on, cheap at any size. */
+export const NO_WORK_COUNT_CAP = 1000
+
+/** The open leaves the queue passed over, by the first thing in the way. */
+export type NoWorkCounts = {
+  /** Idle and unassigned but not marked ready (`tk ready KEY`). */
+  readonly not_ready: number
+  /** Ready but idle in a stage other than the work stage (e.g. `design`; `tk stage KEY develop`). */
+  readonly not_in_work_stage: number
+  /** Ready at the work stage but waiting for unfinished dependencies. */
+  readonly blocked: number
+  /** Ready at the work stage but held by someone. */
+  readonly assigned: number
+}
+
+const plural = (n: number, one: string, many: string) =>
+  `${n >= NO_WORK_COUNT_CAP ? `${n}+` : n} ${n === 1 ? one : many}`
+
+/** One sentence saying why nothing could be claimed, from the counts. */
+export function noWorkReason(c: NoWorkCounts): string {
+  const parts = [
+    c.not_ready > 0 && `${plural(c.not_ready, 'ticket is', 'tickets are')} not marked ready`,
+    c.not_in_work_stage > 0 &&
+      `${plural(c.not_in_work_stage, 'ready ticket is', 'ready tickets are')} not at the work stage`,
+    c.blocked > 0 &&
+      `${plural(c.blocked, 'ready ticket is', 'ready tickets are')} blocked by unfinished dependencies`,
+    c.assigned > 0 &&
+      `${plural(c.assigned, 'ready ticket is', 'ready tickets are')} held by someone`,
+  ].filter((p): p is string => typeof p === 'string')
+  return parts.length === 0
+    ? 'no open tickets are waiting to be worked on'
+    : `nothing is claimable: ${parts.join('; ')}`
+}

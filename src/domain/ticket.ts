@@ -117,6 +117,42 @@ export type Ticket = {
   readonly updated_at: string
 }
 
+/** Every field of a `Ticket`, for checking `--fields` before anything runs. */
+export const TICKET_FIELDS = [
+  'id',
+  'key',
+  'project_id',
+  'project_prefix',
+  'type',
+  'title',
+  'description',
+  'acceptance_criteria',
+  'git_repository',
+  'git_branch',
+  'parent_id',
+  'clone_of',
+  'workflow_id',
+  'stage',
+  'state',
+  'status',
+  'priority',
+  'sort_order',
+  'estimate_effort',
+  'estimate_complete',
+  'health_score',
+  'assignee',
+  'open',
+  'archived',
+  'ready',
+  'review_status',
+  'attempts',
+  'labels',
+  'blocked',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof Ticket)[]
+
 /** A ticket with what `get` shows beside it. */
 export type TicketDetail = Ticket & {
   readonly children: readonly Ticket[]

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../domain/claim.ts'
+import type { ClaimStatus, NoWorkCounts } from '../domain/claim.ts'
 import type { DatabaseCheck, ProjectDiagnosis, TicketDiagnosis } from '../domain/doctor.ts'
 import type { HealthReport } from '../domain/health.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../domain/history.ts'
@@ -115,7 +115,10 @@ export type ClaimInput = {
 export type ClaimResult = {
   readonly status: ClaimStatus
   readonly ticket: Ticket | null
+  /** Why a claim was REJECTED, or why there is NO-WORK. */
   readonly reason?: string
+  /** With NO-WORK: what the queue passed over (domain/claim.ts `NoWorkCounts`). */
+  readonly counts?: NoWorkCounts
 }
 
 export type TreeNode = { readonly ticket: Ticket; readonly children: readonly TreeNode[] }
@@ -212,7 +215,12 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   deleteTicket(ref: string): Promise<void>
 
   /** domain.md "Lifecycle"; `force` completes a ticket whose dependencies are unfinished. */
-  setState(ref: string, state: StateWord, options?: { force?: boolean }): Promise<Ticket>
+  setState(
+    ref: string,
+    state: StateWord,
+    /** `final`: success through every remaining stage to done (`tk complete -final`). */
+    options?: { force?: boolean; final?: boolean },
+  ): Promise<Ticket>
   setStage(ref: string, stage: string): Promise<Ticket>
   /**
    * Opens, closes, archives, unarchives or marks (not) ready. A `message` is added as a comment

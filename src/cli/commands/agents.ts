@@ -208,7 +208,19 @@ export const request: Run = async (c) => {
     ...(project ? { project } : {}),
     dry_run: c.bool('dryRun'),
   })
-  process.stdout.write(`${JSON.stringify(work, null, 2)}\n`)
+  process.stdout.write(`${JSON.stringify(work, null, process.stdout.isTTY ? 2 : undefined)}\n`)
+}
+
+/**
+ * `tk agent heartbeat`: for an agent driven from a shell (AGENT_ID, locally or with
+ * TICKET_URL and AGENT_PASSWORD), what the worker's timer does. Any write it makes renews the
+ * lease too; this is for long stretches without one.
+ */
+export const heartbeat: Run = async (c) => {
+  const beat = await (await c.service()).heartbeat()
+  c.out.data(beat, (b) =>
+    b.lease_expires_at ? `lease renewed until ${b.lease_expires_at}` : 'alive; no ticket held',
+  )
 }
 
 /** `tk analyse KEY` / `tk analyse -story ID`: the LLM's breakdown, created as tickets. */

@@ -6,14 +6,31 @@ import type { CommandContext, Run } from '../command.ts'
 import { oneLine } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
 
-async function finish(c: CommandContext, svc: TicketService, ticket: Ticket) {
+async function finish(
+  c: CommandContext,
+  svc: TicketService,
+  ticket: Ticket,
+  note?: (t: Ticket) => string,
+) {
   const message = c.str('message')
   let t = ticket
   if (message) {
     await svc.addComment(t.key, message)
     t = await svc.getTicket(t.key)
   }
-  c.out.data(t, (x) => oneLine(c.out, x))
+  const shown = note ? { ...t, next: note(t) } : t
+  c.out.data(shown, (x) => (note ? `${oneLine(c.out, x)}\n${note(x)}` : oneLine(c.out, x)))
+}
+
+/**
+ * What a finished stage leads to, said in words (and as `next` in JSON): a `complete` moves
+ * one stage on, so the ticket is not done yet and still belongs to its assignee.
+ */
+export function afterComplete(t: Ticket): string {
+  if (t.state === 'success')
+    return `done: ${t.key} is finished; tickets waiting for it are unblocked`
+  const holder = t.assignee ? `still assigned to ${t.assignee}` : 'unassigned'
+  return `${t.status}: ${t.key} now waits for its ${t.stage} stage (${holder}); tickets waiting for it stay blocked until it is done (tk complete ${t.key} -final finishes every stage)`
 }
 
 async function setState(c: CommandContext, state: State) {
@@ -21,7 +38,9 @@ async function setState(c: CommandContext, state: State) {
   if (c.args.length > 0)
     throw new UsageError(`unexpected argument "${c.args[0]}"`, `usage: tk ${c.spec.name} KEY`)
   const svc = await c.service()
-  await finish(c, svc, await svc.setState(ref, state, { force: c.bool('force') }))
+  const final = state === 'success' && c.bool('final')
+  const t = await svc.setState(ref, state, { force: c.bool('force'), ...(final ? { final } : {}) })
+  await finish(c, svc, t, state === 'success' ? afterComplete : undefined)
 }
 
 const SHORTCUTS: Record<string, State> = {

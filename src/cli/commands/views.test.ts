@@ -7,7 +7,14 @@ import { renderBoard } from './views.ts'
 
 const ctx = (width: number) =>
   ({
-    out: createOutput({ json: false, color: false, width, fields: undefined, write: () => {} }),
+    out: createOutput({
+      json: false,
+      color: false,
+      width,
+      fields: undefined,
+      pretty: false,
+      write: () => {},
+    }),
   }) as CommandContext
 
 const ticket = (key: string, title: string, over: Partial<Ticket> = {}) =>

@@ -1,7 +1,8 @@
 import { refusedClaim } from '../../domain/claim.ts'
+import { TICKET_FIELDS } from '../../domain/ticket.ts'
 import type { TreeNode } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { paint } from '../output.ts'
+import { checkFields, paint } from '../output.ts'
 import { colourState, oneLine, symbol, ticketTable } from '../render.ts'
 import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
@@ -58,6 +59,8 @@ const prune = (nodes: readonly TreeNode[]): TreeNode[] =>
   nodes.filter((n) => n.ticket.open).map((n) => ({ ...n, children: prune(n.children) }))
 
 export const claim: Run = async (c) => {
+  // Checked before the claim, so a typo in --fields cannot take a ticket and then fail.
+  if (c.out.fields) checkFields(c.out.fields, TICKET_FIELDS)
   const raw = c.str('id') ?? c.args.shift()
   const svc = await c.service()
   const dryRun = c.bool('dryRun')
@@ -68,8 +71,7 @@ export const claim: Run = async (c) => {
   if (result.status === 'REJECTED')
     throw refusedClaim(result.ticket?.key ?? raw ?? '', result.reason)
   c.out.data(result, (r) => {
-    if (r.status === 'NO-WORK')
-      return 'NO-WORK: nothing is ready to claim (tickets need to be ready, idle at develop, unassigned and unblocked)'
+    if (r.status === 'NO-WORK') return `NO-WORK: ${r.reason ?? 'nothing is ready to claim'}`
     const verb = r.status === 'AVAILABLE' ? 'AVAILABLE (dry run, nothing changed)' : 'ASSIGNED'
     return `${verb}\n${oneLine(c.out, r.ticket!)}`
   })

@@ -10,7 +10,10 @@ export function workRoutes(app: App, { service }: RouteDeps): void {
   const params = TicketParams
 
   app.post('/api/tickets/:ref/state', { schema: { tags, params, body: StateBody } }, (req) =>
-    service(req).setState(req.params.ref, req.body.state, { force: req.body.force ?? false }),
+    service(req).setState(req.params.ref, req.body.state, {
+      force: req.body.force ?? false,
+      final: req.body.final ?? false,
+    }),
   )
   app.post('/api/tickets/:ref/stage', { schema: { tags, params, body: StageBody } }, (req) =>
     service(req).setStage(req.params.ref, req.body.stage),

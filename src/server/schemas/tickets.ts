@@ -66,7 +66,11 @@ export const TicketListQuery = Closed({
   ),
 })
 
-export const StateBody = Closed({ state: StateName, force: Type.Optional(Bool) })
+export const StateBody = Closed({
+  state: StateName,
+  force: Type.Optional(Bool),
+  final: Type.Optional(Bool),
+})
 export const StageBody = Closed({ stage: Short() })
 export const ParentBody = Closed({ parent: Short() })
 export const AssignBody = Closed({ assignee: Short() })

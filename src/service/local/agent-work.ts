@@ -24,6 +24,7 @@ import { ticketFor } from './access.ts'
 import { configOf } from './agents.ts'
 import * as claims from './claims.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
+import { notHeld } from './hold.ts'
 import { agentSettings } from './lease.ts'
 import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
 import { getProject } from './projects.ts'
@@ -52,8 +53,26 @@ async function setAgentStatus(ctx: Ctx, status: AgentStatus) {
   )
 }
 
+/**
+ * A second worker under the same agent id would run the same ticket twice: while the agent
+ * holds a live lease, registering again is refused until that worker stops or its lease lapses.
+ */
 export async function registerAgent(ctx: Ctx): Promise<User> {
-  requireAgent(ctx)
+  const me = requireAgent(ctx)
+  const live = await ctx.store.read((db) =>
+    db
+      .selectFrom('tickets')
+      .select(['key', 'lease_expires_at'])
+      .where('assignee', '=', me.username)
+      .where('state', '=', 'active')
+      .where('lease_expires_at', '>', ctx.now().toISOString())
+      .executeTakeFirst(),
+  )
+  if (live)
+    throw conflict(
+      `agent ${me.display_name} is already working: it holds ${live.key} until ${live.lease_expires_at}`,
+      `stop the other worker with this agent id, or wait until its lease lapses; give each worker its own agent (tk agent create)`,
+    )
   return toUser(await setAgentStatus(ctx, 'online'))
 }
 
@@ -169,10 +188,7 @@ export async function requestWork(ctx: Ctx, input: WorkRequest): Promise<AgentWo
 async function heldTicket(tx: Tx, ref: string): Promise<TicketRow> {
   const t = await ticketFor(tx.db, tx.ctx, ref, 'write')
   if (t.assignee !== tx.ctx.actor.username || t.state !== 'active')
-    throw conflict(
-      `ticket ${t.key} is not held by you`,
-      'its lease may have lapsed and the ticket gone back to the queue; ask for work again',
-    )
+    throw await notHeld(tx.db, t, tx.ctx.actor.username)
   return t
 }
 

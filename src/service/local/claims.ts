@@ -20,6 +20,7 @@ import { at, type Ctx, mutate, record, requireUser, type Tx } from './context.ts
 import { assertEditable } from './guards.ts'
 import { leaseFor } from './lease.ts'
 import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
+import { noWorkCounts, noWorkReason } from './no-work.ts'
 import { loadTicket } from './read.ts'
 import { stagesOf } from './resolve.ts'
 
@@ -96,7 +97,7 @@ async function eligible(db: Db, scope: number[] | 'all', limit: number): Promise
   })
 }
 
-async function allWorkStages(db: Db): Promise<string[]> {
+export async function allWorkStages(db: Db): Promise<string[]> {
   const rows = await db
     .selectFrom('workflow_stages')
     .select(['workflow_id', 'name'])
@@ -169,15 +170,21 @@ export async function claim(ctx: Ctx, input: ClaimInput): Promise<ClaimResult> {
     const mine = await activeClaimOf(tx.db, ctx.actor.username, scope)
     if (mine) return { status: 'ASSIGNED' as const, id: mine.id }
     const [next] = await eligible(tx.db, scope, 1)
-    if (!next) return { status: 'NO-WORK' as const, id: undefined }
+    if (!next) {
+      const counts = await noWorkCounts(tx.db, scope, await allWorkStages(tx.db))
+      return { status: 'NO-WORK' as const, id: undefined, reason: noWorkReason(counts), counts }
+    }
     if (dryRun) return { status: 'AVAILABLE' as const, id: next.id }
     await take(tx, next)
     return { status: 'ASSIGNED' as const, id: next.id }
   })
   const ticket = outcome.id === undefined ? null : await loadTicket(ctx, outcome.id)
-  return 'reason' in outcome && outcome.reason
-    ? { status: outcome.status, ticket, reason: outcome.reason }
-    : { status: outcome.status, ticket }
+  return {
+    status: outcome.status,
+    ticket,
+    ...('reason' in outcome && outcome.reason ? { reason: outcome.reason } : {}),
+    ...('counts' in outcome ? { counts: outcome.counts } : {}),
+  }
 }
 
 export async function next(

@@ -6,6 +6,7 @@ import type { User } from '../../domain/user.ts'
 import { idList } from '../../store/id-list.ts'
 import type { Db, Store } from '../../store/store.ts'
 import { selectTickets, toTickets } from '../../store/tickets.ts'
+import { leaseFor } from './lease.ts'
 
 /** What every local operation needs: the store, who acts, the clock, and where events go. */
 export type Ctx = {
@@ -77,9 +78,29 @@ export type Tx = {
 export async function mutate<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const touched = new Set<number>()
   const created = new Set<number>()
-  const result = await ctx.store.transaction((db) => fn({ db, ctx, touched, created }))
+  const result = await ctx.store.transaction(async (db) => {
+    const out = await fn({ db, ctx, touched, created })
+    await renewLeases(db, ctx)
+    return out
+  })
   if (ctx.emit && touched.size + created.size > 0) await publish(ctx, created, touched)
   return result
+}
+
+/**
+ * Any write by an agent shows it is alive: the leases on the tickets it holds move out, as a
+ * heartbeat would, so an agent driven from a shell keeps its ticket while it works.
+ */
+async function renewLeases(db: Db, ctx: Ctx) {
+  if (ctx.actor.user_type !== 'agent') return
+  const lease = leaseFor(ctx)
+  await db
+    .updateTable('tickets')
+    .set({ lease_expires_at: lease })
+    .where('assignee', '=', ctx.actor.username)
+    .where('state', '=', 'active')
+    .where('lease_expires_at', 'is not', null)
+    .execute()
 }
 
 async function publish(ctx: Ctx, created: Set<number>, touched: Set<number>) {

@@ -3,9 +3,12 @@ import {
   applyStage,
   applyState,
   deriveParentLifecycle,
+  isDone,
+  type Lifecycle,
   type LifecycleChange,
   parseStage,
   parseState,
+  type Stage,
   type State,
   type StateWord,
 } from '../../domain/lifecycle.ts'
@@ -21,6 +24,7 @@ import {
 import { ticketFor } from './access.ts'
 import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertLifecycleChangeable } from './guards.ts'
+import { settleHoldInTx } from './hold.ts'
 import { loadTicket } from './read.ts'
 import { stagesOf } from './resolve.ts'
 
@@ -32,6 +36,8 @@ export async function moveTicket(tx: Tx, t: TicketRow, steps: readonly Lifecycle
     stage: last.to.stage,
     state: last.to.state,
     updated_at: stamp(tx.ctx),
+    // A lease covers active work only: whoever ends it ends the lease (docs/agents.md "Leases").
+    ...(last.to.state === 'active' ? {} : { lease_expires_at: null }),
   })
   for (const s of steps) await recordMove(tx, t, s)
   tx.touched.add(t.id)
@@ -96,16 +102,35 @@ export async function assignInTx(tx: Tx, t: TicketRow, username: string | null) 
   tx.touched.add(t.id)
 }
 
-/** The state change behind `idle`, `active`, `complete`, `fail` and `state`. */
+/** Every step from `current` through the remaining stages to the final one, succeeded. */
+function throughFinal(current: Lifecycle, stages: readonly Stage[]): LifecycleChange[] {
+  const steps: LifecycleChange[] = []
+  let at = current
+  while (!isDone(at, stages)) {
+    const more = applyState(at, 'success', stages)
+    steps.push(...more)
+    at = more[more.length - 1]!.to
+  }
+  return steps
+}
+
+/**
+ * The state change behind `idle`, `active`, `complete`, `fail` and `state`; with `final`,
+ * success through every remaining stage (`tk complete -final`), each step in history.
+ */
 export async function setStateInTx(
   tx: Tx,
-  t: TicketRow,
+  row: TicketRow,
   state: State,
   force = false,
+  final = false,
 ): Promise<void> {
-  await assertLifecycleChangeable(tx.db, t)
+  await assertLifecycleChangeable(tx.db, row)
+  const t = await settleHoldInTx(tx, row)
   const stages = await stagesOf(tx.db, t)
-  const steps = applyState({ stage: t.stage, state: t.state }, state, stages)
+  const from = { stage: t.stage, state: t.state }
+  const steps =
+    final && state === 'success' ? throughFinal(from, stages) : applyState(from, state, stages)
   if (state === 'success') {
     const blockers = await unfinishedDependencies(tx.db, t.id)
     if (blockers.length > 0 && !force)
@@ -122,7 +147,7 @@ export async function setStateInTx(
   }
   // domain.md: active needs an assignee, and takes the current user when there is none.
   if (state === 'active' && t.assignee === null) await assignInTx(tx, t, tx.ctx.actor.username)
-  if (t.state === state && steps.length === 1) return
+  if (steps.length === 0 || (t.state === state && steps.length === 1)) return
   await moveTicket(tx, t, steps)
 }
 
@@ -130,19 +155,20 @@ export async function setState(
   ctx: Ctx,
   ref: string,
   word: StateWord,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; final?: boolean } = {},
 ): Promise<Ticket> {
   const state = parseState(word)
   const id = await mutate(ctx, async (tx) => {
     const t = await ticketFor(tx.db, ctx, ref, 'write')
-    await setStateInTx(tx, t, state, options.force ?? false)
+    await setStateInTx(tx, t, state, options.force ?? false, options.final ?? false)
     return t.id
   })
   return loadTicket(ctx, id)
 }
 
-export async function setStageInTx(tx: Tx, t: TicketRow, stageInput: string) {
-  await assertLifecycleChangeable(tx.db, t)
+export async function setStageInTx(tx: Tx, row: TicketRow, stageInput: string) {
+  await assertLifecycleChangeable(tx.db, row)
+  const t = await settleHoldInTx(tx, row)
   const stages = await stagesOf(tx.db, t)
   const to = applyStage(parseStage(stageInput, stages), stages)
   if (to.stage === t.stage && to.state === t.state) return

@@ -49,7 +49,7 @@ export async function reap(ctx: Ctx): Promise<ReapResult> {
     const lapsed = await selectTickets(tx.db)
       .innerJoin('users as u', 'u.username', 't.assignee')
       .where('u.user_type', '=', 'agent')
-      .where('t.state', '=', 'active')
+      // Every leased ticket, whatever its state (walks the lease index, not the states).
       .where('t.lease_expires_at', 'is not', null)
       .where('t.lease_expires_at', '<', now.toISOString())
       .execute()

@@ -21,10 +21,17 @@ export async function requeueInTx(
   why: { readonly reason: string; readonly countAttempt: boolean },
 ): Promise<State> {
   const attempts = t.attempts + (why.countAttempt ? 1 : 0)
-  const state = why.countAttempt ? afterLapse(attempts, agentSettings(tx.ctx).maxAttempts) : 'idle'
-  await moveTicket(tx, t, [
-    { from: { stage: t.stage, state: 'active' }, to: { stage: t.stage, state } },
-  ])
+  const state =
+    t.state !== 'active'
+      ? (t.state as State)
+      : why.countAttempt
+        ? afterLapse(attempts, agentSettings(tx.ctx).maxAttempts)
+        : 'idle'
+  // A ticket left leased but no longer active (an older version's strand) is only let go.
+  if (t.state === 'active')
+    await moveTicket(tx, t, [
+      { from: { stage: t.stage, state: 'active' }, to: { stage: t.stage, state } },
+    ])
   await updateTicketRow(tx.db, t.id, { attempts, lease_expires_at: null })
   await assignInTx(tx, t, null)
   await record(tx.db, tx.ctx, {

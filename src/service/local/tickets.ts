@@ -39,6 +39,7 @@ import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
 import { addCommentInTx, commentText, emitComment } from './records.ts'
 import { resolveTicket, stagesOf } from './resolve.ts'
+import { moveToWorkStageInTx } from './work-stage.ts'
 
 export function parseEstimateComplete(v: string): string {
   const d = new Date(v)
@@ -397,5 +398,6 @@ async function setFlagInTx(tx: Tx, t: TicketRow, flag: TicketFlag, value: boolea
     payload: {},
   })
   tx.touched.add(t.id)
+  if (flag === 'ready' && value) await moveToWorkStageInTx(tx, t)
   if (flag === 'archived' && t.parent_id !== null) await recomputeFrom(tx, t.parent_id)
 }
