@@ -8,45 +8,62 @@ description: Find, claim, update and complete tickets with the tk command line. 
 
 Tickets have keys such as \`CUS-T-42\` (project prefix, type code, number) and a status
 \`stage/state\`: stages \`design → develop → test → done\`, states \`idle | active | success | fail\`.
-Always pass \`--json\` and read the JSON; add \`--fields key,title,status\` to keep it short.
+Always pass \`--json\` (one line of JSON when piped) and add \`--fields key,title,status\` to keep
+it short (in claim answers it picks the ticket's fields; an unknown name is an error).
+
+## Who you are
+Every command acts as one identity (\`tk whoami\`); agents sharing one get the same ticket back.
+- Locally you act as \`admin\`. When several agents share a workspace, each needs its own:
+  \`tk agent create -name NAME\` (prints its \`agent_id\`) and \`tk project add-user AGENT_ID
+  -role editor\`, then run every command with \`AGENT_ID=AGENT_ID\` set.
+- Against a server, with \`TICKET_URL\`, \`AGENT_ID\` and \`AGENT_PASSWORD\` set, every command
+  signs in as the agent.
 
 ## Find work
-- \`tk next --json\` — the queue: ready tickets in claim order (nothing is changed).
-- \`tk claim --json\` — take the next ready ticket and start it. The answer's \`status\` is
-  \`ASSIGNED\` (the ticket is yours, \`develop/active\`), or \`NO-WORK\` (stop: nothing is ready).
-  If you already hold an active ticket, claim returns that one.
-- \`tk claim CUS-T-42 --json\` — take a specific ticket; if it cannot be taken, the reason is
-  an error on stderr (exit 1).
+- \`tk next --json\` — the queue: ready tickets idle at \`develop\`, unassigned and unblocked,
+  in claim order (nothing is changed).
+- \`tk claim --json\` — take the next one and start it. \`status\` is \`ASSIGNED\` (yours,
+  \`develop/active\`) or \`NO-WORK\` (stop), whose \`reason\` and \`counts\` (\`not_ready\`,
+  \`not_in_work_stage\`, \`blocked\`, \`assigned\`) say what is in the way. If you already hold
+  an active ticket, claim returns that one.
+- \`tk claim CUS-T-42 --json\` — take a specific ticket (even one not in the queue); if it
+  cannot be taken, the reason is an error on stderr (exit 1).
 - \`tk get CUS-T-42 --json\` — everything about a ticket: description, acceptance criteria,
   \`blocked\` (unfinished dependencies), \`children\`, \`parent_id\`.
 - \`tk ls --json -n 20\`, \`tk search "words" --json\`, \`tk blocked --json\`.
 
 ## Record progress
 - \`tk comment CUS-T-42 "what you did, what you found"\` — keep comments short and factual.
-- \`tk complete CUS-T-42\` — the stage succeeded; the ticket moves to the next stage (\`develop\` →
-  \`test\` → \`done\`). Run it once per stage you actually finished.
+- \`tk time log CUS-T-42 30 "what the time went on"\` — log minutes (\`-minutes 30\` also works).
+- \`tk complete CUS-T-42 --json\` — your stage succeeded: the ticket moves to the next stage,
+  idle, still assigned to you (\`develop/active\` → \`test/idle\`); \`next\` in the answer says so.
+  Tickets that depend on it stay blocked until it is \`done\`. When no one else will test or
+  review it, \`tk complete CUS-T-42 -final\` succeeds through every remaining stage to \`done\`.
 - \`tk fail CUS-T-42 -m "why"\` — the stage did not succeed; say why.
 - \`tk unclaim CUS-T-42 -m "why"\` — give the ticket back if you cannot continue.
-- \`tk time log CUS-T-42 30 "what the time went on"\` — log the minutes you spent.
 
 ## Create and shape work
 - \`tk add "Title" -d "description" -ac "acceptance criteria" --json\` (also \`tk bug\`, \`tk epic\`,
   \`tk spike\`, \`tk chore\`); \`-parent CUS-E-1\` puts it under an epic; \`-p 1\` is top priority.
-- \`tk ready CUS-T-43\` marks a ticket ready to be claimed; \`tk dep add CUS-T-43 CUS-T-42\` says
-  43 waits for 42.
+- \`tk ready CUS-T-43\` hands a designed ticket to the queue (\`design/idle\` → \`develop/idle\`,
+  ready); \`tk dep add CUS-T-43 CUS-T-42\` says 43 waits for 42.
 
 ## Rules that matter
 - Exit code 0 means done, 1 means refused or failed (read \`error\` and \`hint\` on stderr), 2
   means the command was mistyped.
+- As an agent you hold a ticket by a lease: each of your writes renews it; in long quiet
+  stretches run \`tk agent heartbeat\`. If it lapses, or a person moves the ticket, it goes back
+  to the queue and your later changes are refused (\`not held by you\`): claim again.
 - Parents (epics, tasks with children) take their status from their children: change the
   children. Closed or archived tickets refuse changes.
 - Never mark work complete that you did not verify against the acceptance criteria.
 
 ## The loop ("work on the next ticket")
-1. \`tk claim --json\`; stop on \`NO-WORK\`.
+1. \`tk claim --json --fields key,title,status\`; stop on \`NO-WORK\`.
 2. \`tk get KEY --json\`; read the description and acceptance criteria.
-3. Do the work; \`tk comment KEY "…"\` as you go.
-4. \`tk complete KEY\` when the acceptance criteria are met, else \`tk fail KEY -m "…"\`.
+3. Do the work; \`tk comment KEY "…"\` as you go; \`tk time log KEY MINUTES "…"\`.
+4. \`tk complete KEY --json\` when the acceptance criteria are met (\`-final\` to finish it
+   outright), else \`tk fail KEY -m "…"\`. Then back to 1.
 `
 
 export const ONBOARD = `# Tickets for agents
@@ -54,11 +71,13 @@ export const ONBOARD = `# Tickets for agents
 This repository tracks its work with \`tk\` (also \`ticket\`). Before you start:
 
 - \`tk whoami\` — who you act as and which project is current.
-- \`tk next --json\` — what is ready to be worked on, in order.
-- \`tk claim --json\` — take the next ticket (\`NO-WORK\` means nothing is ready).
+- \`tk next --json\` — what is ready to be worked on, in order (ready, idle at \`develop\`).
+- \`tk claim --json\` — take the next ticket (\`NO-WORK\` comes with a \`reason\` and \`counts\`).
 - \`tk get KEY --json\` — read it fully, including acceptance criteria and what blocks it.
-- \`tk comment KEY "…"\` while you work; \`tk complete KEY\` when the stage is done;
-  \`tk fail KEY -m "why"\` when it is not.
+- \`tk comment KEY "…"\` while you work; \`tk complete KEY\` when the stage is done (it moves
+  on to \`test\`, still yours; \`-final\` finishes it); \`tk fail KEY -m "why"\` when it is not.
+- Each agent needs its own identity: \`AGENT_ID\` (from \`tk agent create\`), plus
+  \`AGENT_PASSWORD\` and \`TICKET_URL\` against a server.
 
 Use \`--json\` everywhere; errors come as \`{"error": …, "hint": …}\` on stderr with a non-zero
 exit code. \`tk help\` lists every command; \`tk skill\` prints the full guide.

@@ -1030,7 +1030,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '[KEY] [minutes] [note…]',
     options: [
       id,
-      { flags: '-m, --minutes <n>', description: 'whole minutes, e.g. 30' },
+      { flags: '-m, --minutes <n>', description: 'whole minutes, e.g. 30 (-m here is minutes)' },
       { flags: '--note <text>', description: 'what the time was spent on' },
     ],
     section: 'Records',

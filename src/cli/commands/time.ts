@@ -12,8 +12,9 @@ export const log: Run = async (c) => {
     throw new UsageError('how many minutes?', `e.g. tk time log -id ${ref} -m 30 -note "review"`)
   if (!/^\d+$/.test(raw.trim()))
     throw new UsageError(
-      `-m needs a whole number of minutes, not "${raw}"`,
-      'e.g. -m 90 for an hour and a half',
+      `minutes must be a whole number, not "${raw}"`,
+      // -m is minutes here (as in the original tk) but a message on every other command.
+      'on time log -m means -minutes, e.g. -minutes 90; the note goes in -note TEXT or after the minutes',
     )
   const note = c.str('note') ?? (c.args.length > 0 ? c.args.join(' ') : undefined)
   const svc = await c.service()

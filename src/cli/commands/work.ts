@@ -58,14 +58,30 @@ export const tree: Run = async (c) => {
 const prune = (nodes: readonly TreeNode[]): TreeNode[] =>
   nodes.filter((n) => n.ticket.open).map((n) => ({ ...n, children: prune(n.children) }))
 
+/**
+ * The queue's project: the active one, else every project the caller may work in (an agent
+ * with only its credentials has no active project, as `tk agent run` has none).
+ */
+function queueScope(c: CommandContext): string | undefined {
+  try {
+    return c.project()
+  } catch (e) {
+    if (e instanceof UsageError) return undefined
+    throw e
+  }
+}
+
 export const claim: Run = async (c) => {
   // Checked before the claim, so a typo in --fields cannot take a ticket and then fail.
   if (c.out.fields) checkFields(c.out.fields, TICKET_FIELDS)
   const raw = c.str('id') ?? c.args.shift()
   const svc = await c.service()
   const dryRun = c.bool('dryRun')
+  const project = queueScope(c)
   const result = await svc.claim(
-    raw ? { ticket: c.ref(raw), dry_run: dryRun } : { project: c.project(), dry_run: dryRun },
+    raw
+      ? { ticket: c.ref(raw), dry_run: dryRun }
+      : { ...(project ? { project } : {}), dry_run: dryRun },
   )
   // A refusal is an error like any other (cli.md "Exit codes"): stderr, exit 1, with a hint.
   if (result.status === 'REJECTED')
@@ -85,7 +101,11 @@ export const unclaim: Run = async (c) => {
 }
 
 export const next: Run = async (c) => {
-  const ts = await (await c.service()).next({ project: c.project(), limit: c.int('limit') ?? 10 })
+  const project = queueScope(c)
+  const ts = await (await c.service()).next({
+    ...(project ? { project } : {}),
+    limit: c.int('limit') ?? 10,
+  })
   c.out.data(ts, (x) => (x.length === 0 ? 'nothing is ready to claim' : ticketTable(c.out, x)))
 }
 
