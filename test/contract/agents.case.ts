@@ -152,6 +152,59 @@ export function describeAgents(name: string, open: () => Promise<AgentWorld>) {
       expect((await w.agent.requestWork({ dry_run: true })).ticket?.key).toBe(w.keys[2])
     })
 
+    it('lets an agent change only tickets it holds, and says why it lost one', async () => {
+      const w = await ready(2)
+      await w.agent.claim({ ticket: w.keys[0]! })
+      // Another ticket it never held: refused, whatever its state.
+      await expectError(w.agent.setState(w.keys[1]!, 'success'), 'conflict', /not held by you/)
+      // A person moves the held ticket: the agent is let go, with history naming the person.
+      const moved = await w.admin.setStage(w.keys[0]!, 'design')
+      expect(moved).toMatchObject({ status: 'design/idle', assignee: null })
+      const requeued = (await w.admin.listHistory({ ticket: w.keys[0]! })).find(
+        (e) => e.event_type === 'ticket_requeued',
+      )
+      expect(requeued?.payload).toMatchObject({
+        agent: w.id,
+        reason: expect.stringMatching(/moved by admin/),
+      })
+      expect((await w.agent.heartbeat()).lease_expires_at).toBeNull()
+      // The former holder's late lifecycle change and report are refused, saying why.
+      await expectError(
+        w.agent.setState(w.keys[0]!, 'success'),
+        'conflict',
+        /not held by you \(it was taken from you .*moved by admin/,
+      )
+      await expectError(
+        w.agent.reportWork(w.keys[0]!, { outcome: 'success', result: 'late' }),
+        'conflict',
+        /not held by you/,
+      )
+      expect(await w.admin.getTicket(w.keys[0]!)).toMatchObject({ status: 'design/idle' })
+    })
+
+    it('refuses a second worker under the same agent id while the first holds a lease', async () => {
+      const w = await ready(1)
+      await w.agent.registerAgent()
+      await w.agent.requestWork({})
+      await expectError(w.agent.registerAgent(), 'conflict', /already working: it holds AG-T-1/)
+      await w.agent.releaseWork(w.keys[0]!, 'stopping')
+      expect(await w.agent.registerAgent()).toMatchObject({ status: 'online' })
+    })
+
+    it('ends the lease when the holder completes its stage, and finishes with final', async () => {
+      const w = await ready(1)
+      await w.agent.claim({})
+      const tested = await w.agent.setState(w.keys[0]!, 'success')
+      expect(tested).toMatchObject({ status: 'test/idle', assignee: w.id })
+      expect((await w.agent.heartbeat()).lease_expires_at).toBeNull()
+      const done = await w.agent.setState(w.keys[0]!, 'success', { final: true })
+      expect(done).toMatchObject({ status: 'done/success', assignee: w.id })
+      const stages = (await w.admin.listHistory({ ticket: w.keys[0]! }))
+        .filter((e) => e.event_type === 'ticket_stage_changed')
+        .map((e) => `${e.payload.old}→${e.payload.new}`)
+      expect(stages).toEqual(['design→develop', 'develop→test', 'test→done'])
+    })
+
     it('returns an agent’s tickets to the queue when it is deleted', async () => {
       const w = await ready(1)
       await w.agent.requestWork({})
