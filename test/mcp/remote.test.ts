@@ -15,12 +15,12 @@ it('works the loop against a real tk server, signed in as an agent', async () =>
   const keys = await readyTickets(admin, 'CUS', 2)
   const agent = await newAgent(server, admin, 'CUS')
   const dir = tempDir('tk-mcp-remote-')
-  // The credentials the CLI takes in remote mode: the agent's UUID and password.
+  // Only the agent's variables, as `tk agent run` takes them: every call signs in as the agent.
   const env = {
     TICKET_HOME: join(dir, '.ticket'),
     TICKET_URL: server.url,
-    TICKET_USERNAME: agent.id,
-    TICKET_PASSWORD: agent.password,
+    AGENT_ID: agent.id,
+    AGENT_PASSWORD: agent.password,
   }
   const mcp = await startMcp({ cwd: dir, env })
 
