@@ -166,6 +166,8 @@ export type HistoryEvent = {
   readonly ticket_id: number | null
   readonly ticket_key: string | null
   readonly actor: string
+  /** The agent's name, when the actor is an agent (its username is a UUID). */
+  readonly actor_name?: string
   readonly created_at: string
 } & HistoryChange
 
@@ -174,6 +176,8 @@ export type Comment = {
   readonly ticket_id: number
   readonly ticket_key: string
   readonly author: string
+  /** The agent's name, when the author is an agent (its username is a UUID). */
+  readonly author_name?: string
   readonly text: string
   readonly created_at: string
 }

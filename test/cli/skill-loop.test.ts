@@ -122,6 +122,10 @@ describe('the skill file, followed by an agent that reads nothing else', () => {
     const comments = await admin.listComments(keys.login)
     expect(comments.map((c) => c.author)).toEqual([agent.username])
     expect(await admin.timeTotal(keys.login)).toMatchObject({ minutes: 30 })
+    // People read the agent's name, not its UUID.
+    const history = await person('history', keys.login)
+    expect(history.stdout).toMatch(/claimed \(by builder\)/)
+    expect((await person('comments', keys.login)).stdout).toMatch(/builder: did the work/)
   }, 60_000)
 
   it('two agents working one local workspace at once never share a ticket', async () => {

@@ -20,7 +20,10 @@ export const comments: Run = async (c) => {
     xs.length === 0
       ? 'no comments'
       : xs
-          .map((x) => `[${when(x.created_at)}] ${paint(c.out.color, 'bold', x.author)}: ${x.text}`)
+          .map(
+            (x) =>
+              `[${when(x.created_at)}] ${paint(c.out.color, 'bold', x.author_name ?? x.author)}: ${x.text}`,
+          )
           .join('\n'),
   )
 }
@@ -41,7 +44,7 @@ export const history: Run = async (c) => {
       : es
           .map(
             (e) =>
-              `[${when(e.created_at)}] ${raw ? '' : `${e.ticket_key ?? '-'}  `}${describeEvent(e)} ${paint(c.out.color, 'dim', `(by ${e.actor})`)}`,
+              `[${when(e.created_at)}] ${raw ? '' : `${e.ticket_key ?? '-'}  `}${describeEvent(e)} ${paint(c.out.color, 'dim', `(by ${e.actor_name ?? e.actor})`)}`,
           )
           .join('\n'),
   )
@@ -55,8 +58,8 @@ export const conversation: Run = async (c) => {
       : es
           .map((e) =>
             e.kind === 'comment'
-              ? `[${when(e.created_at)}] ${paint(c.out.color, 'bold', e.author)}: ${e.text}`
-              : `[${when(e.created_at)}] ${paint(c.out.color, 'dim', `${describeEvent(e)} (by ${e.actor})`)}`,
+              ? `[${when(e.created_at)}] ${paint(c.out.color, 'bold', e.author_name ?? e.author)}: ${e.text}`
+              : `[${when(e.created_at)}] ${paint(c.out.color, 'dim', `${describeEvent(e)} (by ${e.actor_name ?? e.actor})`)}`,
           )
           .join('\n'),
   )

@@ -150,7 +150,7 @@ export function renderSummary(c: CommandContext, s: Summary, paths: Record<strin
     lines.push('', row('activity', ''))
     for (const e of s.activity)
       lines.push(
-        `  ${ago(e.created_at, c.now).padEnd(9)} ${(e.ticket_key ?? '-').padEnd(10)} ${describeEvent(e)} ${paint(c.out.color, 'dim', `(by ${e.actor})`)}`,
+        `  ${ago(e.created_at, c.now).padEnd(9)} ${(e.ticket_key ?? '-').padEnd(10)} ${describeEvent(e)} ${paint(c.out.color, 'dim', `(by ${e.actor_name ?? e.actor})`)}`,
       )
   }
   lines.push(

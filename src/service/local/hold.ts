@@ -44,7 +44,13 @@ export async function settleHoldInTx(tx: Tx, t: TicketRow): Promise<TicketRow> {
     return t
   }
   if (t.lease_expires_at === null || t.assignee === null || t.assignee === me.username) return t
-  await releaseHoldInTx(tx, t, `moved by ${me.username} while agent ${t.assignee} held it`)
+  const agent = await tx.db
+    .selectFrom('users')
+    .select('display_name')
+    .where('username', '=', t.assignee)
+    .executeTakeFirst()
+  const name = agent?.display_name || t.assignee
+  await releaseHoldInTx(tx, t, `moved by ${me.username} while agent ${name} held it`)
   return { ...t, assignee: null, lease_expires_at: null }
 }
 

@@ -3,6 +3,7 @@ import { invalid } from '../../domain/errors.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../../domain/history.ts'
 import type { HistoryTable } from '../../store/database.ts'
 import type { TicketRow } from '../../store/tickets.ts'
+import type { Db } from '../../store/store.ts'
 import type { HistoryFilter } from '../ticket-service.ts'
 import { projectFor, ticketFor, visibleProjectIds } from './access.ts'
 import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
@@ -73,8 +74,31 @@ export async function listComments(ctx: Ctx, ref: string): Promise<Comment[]> {
       .orderBy('created_at')
       .orderBy('id')
       .execute()
-    return rows.map((r) => ({ ...r, ticket_key: t.key }))
+    const names = await agentNames(
+      db,
+      rows.map((r) => r.author),
+    )
+    return rows.map((r) => {
+      const name = names.get(r.author)
+      return { ...r, ticket_key: t.key, ...(name ? { author_name: name } : {}) }
+    })
   })
+}
+
+/**
+ * Agents' names for the agents among `usernames` (a UUID means nothing to a reader); one
+ * query over the distinct names, which are few whatever the number of rows.
+ */
+async function agentNames(db: Db, usernames: readonly string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(usernames)]
+  if (distinct.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('users')
+    .select(['username', 'display_name'])
+    .where('user_type', '=', 'agent')
+    .where('username', 'in', distinct)
+    .execute()
+  return new Map(rows.map((r) => [r.username, r.display_name]))
 }
 
 export async function listHistory(ctx: Ctx, f: HistoryFilter): Promise<HistoryEvent[]> {
@@ -93,7 +117,12 @@ export async function listHistory(ctx: Ctx, f: HistoryFilter): Promise<HistoryEv
     }
     if (f.actor !== undefined) q = q.where('actor', '=', f.actor)
     if (limit > 0) q = q.limit(limit)
-    return (await q.execute()).reverse().map(toEvent)
+    const events = (await q.execute()).reverse().map(toEvent)
+    const names = await agentNames(
+      db,
+      events.map((e) => e.actor),
+    )
+    return events.map((e) => (names.has(e.actor) ? { ...e, actor_name: names.get(e.actor)! } : e))
   })
 }
 
