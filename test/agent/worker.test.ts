@@ -164,6 +164,31 @@ describe('tk agent run against a real server', () => {
     expect(comment!.text).toContain('fake llm: could not do it')
   }, 30_000)
 
+  it('a person moving the ticket mid-run interrupts the run, which reports nothing', async () => {
+    server = await startTestServer()
+    const admin = await signedIn(server)
+    const [key] = await readyTickets(admin, 'MV', 1)
+    process.env.FAKE_LLM_MODE = 'hang'
+    const agent = await newAgent(server, admin, 'MV')
+    const w = startWorker(agent.api, { timeoutMs: 20_000 })
+    await eventually(async () => (await admin.getTicket(key!)).state === 'active', 15_000, 'claim')
+    expect(await admin.setStage(key!, 'design')).toMatchObject({
+      status: 'design/idle',
+      assignee: null,
+    })
+    await eventually(
+      async () => w.lines.some((l) => l.includes(`run on ${key} interrupted`)),
+      15_000,
+      `the worker to stop the run: ${w.lines.join('; ')}`,
+    )
+    w.stop()
+    await w.done
+    const events = (await admin.listHistory({ ticket: key! })).map((e) => e.event_type)
+    expect(events).toContain('ticket_requeued')
+    expect(events).not.toContain('agent_run')
+    expect(await admin.getTicket(key!)).toMatchObject({ status: 'design/idle', assignee: null })
+  }, 40_000)
+
   it('a hanging LLM is killed at the timeout and the ticket set to fail', async () => {
     server = await startTestServer()
     const admin = await signedIn(server)
