@@ -22,20 +22,18 @@ import { addOriginCheck, WRITES } from './origin.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
 import { labelTimeRoutes } from './routes/labels-time.ts'
+import { memberRoutes } from './routes/members.ts'
 import { configRoutes, metaRoutes } from './routes/meta.ts'
-import {
-  memberRoutes,
-  roleRoutes,
-  teamRoutes,
-  userRoutes,
-  workflowRoutes,
-} from './routes/organisation.ts'
 import { planningRoutes } from './routes/planning.ts'
 import { projectRoutes } from './routes/projects.ts'
 import { recordRoutes } from './routes/records.ts'
+import { roleRoutes } from './routes/roles.ts'
+import { teamRoutes } from './routes/teams.ts'
 import { ticketRoutes } from './routes/tickets.ts'
+import { userRoutes } from './routes/users.ts'
 import { viewRoutes } from './routes/views.ts'
 import { workRoutes } from './routes/work.ts'
+import { workflowRoutes } from './routes/workflows.ts'
 import { Closed } from './schemas/common.ts'
 import { addSecurityHeaders } from './security-headers.ts'
 import { validatorCompiler } from './validation.ts'

@@ -2,6 +2,8 @@
  * @module The reference's names for request fields (reference/api.md §1), taken beside ours.
  * A body may use either name; when it sends both and they name different things, it is refused.
  */
+
+import type { FastifyRequest } from 'fastify'
 import { invalid } from '../../domain/errors.ts'
 import type { User } from '../../domain/user.ts'
 import type { TicketService } from '../../service/ticket-service.ts'
@@ -81,4 +83,14 @@ export async function usernameOf(svc: TicketService, actor: User | null, ref: st
   if (actor.role !== 'admin') return ref
   const user = (await svc.listUsers({ include_agents: true })).find((u) => u.id === ref)
   return user?.username ?? ref
+}
+
+/** `username`, or the reference's `user_id` (an id or a username). */
+export async function userOf(
+  svc: TicketService,
+  req: FastifyRequest,
+  b: { username?: string | undefined; user_id?: string | undefined },
+) {
+  const theirs = b.user_id === undefined ? undefined : await usernameOf(svc, req.actor, b.user_id)
+  return required(await either(['username', b.username], ['user_id', theirs]), 'username', 'alice')
 }
