@@ -6,6 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { runnerFor } from '../src/agent/llm-runner.ts'
 import { buildApp } from '../src/server/app.ts'
 import { seedDatabase } from '../src/service/bootstrap.ts'
 import { findActor } from '../src/service/local-service.ts'
@@ -43,7 +44,13 @@ for (let i = 0; i < TICKETS; i++) {
   const stage = STAGES[i % 3]!
   if (stage !== 'design') await svc.setStage(t.key, stage)
 }
-const app = await buildApp({ host, version: 'bench', webRoot: WEB, loginsPerMinute: 10_000 })
+const app = await buildApp({
+  host,
+  version: 'bench',
+  webRoot: WEB,
+  loginsPerMinute: 10_000,
+  chat: runnerFor('codex'),
+})
 await app.listen({ host: '127.0.0.1', port: 0 })
 const address = app.server.address()
 const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

@@ -169,3 +169,9 @@ export function askWith(cmd: LlmCommand, timeoutMs: number) {
     return run.stdout
   }
 }
+
+/** `runLlm` bound to one command (e.g. the server's chat), for callers that hold no command. */
+export function runnerFor(spec: string) {
+  const cmd = resolveLlm(spec)
+  return (o: LlmRunOptions) => runLlm(cmd, o)
+}

@@ -1,4 +1,6 @@
 import { TicketError } from '../domain/errors.ts'
+import type { User } from '../domain/user.ts'
+import type { InitResult } from '../service/bootstrap.ts'
 import { findActor, LocalService } from '../service/local-service.ts'
 import type { TicketService } from '../service/ticket-service.ts'
 import { openSqliteStore } from '../store/sqlite/open-sqlite.ts'
@@ -35,6 +37,40 @@ export async function connect(ws: Workspace, env: NodeJS.ProcessEnv): Promise<Ti
     await store.close()
     throw e
   }
+}
+
+/**
+ * `tk init` in local mode: creates (or opens) the workspace's database and seeds it (safe to
+ * repeat). `asAdmin` gives a service acting as admin over the same database; `close` ends both.
+ */
+export async function initLocal(
+  ws: Workspace,
+  seed: { now: Date; password?: string },
+): Promise<{ seeded: InitResult; asAdmin(): Promise<TicketService>; close(): Promise<void> }> {
+  const [store, { seedDatabase }] = await Promise.all([
+    openSqliteStore(ws.dbPath, { create: true }),
+    import('../service/bootstrap.ts'),
+  ])
+  try {
+    return {
+      seeded: await seedDatabase(store, seed),
+      asAdmin: async () =>
+        new LocalService({ store, actor: await findActor(store, 'admin'), ownsStore: false }),
+      close: () => store.close(),
+    }
+  } catch (e) {
+    await store.close()
+    throw e
+  }
+}
+
+/**
+ * `tk import` where no database exists yet: creates one empty at `dbPath`, with a service
+ * acting as `actor` that owns it (closing the service closes the database).
+ */
+export async function createLocal(dbPath: string, actor: User): Promise<TicketService> {
+  const store = await openSqliteStore(dbPath, { create: true })
+  return new LocalService({ store, actor })
 }
 
 /**

@@ -5,12 +5,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyWebsocket from '@fastify/websocket'
 import Fastify, { type FastifyRequest } from 'fastify'
-import { resolveLlm } from '../agent/llm-runner.ts'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { addBodyGuard } from './body-guard.ts'
-import { chatRoutes } from './chat.ts'
+import { chatRoutes, type RunChat } from './chat.ts'
 import {
   ErrorBody,
   errorBodySerializer,
@@ -51,8 +50,8 @@ export type AppDeps = LogOptions & {
   readonly trustProxy?: boolean
   /** The web app's build directory, served at `/` when it holds an index.html. */
   readonly webRoot?: string
-  /** The LLM command `/api/chat/ws` runs (default `codex`, as in the reference). */
-  readonly chatCommand?: string
+  /** What `/api/chat/ws` runs for each prompt (start.ts: the configured LLM command). */
+  readonly chat: RunChat
   /** api.md: 10 per minute per client address on register and login together. */
   readonly loginsPerMinute?: number
 }
@@ -152,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   workRoutes(app, routeDeps)
   recordRoutes(app, routeDeps)
   agentRoutes(app, routeDeps)
-  chatRoutes(app, { ...routeDeps, chatCommand: resolveLlm(deps.chatCommand ?? 'codex') })
+  chatRoutes(app, { ...routeDeps, chat: deps.chat })
   liveRoutes(app, routeDeps)
   await webRoutes(app, {
     version: deps.version,

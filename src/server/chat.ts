@@ -1,7 +1,6 @@
 /** @module `/api/chat/ws`: one LLM run per prompt, its output streamed back as it comes. */
 import { Compile } from 'typebox/compile'
 import type { WebSocket } from 'ws'
-import { type LlmCommand, runLlm } from '../agent/llm-runner.ts'
 import { TicketError } from '../domain/errors.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { requireActor } from './auth.ts'
@@ -23,12 +22,29 @@ const ESCAPES = new RegExp(
 )
 export const stripEscapes = (text: string) => text.replace(ESCAPES, '')
 
+/**
+ * Runs the chat command once for a prompt, streaming its output. The composition root
+ * (start.ts) binds it to the configured LLM command, so routes never start processes themselves.
+ */
+export type RunChat = (o: {
+  readonly prompt: string
+  readonly timeoutMs: number
+  readonly signal: AbortSignal
+  readonly onStdout: (chunk: string) => void
+  readonly onStderr: (chunk: string) => void
+}) => Promise<{
+  readonly exit_code: number | null
+  readonly timed_out: boolean
+  /** Set when the command could not be started at all. */
+  readonly error?: string
+}>
+
 const send = (socket: WebSocket, m: ChatMessage) => {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m))
 }
 
-export function chatRoutes(app: App, deps: RouteDeps & { readonly chatCommand: LlmCommand }) {
-  const { service, chatCommand } = deps
+export function chatRoutes(app: App, deps: RouteDeps & { readonly chat: RunChat }) {
+  const { service, chat } = deps
   let running = 0
 
   app.get(
@@ -81,7 +97,7 @@ export function chatRoutes(app: App, deps: RouteDeps & { readonly chatCommand: L
           if (text !== '') send(socket, { type: 'chat_output', stream, text })
         }
         try {
-          const run = await runLlm(chatCommand, {
+          const run = await chat({
             prompt: input.text.trim(),
             timeoutMs: leftMs,
             signal: current.signal,

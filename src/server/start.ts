@@ -19,7 +19,7 @@
  * `startServer` does the same without banner or signal handling (tests, benchmarks).
  */
 import { fileURLToPath } from 'node:url'
-import { askWith, resolveLlm } from '../agent/llm-runner.ts'
+import { askWith, resolveLlm, runnerFor } from '../agent/llm-runner.ts'
 import type { AgentSettings } from '../domain/agent.ts'
 import { TicketError } from '../domain/errors.ts'
 import { seedDatabase } from '../service/bootstrap.ts'
@@ -92,7 +92,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy: options.trustProxy ?? false,
     webRoot: options.webRoot ?? webRoot(),
     ...(options.loginsPerMinute ? { loginsPerMinute: options.loginsPerMinute } : {}),
-    ...(options.chatCommand ? { chatCommand: options.chatCommand } : {}),
+    // The reference's default chat command is codex.
+    chat: runnerFor(options.chatCommand ?? 'codex'),
   })
   host.startReaper(
     (err) => app.log.error({ err }, 'agent reaper failed'),

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { runnerFor } from '../../src/agent/llm-runner.ts'
 import { buildApp } from '../../src/server/app.ts'
 import { ServiceHost } from '../../src/service/service-host.ts'
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
@@ -64,7 +65,7 @@ describe('the server log', () => {
     log.on('data', (d: Buffer) => {
       text += d.toString()
     })
-    const app = await buildApp({ host, version: 'test', logTo: log })
+    const app = await buildApp({ host, version: 'test', logTo: log, chat: runnerFor('codex') })
     onTestFinished(async () => {
       await app.close()
       await host.close()

@@ -164,10 +164,6 @@ function noteFirstProject(
  * without users.
  */
 async function importIntoNewWorkspace(c: CommandContext, snapshot: Snapshot | SnapshotStream) {
-  const [{ openSqliteStore }, { LocalService }] = await Promise.all([
-    import('../../store/sqlite/open-sqlite.ts'),
-    import('../../service/local-service.ts'),
-  ])
   const dbPath = c.workspace.dbPath
   const tmp = `${dbPath}.${process.pid}.importing`
   const removeTemp = () => {
@@ -181,7 +177,6 @@ async function importIntoNewWorkspace(c: CommandContext, snapshot: Snapshot | Sn
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   let closed = false
-  const store = await openSqliteStore(tmp, { create: true })
   // Nobody exists yet to act as; whoever may create the workspace may fill it.
   const restorer = {
     id: '',
@@ -195,7 +190,7 @@ async function importIntoNewWorkspace(c: CommandContext, snapshot: Snapshot | Sn
     last_seen: null,
     created_at: '',
   } as const
-  const svc = new LocalService({ store, actor: restorer })
+  const svc = await (await import('../connect.ts')).createLocal(tmp, restorer)
   let prefix: string | undefined
   try {
     const result = await svc.importSnapshot(

@@ -14,27 +14,18 @@ export const init: Run = async (c) => {
   if (force)
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${ws.dbPath}${suffix}`, { force: true })
   const existed = existsSync(ws.dbPath)
-  const [{ openSqliteStore }, { seedDatabase }] = await Promise.all([
-    import('../../store/sqlite/open-sqlite.ts'),
-    import('../../service/bootstrap.ts'),
-  ])
-  const store = await openSqliteStore(ws.dbPath, { create: true })
+  const password = c.str('password')
+  const local = await (await import('../connect.ts')).initLocal(ws, {
+    now: c.now,
+    ...(password !== undefined ? { password } : {}),
+  })
   try {
-    const password = c.str('password')
-    const result = await seedDatabase(store, {
-      now: c.now,
-      ...(password !== undefined ? { password } : {}),
-    })
+    const result = local.seeded
     if (result.created || !ws.config.project) ws.saveConfig({ project: 'TK' })
     let project: string | undefined
     const prefix = c.str('prefix')
     if (prefix) {
-      const { findActor, LocalService } = await import('../../service/local-service.ts')
-      const svc = new LocalService({
-        store,
-        actor: await findActor(store, 'admin'),
-        ownsStore: false,
-      })
+      const svc = await local.asAdmin()
       const existing = await unlessNotFound(svc.getProject(prefix))
       const p = existing ?? (await svc.createProject({ prefix, title: c.str('title') ?? prefix }))
       ws.saveConfig({ project: p.prefix })
@@ -77,7 +68,7 @@ export const init: Run = async (c) => {
       return lines.join('\n')
     })
   } finally {
-    await store.close()
+    await local.close()
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runnerFor } from '../../../src/agent/llm-runner.ts'
 import { HttpService } from '../../../src/client/http-service.ts'
 import { buildApp } from '../../../src/server/app.ts'
 import { seedDatabase } from '../../../src/service/bootstrap.ts'
@@ -36,7 +37,7 @@ export async function startWebServer(): Promise<WebServer> {
     version: 'test',
     webRoot: WEB_ROOT,
     loginsPerMinute: 1000,
-    chatCommand: 'cat',
+    chat: runnerFor('cat'),
     verbose: !!process.env.TK_DEBUG,
   })
   await app.listen({ host: '127.0.0.1', port: 0 })
