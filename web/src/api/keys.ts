@@ -12,6 +12,26 @@ export const keys = {
   search: (words: string) => ['search', words] as const,
   ticket: (key: string) => ['ticket', key] as const,
   conversation: (key: string) => ['conversation', key] as const,
+  /** Under the ticket's own key, so invalidating the ticket refetches them too. */
+  ticketTime: (key: string, minutes: number) => ['ticket', key, 'time', minutes] as const,
+  ticketDependencies: (key: string, updatedAt: string, dependsOn: readonly string[]) =>
+    ['ticket', key, 'dependencies', updatedAt, dependsOn.join()] as const,
+  summary: (prefix: string) => ['summary', prefix] as const,
+  tree: (prefix: string) => ['tree', prefix] as const,
+  labels: (prefix: string) => ['labels', prefix] as const,
+  requirements: (prefix: string) => ['requirements', prefix] as const,
+  requirementList: (prefix: string, status: string) => ['requirements', prefix, status] as const,
+  stories: (prefix: string) => ['stories', prefix] as const,
+  story: (id: number) => ['story', id] as const,
+  /** The caller's role in a project; the username keeps one user's answer from another's. */
+  role: (prefix: string) => ['role', prefix] as const,
+  roleOf: (prefix: string, username: string) => ['role', prefix, username] as const,
+  projectTeams: (prefix: string) => ['project-teams', prefix] as const,
   users: ['users'] as const,
   agents: ['agents'] as const,
+  teams: ['teams'] as const,
+  team: (name: string) => ['team', name] as const,
+  workflows: ['workflows'] as const,
+  roles: ['roles'] as const,
+  chatSettings: ['chat-settings'] as const,
 }

@@ -32,9 +32,9 @@ export function applyTicket(qc: QueryClient, ticket: Ticket, created = false) {
 export function applyEvent(qc: QueryClient, e: TicketEvent) {
   // Views computed on the server (summary, hierarchy, requirements) are refetched when active.
   if (e.type.startsWith('ticket.') || e.type === 'dependency.changed') {
-    qc.invalidateQueries({ queryKey: ['summary', e.project] })
-    qc.invalidateQueries({ queryKey: ['tree', e.project] })
-    qc.invalidateQueries({ queryKey: ['requirements', e.project] })
+    qc.invalidateQueries({ queryKey: keys.summary(e.project) })
+    qc.invalidateQueries({ queryKey: keys.tree(e.project) })
+    qc.invalidateQueries({ queryKey: keys.requirements(e.project) })
   }
   switch (e.type) {
     case 'ticket.created':
@@ -66,7 +66,7 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
       return
     case 'member.changed':
       qc.invalidateQueries({ queryKey: keys.members(e.project) })
-      qc.invalidateQueries({ queryKey: ['role', e.project] })
+      qc.invalidateQueries({ queryKey: keys.role(e.project) })
       qc.invalidateQueries({ queryKey: keys.projects })
       return
     default:

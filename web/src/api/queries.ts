@@ -1,7 +1,7 @@
 /** @module Read hooks over the service: one query key each, shared with live updates. */
 import { useQuery } from '@tanstack/react-query'
-import type { ProjectRole } from '../../../src/domain/access.ts'
-import { DEFAULT_STAGES } from '../features/ticket/labels.ts'
+import { allows, type ProjectRole } from '../../../src/domain/access.ts'
+import { DEFAULT_STAGES } from '../../../src/domain/lifecycle.ts'
 import { keys } from './keys.ts'
 import { service } from './service.ts'
 import type { TicketFilter } from './types.ts'
@@ -43,8 +43,6 @@ export const useTicket = (key: string) =>
 export const useConversation = (key: string) =>
   useQuery({ queryKey: keys.conversation(key), queryFn: () => service.conversation(key) })
 
-const RANK: Record<ProjectRole, number> = { viewer: 1, editor: 2, owner: 3 }
-
 const isCode = (e: unknown, ...codes: string[]) =>
   typeof e === 'object' && e !== null && 'code' in e && codes.includes(String(e.code))
 
@@ -64,7 +62,7 @@ async function roleIn(prefix: string): Promise<ProjectRole | null> {
 export function useProjectRole(prefix: string): ProjectRole | null {
   const me = useMe()
   const role = useQuery({
-    queryKey: ['role', prefix, me?.username ?? ''],
+    queryKey: keys.roleOf(prefix, me?.username ?? ''),
     queryFn: () => roleIn(prefix),
     enabled: me !== null,
     staleTime: 5 * 60_000,
@@ -72,12 +70,12 @@ export function useProjectRole(prefix: string): ProjectRole | null {
   return role.data ?? null
 }
 
-export const canWrite = (role: ProjectRole | null) => role !== null && RANK[role] >= RANK.editor
-export const canManage = (role: ProjectRole | null) => role === 'owner'
+export const canWrite = (role: ProjectRole | null) => allows(role, 'write')
+export const canManage = (role: ProjectRole | null) => allows(role, 'manage')
 
 export const useWorkflows = () =>
   useQuery({
-    queryKey: ['workflows'],
+    queryKey: keys.workflows,
     queryFn: () => service.listWorkflows(),
     staleTime: 5 * 60_000,
   })

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 
 /** Whether chat is on, how many LLM processes may run at once, and how long a conversation lasts. */
 export function ChatSettings() {
   const qc = useQueryClient()
-  const settings = useQuery({ queryKey: ['chat-settings'], queryFn: () => service.chatSettings() })
+  const settings = useQuery({ queryKey: keys.chatSettings, queryFn: () => service.chatSettings() })
   const save = useMutation({
     mutationFn: (patch: Parameters<typeof service.setChatSettings>[0]) =>
       service.setChatSettings(patch),

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import type { Role } from '../../../../src/domain/role.ts'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { useChange } from '../../api/use-change.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
@@ -9,8 +10,8 @@ import { Markdown } from '../../components/markdown.tsx'
 /** Roles name who works a workflow stage; motivation and goals are Markdown for prompts and people. */
 export function Roles() {
   const [editing, setEditing] = useState<Role | null>(null)
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => service.listRoles() })
-  const change = useChange(['roles'], { onSuccess: () => setEditing(null) })
+  const roles = useQuery({ queryKey: keys.roles, queryFn: () => service.listRoles() })
+  const change = useChange(keys.roles, { onSuccess: () => setEditing(null) })
   const save = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const form = e.currentTarget

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { TeamRole } from '../../../../src/domain/team.ts'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { useChange } from '../../api/use-change.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { submitFields } from '../../components/submit-fields.ts'
 
 function TeamDetail({ name }: { name: string }) {
-  const key = ['team', name]
+  const key = keys.team(name)
   const team = useQuery({ queryKey: key, queryFn: () => service.getTeam(name) })
   const change = useChange(key)
   if (!team.data) return <ErrorNote error={team.error} />
@@ -104,8 +105,8 @@ function TeamDetail({ name }: { name: string }) {
 
 export function Teams() {
   const [open, setOpen] = useState<string | null>(null)
-  const teams = useQuery({ queryKey: ['teams'], queryFn: () => service.listTeams() })
-  const change = useChange(['teams'])
+  const teams = useQuery({ queryKey: keys.teams, queryFn: () => service.listTeams() })
+  const change = useChange(keys.teams)
   return (
     <>
       <h1>Teams</h1>

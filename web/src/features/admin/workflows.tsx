@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import type { Workflow } from '../../../../src/domain/workflow.ts'
+import { keys } from '../../api/keys.ts'
 import { useWorkflows } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
 import { useChange } from '../../api/use-change.ts'
@@ -57,7 +58,7 @@ function WorkflowCard({
 export function Workflows() {
   const qc = useQueryClient()
   const workflows = useWorkflows()
-  const change = useChange(['workflows'], { refetchOnError: true })
+  const change = useChange(keys.workflows, { refetchOnError: true })
   const run = (fn: () => Promise<unknown>) => change.mutate(fn)
   // The dropped order shows at once; the server's answer (refetched on settle) confirms it.
   const reorderInCache = (id: number, names: readonly string[]) =>

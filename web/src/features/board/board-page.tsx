@@ -12,6 +12,7 @@ import {
 import { useMemo, useRef } from 'react'
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
+import { laneStages } from '../../../../src/domain/views.ts'
 import { canWrite, useProjectRole, useProjectStages, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { FilterBar } from '../filters/filter-bar.tsx'
@@ -21,13 +22,6 @@ import { BoardSummary, useSummary } from './board-summary.tsx'
 import { parseDropId } from './state-targets.tsx'
 import { useBoardKeys } from './use-board-keys.ts'
 import { useBoardMoves } from './use-board-moves.ts'
-
-/** The workflow's stages in order, plus any stage a ticket holds (a ticket's own workflow). */
-function lanesOf(stages: readonly string[], tickets: readonly Ticket[]): string[] {
-  const lanes: string[] = [...stages]
-  for (const t of tickets) if (!lanes.includes(t.stage)) lanes.splice(lanes.length - 1, 0, t.stage)
-  return lanes
-}
 
 // State targets appear only once a drag starts, so drop areas are measured throughout a drag.
 const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } }
@@ -59,7 +53,10 @@ export function BoardPage({ prefix }: { prefix: string }) {
   const editable = canWrite(role)
 
   const all = tickets.data ?? []
-  const lanes = useMemo(() => lanesOf(stages ?? [], all), [stages, all])
+  const lanes = useMemo(
+    () => laneStages(stages ?? [], new Set(all.map((t) => t.stage))),
+    [stages, all],
+  )
   const byLane = useMemo(() => {
     const m = new Map<string, Ticket[]>(lanes.map((l) => [l, []]))
     for (const t of all) if (!t.archived && matches(t, filters)) m.get(t.stage)?.push(t)

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'wouter'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
-
-export const summaryKey = (prefix: string) => ['summary', prefix] as const
 
 /** `tk summary` above the board: counts, what is next, and work held by offline agents. */
 export function useSummary(prefix: string) {
-  return useQuery({ queryKey: summaryKey(prefix), queryFn: () => service.summary(prefix) })
+  return useQuery({ queryKey: keys.summary(prefix), queryFn: () => service.summary(prefix) })
 }
 
 export function BoardSummary({ prefix }: { prefix: string }) {

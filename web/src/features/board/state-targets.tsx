@@ -1,6 +1,6 @@
 import { useDndContext, useDroppable } from '@dnd-kit/core'
 import type { State } from '../../../../src/domain/lifecycle.ts'
-import { STATES } from '../ticket/labels.ts'
+import { STATES } from '../../../../src/domain/lifecycle.ts'
 
 /** Drop ids are `stage` for a lane and `stage::state` for one of its state targets. */
 export const parseDropId = (id: string): { stage: string; state?: State } => {

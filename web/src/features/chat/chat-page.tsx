@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react'
 import type { ChatInputMessage, ChatMessage } from '../../../../src/domain/chat.ts'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 
@@ -11,7 +12,7 @@ type Bubble = { readonly id: number; readonly role: 'user' | 'assistant' | 'syst
  * its answer streams back. Shown as plain text, as the LLM's output is not ours to trust.
  */
 export default function ChatPage() {
-  const settings = useQuery({ queryKey: ['chat-settings'], queryFn: () => service.chatSettings() })
+  const settings = useQuery({ queryKey: keys.chatSettings, queryFn: () => service.chatSettings() })
   const [bubbles, setBubbles] = useState<Bubble[]>([])
   const [busy, setBusy] = useState(false)
   const [ready, setReady] = useState(false)

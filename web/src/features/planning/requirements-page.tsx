@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Link } from 'wouter'
 import type { ReviewStatus } from '../../../../src/domain/requirement.ts'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
+import { keys } from '../../api/keys.ts'
 import { canWrite, useProjectRole } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
@@ -62,7 +63,7 @@ export default function RequirementsPage({ prefix }: { prefix: string }) {
   const editable = canWrite(useProjectRole(prefix))
   const [filter, setFilter] = useState<ReviewStatus | ''>('')
   const [revising, setRevising] = useState<string | null>(null)
-  const key = ['requirements', prefix, filter]
+  const key = keys.requirementList(prefix, filter)
   const list = useQuery({
     queryKey: key,
     queryFn: () =>
@@ -73,7 +74,7 @@ export default function RequirementsPage({ prefix }: { prefix: string }) {
       service.reviewRequirement(v.ref, v.input),
     onSuccess: () => {
       setRevising(null)
-      return qc.invalidateQueries({ queryKey: ['requirements', prefix] })
+      return qc.invalidateQueries({ queryKey: keys.requirements(prefix) })
     },
   })
   return (

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Link } from 'wouter'
 import type { StoryStatus } from '../../../../src/domain/story.ts'
+import { keys } from '../../api/keys.ts'
 import { canWrite, useProjectRole } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
@@ -20,7 +21,7 @@ const text = (e: FormEvent<HTMLFormElement>, name: string) =>
 
 function StoryDetail(props: { id: number; editable: boolean; onChanged: () => void }) {
   const qc = useQueryClient()
-  const key = ['story', props.id]
+  const key = keys.story(props.id)
   const story = useQuery({ queryKey: key, queryFn: () => service.getStory(props.id) })
   const change = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
@@ -105,7 +106,7 @@ export default function StoriesPage({ prefix }: { prefix: string }) {
   const qc = useQueryClient()
   const editable = canWrite(useProjectRole(prefix))
   const [open, setOpen] = useState<number | null>(null)
-  const key = ['stories', prefix]
+  const key = keys.stories(prefix)
   const stories = useQuery({
     queryKey: key,
     queryFn: () => service.listStories({ project: prefix }),

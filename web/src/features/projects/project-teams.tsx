@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import type { ProjectRole } from '../../../../src/domain/access.ts'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 
 /** Teams with a role on the project: every member of the team and its sub-teams gets that role. */
 export function ProjectTeams({ prefix }: { prefix: string }) {
   const qc = useQueryClient()
-  const key = ['project-teams', prefix]
+  const key = keys.projectTeams(prefix)
   const teams = useQuery({ queryKey: key, queryFn: () => service.listProjectTeams(prefix) })
-  const all = useQuery({ queryKey: ['teams'], queryFn: () => service.listTeams() })
+  const all = useQuery({ queryKey: keys.teams, queryFn: () => service.listTeams() })
   const change = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'wouter'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 
@@ -27,7 +28,7 @@ function Branch({ node }: { node: Node }) {
 export default function TreePage({ prefix }: { prefix: string }) {
   const tree = useQuery({
     // Not under ['tickets', …]: those entries hold ticket lists, which live events patch in place.
-    queryKey: ['tree', prefix],
+    queryKey: keys.tree(prefix),
     queryFn: () => service.tree({ project: prefix }),
   })
   return (

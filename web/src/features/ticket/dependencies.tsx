@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'wouter'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { submitFields } from '../../components/submit-fields.ts'
 import type { TicketPanelProps } from './panel.ts'
@@ -7,7 +8,7 @@ import type { TicketPanelProps } from './panel.ts'
 /** What this ticket waits for (and what waits for it); unfinished ones block it. */
 export function Dependencies({ ticket: t, editable, run }: TicketPanelProps) {
   const deps = useQuery({
-    queryKey: ['ticket', t.key, 'dependencies', t.updated_at, t.depends_on.join()],
+    queryKey: keys.ticketDependencies(t.key, t.updated_at, t.depends_on),
     queryFn: () => service.listDependencies(t.key),
   })
   const add = submitFields((field) => {

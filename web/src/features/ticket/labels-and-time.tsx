@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
+import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { formatDay } from '../../components/dates.ts'
 import { attachLabel } from './label-ops.ts'
@@ -10,12 +11,12 @@ const hours = (m: number) => `${Math.floor(m / 60)}h ${m % 60}m`
 export function LabelsAndTime(props: TicketPanelProps) {
   const { ticket: t, editable, run } = props
   const labels = useQuery({
-    queryKey: ['labels', t.project_prefix],
+    queryKey: keys.labels(t.project_prefix),
     queryFn: () => service.listLabels(t.project_prefix),
     enabled: editable,
   })
   const time = useQuery({
-    queryKey: ['ticket', t.key, 'time', t.time_minutes],
+    queryKey: keys.ticketTime(t.key, t.time_minutes),
     queryFn: () => service.listTime(t.key),
   })
   const addLabel = (e: FormEvent<HTMLFormElement>) => {
