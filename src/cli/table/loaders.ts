@@ -1,10 +1,19 @@
 /** @module How the command table loads command code: each module only when its command runs. */
-import type { Run } from '../command.ts'
+import type { CommandSpec, Run } from '../command.ts'
 
 export const lazy =
   <M>(load: () => Promise<M>, pick: (m: M) => Run) =>
   async (): Promise<Run> =>
     pick(await load())
+
+/** Entries written without their section, for a table whose entries all share one. */
+export const inSection =
+  (section: CommandSpec['section']) =>
+  (spec: Omit<CommandSpec, 'section' | 'load'>, load: CommandSpec['load']): CommandSpec => ({
+    ...spec,
+    section,
+    load,
+  })
 
 export const session = () => import('../commands/session.ts')
 export const tickets = () => import('../commands/tickets.ts')

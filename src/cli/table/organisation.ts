@@ -16,14 +16,9 @@ import {
   userOpt,
   workflowTicket,
 } from '../shared-options.ts'
-import { access, agents, lazy, roles, teams, users, workflows } from './loaders.ts'
+import { access, agents, inSection, lazy, roles, teams, users, workflows } from './loaders.ts'
 
-type Spec = Omit<CommandSpec, 'section' | 'load'>
-const org = (spec: Spec, load: CommandSpec['load']): CommandSpec => ({
-  ...spec,
-  section: 'Organisation',
-  load,
-})
+const org = inSection('Organisation')
 
 export const ORGANISATION: readonly CommandSpec[] = [
   org(

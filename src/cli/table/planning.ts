@@ -11,14 +11,9 @@ import {
   textOptions,
   title,
 } from '../shared-options.ts'
-import { lazy, requirements, stories, tickets } from './loaders.ts'
+import { inSection, lazy, requirements, stories, tickets } from './loaders.ts'
 
-type Spec = Omit<CommandSpec, 'section' | 'load'>
-const plan = (spec: Spec, load: CommandSpec['load']): CommandSpec => ({
-  ...spec,
-  section: 'Planning',
-  load,
-})
+const plan = inSection('Planning')
 
 export const PLANNING: readonly CommandSpec[] = [
   plan(
