@@ -51,6 +51,7 @@ const lazy =
 
 const session = () => import('./commands/session.ts')
 const tickets = () => import('./commands/tickets.ts')
+const epics = () => import('./commands/epics.ts')
 const lifecycle = () => import('./commands/lifecycle.ts')
 const work = () => import('./commands/work.ts')
 const records = () => import('./commands/records.ts')
@@ -700,6 +701,27 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: lazy(tickets, (m) => m.add),
   },
   typeShortcut('epic', 'Create an epic'),
+  {
+    name: 'epic use',
+    summary: 'Make an epic the current one: new tasks, bugs and chores go under it',
+    args: '<KEY>',
+    section: 'Tickets',
+    load: lazy(epics, (m) => m.use),
+  },
+  {
+    name: 'epic clear',
+    summary: 'Forget the current epic',
+    section: 'Tickets',
+    load: lazy(epics, (m) => m.clear),
+  },
+  {
+    name: 'epic list',
+    aliases: ['epic ls'],
+    summary: 'The project’s epics; * marks the current one',
+    options: [includeClosed],
+    section: 'Tickets',
+    load: lazy(epics, (m) => m.list),
+  },
   typeShortcut('bug', 'Create a bug'),
   typeShortcut('story', 'Create a story ticket'),
   typeShortcut('spike', 'Create a spike'),

@@ -23,19 +23,20 @@ async function create(c: CommandContext, type: TicketType) {
       `e.g. tk ${c.spec.name} "Customers can reset their password"`,
     )
   const svc = await c.service()
+  const project = c.project()
   const optional = {
     description: c.str('description'),
     acceptance_criteria: c.str('ac'),
     git_repository: c.str('gitRepository'),
     git_branch: c.str('gitBranch'),
     priority: priorityOf(c),
-    parent: c.str('parent') === undefined ? undefined : c.ref(c.str('parent')!),
+    parent: c.str('parent') === undefined ? currentEpic(c, project, type) : c.ref(c.str('parent')!),
     assignee: c.str('assignee'),
     estimate_effort: c.int('estimateEffort'),
     estimate_complete: c.str('estimateComplete'),
   }
   const ticket = await svc.createTicket({
-    project: c.project(),
+    project,
     title,
     type,
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
@@ -43,6 +44,21 @@ async function create(c: CommandContext, type: TicketType) {
   const message = c.str('message')
   if (message) await svc.addComment(ticket.key, message)
   c.out.data(ticket, (t) => t.key)
+}
+
+// The original parents only these to the current epic; the rest stand alone unless -parent.
+const UNDER_CURRENT_EPIC: readonly TicketType[] = ['task', 'bug', 'chore']
+
+/** The current epic (`tk epic use`) as the parent of a new ticket of `type`, if it applies. */
+function currentEpic(c: CommandContext, project: string, type: TicketType): string | undefined {
+  const epic = c.workspace.config.current_epic
+  if (!epic || !UNDER_CURRENT_EPIC.includes(type)) return undefined
+  if (!epic.toUpperCase().startsWith(`${project.toUpperCase()}-`))
+    throw new UsageError(
+      `current epic ${epic} belongs to another project, active project is ${project}`,
+      'choose an epic of this project with tk epic use KEY, or forget it with tk epic clear',
+    )
+  return epic
 }
 
 export const add: Run = (c) =>
