@@ -745,9 +745,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'get',
     aliases: ['show'],
-    summary: 'Show a ticket in full',
+    summary: 'Show a ticket in full, with its latest comments and history',
     args: '[KEY]',
-    options: [id],
+    options: [
+      id,
+      { flags: '--brief', description: 'leave out comments and history (the short form)' },
+    ],
     section: 'Tickets',
     load: lazy(tickets, (m) => m.get),
   },

@@ -63,3 +63,25 @@ describe('the current epic', () => {
     expect(r.stderr).toContain('tk epic clear')
   })
 })
+
+describe('tk get', () => {
+  it('shows the latest comments and history, newest first; --brief leaves them out', async () => {
+    const ws = await tempWorkspace()
+    const t = await ws.json<T>('add', 'Talked about')
+    await ws.tk('comment', t.key, 'first thoughts')
+    await ws.tk('comment', t.key, 'second thoughts')
+    const text = (await ws.tk('get', t.key)).stdout
+    expect(text).toMatch(
+      /Comments \(newest first\):\n.*admin: second thoughts\n.*admin: first thoughts/,
+    )
+    expect(text).toMatch(/History \(newest first\):\n.*commented/)
+    expect(text).toContain('created task "Talked about"')
+    const json = await ws.json<{ comments: { text: string }[]; history: unknown[] }>('get', t.key)
+    expect(json.comments.map((c) => c.text)).toEqual(['second thoughts', 'first thoughts'])
+    expect(json.history.length).toBe(3)
+    const brief = await ws.tk('get', t.key, '--brief')
+    expect(brief.stdout).not.toContain('Comments')
+    expect(brief.stdout).toContain('Talked about')
+    expect(await ws.json('get', t.key, '--brief')).not.toHaveProperty('comments')
+  })
+})

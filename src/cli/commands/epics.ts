@@ -1,6 +1,6 @@
 import type { Run } from '../command.ts'
 import { colourState } from '../render.ts'
-import { table } from '../output.ts'
+import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
 /**

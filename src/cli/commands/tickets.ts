@@ -7,7 +7,7 @@ import {
 } from '../../domain/ticket.ts'
 import type { TicketFilter, TicketPatch } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { oneLine, ticketDetail, ticketTable } from '../render.ts'
+import { oneLine, recordsText, ticketDetail, ticketTable } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
 
 const priorityOf = (c: CommandContext) => {
@@ -115,11 +115,17 @@ export const search: Run = async (c) => {
 }
 
 export const get: Run = async (c) => {
-  const svc = await c.service()
-  const ticket = await svc.getTicket(c.ticket())
+  const ref = c.ticket()
   if (c.args.length > 0)
     throw new UsageError(`unexpected argument "${c.args[0]}"`, 'tk get takes one ticket')
-  c.out.data(ticket, (t) => ticketDetail(c.out, t, c.now))
+  const svc = await c.service()
+  if (c.bool('brief')) {
+    const ticket = await svc.getTicket(ref)
+    return c.out.data(ticket, (t) => ticketDetail(c.out, t, c.now))
+  }
+  const { ticketWithRecords } = await import('../../service/ticket-records.ts')
+  const ticket = await ticketWithRecords(svc, ref)
+  c.out.data(ticket, (t) => `${ticketDetail(c.out, t, c.now)}${recordsText(c.out, t)}`)
 }
 
 export const update: Run = async (c) => {

@@ -56,6 +56,20 @@ async function userOf(
   return required(await either(['username', b.username], ['user_id', theirs]), 'username', 'alice')
 }
 
+/**
+ * The username of the member a URL names by username or, as the original's clients do, by
+ * user id. Looked up among the members themselves, so a project or team owner who is not
+ * an admin can use ids too; a caller who may not list them gets the removal's own refusal.
+ */
+async function memberNamed(
+  ref: string,
+  members: () => Promise<readonly { username: string; user_id: string }[]>,
+) {
+  const all = await members().catch(() => [])
+  if (all.some((m) => m.username === ref)) return ref
+  return all.find((m) => m.user_id === ref)?.username ?? ref
+}
+
 /** `parent` (a team, or null for none), or the reference's `parent_team_id` (an id or null). */
 async function parentOf(
   svc: TicketService,
@@ -316,7 +330,9 @@ export function teamRoutes(app: App, { service }: RouteDeps): void {
     '/api/teams/:ref/users/:username',
     { schema: { tags, params: TeamMemberParams } },
     async (req) => {
-      await service(req).removeTeamMember(req.params.ref, req.params.username)
+      const svc = service(req)
+      const { ref, username } = req.params
+      await svc.removeTeamMember(ref, await memberNamed(username, () => svc.listTeamMembers(ref)))
       return { status: 'deleted' }
     },
   )
@@ -365,7 +381,12 @@ export function memberRoutes(app: App, { service }: RouteDeps): void {
     '/api/projects/:project/users/:username',
     { schema: { tags, params: MemberParams } },
     async (req) => {
-      await service(req).removeProjectMember(req.params.project, req.params.username)
+      const svc = service(req)
+      const { project, username } = req.params
+      await svc.removeProjectMember(
+        project,
+        await memberNamed(username, () => svc.listProjectMembers(project)),
+      )
       return { status: 'deleted' }
     },
   )
