@@ -185,3 +185,27 @@ describe('POST /api/projects with only a title', () => {
     expect(t).toMatchObject({ status: 201, body: { key: 'CPCUA-T-1' } })
   })
 })
+
+describe('PUT /api/stories/:id with the original body', () => {
+  it("takes project_id when it is the story's project, and refuses a move", async () => {
+    const project = ((await admin('GET', '/api/projects/TK')).body as { id: number }).id
+    const s = (await admin('POST', '/api/stories', { project_id: project, title: 'Story' }))
+      .body as { id: number }
+    const ok = await admin('PUT', `/api/stories/${s.id}`, {
+      project_id: project,
+      title: 'Story, renamed',
+      description: 'why',
+    })
+    expect(ok).toMatchObject({ status: 200, body: { title: 'Story, renamed', description: 'why' } })
+    expect(
+      (await admin('PUT', `/api/stories/${s.id}`, { project_id: 'TK', title: 'x' })).status,
+    ).toBe(200)
+    const moved = await admin('PUT', `/api/stories/${s.id}`, { project_id: 999, title: 'y' })
+    expect(moved.status).toBe(400)
+    expect((moved.body as { error: string }).error).toContain('cannot move')
+    // A viewer is refused as on any other story change.
+    expect(
+      (await viewer('PUT', `/api/stories/${s.id}`, { project_id: project, title: 'z' })).status,
+    ).toBe((await viewer('PUT', `/api/stories/${s.id}`, { title: 'z' })).status)
+  })
+})
