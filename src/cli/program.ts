@@ -58,6 +58,7 @@ const records = () => import('./commands/records.ts')
 const projects = () => import('./commands/projects.ts')
 const system = () => import('./commands/system.ts')
 const agentDocs = () => import('./commands/agent-docs.ts')
+const config = () => import('./commands/config.ts')
 // ---- labels, time, views, clone, health, doctor, snapshots: loaders ----
 const labels = () => import('./commands/labels.ts')
 const time = () => import('./commands/time.ts')
@@ -223,7 +224,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       summary: 'Create a workflow from an exported JSON file (admin)',
       args: '[file]',
       options: [
-        { flags: '-i, --input <file>', description: 'the JSON file', aliases: ['in'] },
+        { flags: '-i, --input <file>', description: 'the JSON file', aliases: ['in', 'file'] },
         { flags: '--name <name>', description: 'use this name instead of the exported one' },
       ],
     },
@@ -235,7 +236,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       summary:
         'Give a ticket (-ticket) or the project (-project) a workflow; tickets are kept valid',
       args: '[WORKFLOW]',
-      options: [ref('workflow'), workflowTicket],
+      options: [{ ...ref('workflow'), aliases: ['workflow', 'workflow_id'] }, workflowTicket],
     },
     lazy(workflows, (m) => m.set),
   ),
@@ -738,6 +739,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...ticketFilters,
       { flags: '--parent <key>', description: 'only children of this ticket' },
       ...listReach,
+      { flags: '--plain', description: 'KEY, TYPE, STATUS, TITLE separated by tabs; no header' },
     ],
     section: 'Tickets',
     load: lazy(tickets, (m) => m.list),
@@ -766,6 +768,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--stage <stage>', description: 'move to this stage' },
       { flags: '--state <state>', description: 'set this state' },
       { flags: '--status <stage/state>', description: 'set stage and state' },
+      {
+        flags: '--parent <key>',
+        description: 'attach under this ticket ("" detaches), as tk set-parent',
+        aliases: ['parent_id', 'parent-id'],
+      },
+      {
+        flags: '-a, --assignee <user>',
+        description: 'assign to this user ("" unassigns), as tk assign',
+      },
       message,
     ],
     section: 'Tickets',
@@ -788,6 +799,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...ticketFilters,
       ...listReach,
       { flags: '--all-projects', description: 'search every project', aliases: ['allprojects'] },
+      { flags: '--title <text>', description: 'only titles containing this' },
+      {
+        flags: '--description <text>',
+        description: 'only descriptions or acceptance criteria containing this',
+      },
+      { flags: '-p, --priority <n>', description: 'only this priority' },
+      { flags: '--owner <name>', description: 'only tickets assigned to this user' },
     ],
     section: 'Tickets',
     load: lazy(tickets, (m) => m.search),
@@ -1499,6 +1517,42 @@ export const COMMANDS: readonly CommandSpec[] = [
     ),
   },
   {
+    name: 'upgrade',
+    summary: 'Migrate the database to this tk now, and say how to update tk itself',
+    section: 'Workspace',
+    load: lazy(system, (m) => m.upgrade),
+  },
+  {
+    name: 'config list',
+    aliases: ['config ls'],
+    summary: 'Show the workspace settings in config.json',
+    section: 'Workspace',
+    load: lazy(config, (m) => m.list),
+  },
+  {
+    name: 'config get',
+    summary: 'Print one setting: project, current_epic, server_url or username',
+    args: '<key>',
+    section: 'Workspace',
+    load: lazy(config, (m) => m.get),
+  },
+  {
+    name: 'config set',
+    summary:
+      'Change one setting (the original’s names project_id, current_epic_id, location work too)',
+    args: '<key> <value>',
+    section: 'Workspace',
+    load: lazy(config, (m) => m.set),
+  },
+  {
+    name: 'config rm',
+    aliases: ['config delete'],
+    summary: 'Forget one setting',
+    args: '<key>',
+    section: 'Workspace',
+    load: lazy(config, (m) => m.remove),
+  },
+  {
     name: 'whoami',
     summary: 'Who you act as, and where',
     section: 'Workspace',
@@ -1523,6 +1577,11 @@ export const COMMANDS: readonly CommandSpec[] = [
 export function findCommand(
   words: readonly string[],
 ): { spec: CommandSpec; used: number } | undefined {
+  // The original's `tk ticket add …` namespace: every command also reads after `ticket`.
+  if (words[0]?.toLowerCase() === 'ticket' && words.length > 1) {
+    const inner = findCommand(words.slice(1))
+    return inner && { spec: inner.spec, used: inner.used + 1 }
+  }
   let best: { spec: CommandSpec; used: number } | undefined
   for (const spec of COMMANDS)
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {

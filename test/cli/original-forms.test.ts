@@ -85,3 +85,63 @@ describe('tk get', () => {
     expect(await ws.json('get', t.key, '--brief')).not.toHaveProperty('comments')
   })
 })
+
+describe('commands and flags of the original', () => {
+  it('tk config ls/get/set/rm, with the original’s key names too', async () => {
+    const ws = await tempWorkspace()
+    expect((await ws.tk('config', 'ls')).stdout).toMatch(/^project\s+TK$/m)
+    expect(await ws.tk('config', 'set', 'location', 'http://tickets.example')).toMatchObject({
+      code: 0,
+      stdout: 'server_url=http://tickets.example\n',
+    })
+    expect((await ws.tk('config', 'get', 'server_url')).stdout).toBe('http://tickets.example\n')
+    expect((await ws.tk('config', 'rm', 'location')).stdout).toBe('deleted server_url\n')
+    expect((await ws.tk('config', 'get', 'server_url')).stdout).toBe('')
+    const bad = await ws.tk('config', 'set', 'colour', 'red')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('error: unknown config key "colour"')
+    expect(bad.stderr).toContain('hint: the keys are: project, current_epic, server_url, username')
+    // A bare group lists its commands.
+    expect((await ws.tk('config')).stdout).toContain('config set')
+  })
+
+  it('tk upgrade says what it did and how to update tk', async () => {
+    const ws = await tempWorkspace()
+    const r = await ws.tk('upgrade')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/database .*ticket\.db is up to date \(schema \d+\)/)
+    expect(r.stdout).toContain('npm install -g ticket@latest')
+  })
+
+  it('tk ticket … reads as tk …; a bare tk dep lists its commands', async () => {
+    const ws = await tempWorkspace()
+    const t = await ws.json<T>('ticket', 'add', 'Namespaced')
+    expect((await ws.tk('ticket', 'get', t.key, '--brief')).stdout).toContain('Namespaced')
+    const dep = await ws.tk('dep')
+    expect(dep.code).toBe(0)
+    expect(dep.stdout).toContain('dependency add')
+  })
+
+  it('list --plain, search --title/--description/--priority/--owner, update --parent_id/--assignee', async () => {
+    const ws = await tempWorkspace()
+    const a = await ws.json<T>('add', 'Reset password', '-d', 'mail a link', '-p', '1')
+    const b = await ws.json<T>('add', 'Reset avatar', '-p', '2')
+    const epic = await ws.json<T>('epic', 'Accounts')
+    expect((await ws.tk('list', '--plain', '-t', 'task')).stdout).toBe(
+      `${b.key}\ttask\tdesign/idle\tReset avatar\n${a.key}\ttask\tdesign/idle\tReset password\n`,
+    )
+    const keys = async (...args: string[]) =>
+      (await ws.json<T[]>('search', 'reset', ...args)).map((t) => t.key).sort()
+    expect(await keys()).toEqual([a.key, b.key].sort())
+    expect(await keys('--title', 'AVATAR')).toEqual([b.key])
+    expect(await keys('--description', 'link')).toEqual([a.key])
+    expect(await keys('--priority', '1')).toEqual([a.key])
+    expect(await keys('--owner', 'admin')).toEqual([])
+
+    const u = await ws.json<T>('update', a.key, '--parent_id', epic.key, '--assignee', 'admin')
+    expect(u).toMatchObject({ parent_id: epic.key, assignee: 'admin' })
+    expect(await keys('--owner', 'admin')).toEqual([a.key])
+    const back = await ws.json<T>('update', a.key, '--parent', '', '--assignee', '')
+    expect(back).toMatchObject({ parent_id: null, assignee: null })
+  })
+})

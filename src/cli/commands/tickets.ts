@@ -96,10 +96,32 @@ export const list: Run = async (c) => {
   const project = c.project()
   const tickets = await svc.listTickets(filterOf(c, { project }))
   c.out.data(tickets, (ts) =>
-    ts.length === 0
-      ? `no tickets in ${project.toUpperCase()} match`
-      : ticketTable(c.out, ts, { showOpen: c.bool('all') || c.bool('deleted') }),
+    c.bool('plain')
+      ? ts.map((t) => [t.key, t.type, t.status, t.title].join('\t')).join('\n')
+      : ts.length === 0
+        ? `no tickets in ${project.toUpperCase()} match`
+        : ticketTable(c.out, ts, { showOpen: c.bool('all') || c.bool('deleted') }),
   )
+}
+
+/**
+ * The original's `search -title -description -priority -owner`: conditions on the matches.
+ * The service has no such filters, so they narrow the best matches found (up to -n).
+ */
+function searchConditions(c: CommandContext): ((t: Ticket) => boolean)[] {
+  const has = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase())
+  const title = c.str('title')
+  const description = c.str('description')
+  const priority = priorityOf(c)
+  const owner = c.str('owner')
+  return [
+    ...(title ? [(t: Ticket) => has(t.title, title)] : []),
+    ...(description
+      ? [(t: Ticket) => has(`${t.description}\n${t.acceptance_criteria}`, description)]
+      : []),
+    ...(priority !== undefined ? [(t: Ticket) => t.priority === priority] : []),
+    ...(owner ? [(t: Ticket) => t.assignee === owner] : []),
+  ]
 }
 
 export const search: Run = async (c) => {
@@ -108,7 +130,10 @@ export const search: Run = async (c) => {
     throw new UsageError('what should I search for?', 'e.g. tk search password reset')
   const svc = await c.service()
   const filter = filterOf(c, c.bool('allProjects') ? {} : { project: c.project() })
-  const tickets = await svc.searchTickets(words, filter)
+  const conditions = searchConditions(c)
+  const tickets = (await svc.searchTickets(words, filter)).filter((t) =>
+    conditions.every((ok) => ok(t)),
+  )
   c.out.data(tickets, (ts) =>
     ts.length === 0 ? `no tickets match "${words}"` : ticketTable(c.out, ts),
   )
@@ -141,6 +166,8 @@ export const update: Run = async (c) => {
     estimate_effort: c.int('estimateEffort'),
     estimate_complete: c.str('estimateComplete'),
     ...lifecycleOf(c),
+    parent: blankIsNull(c.str('parent'), c.ref),
+    assignee: blankIsNull(c.str('assignee')),
   }
   const given = Object.fromEntries(
     Object.entries(patch).filter(([, v]) => v !== undefined),
@@ -160,6 +187,10 @@ export const update: Run = async (c) => {
   }
   c.out.data(ticket, (t) => oneLine(c.out, t))
 }
+
+/** `""` means "none" for -parent and -assignee, as the original's `-parent_id ""`. */
+const blankIsNull = (v: string | undefined, map: (s: string) => string = (s) => s) =>
+  v === undefined ? undefined : v.trim() === '' ? null : map(v.trim())
 
 export const remove: Run = async (c) => {
   const ref = c.ticket()
