@@ -224,7 +224,7 @@ const PART_B_COMMANDS: readonly CommandSpec[] = [
       summary: 'Create a workflow from an exported JSON file (admin)',
       args: '[file]',
       options: [
-        { flags: '-i, --input <file>', description: 'the JSON file', aliases: ['in', 'file'] },
+        { flags: '-i, --input <file>', description: 'the JSON file', aliases: ['in'] },
         { flags: '--name <name>', description: 'use this name instead of the exported one' },
       ],
     },

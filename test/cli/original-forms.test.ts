@@ -145,3 +145,17 @@ describe('commands and flags of the original', () => {
     expect(back).toMatchObject({ parent_id: null, assignee: null })
   })
 })
+
+describe('flags of the original on organisation commands', () => {
+  it('team add-user --team_id --user_id and workflow set --workflow --ticket', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('team', 'create', 'crew')
+    await ws.tk('user', 'create', 'bob', '--password', 'bob-password-1')
+    const add = await ws.tk('team', 'add-user', '--team_id', 'crew', '--user_id', 'bob')
+    expect(add).toMatchObject({ code: 0, stdout: 'added bob to team crew as member\n' })
+    const t = await ws.json<T>('add', 'Quick one')
+    const set = await ws.tk('workflow', 'set', '--ticket', t.key, '--workflow', 'yolo')
+    expect(set.code).toBe(0)
+    expect(set.stdout).toContain(`set workflow yolo on ticket ${t.key}`)
+  })
+})

@@ -16,6 +16,15 @@ async function finish(c: CommandContext, svc: TicketService, ticket: Ticket) {
   c.out.data(t, (x) => oneLine(c.out, x))
 }
 
+const DONE: Record<FlagAction, string> = {
+  close: 'closed',
+  open: 'reopened',
+  archive: 'archived',
+  unarchive: 'unarchived',
+  ready: 'marked ready',
+  notready: 'marked not ready',
+}
+
 async function setState(c: CommandContext, state: State) {
   const ref = c.ticket()
   if (c.args.length > 0)
@@ -71,5 +80,6 @@ export const toggle =
     const { flag, value } = FLAG_ACTIONS[name]
     const svc = await c.service()
     const t = await svc.setFlag(ref, flag, value, { message: c.str('message') })
-    c.out.data(t, (x) => oneLine(c.out, x))
+    // The status line alone does not show a flag changing, so say which one did.
+    c.out.data(t, (x) => `${DONE[name]} ${oneLine(c.out, x)}`)
   }

@@ -94,7 +94,7 @@ export function ListView(props: ListViewProps) {
         </Text>
         <Text color={theme.muted}>
           {' · '}
-          {count} tickets
+          {count} {count === '1' ? 'ticket' : 'tickets'}
           {props.query ? ` · filter: ${props.query}` : ''}
           {parsed.problems.length > 0 ? ` · ${parsed.problems.join(', ')}` : ''}
         </Text>
