@@ -107,7 +107,7 @@ export function SummaryView(props: {
       </Text>
       <Text color={theme.fg}>
         {summary
-          ? `${summary.open_tickets} open · ${activeTickets.length} active · ${summary.type_counts.epic ?? 0} epics · ${summary.blocked} blocked`
+          ? `${summary.open_tickets} open · ${activeTickets.length} active · ${summary.type_counts.epic ?? 0} ${summary.type_counts.epic === 1 ? 'epic' : 'epics'} · ${summary.blocked} blocked`
           : ' '}
       </Text>
       <Box flexDirection="column" height={listRows + 2}>
