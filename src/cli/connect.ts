@@ -120,3 +120,18 @@ const localLlm =
     const { askWith, resolveLlm } = await import('../agent/llm-runner.ts')
     return askWith(resolveLlm(env.TICKET_ANALYSE_CMD || 'codex'), ANALYSE_TIMEOUT_MS)(prompt)
   }
+
+export { SCHEMA_VERSION } from '../store/migrations/index.ts'
+
+/** The schema version a database file is at, read without migrating it (`tk upgrade`). */
+export function schemaVersionOf(path: string): number {
+  const { DatabaseSync } = process.getBuiltinModule('node:sqlite')
+  const db = new DatabaseSync(path, { readOnly: true })
+  try {
+    return Number(
+      (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version,
+    )
+  } finally {
+    db.close()
+  }
+}

@@ -77,7 +77,9 @@ export function helpFor(spec: CommandSpec): string {
 
 /** The commands that start with `word` (`tk label` → label create, label list, …), if any. */
 export function groupHelp(word: string): string | undefined {
-  const w = word.toLowerCase()
+  // A group may be named by an alias of its commands' first word (`tk dep` for `dependency`).
+  const alias = COMMANDS.find((c) => c.aliases?.some((a) => a.startsWith(`${word.toLowerCase()} `)))
+  const w = alias ? alias.name.split(' ')[0]! : word.toLowerCase()
   const members = COMMANDS.filter((c) => c.name.startsWith(`${w} `))
   if (members.length === 0) return undefined
   const lines = [`tk ${w} <command>`, '', 'Commands:']

@@ -27,6 +27,11 @@ export const COMMANDS: readonly CommandSpec[] = [
 export function findCommand(
   words: readonly string[],
 ): { spec: CommandSpec; used: number } | undefined {
+  // The original's `tk ticket add …` namespace: every command also reads after `ticket`.
+  if (words[0]?.toLowerCase() === 'ticket' && words.length > 1) {
+    const inner = findCommand(words.slice(1))
+    return inner && { spec: inner.spec, used: inner.used + 1 }
+  }
   let best: { spec: CommandSpec; used: number } | undefined
   for (const spec of COMMANDS)
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {

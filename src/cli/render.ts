@@ -1,5 +1,7 @@
+import { describeEvent } from '../domain/describe-event.ts'
 import { STATE_SYMBOLS } from '../domain/symbols.ts'
 import type { Ticket, TicketDetail } from '../domain/ticket.ts'
+import type { TicketWithRecords } from '../service/ticket-records.ts'
 import { ago, formatMinutes, type Output, paint } from './output.ts'
 import { table } from './table.ts'
 
@@ -96,3 +98,24 @@ const indent = (s: string) =>
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n')
+
+/** `2026-01-02 13:45`: when a comment or an event happened. */
+export const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
+
+/** The latest comments and history under a ticket's detail, newest first. */
+export function recordsText(out: Output, t: TicketWithRecords): string {
+  const lines: string[] = []
+  if (t.comments.length > 0) {
+    lines.push('', 'Comments (newest first):')
+    for (const x of t.comments)
+      lines.push(`  [${when(x.created_at)}] ${paint(out.color, 'bold', x.author)}: ${x.text}`)
+  }
+  if (t.history.length > 0) {
+    lines.push('', 'History (newest first):')
+    for (const e of t.history)
+      lines.push(
+        `  [${when(e.created_at)}] ${describeEvent(e)} ${paint(out.color, 'dim', `(by ${e.actor})`)}`,
+      )
+  }
+  return lines.join('\n')
+}

@@ -162,7 +162,10 @@ export const parentTeam = (description: string): OptionSpec => ({
   description,
   aliases: ['parent_id', 'parent-id'],
 })
-export const teamMemberOptions: readonly OptionSpec[] = [ref('team'), userOpt]
+export const teamMemberOptions: readonly OptionSpec[] = [
+  { ...ref('team'), aliases: ['team', 'team_id', 'team-id'] },
+  userOpt,
+]
 export const teamAgentOptions: readonly OptionSpec[] = [
   ref('team'),
   { flags: '--agent <name>', description: 'the agent', aliases: ['agent_id', 'agent-id'] },

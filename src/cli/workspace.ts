@@ -37,7 +37,10 @@ export function locateHome(
   if (file) {
     const abs = resolve(cwd, file)
     if (/\.(db|sqlite)$/.test(abs)) return { home: dirname(abs), dbPath: abs }
-    return { home: abs, dbPath: join(abs, 'ticket.db') }
+    // The project directory works as well as its `.ticket` directory.
+    const inner = join(abs, '.ticket')
+    const home = !existsSync(join(abs, 'ticket.db')) && isDir(inner) ? inner : abs
+    return { home, dbPath: join(home, 'ticket.db') }
   }
   if (env.TICKET_HOME) {
     const home = resolve(cwd, env.TICKET_HOME)

@@ -309,8 +309,9 @@ export class HttpService implements TicketService {
 
   createTicket: TicketService['createTicket'] = (input) =>
     this.#call<Ticket>('POST', '/api/tickets', input)
+  // The short form: comments and history have their own calls.
   getTicket: TicketService['getTicket'] = (ref) =>
-    this.#call<TicketDetail>('GET', `/api/tickets/${seg(ref)}`)
+    this.#call<TicketDetail>('GET', `/api/tickets/${seg(ref)}`, undefined, { brief: true })
   listTickets: TicketService['listTickets'] = (filter) =>
     this.#call<Ticket[]>('GET', '/api/tickets', undefined, filterQuery(filter))
   countTickets: TicketService['countTickets'] = async (filter) =>
@@ -366,8 +367,13 @@ export class HttpService implements TicketService {
 
   addComment: TicketService['addComment'] = (ref, text) =>
     this.#call<Comment>('POST', `/api/tickets/${seg(ref)}/comments`, { text })
-  listComments: TicketService['listComments'] = (ref) =>
-    this.#call<Comment[]>('GET', `/api/tickets/${seg(ref)}/comments`)
+  listComments: TicketService['listComments'] = (ref, limit) =>
+    this.#call<Comment[]>(
+      'GET',
+      `/api/tickets/${seg(ref)}/comments`,
+      undefined,
+      limit ? { limit } : undefined,
+    )
   listHistory: TicketService['listHistory'] = (filter) =>
     this.#call<HistoryEvent[]>('GET', '/api/history', undefined, {
       ...filter,

@@ -19,6 +19,43 @@ export function normalisePrefix(input: string): string {
   return p
 }
 
+const LETTER = /^[A-Za-z]$/
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+
+/**
+ * The prefix the original derives from a title when none is given (reference api.md §4.4):
+ * the initials of its words, topped up with the title's letters to at least 3 (and at most
+ * 5), then `X`s: "Customer Portal" → CPCUS, "Tasks" → TTASK, "A" → AAX.
+ */
+export function derivePrefix(title: string): string {
+  const words = title.split(/[^A-Za-z0-9]+/).filter(Boolean)
+  let p = words
+    .map((w) => w[0]!)
+    .filter((c) => LETTER.test(c))
+    .join('')
+    .toUpperCase()
+    .slice(0, 5)
+  if (p.length < 3) {
+    const letters = [...title]
+      .filter((c) => LETTER.test(c))
+      .join('')
+      .toUpperCase()
+    p = (p + letters).slice(0, 5)
+  }
+  if (p === '') p = 'PRJ'
+  return p.padEnd(3, 'X')
+}
+
+/**
+ * The derived prefix, then others like it for when it is taken. The original appends a
+ * digit, which its own key rules then refuse; these stay letters: CPCUS, CPCUA, CPCUB, …
+ */
+export function prefixCandidates(title: string): string[] {
+  const first = derivePrefix(title)
+  const base = first.slice(0, 4)
+  return [first, ...[...ALPHABET].map((c) => base + c).filter((p) => p !== first)]
+}
+
 export function parseVisibility(input: string): Visibility {
   const v = input.trim().toLowerCase()
   if (v === 'public' || v === 'private') return v

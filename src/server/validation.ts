@@ -13,7 +13,43 @@ const bodies = new Ajv({ ...options, coerceTypes: false })
 // Query strings and path parameters are text; `limit=10` is read as the integer 10.
 const urls = new Ajv({ ...options, coerceTypes: 'array' })
 
+// Ajv reads only `true`/`false` as booleans; the original's clients send `1`, `0` and `yes`.
+const BOOLEAN_WORDS: Readonly<Record<string, string>> = {
+  '1': 'true',
+  yes: 'true',
+  on: 'true',
+  '0': 'false',
+  no: 'false',
+  off: 'false',
+}
+
 type Validate = ((data: unknown) => boolean) & { errors?: unknown }
+
+/** The names of `schema`'s boolean properties. */
+function booleanFields(schema: object): string[] {
+  const props = (schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {}
+  return Object.keys(props).filter((k) => props[k]?.type === 'boolean')
+}
+
+/** A URL part's validator that first reads `1`/`0`/`yes`/`no` in boolean fields as booleans. */
+function forUrl(schema: object): Validate {
+  const check = urls.compile(schema) as Validate
+  const flags = booleanFields(schema)
+  if (flags.length === 0) return check
+  const validate: Validate = (data) => {
+    if (data && typeof data === 'object') {
+      const d = data as Record<string, unknown>
+      for (const k of flags) {
+        const v = d[k]
+        if (typeof v === 'string') d[k] = BOOLEAN_WORDS[v.trim().toLowerCase()] ?? v
+      }
+    }
+    const ok = check(data)
+    validate.errors = check.errors
+    return ok
+  }
+  return validate
+}
 
 /**
  * Each route's schema is compiled on its first request, not at start-up: compiling them all
@@ -23,7 +59,7 @@ type Validate = ((data: unknown) => boolean) & { errors?: unknown }
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   let compiled: Validate | undefined
   const validate: Validate = (data) => {
-    compiled ??= (httpPart === 'body' ? bodies : urls).compile(schema) as Validate
+    compiled ??= httpPart === 'body' ? (bodies.compile(schema) as Validate) : forUrl(schema)
     const ok = compiled(data)
     validate.errors = compiled.errors
     return ok

@@ -138,7 +138,8 @@ export class LocalService implements TicketService {
   next: TicketService['next'] = (input) => claims.next(this.#ctx, input)
 
   addComment: TicketService['addComment'] = (ref, text) => records.addComment(this.#ctx, ref, text)
-  listComments: TicketService['listComments'] = (ref) => records.listComments(this.#ctx, ref)
+  listComments: TicketService['listComments'] = (ref, limit) =>
+    records.listComments(this.#ctx, ref, limit)
   listHistory: TicketService['listHistory'] = (filter) => records.listHistory(this.#ctx, filter)
   conversation: TicketService['conversation'] = (ref) => records.conversation(this.#ctx, ref)
 

@@ -22,7 +22,8 @@ import type { PlanningService } from './planning-service.ts'
  */
 
 export type NewProject = {
-  readonly prefix: string
+  /** Derived from the title, as the original does, when absent or blank. */
+  readonly prefix?: string
   readonly title: string
   readonly description?: string
   readonly acceptance_criteria?: string
@@ -72,6 +73,10 @@ export type TicketPatch = Partial<{
   readonly state: StateWord
   /** `stage/state` in one field (the reference's form); must agree with `stage` and `state`. */
   readonly status: string
+  /** A user to assign, or null to unassign: the rules of `assign`/`unassign`. */
+  readonly assignee: string | null
+  /** A ticket to attach under, or null to detach: the rules of `setParent`/`unsetParent`. */
+  readonly parent: string | null
 }>
 
 export type TicketFilter = {
@@ -250,7 +255,8 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   next(input: { project?: string; limit?: number }): Promise<Ticket[]>
 
   addComment(ref: string, text: string): Promise<Comment>
-  listComments(ref: string): Promise<Comment[]>
+  /** Oldest first; with `limit` (> 0), only the last `limit` of them. */
+  listComments(ref: string, limit?: number): Promise<Comment[]>
   /** Newest first when limited to the last `limit` events, always returned oldest first. */
   listHistory(filter: HistoryFilter): Promise<HistoryEvent[]>
   /** Comments and history of one ticket interleaved by time. */

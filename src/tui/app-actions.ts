@@ -103,6 +103,7 @@ export function appAction(x: ActionContext, action: Action): boolean {
           c.update({
             filters: { ...state.filters, [state.view]: q.trim() },
             cursors: { ...state.cursors, [state.view]: 0 },
+            selected: { ...state.selected, [state.view]: undefined },
           }),
       })
       return true

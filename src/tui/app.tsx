@@ -75,7 +75,12 @@ export function App(props: AppProps) {
   const control: Control = {
     state,
     update: (patch) => setState((s) => ({ ...s, ...patch })),
-    setCursor: (view) => (n) => setState((s) => ({ ...s, cursors: { ...s.cursors, [view]: n } })),
+    setCursor: (view) => (row, id) =>
+      setState((s) => ({
+        ...s,
+        cursors: { ...s.cursors, [view]: row },
+        selected: { ...s.selected, [view]: id },
+      })),
     chooseProject(prefix) {
       setProject(prefix)
       save({ project: prefix })

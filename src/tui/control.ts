@@ -23,7 +23,8 @@ export type Overlay =
 export type Control = {
   readonly state: TuiState
   update(patch: Partial<TuiState>): void
-  setCursor(view: View): (n: number) => void
+  /** Moves `view`'s cursor to `row`, which shows `id` (undefined: nothing there). */
+  setCursor(view: View): (row: number, id?: string) => void
   /** Makes `prefix` the active project (and the workspace's current one). */
   chooseProject(prefix: string): void
   /** The overlay as of the last key, which may be newer than the last render. */

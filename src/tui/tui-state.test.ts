@@ -7,6 +7,7 @@ describe('readTuiState', () => {
       view: 'board',
       filters: { list: 'type:bug' },
       cursors: { list: 4, board: 100_002 },
+      selected: { list: 'TK-T-7', board: 'TK-T-3' },
       theme: 'dracula',
       tree: true,
       expanded: ['TK-E-1'],

@@ -17,8 +17,13 @@ export type TuiState = {
   readonly view: View
   /** The `/` query per view that has one. */
   readonly filters: Readonly<Partial<Record<View, string>>>
-  /** Cursor row per view; the board keeps `lane * 100000 + row`. */
+  /**
+   * Cursor row per view; the board keeps `lane * 100000 + row`. Only a fallback: the cursor
+   * is on `selected`'s row wherever that is now, and on this row when it has gone.
+   */
   readonly cursors: Readonly<Partial<Record<View, number>>>
+  /** What the cursor is on per view: a ticket's key (a project's prefix in Projects). */
+  readonly selected: Readonly<Partial<Record<View, string>>>
   readonly theme: string
   /** List as the hierarchy (epics and their children) instead of flat. */
   readonly tree: boolean
@@ -32,6 +37,7 @@ export const INITIAL_STATE: TuiState = {
   view: 'summary',
   filters: {},
   cursors: {},
+  selected: {},
   theme: DEFAULT_THEME.id,
   tree: false,
   expanded: [],
@@ -65,6 +71,7 @@ export function readTuiState(raw: unknown): TuiState {
       r.cursors,
       (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0,
     ),
+    selected: record(r.selected, (v): v is string => typeof v === 'string'),
     theme,
     tree: r.tree === true,
     expanded: Array.isArray(r.expanded)

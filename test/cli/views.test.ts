@@ -63,7 +63,7 @@ describe('tk board, count and summary', () => {
     const r = await ws.tk('summary')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^project\s+: TK — Default Project$/m)
-    expect(r.stdout).toMatch(/^open tickets\s+: 2 open {2}\(1 tasks, 1 bugs\)$/m)
+    expect(r.stdout).toMatch(/^open tickets\s+: 2 open {2}\(1 task, 1 bug\)$/m)
     expect(r.stdout).toMatch(
       /^active\s+: 1 in progress\n\s+TK-T-1\s+: Working on it\s+design {2}admin$/m,
     )

@@ -228,6 +228,29 @@ export function describeTicketService(name: string, open: OpenService) {
       await expectError(svc.updateTicket(a.key, {}), 'invalid', /nothing to update/)
     })
 
+    it('assigns and re-parents in one update, all or nothing, under the rules of assign and setParent', async () => {
+      const { svc } = await withProject()
+      const epic = await svc.createTicket({ project: 'CUS', title: 'epic', type: 'epic' })
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      const u = await svc.updateTicket(t.key, {
+        parent: epic.key,
+        assignee: 'admin',
+        state: 'active',
+      })
+      expect(u).toMatchObject({ parent_id: epic.key, assignee: 'admin', state: 'active' })
+      await expectError(
+        svc.updateTicket(t.key, { assignee: null }),
+        'conflict',
+        /needs an assignee/,
+      )
+      const back = await svc.updateTicket(t.key, { state: 'idle', assignee: null, parent: null })
+      expect(back).toMatchObject({ parent_id: null, assignee: null, state: 'idle' })
+      // A refused parent leaves the title as it was.
+      await expectError(svc.updateTicket(epic.key, { title: 'x', parent: t.key }), 'invalid')
+      expect((await svc.getTicket(epic.key)).title).toBe('epic')
+      await expectError(svc.updateTicket(t.key, { assignee: 'nobody' }), 'not_found')
+    })
+
     it('lists newest change first, hiding closed and archived unless asked', async () => {
       const { svc } = await withProject()
       const a = await svc.createTicket({ project: 'CUS', title: 'a', type: 'bug' })

@@ -97,7 +97,8 @@ describe('accessibility (axe-core, serious and critical)', () => {
         if (v.length) found[name] = v
       }
       if (scheme === 'dark') await page.goto('/p/AX/board')
-      if (scheme === 'dark')
+      // Written only when asked, like web-app.test.ts's screenshots.
+      if (scheme === 'dark' && process.env.SCREENSHOTS === '1')
         await page.screenshot({
           path: new URL('./screenshots/board-dark.png', import.meta.url).pathname,
         })

@@ -53,7 +53,7 @@ describe('the terminal UI shell', () => {
     const [work] = await seed(ui.service, ['Busy work', 'Idle work'])
     await ui.service.setState(work!, 'active')
     await ui.press('r')
-    const f = await ui.waitFor('3 open · 1 active · 1 epics')
+    const f = await ui.waitFor('3 open · 1 active · 1 epic')
     expect(f).toMatch(/Active\n▸ ◑ ▪ TK-T-2/)
     expect(f).toMatch(/Epics\n.*TK-E-1/)
     expect(f).toMatch(/TK-E-1 +created epic "An epic"/)

@@ -30,9 +30,9 @@ describe('Board view', () => {
     await ui.press('U')
     await ui.waitFor('undid: move of TK-T-1 to test')
     expect((await ui.service.getTicket(key!)).stage).toBe('develop')
-    // Undo puts the card back; the cursor stays in the lane it was in.
+    // Undo puts the card back, and the cursor goes with it.
     await ui.waitFor('develop (1)')
-    await ui.press(KEY.left, KEY.shiftLeft)
+    await ui.press(KEY.shiftLeft)
     await ui.waitFor('design (1)')
   })
 

@@ -197,6 +197,91 @@ describe('tk -g in a real terminal (tmux)', () => {
     await t.waitFor('TK-EXITED:0')
   })
 
+  it('keeps acting on the selected ticket after the list re-sorts', async () => {
+    const ws = await tempWorkspace()
+    for (let i = 1; i <= 10; i++) await ws.json('add', `ticket ${i}`)
+    const t = openTmux(ws, ['-g'])
+    await t.waitFor('Recent activity')
+    await t.send('2')
+    await t.waitFor('List · 10 tickets')
+    // Newest first: TK-T-10, TK-T-9, TK-T-8.
+    await t.send('j', 'j')
+    await t.waitFor(/▸ ○ . TK-T-8 /)
+    // Starting it sorts it to the top; the cursor goes with it.
+    await t.send('s')
+    await t.waitFor(/▸ ◑ . TK-T-8 +design\/active/)
+    await t.send('c')
+    await t.waitFor(/TK-T-8 develop\/idle/)
+    await t.send('q')
+    await t.waitFor('TK-EXITED:0')
+    const after = await ws.json<T[]>('list')
+    const status = Object.fromEntries(after.map((x) => [x.key, x.status]))
+    expect(status).toMatchObject({
+      'TK-T-8': 'develop/idle',
+      'TK-T-9': 'design/idle',
+      'TK-T-10': 'design/idle',
+    })
+  })
+
+  it('keeps the cursor on its ticket when a colleague adds one above it (remote mode)', async () => {
+    const server = await startTestServer()
+    onTestFinished(() => server.close())
+    const colleague = await signedIn(server)
+    const first = await colleague.createTicket({ project: 'TK', title: 'first' })
+    await colleague.createTicket({ project: 'TK', title: 'second' })
+    const ws = await tempWorkspace({ init: false })
+    const t = openTmux(ws, ['-g'], {
+      TICKET_URL: server.url,
+      TICKET_USERNAME: 'admin',
+      TICKET_PASSWORD: ADMIN_PASSWORD,
+    })
+    await t.waitFor('Recent activity')
+    await t.send('2')
+    await t.waitFor('second')
+    await t.send('j')
+    await t.waitFor(new RegExp(`▸ ○ . ${first.key} `))
+    const added = await colleague.createTicket({ project: 'TK', title: 'from a colleague' })
+    await t.waitFor('from a colleague')
+    expect(t.screen()).toMatch(new RegExp(`▸ ○ . ${first.key} `))
+    await t.send('s')
+    await t.waitFor(new RegExp(`◑ ${first.key} design/active`))
+    expect((await colleague.getTicket(added.key)).state).toBe('idle')
+    await t.send('q')
+    await t.waitFor('TK-EXITED:0')
+  })
+
+  it('leaves the board cursor on its card when a move is refused', async () => {
+    const ws = await tempWorkspace()
+    const epic = await ws.json<T>('add', 'The epic', '-t', 'epic')
+    const child = await ws.json<T>('add', 'A child', '--parent', epic.key)
+    const other = await ws.json<T>('add', 'Elsewhere')
+    // Staging the child takes its epic along; the other card waits in the next lane.
+    await ws.json('stage', child.key, 'develop')
+    await ws.json('stage', other.key, 'test')
+    const t = openTmux(ws, ['-g'])
+    await t.waitFor('Recent activity')
+    await t.send('3')
+    await t.waitFor('test (1)')
+    // Onto the develop lane from the next one: its first card is the epic.
+    await t.send('l', 'l', 'h', 'Enter')
+    await t.waitFor(`${epic.key}  The epic`)
+    await t.send('Escape')
+    await t.waitFor('test (1)')
+    await t.send('L')
+    await t.waitFor('error: ')
+    // The highlight stays on the epic: Enter opens it, and K raises its priority only.
+    await t.send('Enter')
+    await t.waitFor(`${epic.key}  The epic`)
+    await t.send('Escape')
+    await t.waitFor('test (1)')
+    await t.send('K')
+    await t.waitFor(`${epic.key} priority 2`)
+    await t.send('q')
+    await t.waitFor('TK-EXITED:0')
+    expect((await ws.json<{ priority: number }>('get', other.key)).priority).toBe(3)
+    expect((await ws.json<{ priority: number }>('get', child.key)).priority).toBe(3)
+  })
+
   it('refuses an unknown theme before drawing anything', async () => {
     const ws = await tempWorkspace()
     const t = openTmux(ws, ['-g', '-theme', 'plaid'])

@@ -33,6 +33,15 @@ export function afterComplete(t: Ticket): string {
   return `${t.status}: ${t.key} now waits for its ${t.stage} stage (${holder}); tickets waiting for it stay blocked until it is done (tk complete ${t.key} -final finishes every stage)`
 }
 
+const DONE: Record<FlagAction, string> = {
+  close: 'closed',
+  open: 'reopened',
+  archive: 'archived',
+  unarchive: 'unarchived',
+  ready: 'marked ready',
+  notready: 'marked not ready',
+}
+
 async function setState(c: CommandContext, state: State) {
   const ref = c.ticket()
   if (c.args.length > 0)
@@ -90,5 +99,6 @@ export const toggle =
     const { flag, value } = FLAG_ACTIONS[name]
     const svc = await c.service()
     const t = await svc.setFlag(ref, flag, value, { message: c.str('message') })
-    c.out.data(t, (x) => oneLine(c.out, x))
+    // The status line alone does not show a flag changing, so say which one did.
+    c.out.data(t, (x) => `${DONE[name]} ${oneLine(c.out, x)}`)
   }

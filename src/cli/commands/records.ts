@@ -1,9 +1,8 @@
 import { describeEvent } from '../../domain/describe-event.ts'
 import type { Run } from '../command.ts'
 import { paint } from '../output.ts'
+import { when } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
-
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ')
 
 export const comment: Run = async (c) => {
   const ref = c.ticket()

@@ -115,3 +115,43 @@ export const help: Run = async (c) => {
     )
   c.out.line(helpFor(found.spec))
 }
+
+/**
+ * The original's `tk upgrade` checked for a newer release. Here a newer tk comes from the npm
+ * registry, and the database follows on its own: opening it migrates it forward, keeping a
+ * copy of the old file. This command does that now and says so.
+ */
+export const upgrade: Run = async (c) => {
+  const how = 'to update tk itself: npm install -g ticket-cli@latest (then run tk upgrade again)'
+  const url = serverUrlOf(c.workspace, c.env)
+  if (url) {
+    c.out.data(
+      { mode: 'remote', server: url, version: __TICKET_VERSION__ },
+      () =>
+        `tk ${__TICKET_VERSION__}; the server at ${url} migrates its own database when it starts\n${how}`,
+    )
+    return
+  }
+  const path = c.workspace.dbPath
+  if (!existsSync(path)) throw new UsageError(`no database at ${path}`, 'create one with: tk init')
+  const { schemaVersionOf, SCHEMA_VERSION } = await import('../connect.ts')
+  const before = schemaVersionOf(path)
+  await c.service()
+  const backup = `${path}.v${before}.bak`
+  c.out.data(
+    {
+      mode: 'local',
+      database: path,
+      schema_before: before,
+      schema: SCHEMA_VERSION,
+      backup: before < SCHEMA_VERSION && existsSync(backup) ? backup : null,
+      version: __TICKET_VERSION__,
+    },
+    (d) =>
+      `${
+        d.schema_before === d.schema
+          ? `database ${path} is up to date (schema ${d.schema})`
+          : `migrated ${path} from schema ${d.schema_before} to ${d.schema}${d.backup ? `; the old file is kept as ${d.backup}` : ''}`
+      }\n${how}`,
+  )
+}

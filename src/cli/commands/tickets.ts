@@ -7,7 +7,7 @@ import {
 } from '../../domain/ticket.ts'
 import type { TicketFilter, TicketPatch } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { oneLine, ticketDetail, ticketTable } from '../render.ts'
+import { oneLine, recordsText, ticketDetail, ticketTable } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
 
 const priorityOf = (c: CommandContext) => {
@@ -23,19 +23,20 @@ async function create(c: CommandContext, type: TicketType) {
       `e.g. tk ${c.spec.name} "Customers can reset their password"`,
     )
   const svc = await c.service()
+  const project = c.project()
   const optional = {
     description: c.str('description'),
     acceptance_criteria: c.str('ac'),
     git_repository: c.str('gitRepository'),
     git_branch: c.str('gitBranch'),
     priority: priorityOf(c),
-    parent: c.str('parent') === undefined ? undefined : c.ref(c.str('parent')!),
+    parent: c.str('parent') === undefined ? currentEpic(c, project, type) : c.ref(c.str('parent')!),
     assignee: c.str('assignee'),
     estimate_effort: c.int('estimateEffort'),
     estimate_complete: c.str('estimateComplete'),
   }
   const ticket = await svc.createTicket({
-    project: c.project(),
+    project,
     title,
     type,
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
@@ -43,6 +44,21 @@ async function create(c: CommandContext, type: TicketType) {
   const message = c.str('message')
   if (message) await svc.addComment(ticket.key, message)
   c.out.data(ticket, (t) => t.key)
+}
+
+// The original parents only these to the current epic; the rest stand alone unless -parent.
+const UNDER_CURRENT_EPIC: readonly TicketType[] = ['task', 'bug', 'chore']
+
+/** The current epic (`tk epic use`) as the parent of a new ticket of `type`, if it applies. */
+function currentEpic(c: CommandContext, project: string, type: TicketType): string | undefined {
+  const epic = c.workspace.config.current_epic
+  if (!epic || !UNDER_CURRENT_EPIC.includes(type)) return undefined
+  if (!epic.toUpperCase().startsWith(`${project.toUpperCase()}-`))
+    throw new UsageError(
+      `current epic ${epic} belongs to another project, active project is ${project}`,
+      'choose an epic of this project with tk epic use KEY, or forget it with tk epic clear',
+    )
+  return epic
 }
 
 export const add: Run = (c) =>
@@ -81,10 +97,32 @@ export const list: Run = async (c) => {
   const project = c.project()
   const tickets = await svc.listTickets(filterOf(c, { project }))
   c.out.data(tickets, (ts) =>
-    ts.length === 0
-      ? `no tickets in ${project.toUpperCase()} match`
-      : ticketTable(c.out, ts, { showOpen: c.bool('all') || c.bool('deleted') }),
+    c.bool('plain')
+      ? ts.map((t) => [t.key, t.type, t.status, t.title].join('\t')).join('\n')
+      : ts.length === 0
+        ? `no tickets in ${project.toUpperCase()} match`
+        : ticketTable(c.out, ts, { showOpen: c.bool('all') || c.bool('deleted') }),
   )
+}
+
+/**
+ * The original's `search -title -description -priority -owner`: conditions on the matches.
+ * The service has no such filters, so they narrow the best matches found (up to -n).
+ */
+function searchConditions(c: CommandContext): ((t: Ticket) => boolean)[] {
+  const has = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase())
+  const title = c.str('title')
+  const description = c.str('description')
+  const priority = priorityOf(c)
+  const owner = c.str('owner')
+  return [
+    ...(title ? [(t: Ticket) => has(t.title, title)] : []),
+    ...(description
+      ? [(t: Ticket) => has(`${t.description}\n${t.acceptance_criteria}`, description)]
+      : []),
+    ...(priority !== undefined ? [(t: Ticket) => t.priority === priority] : []),
+    ...(owner ? [(t: Ticket) => t.assignee === owner] : []),
+  ]
 }
 
 export const search: Run = async (c) => {
@@ -93,18 +131,27 @@ export const search: Run = async (c) => {
     throw new UsageError('what should I search for?', 'e.g. tk search password reset')
   const svc = await c.service()
   const filter = filterOf(c, c.bool('allProjects') ? {} : { project: c.project() })
-  const tickets = await svc.searchTickets(words, filter)
+  const conditions = searchConditions(c)
+  const tickets = (await svc.searchTickets(words, filter)).filter((t) =>
+    conditions.every((ok) => ok(t)),
+  )
   c.out.data(tickets, (ts) =>
     ts.length === 0 ? `no tickets match "${words}"` : ticketTable(c.out, ts),
   )
 }
 
 export const get: Run = async (c) => {
-  const svc = await c.service()
-  const ticket = await svc.getTicket(c.ticket())
+  const ref = c.ticket()
   if (c.args.length > 0)
     throw new UsageError(`unexpected argument "${c.args[0]}"`, 'tk get takes one ticket')
-  c.out.data(ticket, (t) => ticketDetail(c.out, t, c.now))
+  const svc = await c.service()
+  if (c.bool('brief')) {
+    const ticket = await svc.getTicket(ref)
+    return c.out.data(ticket, (t) => ticketDetail(c.out, t, c.now))
+  }
+  const { ticketWithRecords } = await import('../../service/ticket-records.ts')
+  const ticket = await ticketWithRecords(svc, ref)
+  c.out.data(ticket, (t) => `${ticketDetail(c.out, t, c.now)}${recordsText(c.out, t)}`)
 }
 
 export const update: Run = async (c) => {
@@ -120,6 +167,8 @@ export const update: Run = async (c) => {
     estimate_effort: c.int('estimateEffort'),
     estimate_complete: c.str('estimateComplete'),
     ...lifecycleOf(c),
+    parent: blankIsNull(c.str('parent'), c.ref),
+    assignee: blankIsNull(c.str('assignee')),
   }
   const given = Object.fromEntries(
     Object.entries(patch).filter(([, v]) => v !== undefined),
@@ -139,6 +188,10 @@ export const update: Run = async (c) => {
   }
   c.out.data(ticket, (t) => oneLine(c.out, t))
 }
+
+/** `""` means "none" for -parent and -assignee, as the original's `-parent_id ""`. */
+const blankIsNull = (v: string | undefined, map: (s: string) => string = (s) => s) =>
+  v === undefined ? undefined : v.trim() === '' ? null : map(v.trim())
 
 export const remove: Run = async (c) => {
   const ref = c.ticket()

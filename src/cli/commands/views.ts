@@ -116,7 +116,7 @@ const SUMMARY_ORDER: readonly TicketType[] = [
 export function renderSummary(c: CommandContext, s: Summary, paths: Record<string, string>) {
   const bold = (t: string) => paint(c.out.color, 'bold', t)
   const breakdown = SUMMARY_ORDER.filter((t) => s.type_counts[t])
-    .map((t) => `${s.type_counts[t]} ${plural(t)}`)
+    .map((t) => `${s.type_counts[t]} ${s.type_counts[t] === 1 ? t : plural(t)}`)
     .join(', ')
   const lines = [row('project', bold(`${s.project.prefix} — ${s.project.title}`))]
   if (s.project.description) lines.push(row('description', s.project.description))

@@ -136,7 +136,7 @@ export const ORGANISATION: readonly CommandSpec[] = [
       summary:
         'Give a ticket (-ticket) or the project (-project) a workflow; tickets are kept valid',
       args: '[WORKFLOW]',
-      options: [ref('workflow'), workflowTicket],
+      options: [{ ...ref('workflow'), aliases: ['workflow', 'workflow_id'] }, workflowTicket],
     },
     lazy(workflows, (m) => m.set),
   ),

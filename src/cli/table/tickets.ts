@@ -11,7 +11,7 @@ import {
   ticketFields,
   ticketFilters,
 } from '../shared-options.ts'
-import { cloning, health, lazy, tickets, work } from './loaders.ts'
+import { cloning, epics, health, lazy, tickets, work } from './loaders.ts'
 
 const typeShortcut = (name: string, summary: string, type = name): CommandSpec => ({
   name,
@@ -33,6 +33,27 @@ export const TICKETS: readonly CommandSpec[] = [
     load: lazy(tickets, (m) => m.add),
   },
   typeShortcut('epic', 'Create an epic'),
+  {
+    name: 'epic use',
+    summary: 'Make an epic the current one: new tasks, bugs and chores go under it',
+    args: '<KEY>',
+    section: 'Tickets',
+    load: lazy(epics, (m) => m.use),
+  },
+  {
+    name: 'epic clear',
+    summary: 'Forget the current epic',
+    section: 'Tickets',
+    load: lazy(epics, (m) => m.clear),
+  },
+  {
+    name: 'epic list',
+    aliases: ['epic ls'],
+    summary: 'The project’s epics; * marks the current one',
+    options: [includeClosed],
+    section: 'Tickets',
+    load: lazy(epics, (m) => m.list),
+  },
   typeShortcut('bug', 'Create a bug'),
   typeShortcut('story', 'Create a story ticket'),
   typeShortcut('spike', 'Create a spike'),
@@ -53,6 +74,7 @@ export const TICKETS: readonly CommandSpec[] = [
         flags: '--after <key>',
         description: 'the next page: the tickets listed after this one (the last one shown)',
       },
+      { flags: '--plain', description: 'KEY, TYPE, STATUS, TITLE separated by tabs; no header' },
     ],
     section: 'Tickets',
     load: lazy(tickets, (m) => m.list),
@@ -60,9 +82,12 @@ export const TICKETS: readonly CommandSpec[] = [
   {
     name: 'get',
     aliases: ['show'],
-    summary: 'Show a ticket in full',
+    summary: 'Show a ticket in full, with its latest comments and history',
     args: '[KEY]',
-    options: [id],
+    options: [
+      id,
+      { flags: '--brief', description: 'leave out comments and history (the short form)' },
+    ],
     section: 'Tickets',
     load: lazy(tickets, (m) => m.get),
   },
@@ -78,6 +103,15 @@ export const TICKETS: readonly CommandSpec[] = [
       { flags: '--stage <stage>', description: 'move to this stage' },
       { flags: '--state <state>', description: 'set this state' },
       { flags: '--status <stage/state>', description: 'set stage and state' },
+      {
+        flags: '--parent <key>',
+        description: 'attach under this ticket ("" detaches), as tk set-parent',
+        aliases: ['parent_id', 'parent-id'],
+      },
+      {
+        flags: '-a, --assignee <user>',
+        description: 'assign to this user ("" unassigns), as tk assign',
+      },
       message,
     ],
     section: 'Tickets',
@@ -100,6 +134,13 @@ export const TICKETS: readonly CommandSpec[] = [
       ...ticketFilters,
       ...listReach,
       { flags: '--all-projects', description: 'search every project', aliases: ['allprojects'] },
+      { flags: '--title <text>', description: 'only titles containing this' },
+      {
+        flags: '--description <text>',
+        description: 'only descriptions or acceptance criteria containing this',
+      },
+      { flags: '-p, --priority <n>', description: 'only this priority' },
+      { flags: '--owner <name>', description: 'only tickets assigned to this user' },
     ],
     section: 'Tickets',
     load: lazy(tickets, (m) => m.search),

@@ -1,7 +1,7 @@
 /** @module The Workspace section of the command table (assembled in ../program.ts). */
 import type { CommandSpec } from '../command.ts'
 import { force, id, sessionOptions } from '../shared-options.ts'
-import { agentDocs, doctor, lazy, session, snapshot, system } from './loaders.ts'
+import { agentDocs, config, doctor, lazy, session, snapshot, system } from './loaders.ts'
 
 export const WORKSPACE: readonly CommandSpec[] = [
   {
@@ -162,6 +162,42 @@ export const WORKSPACE: readonly CommandSpec[] = [
       () => import('../commands/server.ts'),
       (m) => m.server,
     ),
+  },
+  {
+    name: 'upgrade',
+    summary: 'Migrate the database to this tk now, and say how to update tk itself',
+    section: 'Workspace',
+    load: lazy(system, (m) => m.upgrade),
+  },
+  {
+    name: 'config list',
+    aliases: ['config ls'],
+    summary: 'Show the workspace settings in config.json',
+    section: 'Workspace',
+    load: lazy(config, (m) => m.list),
+  },
+  {
+    name: 'config get',
+    summary: 'Print one setting: project, current_epic, server_url or username',
+    args: '<key>',
+    section: 'Workspace',
+    load: lazy(config, (m) => m.get),
+  },
+  {
+    name: 'config set',
+    summary:
+      'Change one setting (the original’s names project_id, current_epic_id, location work too)',
+    args: '<key> <value>',
+    section: 'Workspace',
+    load: lazy(config, (m) => m.set),
+  },
+  {
+    name: 'config rm',
+    aliases: ['config delete'],
+    summary: 'Forget one setting',
+    args: '<key>',
+    section: 'Workspace',
+    load: lazy(config, (m) => m.remove),
   },
   {
     name: 'whoami',

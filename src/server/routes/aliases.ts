@@ -94,3 +94,17 @@ export async function userOf(
   const theirs = b.user_id === undefined ? undefined : await usernameOf(svc, req.actor, b.user_id)
   return required(await either(['username', b.username], ['user_id', theirs]), 'username', 'alice')
 }
+
+/**
+ * The username of the member a URL names by username or, as the original's clients do, by
+ * user id. Looked up among the members themselves, so a project or team owner who is not
+ * an admin can use ids too; a caller who may not list them gets the removal's own refusal.
+ */
+export async function memberNamed(
+  ref: string,
+  members: () => Promise<readonly { username: string; user_id: string }[]>,
+) {
+  const all = await members().catch(() => [])
+  if (all.some((m) => m.username === ref)) return ref
+  return all.find((m) => m.user_id === ref)?.username ?? ref
+}

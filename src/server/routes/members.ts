@@ -4,7 +4,7 @@ import type { App, RouteDeps } from '../app-type.ts'
 import { ProjectParams } from '../schemas/common.ts'
 import { ProjectMemberBody, ProjectTeamBody, ProjectTeamParams } from '../schemas/organisation.ts'
 import { MemberParams } from '../schemas/projects.ts'
-import { either, keys, required, userOf } from './aliases.ts'
+import { either, keys, memberNamed, required, userOf } from './aliases.ts'
 
 export function memberRoutes(app: App, { service }: RouteDeps): void {
   const tags = ['projects']
@@ -27,7 +27,12 @@ export function memberRoutes(app: App, { service }: RouteDeps): void {
     '/api/projects/:project/users/:username',
     { schema: { tags, params: MemberParams } },
     async (req) => {
-      await service(req).removeProjectMember(req.params.project, req.params.username)
+      const svc = service(req)
+      const { project, username } = req.params
+      await svc.removeProjectMember(
+        project,
+        await memberNamed(username, () => svc.listProjectMembers(project)),
+      )
       return { status: 'deleted' }
     },
   )

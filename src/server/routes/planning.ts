@@ -1,3 +1,4 @@
+import { invalid } from '../../domain/errors.ts'
 import type { ReviewDecision, ReviewStatus } from '../../domain/requirement.ts'
 import type { StoryStatus } from '../../domain/story.ts'
 import type { App, RouteDeps } from '../app-type.ts'
@@ -13,7 +14,7 @@ import {
   StoryTicketBody,
   StoryTicketParams,
 } from '../schemas/organisation.ts'
-import { either, keys, required } from './aliases.ts'
+import { either, keys, required, sameThing } from './aliases.ts'
 
 // The service checks statuses and decisions and says what it expects.
 export function planningRoutes(app: App, { service }: RouteDeps): void {
@@ -43,9 +44,18 @@ export function planningRoutes(app: App, { service }: RouteDeps): void {
       method,
       url: '/api/stories/:id',
       schema: { tags, params: StoryParams, body: StoryPatchBody },
-      handler: (req) => {
-        const { status, ...rest } = req.body
-        return service(req).updateStory(req.params.id, {
+      handler: async (req) => {
+        const { status, project_id, ...rest } = req.body
+        const svc = service(req)
+        if (project_id !== undefined) {
+          const story = await svc.getStory(req.params.id)
+          if (!(await sameThing(String(project_id), story.project_prefix, keys(svc).project)))
+            throw invalid(
+              `story ${story.id} belongs to project ${story.project_prefix}; it cannot move`,
+              'leave "project_id" out, or create the story in the other project',
+            )
+        }
+        return svc.updateStory(req.params.id, {
           ...rest,
           ...(status ? { status: status as StoryStatus } : {}),
         })

@@ -8,6 +8,7 @@ import {
   DependencyPair,
   DependencyParams,
   HistoryListQuery,
+  LimitQuery,
 } from '../schemas/tickets.ts'
 import { eitherExact, keys, required, sameThing } from './aliases.ts'
 
@@ -27,8 +28,10 @@ export function recordRoutes(app: App, { service }: RouteDeps): void {
   const tags = ['records']
   const params = TicketParams
 
-  app.get('/api/tickets/:ref/comments', { schema: { tags, params } }, (req) =>
-    service(req).listComments(req.params.ref),
+  app.get(
+    '/api/tickets/:ref/comments',
+    { schema: { tags, params, querystring: LimitQuery } },
+    (req) => service(req).listComments(req.params.ref, req.query.limit),
   )
   app.post(
     '/api/tickets/:ref/comments',

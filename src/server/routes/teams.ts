@@ -11,7 +11,7 @@ import {
   TeamMemberParams,
   TeamPatchBody,
 } from '../schemas/organisation.ts'
-import { disagree, either, keys, required, userOf } from './aliases.ts'
+import { disagree, either, keys, memberNamed, required, userOf } from './aliases.ts'
 
 async function parentOf(
   svc: TicketService,
@@ -77,7 +77,9 @@ export function teamRoutes(app: App, { service }: RouteDeps): void {
     '/api/teams/:ref/users/:username',
     { schema: { tags, params: TeamMemberParams } },
     async (req) => {
-      await service(req).removeTeamMember(req.params.ref, req.params.username)
+      const svc = service(req)
+      const { ref, username } = req.params
+      await svc.removeTeamMember(ref, await memberNamed(username, () => svc.listTeamMembers(ref)))
       return { status: 'deleted' }
     },
   )

@@ -1,10 +1,17 @@
 import type { Static } from 'typebox'
+import { invalid } from '../../domain/errors.ts'
 import { FLAG_ACTIONS } from '../../domain/ticket-flags.ts'
+import { ticketWithRecords } from '../../service/ticket-records.ts'
 import type { NewTicket, TicketPatch, TicketService } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { Message, TicketParams } from '../schemas/common.ts'
-import { NewTicketBody, TicketListQuery, TicketPatchBody } from '../schemas/tickets.ts'
-import { either, eitherExact, keys, required } from './aliases.ts'
+import {
+  NewTicketBody,
+  TicketGetQuery,
+  TicketListQuery,
+  TicketPatchBody,
+} from '../schemas/tickets.ts'
+import { either, eitherExact, keys, required, sameThing } from './aliases.ts'
 import { listOrSearch, toFilter } from './ticket-query.ts'
 
 /** The reference sends `project_id` and `parent_id`; ours are `project` and `parent`. */
@@ -19,11 +26,58 @@ async function toNewTicket(
   return { ...rest, project: required(p, 'project', 'CUS'), ...(par ? { parent: par } : {}) }
 }
 
-/** The reference's `order` is our `sort_order`. */
-function toPatch(body: Static<typeof TicketPatchBody>): TicketPatch {
-  const { order, sort_order, ...rest } = body
+type PatchBody = Omit<Static<typeof TicketPatchBody>, 'message' | 'project_id' | 'type'>
+
+/** `""` is how the reference says "nobody" and "no parent". */
+const orNull = (v: string | null | undefined) =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : v
+
+/** The reference's `order` is our `sort_order`; its `parent_id` is our `parent`. */
+function toPatch(body: PatchBody): TicketPatch {
+  const { order, sort_order, assignee, parent, parent_id, ...rest } = body
   const so = eitherExact(['sort_order', sort_order], ['order', order])
-  return { ...rest, ...(so !== undefined ? { sort_order: so } : {}) }
+  // null means "detach" here, not "absent", so it is not left to eitherExact's `??`.
+  const [p1, p2] = [orNull(parent), orNull(parent_id)]
+  const par =
+    p1 !== undefined && p2 !== undefined
+      ? eitherExact(['parent', p1], ['parent_id', p2])
+      : p1 !== undefined
+        ? p1
+        : p2
+  const who = orNull(assignee)
+  return {
+    ...rest,
+    ...(par !== undefined ? { parent: par } : {}),
+    ...(who !== undefined ? { assignee: who } : {}),
+    ...(so !== undefined ? { sort_order: so } : {}),
+  }
+}
+
+/**
+ * The reference's PUT sends its whole create body, `project_id` and `type` included, though
+ * it ignores both. They are taken when they describe the ticket as it is; a different one
+ * is refused rather than silently dropped, as neither can change here.
+ */
+async function assertSameTicket(
+  svc: TicketService,
+  ref: string,
+  project: string | number | undefined,
+  type: string | undefined,
+) {
+  const t = await svc.getTicket(ref)
+  if (type !== undefined && type !== t.type)
+    throw invalid(
+      `ticket ${t.key} is a ${t.type}; its type cannot change`,
+      `leave "type" out, or create a ${type} and move the work there`,
+    )
+  if (
+    project !== undefined &&
+    !(await sameThing(String(project), t.project_prefix, keys(svc).project))
+  )
+    throw invalid(
+      `ticket ${t.key} belongs to project ${t.project_prefix}; it cannot move`,
+      'leave "project_id" out, or clone the ticket into the other project',
+    )
 }
 
 export function ticketRoutes(app: App, { service }: RouteDeps): void {
@@ -45,15 +99,30 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
       .code(201)
       .send(await service(req).createTicket(await toNewTicket(service(req), req.body))),
   )
-  app.get('/api/tickets/:ref', { schema: { tags, params } }, (req) =>
-    service(req).getTicket(req.params.ref),
+  app.get('/api/tickets/:ref', { schema: { tags, params, querystring: TicketGetQuery } }, (req) =>
+    req.query.brief
+      ? service(req).getTicket(req.params.ref)
+      : ticketWithRecords(service(req), req.params.ref),
   )
   for (const method of ['PUT', 'PATCH'] as const)
     app.route({
       method,
       url: '/api/tickets/:ref',
       schema: { tags, params, body: TicketPatchBody },
-      handler: (req) => service(req).updateTicket(req.params.ref, toPatch(req.body)),
+      handler: async (req) => {
+        const svc = service(req)
+        const { message, project_id, type, ...body } = req.body
+        if (project_id !== undefined || type !== undefined)
+          await assertSameTicket(svc, req.params.ref, project_id, type)
+        const patch = toPatch(body)
+        const ticket =
+          Object.keys(patch).length > 0 || !message?.trim()
+            ? await svc.updateTicket(req.params.ref, patch)
+            : undefined
+        if (!message?.trim()) return ticket
+        await svc.addComment(req.params.ref, message)
+        return svc.getTicket(req.params.ref)
+      },
     })
   app.delete('/api/tickets/:ref', { schema: { tags, params } }, async (req) => {
     await service(req).deleteTicket(req.params.ref)

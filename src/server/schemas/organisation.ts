@@ -128,6 +128,10 @@ export const StoryPatchBody = Closed({
   title: Type.Optional(Short()),
   description: Type.Optional(Long()),
   status: Type.Optional(Short()),
+  // The original's PUT sends its create body back; a story cannot move project.
+  project_id: Type.Optional(
+    Type.Union([Int(), Short()], { description: "the story's own project (it cannot move)" }),
+  ),
 })
 export const StoryParams = Closed({ id: Type.Integer({ minimum: 1, maximum: 1e12 }) })
 export const StoryTicketParams = Closed({

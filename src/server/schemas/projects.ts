@@ -4,7 +4,9 @@ import { Closed, Long, Short } from './common.ts'
 const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')])
 
 export const NewProjectBody = Closed({
-  prefix: Short('2 to 5 letters, e.g. CUS'),
+  prefix: Type.Optional(
+    Short('2 to 5 letters, e.g. CUS; derived from the title when absent, as the original does'),
+  ),
   title: Short(),
   description: Type.Optional(Long()),
   acceptance_criteria: Type.Optional(Long()),

@@ -17,8 +17,10 @@ describe('ticket request schemas', () => {
     expectTypeOf<Body>().toExtend<Partial<NewTicket>>()
   })
 
-  it('name the fields of TicketPatch, besides the reference alias', () => {
-    type Body = Without<Static<typeof TicketPatchBody>, 'order'>
+  it('name the fields of TicketPatch, besides the reference aliases and its PUT body', () => {
+    // `project_id` and `type` are checked against the ticket, `message` becomes a comment.
+    type Reference = 'order' | 'parent_id' | 'project_id' | 'type' | 'message'
+    type Body = Without<Static<typeof TicketPatchBody>, Reference>
     expectTypeOf<keyof Body>().toEqualTypeOf<keyof TicketPatch>()
     expectTypeOf<Body>().toExtend<TicketPatch>()
   })

@@ -38,6 +38,24 @@ export const TicketPatchBody = Closed({
   stage: Type.Optional(Short()),
   state: Type.Optional(StateName),
   status: Type.Optional(Short("stage/state, e.g. develop/active: the reference's form")),
+  assignee: Type.Optional(
+    Type.Union([Short(), Type.Null()], { description: 'username; null or "" unassigns' }),
+  ),
+  parent: Type.Optional(
+    Type.Union([Short(), Type.Null()], { description: 'parent key; null or "" detaches' }),
+  ),
+  parent_id: Type.Optional(Type.Union([Short(), Type.Null()], { description: 'alias of parent' })),
+  // The reference's PUT sends its whole create body back; these must match the ticket.
+  project_id: Type.Optional(
+    Type.Union([Int(), Short()], { description: "the ticket's own project (it cannot move)" }),
+  ),
+  type: Type.Optional(
+    Type.Union(
+      TICKET_TYPES.map((t) => Type.Literal(t)),
+      { description: "the ticket's own type (it cannot change)" },
+    ),
+  ),
+  message: Type.Optional(Long('also add this comment, after the change')),
 })
 
 const Bool = Type.Boolean()
@@ -107,4 +125,14 @@ export const HistoryListQuery = Closed({
   ticket: Type.Optional(Short()),
   actor: Type.Optional(Short()),
   limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+})
+
+export const LimitQuery = Closed({
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, description: '0 = all' })),
+})
+
+export const TicketGetQuery = Closed({
+  brief: Type.Optional(
+    Type.Boolean({ description: 'leave out comments and history (the short form for agents)' }),
+  ),
 })

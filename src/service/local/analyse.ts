@@ -37,7 +37,14 @@ async function ask(ctx: Ctx, subject: BreakdownSubject, projectId: number): Prom
     db.selectFrom('projects').selectAll().where('id', '=', projectId).executeTakeFirstOrThrow(),
   )
   const answer = await llm(breakdownPrompt(subject, project)).catch((e: unknown) => {
-    throw new TicketError('unavailable', `the LLM did not answer: ${(e as Error).message}`)
+    const message = (e as Error).message
+    // A program that is not installed reads "spawn codex ENOENT": say what to do about it.
+    const missing = /ENOENT/.test(message)
+    throw new TicketError('unavailable', `the LLM did not answer: ${message}`, {
+      hint: missing
+        ? 'the LLM program is not installed or not on PATH: install it (codex is the default), or set TICKET_ANALYSE_CMD to one that is, e.g. TICKET_ANALYSE_CMD=claude'
+        : 'check that the LLM program runs on its own (TICKET_ANALYSE_CMD), then try again',
+    })
   })
   return parseBreakdown(answer, subject.types)
 }

@@ -24,15 +24,36 @@ import { noWorkCounts, noWorkReason } from './no-work.ts'
 import { loadTicket } from './read.ts'
 import { stagesOf } from './resolve.ts'
 
+/**
+ * Assigns `t` (already read for writing and checked editable) to `username`, or takes the
+ * assignee away for null, under the rules of `tk assign`/`tk unassign`. Shared with
+ * `updateTicket`, so an update that names an assignee obeys the same rules.
+ */
+export async function assignTicketInTx(tx: Tx, t: TicketRow, username: string | null) {
+  if (username === null) {
+    // domain.md "Assignment and claim": an active ticket keeps its assignee.
+    if (t.state === 'active')
+      throw conflict(
+        `ticket ${t.key} is active and needs an assignee`,
+        `set it idle first (tk idle ${t.key}) or give it up with tk unclaim ${t.key}`,
+      )
+    if (t.assignee !== null) await assignInTx(tx, t, null)
+    return
+  }
+  // Sending the assignee it already has (the reference's PUT sends every field) changes nothing.
+  if (t.assignee !== null && t.assignee === username.trim()) return
+  const user = await requireUser(tx.db, username.trim())
+  if (user.enabled !== 1)
+    throw conflict(`user ${user.username} is disabled`, 'enable the user first: tk user enable')
+  await assertMayWork(tx.db, toUser(user), t.project_id)
+  if (t.assignee !== user.username) await assignInTx(tx, t, user.username)
+}
+
 export async function assign(ctx: Ctx, ref: string, username: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
     const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
-    const user = await requireUser(tx.db, username.trim())
-    if (user.enabled !== 1)
-      throw conflict(`user ${user.username} is disabled`, 'enable the user first: tk user enable')
-    await assertMayWork(tx.db, toUser(user), t.project_id)
-    if (t.assignee !== user.username) await assignInTx(tx, t, user.username)
+    await assignTicketInTx(tx, t, username)
     return t.id
   })
   return loadTicket(ctx, id)
@@ -42,13 +63,7 @@ export async function unassign(ctx: Ctx, ref: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
     const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
-    // domain.md "Assignment and claim": an active ticket keeps its assignee.
-    if (t.state === 'active')
-      throw conflict(
-        `ticket ${t.key} is active and needs an assignee`,
-        `set it idle first (tk idle ${t.key}) or give it up with tk unclaim ${t.key}`,
-      )
-    if (t.assignee !== null) await assignInTx(tx, t, null)
+    await assignTicketInTx(tx, t, null)
     return t.id
   })
   return loadTicket(ctx, id)

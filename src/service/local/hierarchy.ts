@@ -1,9 +1,15 @@
 import { invalid } from '../../domain/errors.ts'
 import type { Ticket } from '../../domain/ticket.ts'
-import { ancestorIds, selectTickets, toTickets, updateTicketRow } from '../../store/tickets.ts'
+import {
+  ancestorIds,
+  selectTickets,
+  type TicketRow,
+  toTickets,
+  updateTicketRow,
+} from '../../store/tickets.ts'
 import type { TreeNode } from '../ticket-service.ts'
 import { projectFor, ticketFor } from './access.ts'
-import { at, type Ctx, mutate, record, stamp } from './context.ts'
+import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
 import { recomputeAncestors } from './lifecycle.ts'
 import { loadTicket } from './read.ts'
@@ -12,29 +18,39 @@ import { assertParentAllowed } from './tickets.ts'
 export async function setParent(ctx: Ctx, ref: string, parentRef: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
     const t = await ticketFor(tx.db, ctx, ref, 'write')
-    const parent = await ticketFor(tx.db, ctx, parentRef, 'read')
     assertEditable(t)
-    assertParentAllowed(parent, t)
-    // domain.md "Hierarchy": a ticket can never become its own ancestor.
-    if ((await ancestorIds(tx.db, parent.id)).includes(t.id))
-      throw invalid(
-        `${parent.key} is below ${t.key}; attaching would make a cycle`,
-        `detach ${parent.key} first or choose another parent`,
-      )
-    if (t.parent_id === parent.id) return t.id
-    const oldParent = t.parent_id
-    await updateTicketRow(tx.db, t.id, { parent_id: parent.id, updated_at: stamp(ctx) })
-    await record(tx.db, ctx, {
-      ...at(t),
-      event_type: 'ticket_attached',
-      payload: { old: t.parent_key, new: parent.key },
-    })
-    tx.touched.add(t.id)
-    await recomputeAncestors(tx, t.id)
-    if (oldParent !== null) await rederive(tx, oldParent)
+    await setParentInTx(tx, t, parentRef)
     return t.id
   })
   return loadTicket(ctx, id)
+}
+
+/**
+ * Attaches `t` (read for writing, checked editable) under `parentRef`, or detaches it for
+ * null, under the rules of `tk set-parent`/`tk unset-parent`; shared with `updateTicket`.
+ */
+export async function setParentInTx(tx: Tx, t: TicketRow, parentRef: string | null) {
+  if (parentRef === null) return detachInTx(tx, t)
+  const { ctx } = tx
+  const parent = await ticketFor(tx.db, ctx, parentRef, 'read')
+  assertParentAllowed(parent, t)
+  // domain.md "Hierarchy": a ticket can never become its own ancestor.
+  if ((await ancestorIds(tx.db, parent.id)).includes(t.id))
+    throw invalid(
+      `${parent.key} is below ${t.key}; attaching would make a cycle`,
+      `detach ${parent.key} first or choose another parent`,
+    )
+  if (t.parent_id === parent.id) return
+  const oldParent = t.parent_id
+  await updateTicketRow(tx.db, t.id, { parent_id: parent.id, updated_at: stamp(ctx) })
+  await record(tx.db, ctx, {
+    ...at(t),
+    event_type: 'ticket_attached',
+    payload: { old: t.parent_key, new: parent.key },
+  })
+  tx.touched.add(t.id)
+  await recomputeAncestors(tx, t.id)
+  if (oldParent !== null) await rederive(tx, oldParent)
 }
 
 /** After a child leaves, its old parent (if it still has children) and the chain above re-derive. */
@@ -52,18 +68,22 @@ export async function unsetParent(ctx: Ctx, ref: string): Promise<Ticket> {
   const id = await mutate(ctx, async (tx) => {
     const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
-    if (t.parent_id === null) return t.id
-    await updateTicketRow(tx.db, t.id, { parent_id: null, updated_at: stamp(ctx) })
-    await record(tx.db, ctx, {
-      ...at(t),
-      event_type: 'ticket_detached',
-      payload: { old: t.parent_key, new: null },
-    })
-    tx.touched.add(t.id)
-    await rederive(tx, t.parent_id)
+    await detachInTx(tx, t)
     return t.id
   })
   return loadTicket(ctx, id)
+}
+
+async function detachInTx(tx: Tx, t: TicketRow) {
+  if (t.parent_id === null) return
+  await updateTicketRow(tx.db, t.id, { parent_id: null, updated_at: stamp(tx.ctx) })
+  await record(tx.db, tx.ctx, {
+    ...at(t),
+    event_type: 'ticket_detached',
+    payload: { old: t.parent_key, new: null },
+  })
+  tx.touched.add(t.id)
+  await rederive(tx, t.parent_id)
 }
 
 export async function listOrphans(ctx: Ctx, project: string): Promise<Ticket[]> {

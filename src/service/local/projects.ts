@@ -6,6 +6,7 @@ import {
   type ProjectDetail,
   parseProjectStatus,
   parseVisibility,
+  prefixCandidates,
 } from '../../domain/project.ts'
 import { characterCount, refuseHiddenCharacters } from '../../domain/terminal-text.ts'
 import type { ProjectsTable } from '../../store/database.ts'
@@ -39,16 +40,34 @@ async function assertUnique(db: Db, field: 'prefix' | 'title', value: string, ex
     )
 }
 
+/** The first of the title's derived prefixes no project uses (27 candidates, one query). */
+async function freePrefix(db: Db, title: string): Promise<string> {
+  const candidates = prefixCandidates(title)
+  const taken = new Set(
+    (
+      await db.selectFrom('projects').select('prefix').where('prefix', 'in', candidates).execute()
+    ).map((r) => r.prefix),
+  )
+  const free = candidates.find((p) => !taken.has(p))
+  if (!free)
+    throw conflict(
+      `no free prefix derived from "${title}"`,
+      'send a prefix of 2 to 5 letters, e.g. "prefix": "CUS"',
+    )
+  return free
+}
+
 export const requireAdmin = (ctx: Ctx, what: string) => {
   if (ctx.actor.role !== 'admin') throw forbidden(`only an admin may ${what}`)
 }
 
 export async function createProject(ctx: Ctx, input: NewProject): Promise<Project> {
-  const prefix = normalisePrefix(input.prefix)
+  const given = input.prefix?.trim() ? normalisePrefix(input.prefix) : undefined
   const title = requireTitle(input.title)
   const visibility = input.visibility ? parseVisibility(input.visibility) : 'public'
   requireSignedIn(ctx)
   const row = await ctx.store.transaction(async (db) => {
+    const prefix = given ?? (await freePrefix(db, title))
     await assertUnique(db, 'prefix', prefix)
     await assertUnique(db, 'title', title)
     const wf = await db
@@ -91,7 +110,7 @@ export async function createProject(ctx: Ctx, input: NewProject): Promise<Projec
   const project = toProject(row)
   ctx.emit?.({
     type: 'project.created',
-    project: prefix,
+    project: project.prefix,
     data: project,
     actor: ctx.actor.username,
     at: row.created_at,

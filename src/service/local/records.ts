@@ -64,16 +64,19 @@ export async function addComment(ctx: Ctx, ref: string, text: string): Promise<C
   return comment
 }
 
-export async function listComments(ctx: Ctx, ref: string): Promise<Comment[]> {
+export async function listComments(ctx: Ctx, ref: string, limit = 0): Promise<Comment[]> {
+  if (!Number.isInteger(limit) || limit < 0)
+    throw invalid(`invalid limit "${limit}"`, 'limit is a whole number ≥ 0 (0 = all)')
   return ctx.store.read(async (db) => {
     const t = await ticketFor(db, ctx, ref, 'read')
-    const rows = await db
+    let q = db
       .selectFrom('comments')
       .selectAll()
       .where('ticket_id', '=', t.id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+    if (limit > 0) q = q.limit(limit)
+    const rows = (await q.execute()).reverse()
     const names = await agentNames(
       db,
       rows.map((r) => r.author),

@@ -32,8 +32,10 @@ import {
 import type { NewTicket, TicketFilter, TicketPatch } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
 import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
+import { assignTicketInTx } from './claims.ts'
 import { at, type Ctx, mutate, record, requireUser, stamp, type Tx } from './context.ts'
 import { assertEditable, assertProjectOpen } from './guards.ts'
+import { setParentInTx } from './hierarchy.ts'
 import { recomputeAncestors, setStageInTx, setStateInTx } from './lifecycle.ts'
 import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
@@ -281,7 +283,13 @@ function normalisePatch(p: TicketPatch): Updateable<TicketsTable> {
 export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): Promise<Ticket> {
   const next = normalisePatch(patch)
   const { stage, state } = parseLifecycleInput(patch)
-  if (Object.keys(next).length === 0 && stage === undefined && state === undefined)
+  if (
+    Object.keys(next).length === 0 &&
+    stage === undefined &&
+    state === undefined &&
+    patch.assignee === undefined &&
+    patch.parent === undefined
+  )
     throw invalid(
       'nothing to update',
       'give at least one field, e.g. -title "New title" or -priority 1',
@@ -297,6 +305,13 @@ export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): P
       await record(tx.db, ctx, { ...at(t), event_type: 'ticket_updated', payload: { changes } })
       tx.touched.add(t.id)
     }
+    if (patch.parent !== undefined)
+      await setParentInTx(tx, await resolveTicket(tx.db, t.key), patch.parent)
+    // An assignee comes before the lifecycle (`active` needs one); taking it away comes after
+    // (an active ticket keeps its assignee until it is set idle).
+    const assign = (who: string | null) =>
+      resolveTicket(tx.db, t.key).then((row) => assignTicketInTx(tx, row, who))
+    if (patch.assignee) await assign(patch.assignee)
     // With a state given too, a stage the ticket is already in is no move (a move resets the state).
     if (stage !== undefined && (state === undefined || stage !== t.stage))
       await setStageInTx(tx, await resolveTicket(tx.db, t.key), stage)
@@ -306,6 +321,7 @@ export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): P
       // `done/success` is the final stage reached, not a second change to a finished ticket.
       if (stage === undefined || moved.state !== state) await setStateInTx(tx, moved, state)
     }
+    if (patch.assignee === null || patch.assignee?.trim() === '') await assign(null)
     return t.id
   })
   return loadTicket(ctx, id)

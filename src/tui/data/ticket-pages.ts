@@ -11,6 +11,8 @@ export class TicketPages {
   readonly #load: PageLoader
   readonly #pageSize: number
   readonly #rows: Ticket[] = []
+  // Where each key is, so a view finds its selected ticket without a scan on every key.
+  readonly #index = new Map<string, number>()
   readonly #listeners = new Set<() => void>()
   #complete = false
   #stopped = false
@@ -45,8 +47,9 @@ export class TicketPages {
     return this.#rows[index]
   }
 
+  /** The row of the ticket `key`, or -1 when it has not arrived (or is not in this list). */
   indexOf(key: string): number {
-    return this.#rows.findIndex((t) => t.key === key)
+    return this.#index.get(key) ?? -1
   }
 
   /** The rows from `start` up to (not including) `end`: what one screen shows. */
@@ -83,7 +86,11 @@ export class TicketPages {
         return
       }
       if (this.#stopped) return
-      this.#rows.push(...page)
+      for (const t of page) {
+        // Offset paging can repeat a row that moved between pages; the first one counts.
+        if (!this.#index.has(t.key)) this.#index.set(t.key, this.#rows.length)
+        this.#rows.push(t)
+      }
       if (page.length < this.#pageSize) this.#complete = true
       this.#notify()
       // Yield to the event loop between pages so key presses are handled in between.

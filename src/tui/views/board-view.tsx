@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink'
-import { useRef } from 'react'
+import { useEffect, useReducer, useRef } from 'react'
 import { fitToWidth } from '../../domain/display-width.ts'
 import { DEFAULT_STAGES } from '../../domain/lifecycle.ts'
 import { STATE_SYMBOLS } from '../../domain/symbols.ts'
@@ -11,16 +11,37 @@ import { moveCursor } from '../cursor.ts'
 import type { TicketPages } from '../data/ticket-pages.ts'
 import { parseFilter } from '../filter.ts'
 import { useAsync } from '../hooks/use-async.ts'
-import { useLiveCursor } from '../hooks/use-live-cursor.ts'
 import { usePages } from '../hooks/use-pages.ts'
 import { useScroll } from '../hooks/use-scroll.ts'
+import { resolveRow } from '../hooks/use-selection.ts'
 import type { Theme } from '../themes.ts'
 
 const CARD = 2
-// The board's cursor is one number in config.json: lane * LANE + row.
+// The board's fallback cursor is one number in config.json: lane * LANE + row.
 const LANE = 100_000
 
 type LaneState = { pages: TicketPages; top: number }
+
+/** The selected card's key and where it was last seen. */
+type Selection = { readonly key: string | undefined; readonly lane: number; readonly row: number }
+
+/**
+ * Where the selection is on the board now: the lane and row of its card (its own lane
+ * first, as a moved card shows in both lanes until each has reloaded), else the lane and
+ * row it was last seen at.
+ */
+function locate(lanes: readonly (LaneState | undefined)[], count: number, s: Selection) {
+  const lane = Math.min(s.lane, count - 1)
+  if (s.key !== undefined) {
+    const order = [lane, ...Array.from({ length: count }, (_, i) => i).filter((i) => i !== lane)]
+    for (const l of order) {
+      const row = lanes[l]?.pages.indexOf(s.key) ?? -1
+      if (row >= 0) return { lane: l, row }
+    }
+  }
+  const pages = lanes[lane]?.pages
+  return { lane, row: pages ? resolveRow(pages, { id: undefined, row: s.row }) : s.row }
+}
 
 /** One lane per workflow stage; cards show state, key, priority, assignee and title. */
 export function BoardView(props: {
@@ -29,7 +50,9 @@ export function BoardView(props: {
   height: number
   active: boolean
   cursor: number
-  setCursor: (n: number) => void
+  /** The selected card's key: the cursor follows the card from lane to lane. */
+  selected: string | undefined
+  setCursor: (n: number, key?: string) => void
 }) {
   const { service, project, me, theme } = useTui()
   // The lanes follow the project's workflow, read from any of its tickets.
@@ -41,15 +64,37 @@ export function BoardView(props: {
     }, [project]).data ?? DEFAULT_STAGES
   const parsed = parseFilter(props.query, me.username)
   const lanes = useRef<LaneState[]>([])
-  const live = useLiveCursor(props.cursor, props.setCursor)
-  const lane = Math.min(Math.floor(props.cursor / LANE), stages.length - 1)
-  const row = props.cursor % LANE
-  const laneNow = () => Math.min(Math.floor(live.get() / LANE), stages.length - 1)
-  const rowNow = () => live.get() % LANE
+  // A lane that loaded new cards redraws the board, which decides where the cursor is.
+  const [, redraw] = useReducer((n: number) => n + 1, 0)
+  const saved: Selection = {
+    key: props.selected,
+    lane: Math.floor(props.cursor / LANE),
+    row: props.cursor % LANE,
+  }
+  // Key handlers read and move the selection synchronously (see useSelection).
+  const live = useRef(saved)
+  const seen = useRef(saved)
+  if (
+    seen.current.key !== saved.key ||
+    seen.current.lane !== saved.lane ||
+    seen.current.row !== saved.row
+  ) {
+    seen.current = saved
+    live.current = saved
+  }
+  const where = () => locate(lanes.current, stages.length, live.current)
+  const { lane, row } = where()
+  const laneNow = () => where().lane
+  const rowNow = () => where().row
   const laneWidth = Math.floor(props.width / stages.length)
   const cardRows = Math.max(1, Math.floor((props.height - 2) / CARD))
   const current = () => lanes.current[laneNow()]?.pages
-  const set = (l: number, r: number) => live.set(l * LANE + Math.max(0, r))
+  const set = (l: number, r: number) => {
+    const next = { key: lanes.current[l]?.pages.at(r)?.key, lane: l, row: Math.max(0, r) }
+    live.current = next
+    seen.current = next
+    props.setCursor(l * LANE + next.row, next.key)
+  }
 
   useScreen(
     {
@@ -63,18 +108,21 @@ export function BoardView(props: {
           set(to, Math.min(row, Math.max(0, length - 1)))
           return true
         }
-        if (action === 'move-left' || action === 'move-right') {
-          // The card lands on top of its new lane (newest change first); follow it there.
-          const to = lane + (action === 'move-left' ? -1 : 1)
-          if (to >= 0 && to < stages.length && pages?.at(row)) set(to, 0)
-          return false
-        }
+        // Moving a card leaves the cursor on it: it follows the card's key into the new
+        // lane once that lane has reloaded, and stays put when the move is refused.
+        if (action === 'move-left' || action === 'move-right') return false
         const to = moveCursor(action, row, pages?.length ?? 0, cardRows)
         if (to === undefined) return false
         set(lane, to)
         return true
       },
-      selected: () => current()?.at(rowNow()),
+      // What is highlighted is what an action follows (see useSelection's `selected`).
+      selected() {
+        const { lane, row } = where()
+        const t = lanes.current[lane]?.pages.at(row)
+        if (t) live.current = { key: t.key, lane, row }
+        return t
+      },
       neighbour(key, delta) {
         const pages = current()
         const i = pages?.indexOf(key) ?? -1
@@ -110,6 +158,7 @@ export function BoardView(props: {
           report={(s) => {
             lanes.current[i] = s
           }}
+          changed={redraw}
         />
       ))}
     </Box>
@@ -125,6 +174,8 @@ function Lane(props: {
   cursor: number | undefined
   theme: Theme
   report: (s: LaneState) => void
+  /** Called when the lane's cards changed, after they are drawn. */
+  changed: () => void
 }) {
   const { service, generation } = useTui()
   const { filter, words, theme, width } = props
@@ -138,6 +189,9 @@ function Lane(props: {
   const cursor = props.cursor === undefined ? -1 : Math.min(props.cursor, pages.length - 1)
   const top = useScroll(Math.max(0, cursor), props.cardRows)
   props.report({ pages, top })
+  const { changed } = props
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page arriving changes `pages.length`, not `pages`.
+  useEffect(changed, [pages, pages.length, changed])
   const count = `${pages.length}${pages.complete ? '' : '+'}`
   return (
     <Box flexDirection="column" width={width} paddingRight={1}>

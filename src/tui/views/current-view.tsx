@@ -22,6 +22,7 @@ export function CurrentView(props: {
         <SummaryView
           {...common}
           cursor={state.cursors.summary ?? 0}
+          selected={state.selected.summary}
           setCursor={c.setCursor('summary')}
         />
       )
@@ -30,6 +31,7 @@ export function CurrentView(props: {
         <TreeView
           {...common}
           cursor={state.cursors.list ?? 0}
+          selected={state.selected.list}
           setCursor={c.setCursor('list')}
           expanded={state.expanded}
           setExpanded={(expanded) => c.update({ expanded })}
@@ -40,6 +42,7 @@ export function CurrentView(props: {
           title="List"
           query={state.filters.list ?? ''}
           cursor={state.cursors.list ?? 0}
+          selected={state.selected.list}
           setCursor={c.setCursor('list')}
         />
       )
@@ -51,6 +54,7 @@ export function CurrentView(props: {
           query={state.filters.ideas ?? ''}
           fixed={{ type: 'requirement' }}
           cursor={state.cursors.ideas ?? 0}
+          selected={state.selected.ideas}
           setCursor={c.setCursor('ideas')}
         />
       )
@@ -60,6 +64,7 @@ export function CurrentView(props: {
           {...common}
           query={state.filters.board ?? ''}
           cursor={state.cursors.board ?? 0}
+          selected={state.selected.board}
           setCursor={c.setCursor('board')}
         />
       )
@@ -68,6 +73,7 @@ export function CurrentView(props: {
         <ProjectsView
           {...common}
           cursor={state.cursors.projects ?? 0}
+          selected={state.selected.projects}
           setCursor={c.setCursor('projects')}
           use={(p) => {
             c.chooseProject(p.prefix)

@@ -6,9 +6,9 @@ import { keyWidthOf, TicketRow } from '../components/ticket-row.tsx'
 import { useScreen, useTui } from '../context.ts'
 import { moveCursor } from '../cursor.ts'
 import { parseFilter } from '../filter.ts'
-import { useLiveCursor } from '../hooks/use-live-cursor.ts'
 import { usePages } from '../hooks/use-pages.ts'
 import { useScroll } from '../hooks/use-scroll.ts'
+import { useSelection } from '../hooks/use-selection.ts'
 
 export type ListViewProps = {
   readonly title: string
@@ -17,7 +17,9 @@ export type ListViewProps = {
   /** Terms this view always applies (Ideas: requirements only). */
   readonly fixed?: Partial<TicketFilter>
   readonly cursor: number
-  readonly setCursor: (n: number) => void
+  /** The selected ticket's key; the cursor follows it when the rows re-sort. */
+  readonly selected: string | undefined
+  readonly setCursor: (row: number, key?: string) => void
   readonly width: number
   readonly height: number
   readonly active: boolean
@@ -39,9 +41,14 @@ export function ListView(props: ListViewProps) {
         : service.listTickets({ ...filter, offset, limit }),
   )
   const rows = Math.max(1, props.height - 1)
-  const cursor = Math.min(props.cursor, Math.max(0, pages.length - 1))
+  const live = useSelection(
+    pages,
+    { id: props.selected, row: props.cursor },
+    props.setCursor,
+    (t) => t.key,
+  )
+  const cursor = live.get()
   const top = useScroll(cursor, rows)
-  const live = useLiveCursor(cursor, props.setCursor)
   const visible = pages.slice(top, top + rows)
 
   useScreen(
@@ -52,7 +59,7 @@ export function ListView(props: ListViewProps) {
         live.set(to)
         return true
       },
-      selected: () => pages.at(live.get()),
+      selected: live.selected,
       neighbour(key, delta) {
         const i = pages.indexOf(key)
         return i < 0 ? undefined : pages.at(i + delta)
@@ -87,7 +94,7 @@ export function ListView(props: ListViewProps) {
         </Text>
         <Text color={theme.muted}>
           {' · '}
-          {count} tickets
+          {count} {count === '1' ? 'ticket' : 'tickets'}
           {props.query ? ` · filter: ${props.query}` : ''}
           {parsed.problems.length > 0 ? ` · ${parsed.problems.join(', ')}` : ''}
         </Text>

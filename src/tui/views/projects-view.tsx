@@ -4,8 +4,8 @@ import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
 import { moveCursor } from '../cursor.ts'
 import { useAsync } from '../hooks/use-async.ts'
-import { useLiveCursor } from '../hooks/use-live-cursor.ts'
 import { useScroll } from '../hooks/use-scroll.ts'
+import { arrayRows, useSelection } from '../hooks/use-selection.ts'
 
 /** The project switcher: ● marks the active one; Enter uses it, e edits, n creates. */
 export function ProjectsView(props: {
@@ -13,7 +13,9 @@ export function ProjectsView(props: {
   height: number
   active: boolean
   cursor: number
-  setCursor: (n: number) => void
+  /** The selected project's prefix. */
+  selected: string | undefined
+  setCursor: (row: number, prefix?: string) => void
   use: (p: Project) => void
   edit: (prefix: string | undefined) => void
 }) {
@@ -21,9 +23,14 @@ export function ProjectsView(props: {
   const loaded = useAsync(() => service.listProjects(), [generation])
   const projects = loaded.data ?? []
   const rows = Math.max(1, props.height - 1)
-  const cursor = Math.min(props.cursor, Math.max(0, projects.length - 1))
+  const live = useSelection(
+    arrayRows(projects, (p) => p.prefix),
+    { id: props.selected, row: props.cursor },
+    props.setCursor,
+    (p) => p.prefix,
+  )
+  const cursor = live.get()
   const top = useScroll(cursor, rows)
-  const live = useLiveCursor(cursor, props.setCursor)
 
   useScreen(
     {

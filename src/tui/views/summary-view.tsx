@@ -8,8 +8,8 @@ import { keyWidthOf, TicketRow } from '../components/ticket-row.tsx'
 import { useScreen, useTui } from '../context.ts'
 import { moveCursor } from '../cursor.ts'
 import { useAsync } from '../hooks/use-async.ts'
-import { useLiveCursor } from '../hooks/use-live-cursor.ts'
 import { useScroll } from '../hooks/use-scroll.ts'
+import { arrayRows, useSelection } from '../hooks/use-selection.ts'
 
 const RECENT = 6
 
@@ -19,7 +19,8 @@ export function SummaryView(props: {
   height: number
   active: boolean
   cursor: number
-  setCursor: (n: number) => void
+  selected: string | undefined
+  setCursor: (row: number, key?: string) => void
 }) {
   const { service, project, projectInfo, theme, generation, now } = useTui()
   const loaded = useAsync(
@@ -37,9 +38,14 @@ export function SummaryView(props: {
   const recent = summary?.activity.slice(0, RECENT) ?? []
   const items: Ticket[] = [...activeTickets, ...epics]
   const listRows = Math.max(2, props.height - 6 - RECENT)
-  const cursor = Math.min(props.cursor, Math.max(0, items.length - 1))
+  const live = useSelection(
+    arrayRows(items, (t) => t.key),
+    { id: props.selected, row: props.cursor },
+    props.setCursor,
+    (t) => t.key,
+  )
+  const cursor = live.get()
   const top = useScroll(cursor, listRows)
-  const live = useLiveCursor(cursor, props.setCursor)
 
   useScreen(
     {
@@ -49,7 +55,7 @@ export function SummaryView(props: {
         live.set(to)
         return true
       },
-      selected: () => items[live.get()],
+      selected: live.selected,
       neighbour(key, delta) {
         const i = items.findIndex((t) => t.key === key)
         return i < 0 ? undefined : items[i + delta]
@@ -101,7 +107,7 @@ export function SummaryView(props: {
       </Text>
       <Text color={theme.fg}>
         {summary
-          ? `${summary.open_tickets} open · ${activeTickets.length} active · ${summary.type_counts.epic ?? 0} epics · ${summary.blocked} blocked`
+          ? `${summary.open_tickets} open · ${activeTickets.length} active · ${summary.type_counts.epic ?? 0} ${summary.type_counts.epic === 1 ? 'epic' : 'epics'} · ${summary.blocked} blocked`
           : ' '}
       </Text>
       <Box flexDirection="column" height={listRows + 2}>

@@ -4,8 +4,8 @@ import { keyWidthOf, TicketRow } from '../components/ticket-row.tsx'
 import { useScreen, useTui } from '../context.ts'
 import { moveCursor } from '../cursor.ts'
 import { useAsync } from '../hooks/use-async.ts'
-import { useLiveCursor } from '../hooks/use-live-cursor.ts'
 import { useScroll } from '../hooks/use-scroll.ts'
+import { arrayRows, useSelection } from '../hooks/use-selection.ts'
 import { treeMarker, treeRows } from '../tree-rows.ts'
 
 /**
@@ -18,7 +18,8 @@ export function TreeView(props: {
   height: number
   active: boolean
   cursor: number
-  setCursor: (n: number) => void
+  selected: string | undefined
+  setCursor: (row: number, key?: string) => void
   expanded: readonly string[]
   setExpanded: (keys: string[]) => void
 }) {
@@ -29,9 +30,14 @@ export function TreeView(props: {
   )
   const rows = treeRows(loaded.data ?? [], new Set(props.expanded))
   const height = Math.max(1, props.height - 1)
-  const cursor = Math.min(props.cursor, Math.max(0, rows.length - 1))
+  const live = useSelection(
+    arrayRows(rows, (r) => r.ticket.key),
+    { id: props.selected, row: props.cursor },
+    props.setCursor,
+    (r) => r.ticket.key,
+  )
+  const cursor = live.get()
   const top = useScroll(cursor, height)
-  const live = useLiveCursor(cursor, props.setCursor)
   const visible = rows.slice(top, top + height)
 
   useScreen(
@@ -52,7 +58,7 @@ export function TreeView(props: {
         live.set(to)
         return true
       },
-      selected: () => rows[live.get()]?.ticket,
+      selected: () => live.selected()?.ticket,
       neighbour(key, delta) {
         const i = rows.findIndex((r) => r.ticket.key === key)
         return i < 0 ? undefined : rows[i + delta]?.ticket
