@@ -20,7 +20,6 @@ import {
 } from '../../domain/ticket-flags.ts'
 import type { TicketsTable } from '../../store/database.ts'
 import { idList } from '../../store/id-list.ts'
-import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import {
   childRowsOf,
