@@ -1,4 +1,4 @@
-import type { Expression, Insertable, Selectable, Updateable } from 'kysely'
+import type { Compilable, Expression, Insertable, Selectable, Updateable } from 'kysely'
 import type { State } from '../domain/lifecycle.ts'
 import type { Ticket } from '../domain/ticket.ts'
 import type { TicketsTable } from './database.ts'
@@ -75,12 +75,6 @@ export const findTicketRowByKey = (db: Db, key: string): Promise<TicketRow | und
 export const findTicketRowBySeq = (db: Db, prefix: string, seq: number) =>
   first(ticketBySeq(db, prefix, seq))
 
-const labelsQuery = (db: Db) =>
-  db
-    .selectFrom('ticket_labels as tl')
-    .innerJoin('labels as l', 'l.id', 'tl.label_id')
-    .select(['tl.ticket_id', 'l.name'])
-    .orderBy('l.name')
 /** domain.md "Dependencies": a dependency blocks until it reaches success. */
 const unfinishedDependencyRows = (db: Db) =>
   db
@@ -96,28 +90,160 @@ const blockersQuery = (db: Db) =>
  */
 export const blockersOf = (db: Db, ticketId: Expression<number>) =>
   unfinishedDependencyRows(db).select('d.ticket_id').where('d.ticket_id', '=', ticketId)
-// One ticket's extras (a get, a write's answer) run often enough to be prepared.
-const labelsOfOne = prepared((db, id: number) => labelsQuery(db).where('tl.ticket_id', '=', id))
+
+/** Which tickets' extras to read: one (by id), or those a subquery of ids selects. */
+type Tickets = { readonly id: number } | { readonly in: Expression<number> }
+
+/**
+ * Labels and unfinished dependencies of `tickets` as one statement of `(kind, ticket_id,
+ * value, ord)` rows, sorted as the wire shape lists them: each statement costs the driver and
+ * the query executor more than SQLite takes to answer it, so a ticket's extras are one, not
+ * one per kind (docs/decisions/0018-server-throughput-against-same-run-baselines.md).
+ */
+export const extrasQuery = (db: Db, tickets: Tickets) =>
+  db
+    .selectFrom('ticket_labels as tl')
+    .innerJoin('labels as l', 'l.id', 'tl.label_id')
+    .select((eb) => [
+      eb.val<ExtraKind>('label').as('kind'),
+      'tl.ticket_id',
+      'l.name as value',
+      eb.lit(0).as('ord'),
+    ])
+    .where((eb) =>
+      'id' in tickets ? eb('tl.ticket_id', '=', tickets.id) : eb('tl.ticket_id', 'in', tickets.in),
+    )
+    .$castTo<ExtraRow>()
+    .unionAll((eb) =>
+      unfinishedDependencyRows(db)
+        .select([
+          eb.val<ExtraKind>('blocked').as('kind'),
+          'd.ticket_id',
+          'dep.key as value',
+          'dep.id as ord',
+        ])
+        .where((eb) =>
+          'id' in tickets
+            ? eb('d.ticket_id', '=', tickets.id)
+            : eb('d.ticket_id', 'in', tickets.in),
+        )
+        .$castTo<ExtraRow>(),
+    )
+
+type ExtraKind = 'label' | 'blocked' | 'depends_on' | 'time' | 'stage'
+export type ExtraRow = { kind: ExtraKind; ticket_id: number; value: string | null; ord: number }
+
+// One ticket's extras (a write's answer) run often enough to be prepared.
+const extrasOfOne = prepared((db, id: number) => inOrder(db, extrasQuery(db, { id })))
 const blockersOfOne = prepared((db, id: number) => blockersQuery(db).where('d.ticket_id', '=', id))
 
-/** Labels and unfinished dependencies of many tickets in two queries. */
-export async function ticketExtras(db: Db, ids: readonly number[]) {
-  const labels = new Map<number, string[]>()
-  const blocked = new Map<number, string[]>()
-  if (ids.length > 0) {
-    const one = ids.length === 1 ? ids[0]! : undefined
-    const ls = await (one !== undefined
-      ? labelsOfOne(db, one)
-      : labelsQuery(db).where('tl.ticket_id', 'in', idList(ids)).execute())
-    for (const r of ls) labels.set(r.ticket_id, [...(labels.get(r.ticket_id) ?? []), r.name])
-    const bs = await (one !== undefined
-      ? blockersOfOne(db, one)
-      : blockersQuery(db).where('d.ticket_id', 'in', idList(ids)).execute())
-    for (const r of bs) blocked.set(r.ticket_id, [...(blocked.get(r.ticket_id) ?? []), r.key])
+/** Extras rows sorted for `extrasOf`: kinds apart, then per ticket, then as the wire lists them. */
+const inOrder = (db: Db, extras: ReturnType<typeof extrasQuery>) =>
+  db
+    .selectFrom(extras.as('x'))
+    .selectAll()
+    .orderBy('kind')
+    .orderBy('ticket_id')
+    .orderBy('ord')
+    .orderBy('value') as unknown as Compilable<ExtraRow>
+
+/**
+ * Everything a ticket's detail adds to its row, as one statement: labels and blockers of the
+ * ticket and its children, what it depends on, its logged minutes (in `ord`), and the stage
+ * names of its own workflow, else its project's (none: the default workflow).
+ */
+export const detailExtras = prepared(
+  (db, id: number, workflowId: number | null, projectId: number) =>
+    inOrder(
+      db,
+      extrasQuery(db, {
+        in: db
+          .selectFrom('tickets')
+          .select('id')
+          .where((eb) => eb.or([eb('id', '=', id), eb('parent_id', '=', id)]))
+          .$castTo<number>(),
+      })
+        .unionAll((eb) =>
+          db
+            .selectFrom('dependencies as d')
+            .innerJoin('tickets as t', 't.id', 'd.depends_on_id')
+            .select([
+              eb.val<ExtraKind>('depends_on').as('kind'),
+              'd.ticket_id',
+              't.key as value',
+              't.id as ord',
+            ])
+            .where('d.ticket_id', '=', id)
+            .$castTo<ExtraRow>(),
+        )
+        .unionAll((eb) =>
+          db
+            .selectFrom('time_entries')
+            .select((e) => [
+              eb.val<ExtraKind>('time').as('kind'),
+              eb.val(id).as('ticket_id'),
+              e.val<string | null>(null).as('value'),
+              e.fn.coalesce(e.fn.sum<number>('minutes'), e.lit(0)).as('ord'),
+            ])
+            .where('ticket_id', '=', id)
+            .$castTo<ExtraRow>(),
+        )
+        .unionAll((eb) =>
+          db
+            .selectFrom('workflow_stages')
+            .select([
+              eb.val<ExtraKind>('stage').as('kind'),
+              eb.val(id).as('ticket_id'),
+              'name as value',
+              'position as ord',
+            ])
+            .where((e) =>
+              e(
+                'workflow_id',
+                '=',
+                e.fn.coalesce(
+                  e.val(workflowId),
+                  e.selectFrom('projects').select('workflow_id').where('id', '=', projectId),
+                ),
+              ),
+            )
+            .$castTo<ExtraRow>(),
+        ),
+    ),
+)
+
+/** Groups extras rows by ticket: labels and blockers for the wire shape, the rest by kind. */
+export function extrasOf(rows: readonly ExtraRow[]) {
+  const lists = new Map<string, string[]>()
+  for (const r of rows) {
+    const k = `${r.kind}:${r.ticket_id}`
+    const list = lists.get(k)
+    if (list) list.push(r.value ?? '')
+    else lists.set(k, [r.value ?? ''])
   }
+  const list = (kind: ExtraKind, id: number) => lists.get(`${kind}:${id}`) ?? []
   return {
-    of: (id: number) => ({ labels: labels.get(id) ?? [], blocked: blocked.get(id) ?? [] }),
+    of: (id: number) => ({ labels: list('label', id), blocked: list('blocked', id) }),
+    list,
+    /** The `ord` of the first row of `kind` (a total carried in it). */
+    total: (kind: ExtraKind) => rows.find((r) => r.kind === kind)?.ord ?? 0,
   }
+}
+
+/** Labels and unfinished dependencies of many tickets in one query. */
+export async function ticketExtras(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return extrasOf([])
+  if (ids.length === 1) return extrasOf(await extrasOfOne(db, ids[0]!))
+  return extrasOf(
+    (await db
+      .selectFrom(extrasQuery(db, { in: idList(ids) }).as('x'))
+      .selectAll()
+      .orderBy('kind')
+      .orderBy('ticket_id')
+      .orderBy('ord')
+      .orderBy('value')
+      .execute()) as ExtraRow[],
+  )
 }
 
 export async function toTickets(db: Db, rows: readonly TicketRow[]): Promise<Ticket[]> {

@@ -73,6 +73,9 @@ const stagesQuery = prepared((db, workflowId: number | null, projectId: number) 
 
 /** Stage names of a ticket's effective workflow: its own, else its project's, else the default. */
 export async function stagesOf(db: Db, t: { workflow_id: number | null; project_id: number }) {
-  const rows = await stagesQuery(db, t.workflow_id, t.project_id)
-  return rows.length > 0 ? rows.map((r) => r.name) : (DEFAULT_WORKFLOW.stages as readonly string[])
+  return orDefaultStages((await stagesQuery(db, t.workflow_id, t.project_id)).map((r) => r.name))
 }
+
+/** A workflow's stage names as read; none means the ticket follows the default workflow. */
+export const orDefaultStages = (names: readonly string[]): readonly string[] =>
+  names.length > 0 ? names : DEFAULT_WORKFLOW.stages

@@ -20,12 +20,14 @@ import {
 } from '../../domain/ticket-flags.ts'
 import type { TicketsTable } from '../../store/database.ts'
 import { idList } from '../../store/id-list.ts'
-import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import {
   childRowsOf,
+  detailExtras,
+  extrasOf,
   selectTickets,
   type TicketRow,
+  toTicket,
   toTickets,
   updateTicketRow,
 } from '../../store/tickets.ts'
@@ -40,7 +42,7 @@ import { recomputeAncestors, setStageInTx, setStateInTx } from './lifecycle.ts'
 import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
 import { addCommentInTx, commentText, emitComment } from './records.ts'
-import { resolveTicket, stagesOf } from './resolve.ts'
+import { orDefaultStages, resolveTicket } from './resolve.ts'
 import { moveToWorkStageInTx } from './work-stage.ts'
 
 export function parseEstimateComplete(v: string): string {
@@ -110,34 +112,17 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
   return loadTicket(ctx, id)
 }
 
-const dependsOn = prepared((db, id: number) =>
-  db
-    .selectFrom('dependencies as d')
-    .innerJoin('tickets as t', 't.id', 'd.depends_on_id')
-    .select('t.key')
-    .where('d.ticket_id', '=', id)
-    .orderBy('t.id'),
-)
-const minutesLogged = prepared((db, id: number) =>
-  db
-    .selectFrom('time_entries')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), eb.lit(0)).as('total'))
-    .where('ticket_id', '=', id),
-)
-
 export async function getTicket(ctx: Ctx, ref: string): Promise<TicketDetail> {
   return ctx.store.read(async (db) => {
     const row = await ticketFor(db, ctx, ref, 'read')
     const children = await childRowsOf(db, row.id)
-    const [ticket, ...kids] = await toTickets(db, [row, ...children])
-    const deps = await dependsOn(db, row.id)
-    const time = await first(minutesLogged(db, row.id))
+    const extras = extrasOf(await detailExtras(db, row.id, row.workflow_id, row.project_id))
     return {
-      ...ticket!,
-      children: kids,
-      depends_on: deps.map((d) => d.key),
-      time_minutes: Number(time?.total ?? 0),
-      stages: await stagesOf(db, row),
+      ...toTicket(row, extras.of(row.id)),
+      children: children.map((c) => toTicket(c, extras.of(c.id))),
+      depends_on: extras.list('depends_on', row.id),
+      time_minutes: Number(extras.total('time')),
+      stages: orDefaultStages(extras.list('stage', row.id)),
     }
   })
 }
