@@ -70,7 +70,16 @@ export function App(props: AppProps) {
   useEffect(() => {
     save({ tui: state })
   }, [state, save])
-  useEffect(() => props.feed?.subscribe(refresh), [props.feed, refresh])
+  // A dropped connection shows at once; once it is back, the refusals it caused are history.
+  const [offline, setOffline] = useState(false)
+  useEffect(
+    () =>
+      props.feed?.subscribe(refresh, (status) => {
+        setOffline(status === 'disconnected')
+        if (status === 'connected') setMessage((m) => (m?.kind === 'error' ? undefined : m))
+      }),
+    [props.feed, refresh],
+  )
 
   const control: Control = {
     state,
@@ -209,6 +218,7 @@ export function App(props: AppProps) {
             view={state.view}
             theme={theme}
             width={width}
+            offline={offline}
             project={projectInfo ? `${projectInfo.prefix} · ${projectInfo.title}` : (project ?? '')}
           />
           <Box height={height} flexDirection="column" overflow="hidden">

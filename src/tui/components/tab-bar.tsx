@@ -20,9 +20,18 @@ export function tabRanges(): { view: View; from: number; to: number }[] {
 export const tabAt = (x: number): View | undefined =>
   tabRanges().find((r) => x >= r.from && x < r.to)?.view
 
-/** The row of views across the top, with the active project at the right. */
-export function TabBar(props: { view: View; theme: Theme; project: string; width: number }) {
-  const { view, theme, project, width } = props
+/**
+ * The row of views across the top, with the active project at the right, or a badge while
+ * the server cannot be reached.
+ */
+export function TabBar(props: {
+  view: View
+  theme: Theme
+  project: string
+  width: number
+  offline?: boolean
+}) {
+  const { view, theme, project, width, offline } = props
   return (
     <Box width={width} height={1}>
       <Box flexGrow={1}>
@@ -44,9 +53,15 @@ export function TabBar(props: { view: View; theme: Theme; project: string; width
           ))}
         </Text>
       </Box>
-      <Text color={theme.accent} wrap="truncate">
-        {terminalSafe(project)}{' '}
-      </Text>
+      {offline ? (
+        <Text backgroundColor="red" color="white" bold>
+          {' disconnected — retrying '}
+        </Text>
+      ) : (
+        <Text color={theme.accent} wrap="truncate">
+          {terminalSafe(project)}{' '}
+        </Text>
+      )}
     </Box>
   )
 }
