@@ -105,7 +105,7 @@ export const BINDINGS: readonly Binding[] = [
   b('global', ['\\'], 'clear-filter', 'clear the filter'),
   b('global', ['n'], 'new', 'new ticket (a requirement in Ideas)'),
   b('global', ['X'], 'claim-next', 'claim the next ticket from the queue'),
-  b('global', ['U'], 'undo', 'undo the last move, priority change or archive'),
+  b('global', ['U'], 'undo', 'undo the last key change: s c f i a x, moves, priority, archive'),
   b('global', ['r'], 'reload', 'reload'),
   b('global', ['t'], 'next-theme', 'next theme'),
   ...TICKET_ACTIONS,
