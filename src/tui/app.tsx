@@ -9,7 +9,13 @@ import { Confirm } from './components/confirm.tsx'
 import { Prompt } from './components/prompt.tsx'
 import { type Message, StatusBar } from './components/status-bar.tsx'
 import { TabBar, tabAt } from './components/tab-bar.tsx'
-import { ScreenContext, type ScreenHandle, type Tui, TuiContext } from './context.ts'
+import {
+  ScreenContext,
+  type ScreenHandle,
+  type ScreenSlot,
+  type Tui,
+  TuiContext,
+} from './context.ts'
 import type { Control, Overlay } from './control.ts'
 import type { ChangeFeed } from './data/change-feed.ts'
 import { useAsync } from './hooks/use-async.ts'
@@ -55,7 +61,10 @@ export function App(props: AppProps) {
   const [generation, setGeneration] = useState(0)
   const [preview, setPreview] = useState<Theme | undefined>()
   const undo = useRef<UndoEntry[]>([])
-  const screen = useRef<ScreenHandle | undefined>(undefined)
+  const screen = useRef<ScreenHandle | undefined>(undefined) as ScreenSlot
+  // The view keys are meant for (set as a key switches) and the one last drawn.
+  const viewNow = useRef(props.initial.view)
+  const committedView = useRef(props.initial.view)
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const pending = useRef<[string, Key][]>([])
   const theme = preview ?? findTheme(state.theme)!
@@ -83,7 +92,10 @@ export function App(props: AppProps) {
 
   const control: Control = {
     state,
-    update: (patch) => setState((s) => ({ ...s, ...patch })),
+    update(patch) {
+      if (patch.view) viewNow.current = patch.view
+      setState((s) => ({ ...s, ...patch }))
+    },
     setCursor: (view) => (n) => setState((s) => ({ ...s, cursors: { ...s.cursors, [view]: n } })),
     chooseProject(prefix) {
       setProject(prefix)
@@ -142,19 +154,29 @@ export function App(props: AppProps) {
     appAction(x, action)
   }
 
+  /**
+   * Whether the screen the next key is meant for is drawn: a form or prompt that registered
+   * for keys, or the view last switched to with its first rows in.
+   */
+  const screenReady = () => {
+    const now = overlayNow.current
+    if (now && now.kind !== 'detail' && now.kind !== 'help') return !!screen.current?.input
+    if (now) return true
+    return viewNow.current === committedView.current && screen.current?.ready?.() !== false
+  }
   const onKey = (input: string, key: Key) => {
     const name = keyName(input, key)
     if (name === 'C-c') return exit()
-    const now = overlayNow.current
-    // Forms and prompts take every key; they get them through the app, like the views do,
-    // so a key that arrives right after one opens is not lost.
-    if (now && now.kind !== 'detail' && now.kind !== 'help') {
-      const take = screen.current?.input
-      if (take && pending.current.length === 0) return take(input, key)
-      // Not drawn yet (an edit form waits for its ticket): keep the keys until it is.
+    // Typing ahead is never lost: keys wait, in order, while their screen is not drawn yet
+    // (an edit form waiting for its ticket, a view just switched to, a list's first page).
+    if (pending.current.length > 0 || !screenReady()) {
       pending.current.push([input, key])
       return
     }
+    const now = overlayNow.current
+    // Forms and prompts take every key; they get them through the app, like the views do.
+    if (now && now.kind !== 'detail' && now.kind !== 'help')
+      return screen.current?.input?.(input, key)
     setMessage(undefined)
     if (now?.kind === 'help') return scrollHelp(now.offset, name)
     const action = resolveKey(now?.kind === 'detail' ? 'detail' : SCOPE[state.view], name)
@@ -167,12 +189,17 @@ export function App(props: AppProps) {
     control.setOverlay({ kind: 'help', offset: Math.min(last, Math.max(0, offset + step)) })
   }
   useInput((input, key) => forEachKey(input, key, onKey))
-  // Runs after the screens' own layout effects, so a form that just appeared is registered.
+  const flushPending = () => {
+    if (pending.current.length === 0 || !screenReady()) return
+    for (const [input, key] of pending.current.splice(0)) onKey(input, key)
+  }
+  // Runs after the screens' own layout effects, so a form or view that just appeared is
+  // registered; a screen that draws later (its rows arrived) flushes through its slot.
   useLayoutEffect(() => {
-    const take = screen.current?.input
-    if (!take || !overlayNow.current || overlayNow.current.kind === 'detail') return
-    for (const [input, key] of pending.current.splice(0)) take(input, key)
+    committedView.current = state.view
+    flushPending()
   })
+  screen.registered = flushPending
 
   useMouse(props.mouse, (e) => {
     const now = overlayNow.current

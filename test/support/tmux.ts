@@ -65,6 +65,8 @@ export function openTmux(
         await sleep(120)
       }
     },
+    /** Sends `keys` in one write, with no pause between them. */
+    sendBurst: (...keys: string[]) => tmux('send-keys', ...keys),
     async type(text: string) {
       tmux('send-keys', '-l', text)
       await sleep(150)

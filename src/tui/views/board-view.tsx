@@ -74,6 +74,7 @@ export function BoardView(props: {
         set(lane, to)
         return true
       },
+      ready: () => current()?.ready ?? true,
       selected: () => current()?.at(rowNow()),
       neighbour(key, delta) {
         const pages = current()

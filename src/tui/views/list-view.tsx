@@ -52,6 +52,7 @@ export function ListView(props: ListViewProps) {
         live.set(to)
         return true
       },
+      ready: () => pages.ready,
       selected: () => pages.at(live.get()),
       neighbour(key, delta) {
         const i = pages.indexOf(key)

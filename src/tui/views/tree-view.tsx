@@ -52,6 +52,7 @@ export function TreeView(props: {
         live.set(to)
         return true
       },
+      ready: () => !loaded.loading || loaded.data !== undefined,
       selected: () => rows[live.get()]?.ticket,
       neighbour(key, delta) {
         const i = rows.findIndex((r) => r.ticket.key === key)
