@@ -34,6 +34,8 @@ describe('Ticket forms', () => {
     await ui.press('n')
     await ui.waitFor('New ticket in TK')
     await ui.press('dropped', KEY.esc)
+    await ui.waitFor('Discard the changes? (y/n)')
+    await ui.press('y')
     await ui.waitFor('List · 1 tickets')
     expect((await ui.service.listTickets({ project: 'TK' })).map((t) => t.title)).toEqual(['kept'])
   })

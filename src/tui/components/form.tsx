@@ -17,10 +17,14 @@ export type FieldSpec =
 
 export type FormValues = Record<string, string>
 
+// A focused text area shows this many lines; the form fits in 24 rows with one open.
+const TEXTAREA_ROWS = 5
+
 /**
  * A form over plain string fields. Every printable key reaches the focused text field (the
  * view keys are off while a form is open). Tab/Shift+Tab and ↑/↓ move between fields, ←/→
- * change a choice, Enter moves on (a newline in a text area), Ctrl+S saves, Esc cancels.
+ * change a choice, Enter moves on (a newline in a text area), Ctrl+S saves, Esc cancels
+ * (asking first when something was changed). In a text area ↑/↓ move between its lines.
  * `submit` returns the line to show; a refusal (TicketError) stays in the form to be fixed.
  */
 export function Form(props: {
@@ -42,6 +46,8 @@ export function Form(props: {
     ) as Record<string, TextEdit>,
     focus: 0,
     busy: false,
+    // Esc on a changed draft asks first; the next key answers.
+    confirming: false,
   })
   const [, redraw] = useReducer((n: number) => n + 1, 0)
   const [error, setError] = useState<string | undefined>()
@@ -72,8 +78,19 @@ export function Form(props: {
     redraw()
   }
 
+  const changed = () =>
+    fields.some((f) => form.current.edits[f.name]!.value !== (props.initial[f.name] ?? ''))
   const onKey = (input: string, key: Key) => {
-    if (key.escape) return props.done(undefined)
+    if (form.current.confirming) {
+      form.current.confirming = false
+      if (input === 'y' || input === 'Y') return props.done(undefined)
+      return redraw()
+    }
+    if (key.escape) {
+      if (!changed()) return props.done(undefined)
+      form.current.confirming = true
+      return redraw()
+    }
     if (key.ctrl && input === 's') return save()
     if (key.tab) return move(key.shift ? -1 : 1)
     const field = fields[form.current.focus]
@@ -95,10 +112,10 @@ export function Form(props: {
       if (key.upArrow) return move(-1)
       return
     }
+    const next = editText(current, input, key, field.kind === 'textarea')
+    if (next) return put(field.name, next)
     if (key.upArrow) return move(-1)
     if (key.downArrow || (key.return && field.kind === 'text')) return move(1)
-    const next = editText(current, input, key, field.kind === 'textarea')
-    if (next) put(field.name, next)
   }
   useScreen({ handle: () => false, input: onKey }, true)
 
@@ -130,6 +147,7 @@ export function Form(props: {
               focused={i === focus}
               theme={theme}
               width={valueWidth}
+              rows={f.kind === 'textarea' ? TEXTAREA_ROWS : 1}
             />
           )}
         </Box>
@@ -144,6 +162,11 @@ export function Form(props: {
         {busy ? ' [ saving… ] ' : ' [ Save ] '}
       </Text>
       {error && <Text color="red">{terminalSafe(`error: ${error}`)}</Text>}
+      {form.current.confirming && (
+        <Text backgroundColor={theme.selectionBg} color={theme.selectionFg} bold>
+          {' Discard the changes? (y/n) '}
+        </Text>
+      )}
     </Box>
   )
 }
