@@ -19,6 +19,7 @@ import {
 import type { Control, Overlay } from './control.ts'
 import type { ChangeFeed } from './data/change-feed.ts'
 import { useAsync } from './hooks/use-async.ts'
+import { useExternalEditor } from './hooks/use-external-editor.ts'
 import { useMouse } from './hooks/use-mouse.ts'
 import { type Action, keyName, resolveKey } from './keys.ts'
 import type { MouseSource } from './mouse.ts'
@@ -61,6 +62,7 @@ export function App(props: AppProps) {
   const [generation, setGeneration] = useState(0)
   const [preview, setPreview] = useState<Theme | undefined>()
   const undo = useRef<UndoEntry[]>([])
+  const editExternally = useExternalEditor()
   const screen = useRef<ScreenHandle | undefined>(undefined) as ScreenSlot
   // The view keys are meant for (set as a key switches) and the one last drawn.
   const viewNow = useRef(props.initial.view)
@@ -134,6 +136,7 @@ export function App(props: AppProps) {
         refresh()
       }, fail)
     },
+    editExternally,
     quit: () => exit(),
     warn: (text) => setMessage({ text, kind: 'error' }),
   }

@@ -27,6 +27,7 @@ export type Action =
   | 'clear-filter'
   | 'new'
   | 'edit'
+  | 'edit-description'
   | 'comment'
   | 'start'
   | 'complete'
@@ -126,6 +127,7 @@ export const BINDINGS: readonly Binding[] = [
   b('detail', ['down', 'j'], 'down', 'next ticket'),
   b('detail', ['pagedown', 'space', 'C-d'], 'page-down', 'scroll down'),
   b('detail', ['pageup', 'C-u'], 'page-up', 'scroll up'),
+  b('detail', ['E'], 'edit-description', 'edit the description in $EDITOR'),
   ...TICKET_ACTIONS.filter((x) => x.action !== 'open').map((x) => ({
     ...x,
     scope: 'detail' as const,

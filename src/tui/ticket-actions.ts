@@ -8,6 +8,7 @@ import type { Action } from './keys.ts'
 const OPS = [
   'open',
   'edit',
+  'edit-description',
   'comment',
   'archive',
   'start',
@@ -51,7 +52,7 @@ export const confirmation = (t: Ticket) =>
  */
 export async function runTicketAction(
   service: TicketService,
-  op: Exclude<TicketOp, 'open' | 'edit' | 'comment' | 'reject'>,
+  op: Exclude<TicketOp, 'open' | 'edit' | 'edit-description' | 'comment' | 'reject'>,
   t: Ticket,
   me: User,
   undo: UndoEntry[],

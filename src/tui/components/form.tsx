@@ -3,6 +3,7 @@ import { useReducer, useRef, useState } from 'react'
 import { TicketError } from '../../domain/errors.ts'
 import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
+import { useExternalEditor } from '../hooks/use-external-editor.ts'
 import { editText, type TextEdit, textEdit } from '../text-edit.ts'
 import { TextField } from './text-field.tsx'
 
@@ -24,7 +25,8 @@ const TEXTAREA_ROWS = 5
  * A form over plain string fields. Every printable key reaches the focused text field (the
  * view keys are off while a form is open). Tab/Shift+Tab and ↑/↓ move between fields, ←/→
  * change a choice, Enter moves on (a newline in a text area), Ctrl+S saves, Esc cancels
- * (asking first when something was changed). In a text area ↑/↓ move between its lines.
+ * (asking first when something was changed). In a text area ↑/↓ move between its lines and
+ * Ctrl+E opens the text in $EDITOR.
  * `submit` returns the line to show; a refusal (TicketError) stays in the form to be fixed.
  */
 export function Form(props: {
@@ -78,6 +80,16 @@ export function Form(props: {
     redraw()
   }
 
+  const editor = useExternalEditor()
+  const external = (name: string) => {
+    editor(form.current.edits[name]!.value, `${name}.md`).then(
+      (text) => put(name, textEdit(text)),
+      (e: unknown) => {
+        if (e instanceof TicketError) setError(`${e.message}${e.hint ? ` — ${e.hint}` : ''}`)
+        else setCrash(e)
+      },
+    )
+  }
   const changed = () =>
     fields.some((f) => form.current.edits[f.name]!.value !== (props.initial[f.name] ?? ''))
   const onKey = (input: string, key: Key) => {
@@ -101,6 +113,7 @@ export function Form(props: {
       return
     }
     const current = form.current.edits[field.name]!
+    if (field.kind === 'textarea' && key.ctrl && input === 'e') return external(field.name)
     if (field.kind === 'choice') {
       const options = field.options
       const i = options.indexOf(current.value)
@@ -127,7 +140,8 @@ export function Form(props: {
         {props.title}
       </Text>
       <Text color={theme.muted}>
-        Tab/↑/↓ move · ←/→ choose · Enter next (newline in text areas) · Ctrl+S save · Esc cancel
+        Tab/↑/↓ move · ←/→ choose · Enter next (newline in text areas) · Ctrl+E $EDITOR · Ctrl+S
+        save · Esc cancel
       </Text>
       <Text> </Text>
       {fields.map((f, i) => (
