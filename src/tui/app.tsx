@@ -18,6 +18,7 @@ import {
 } from './context.ts'
 import type { Control, Overlay } from './control.ts'
 import type { ChangeFeed } from './data/change-feed.ts'
+import { refusal } from './hints.ts'
 import { useAsync } from './hooks/use-async.ts'
 import { useExternalEditor } from './hooks/use-external-editor.ts'
 import { useMouse } from './hooks/use-mouse.ts'
@@ -116,8 +117,7 @@ export function App(props: AppProps) {
 
   /** A refusal becomes a message; anything that is not a TicketError is a bug and ends the UI. */
   const fail = (e: unknown) => {
-    if (e instanceof TicketError)
-      setMessage({ text: `error: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`, kind: 'error' })
+    if (e instanceof TicketError) setMessage({ text: `error: ${refusal(e)}`, kind: 'error' })
     else exit(e instanceof Error ? e : new Error(String(e)))
   }
   const actions: ActionContext = {

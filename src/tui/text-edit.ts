@@ -26,6 +26,11 @@ export function editText(
     return { value: value.slice(0, cursor - 1) + value.slice(cursor), cursor: cursor - 1 }
   }
   if (key.ctrl && input === 'k') return { value: value.slice(0, cursor), cursor }
+  // As in readline: Ctrl+U deletes back to the line's start (the whole entry in a prompt).
+  if (key.ctrl && input === 'u') {
+    const start = lineStart(value, cursor)
+    return { value: value.slice(0, start) + value.slice(cursor), cursor: start }
+  }
   // In a text area ↑/↓ move between its lines; only the first and last let the form have them.
   if (multiline && (key.upArrow || key.downArrow)) return verticalMove(t, key.upArrow ? -1 : 1)
   if (key.return) return multiline ? insert(t, '\n') : undefined

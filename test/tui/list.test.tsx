@@ -30,7 +30,7 @@ describe('List view', () => {
     await ui.press('/')
     await ui.waitFor('filter:')
     await ui.press('type:bug', KEY.enter)
-    await ui.waitFor('List · 1 tickets · filter: type:bug')
+    await ui.waitFor('List · 1 ticket · filter: type:bug')
     expect(ui.frame()).toContain('login page broken')
     expect(ui.frame()).not.toContain('unrelated work')
     await ui.press('/')

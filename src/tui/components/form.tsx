@@ -3,6 +3,7 @@ import { useReducer, useRef, useState } from 'react'
 import { TicketError } from '../../domain/errors.ts'
 import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
+import { refusal } from '../hints.ts'
 import { useExternalEditor } from '../hooks/use-external-editor.ts'
 import { editText, type TextEdit, textEdit } from '../text-edit.ts'
 import { TextField } from './text-field.tsx'
@@ -66,7 +67,7 @@ export function Form(props: {
     )
     props.submit(values).then(props.done, (e: unknown) => {
       form.current.busy = false
-      if (e instanceof TicketError) setError(`${e.message}${e.hint ? ` — ${e.hint}` : ''}`)
+      if (e instanceof TicketError) setError(refusal(e))
       else setCrash(e)
     })
   }
@@ -85,7 +86,7 @@ export function Form(props: {
     editor(form.current.edits[name]!.value, `${name}.md`).then(
       (text) => put(name, textEdit(text)),
       (e: unknown) => {
-        if (e instanceof TicketError) setError(`${e.message}${e.hint ? ` — ${e.hint}` : ''}`)
+        if (e instanceof TicketError) setError(refusal(e))
         else setCrash(e)
       },
     )
