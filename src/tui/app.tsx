@@ -208,7 +208,7 @@ export function App(props: AppProps) {
     const now = overlayNow.current
     if (now && now.kind !== 'detail') return
     if (e.y === 0 && e.kind === 'click') {
-      const view = tabAt(e.x)
+      const view = tabAt(e.x, state.view, size.columns)
       if (view) {
         control.setOverlay(undefined)
         control.preview(undefined)

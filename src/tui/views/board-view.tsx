@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink'
-import { useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { fitToWidth } from '../../domain/display-width.ts'
 import { DEFAULT_STAGES } from '../../domain/lifecycle.ts'
 import { STATE_SYMBOLS } from '../../domain/symbols.ts'
@@ -14,6 +14,7 @@ import { useAsync } from '../hooks/use-async.ts'
 import { useLiveCursor } from '../hooks/use-live-cursor.ts'
 import { usePages } from '../hooks/use-pages.ts'
 import { useScroll } from '../hooks/use-scroll.ts'
+import { laneAt, laneWidths } from '../lane-widths.ts'
 import type { Theme } from '../themes.ts'
 
 const CARD = 2
@@ -46,7 +47,9 @@ export function BoardView(props: {
   const row = props.cursor % LANE
   const laneNow = () => Math.min(Math.floor(live.get() / LANE), stages.length - 1)
   const rowNow = () => live.get() % LANE
-  const laneWidth = Math.floor(props.width / stages.length)
+  // Which lanes are known to hold no cards, so a cramped board can narrow them.
+  const [emptyLanes, setEmptyLanes] = useState<ReadonlySet<string>>(new Set())
+  const widths = laneWidths(stages, (i) => emptyLanes.has(stages[i]!), lane, props.width)
   const cardRows = Math.max(1, Math.floor((props.height - 2) / CARD))
   const current = () => lanes.current[laneNow()]?.pages
   const set = (l: number, r: number) => live.set(l * LANE + Math.max(0, r))
@@ -83,7 +86,7 @@ export function BoardView(props: {
       },
       mouse(e) {
         if (e.kind !== 'click') return e.kind === 'wheel-up' ? 'up' : 'down'
-        const l = Math.min(stages.length - 1, Math.floor(e.x / laneWidth))
+        const l = laneAt(widths, e.x)
         const state = lanes.current[l]
         if (!state || e.y < 2) return undefined
         const r = state.top + Math.floor((e.y - 2) / CARD)
@@ -104,13 +107,22 @@ export function BoardView(props: {
           stage={stage}
           filter={{ project, ...parsed.filter, stage }}
           words={parsed.words}
-          width={laneWidth}
+          width={widths[i]!}
           cardRows={cardRows}
           cursor={i === lane ? row : undefined}
           theme={theme}
           report={(s) => {
             lanes.current[i] = s
           }}
+          setEmpty={(isEmpty) =>
+            setEmptyLanes((now) => {
+              if (now.has(stage) === isEmpty) return now
+              const next = new Set(now)
+              if (isEmpty) next.add(stage)
+              else next.delete(stage)
+              return next
+            })
+          }
         />
       ))}
     </Box>
@@ -126,6 +138,7 @@ function Lane(props: {
   cursor: number | undefined
   theme: Theme
   report: (s: LaneState) => void
+  setEmpty: (empty: boolean) => void
 }) {
   const { service, generation } = useTui()
   const { filter, words, theme, width } = props
@@ -139,6 +152,9 @@ function Lane(props: {
   const cursor = props.cursor === undefined ? -1 : Math.min(props.cursor, pages.length - 1)
   const top = useScroll(Math.max(0, cursor), props.cardRows)
   props.report({ pages, top })
+  const empty = pages.complete && pages.length === 0
+  const { setEmpty } = props
+  useEffect(() => setEmpty(empty), [empty, setEmpty])
   const count = `${pages.length}${pages.complete ? '' : '+'}`
   return (
     <Box flexDirection="column" width={width} paddingRight={1}>
