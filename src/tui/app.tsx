@@ -45,6 +45,8 @@ export type AppProps = {
   /** Fixed size for tests; the terminal's size otherwise. */
   readonly size?: { readonly columns: number; readonly rows: number }
   readonly now?: () => Date
+  /** Remote mode: the version the server reports, shown at the right of the status row. */
+  readonly serverVersion?: string
 }
 
 /** The whole terminal UI: tab bar, the current view or an overlay, and the status row. */
@@ -292,6 +294,7 @@ export function App(props: AppProps) {
             <StatusBar
               message={message}
               hints={overlay?.kind === 'detail' ? DETAIL_HINTS : HINTS[state.view]}
+              aside={props.serverVersion ? `server ${props.serverVersion}` : undefined}
               theme={theme}
               width={width}
             />

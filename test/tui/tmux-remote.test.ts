@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { type RunningServer, startServer } from '../../src/server/start.ts'
+import { type RunningServer, startServer, VERSION } from '../../src/server/start.ts'
 import { ADMIN_PASSWORD, signedIn } from '../support/server.ts'
 import { tempDir } from '../support/temp-dir.ts'
 import { openTmux } from '../support/tmux.ts'
@@ -39,6 +39,8 @@ describe('tk -g against a server that goes away (tmux)', () => {
       TICKET_PASSWORD: ADMIN_PASSWORD,
     })
     await t.waitFor('Recent activity')
+    // The server's version, which may not be this tk's, is on the status row.
+    expect(t.screen()).toMatch(new RegExp(`server ${VERSION}\\s*$`, 'm'))
     await t.send('2')
     await t.waitFor('Kept on screen')
 
