@@ -31,7 +31,8 @@ export function detailLines(
 ): Line[] {
   // Ticket text is Markdown, as in the web app; shown indented by two.
   const markdown = (s: string): Line[] =>
-    markdownLines(s, width - 4).map((l) => ({
+    // Made safe before parsing too: Markdown would read a lone carriage return as a line break.
+    markdownLines(terminalSafe(s), width - 4).map((l) => ({
       text: `  ${l.spans.map((x) => x.text).join('')}`,
       spans: [{ text: '  ' }, ...l.spans],
       ...(l.tone ? { tone: l.tone === 'heading' ? ('heading' as const) : l.tone } : {}),
