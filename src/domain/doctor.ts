@@ -1,3 +1,4 @@
+import { plural } from './format.ts'
 import type { HealthReport } from './health.ts'
 import type { Ticket } from './ticket.ts'
 
@@ -62,8 +63,6 @@ export type TicketDiagnosis = {
   /** Computed, not saved: the doctor only looks. */
   readonly health: HealthReport
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 function group(
   tickets: readonly Ticket[],

@@ -14,3 +14,7 @@ export function formatMinutes(total: number): string {
   const m = total % 60
   return h > 0 ? (m > 0 ? `${h}h ${m}m` : `${h}h`) : `${m}m`
 }
+
+/** `1 ticket`, `2 tickets`. */
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n} ${n === 1 ? one : many}`

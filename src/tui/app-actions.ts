@@ -20,6 +20,8 @@ export type ActionContext = {
   readonly screen: ScreenHandle | undefined
   /** Runs a change after the ones before it and shows its line (or its refusal). */
   perform(op: () => Promise<string>): void
+  /** Edits a text in $EDITOR, the terminal handed over meanwhile. */
+  editExternally(text: string, name: string): Promise<string>
   quit(): void
   warn(text: string): void
 }
@@ -38,6 +40,14 @@ export function ticketAction(x: ActionContext, action: TicketOp, t: Ticket) {
     }
     case 'edit':
       return c.setOverlay({ kind: 'ticket-form', mode: 'edit', key: t.key })
+    case 'edit-description':
+      return x.perform(async () => {
+        const fresh = await service.getTicket(t.key)
+        const text = await x.editExternally(fresh.description, `${t.key}-description.md`)
+        if (text === fresh.description) return `${t.key}: description unchanged`
+        await service.updateTicket(t.key, { description: text })
+        return `saved the description of ${t.key}`
+      })
     case 'comment':
       return prompt(`comment on ${t.key}`, (text) =>
         x.perform(() => service.addComment(t.key, text).then(() => `commented on ${t.key}`)),

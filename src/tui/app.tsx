@@ -9,10 +9,18 @@ import { Confirm } from './components/confirm.tsx'
 import { Prompt } from './components/prompt.tsx'
 import { type Message, StatusBar } from './components/status-bar.tsx'
 import { TabBar, tabAt } from './components/tab-bar.tsx'
-import { ScreenContext, type ScreenHandle, type Tui, TuiContext } from './context.ts'
+import {
+  ScreenContext,
+  type ScreenHandle,
+  type ScreenSlot,
+  type Tui,
+  TuiContext,
+} from './context.ts'
 import type { Control, Overlay } from './control.ts'
 import type { ChangeFeed } from './data/change-feed.ts'
+import { refusal } from './hints.ts'
 import { useAsync } from './hooks/use-async.ts'
+import { useExternalEditor } from './hooks/use-external-editor.ts'
 import { useMouse } from './hooks/use-mouse.ts'
 import { type Action, keyName, resolveKey } from './keys.ts'
 import type { MouseSource } from './mouse.ts'
@@ -37,6 +45,8 @@ export type AppProps = {
   /** Fixed size for tests; the terminal's size otherwise. */
   readonly size?: { readonly columns: number; readonly rows: number }
   readonly now?: () => Date
+  /** Remote mode: the version the server reports, shown at the right of the status row. */
+  readonly serverVersion?: string
 }
 
 /** The whole terminal UI: tab bar, the current view or an overlay, and the status row. */
@@ -55,7 +65,11 @@ export function App(props: AppProps) {
   const [generation, setGeneration] = useState(0)
   const [preview, setPreview] = useState<Theme | undefined>()
   const undo = useRef<UndoEntry[]>([])
-  const screen = useRef<ScreenHandle | undefined>(undefined)
+  const editExternally = useExternalEditor()
+  const screen = useRef<ScreenHandle | undefined>(undefined) as ScreenSlot
+  // The view keys are meant for (set as a key switches) and the one last drawn.
+  const viewNow = useRef(props.initial.view)
+  const committedView = useRef(props.initial.view)
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const pending = useRef<[string, Key][]>([])
   const theme = preview ?? findTheme(state.theme)!
@@ -70,11 +84,23 @@ export function App(props: AppProps) {
   useEffect(() => {
     save({ tui: state })
   }, [state, save])
-  useEffect(() => props.feed?.subscribe(refresh), [props.feed, refresh])
+  // A dropped connection shows at once; once it is back, the refusals it caused are history.
+  const [offline, setOffline] = useState(false)
+  useEffect(
+    () =>
+      props.feed?.subscribe(refresh, (status) => {
+        setOffline(status === 'disconnected')
+        if (status === 'connected') setMessage((m) => (m?.kind === 'error' ? undefined : m))
+      }),
+    [props.feed, refresh],
+  )
 
   const control: Control = {
     state,
-    update: (patch) => setState((s) => ({ ...s, ...patch })),
+    update(patch) {
+      if (patch.view) viewNow.current = patch.view
+      setState((s) => ({ ...s, ...patch }))
+    },
     setCursor: (view) => (row, id) =>
       setState((s) => ({
         ...s,
@@ -98,8 +124,7 @@ export function App(props: AppProps) {
 
   /** A refusal becomes a message; anything that is not a TicketError is a bug and ends the UI. */
   const fail = (e: unknown) => {
-    if (e instanceof TicketError)
-      setMessage({ text: `error: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`, kind: 'error' })
+    if (e instanceof TicketError) setMessage({ text: `error: ${refusal(e)}`, kind: 'error' })
     else exit(e instanceof Error ? e : new Error(String(e)))
   }
   const actions: ActionContext = {
@@ -118,6 +143,7 @@ export function App(props: AppProps) {
         refresh()
       }, fail)
     },
+    editExternally,
     quit: () => exit(),
     warn: (text) => setMessage({ text, kind: 'error' }),
   }
@@ -138,19 +164,29 @@ export function App(props: AppProps) {
     appAction(x, action)
   }
 
+  /**
+   * Whether the screen the next key is meant for is drawn: a form or prompt that registered
+   * for keys, or the view last switched to with its first rows in.
+   */
+  const screenReady = () => {
+    const now = overlayNow.current
+    if (now && now.kind !== 'detail' && now.kind !== 'help') return !!screen.current?.input
+    if (now) return true
+    return viewNow.current === committedView.current && screen.current?.ready?.() !== false
+  }
   const onKey = (input: string, key: Key) => {
     const name = keyName(input, key)
     if (name === 'C-c') return exit()
-    const now = overlayNow.current
-    // Forms and prompts take every key; they get them through the app, like the views do,
-    // so a key that arrives right after one opens is not lost.
-    if (now && now.kind !== 'detail' && now.kind !== 'help') {
-      const take = screen.current?.input
-      if (take && pending.current.length === 0) return take(input, key)
-      // Not drawn yet (an edit form waits for its ticket): keep the keys until it is.
+    // Typing ahead is never lost: keys wait, in order, while their screen is not drawn yet
+    // (an edit form waiting for its ticket, a view just switched to, a list's first page).
+    if (pending.current.length > 0 || !screenReady()) {
       pending.current.push([input, key])
       return
     }
+    const now = overlayNow.current
+    // Forms and prompts take every key; they get them through the app, like the views do.
+    if (now && now.kind !== 'detail' && now.kind !== 'help')
+      return screen.current?.input?.(input, key)
     setMessage(undefined)
     if (now?.kind === 'help') return scrollHelp(now.offset, name)
     const action = resolveKey(now?.kind === 'detail' ? 'detail' : SCOPE[state.view], name)
@@ -163,18 +199,23 @@ export function App(props: AppProps) {
     control.setOverlay({ kind: 'help', offset: Math.min(last, Math.max(0, offset + step)) })
   }
   useInput((input, key) => forEachKey(input, key, onKey))
-  // Runs after the screens' own layout effects, so a form that just appeared is registered.
+  const flushPending = () => {
+    if (pending.current.length === 0 || !screenReady()) return
+    for (const [input, key] of pending.current.splice(0)) onKey(input, key)
+  }
+  // Runs after the screens' own layout effects, so a form or view that just appeared is
+  // registered; a screen that draws later (its rows arrived) flushes through its slot.
   useLayoutEffect(() => {
-    const take = screen.current?.input
-    if (!take || !overlayNow.current || overlayNow.current.kind === 'detail') return
-    for (const [input, key] of pending.current.splice(0)) take(input, key)
+    committedView.current = state.view
+    flushPending()
   })
+  screen.registered = flushPending
 
   useMouse(props.mouse, (e) => {
     const now = overlayNow.current
     if (now && now.kind !== 'detail') return
     if (e.y === 0 && e.kind === 'click') {
-      const view = tabAt(e.x)
+      const view = tabAt(e.x, state.view, size.columns)
       if (view) {
         control.setOverlay(undefined)
         control.preview(undefined)
@@ -214,6 +255,7 @@ export function App(props: AppProps) {
             view={state.view}
             theme={theme}
             width={width}
+            offline={offline}
             project={projectInfo ? `${projectInfo.prefix} · ${projectInfo.title}` : (project ?? '')}
           />
           <Box height={height} flexDirection="column" overflow="hidden">
@@ -257,6 +299,7 @@ export function App(props: AppProps) {
             <StatusBar
               message={message}
               hints={overlay?.kind === 'detail' ? DETAIL_HINTS : HINTS[state.view]}
+              aside={props.serverVersion ? `server ${props.serverVersion}` : undefined}
               theme={theme}
               width={width}
             />

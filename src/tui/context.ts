@@ -37,6 +37,8 @@ export type ScreenHandle = {
   handle(action: Action): boolean
   /** Raw keys, for forms and prompts, which take every key while they are open. */
   input?(input: string, key: Key): void
+  /** False until the screen has its first rows; keys typed meanwhile wait for them. */
+  ready?(): boolean
   /** The ticket under the cursor, for the lifecycle keys. */
   selected?(): Ticket | undefined
   /** A ticket `delta` rows from `key` in this screen's order (detail's ↑/↓). */
@@ -46,7 +48,11 @@ export type ScreenHandle = {
 }
 
 /** Where the screen that has the keys puts its handle (the app's ref). */
-export type ScreenSlot = { current: ScreenHandle | undefined }
+export type ScreenSlot = {
+  current: ScreenHandle | undefined
+  /** Called after a screen registers, so keys that waited for it can be handled. */
+  registered?: () => void
+}
 
 export const ScreenContext = createContext<ScreenSlot>({ current: undefined })
 
@@ -58,6 +64,7 @@ export function useScreen(handle: ScreenHandle, active: boolean): void {
   useLayoutEffect(() => {
     if (!active) return
     slot.current = handle
+    slot.registered?.()
     return () => {
       if (slot.current === handle) slot.current = undefined
     }

@@ -27,6 +27,7 @@ export type Action =
   | 'clear-filter'
   | 'new'
   | 'edit'
+  | 'edit-description'
   | 'comment'
   | 'start'
   | 'complete'
@@ -105,7 +106,7 @@ export const BINDINGS: readonly Binding[] = [
   b('global', ['\\'], 'clear-filter', 'clear the filter'),
   b('global', ['n'], 'new', 'new ticket (a requirement in Ideas)'),
   b('global', ['X'], 'claim-next', 'claim the next ticket from the queue'),
-  b('global', ['U'], 'undo', 'undo the last move, priority change or archive'),
+  b('global', ['U'], 'undo', 'undo the last key change: s c f i a x, moves, priority, archive'),
   b('global', ['r'], 'reload', 'reload'),
   b('global', ['t'], 'next-theme', 'next theme'),
   ...TICKET_ACTIONS,
@@ -126,6 +127,7 @@ export const BINDINGS: readonly Binding[] = [
   b('detail', ['down', 'j'], 'down', 'next ticket'),
   b('detail', ['pagedown', 'space', 'C-d'], 'page-down', 'scroll down'),
   b('detail', ['pageup', 'C-u'], 'page-up', 'scroll up'),
+  b('detail', ['E'], 'edit-description', 'edit the description in $EDITOR'),
   ...TICKET_ACTIONS.filter((x) => x.action !== 'open').map((x) => ({
     ...x,
     scope: 'detail' as const,

@@ -53,7 +53,10 @@ export async function runTui(o: RunTuiOptions): Promise<void> {
     // does; it becomes the workspace's project only when chosen in Projects.
     const project =
       configured ?? (await service.listProjects()).find((p) => p.status === 'open')?.prefix
-    await show(o, service, { ...initial, theme }, me, project)
+    // Remote mode names the server's version on the status row: what answers is not always
+    // the version this tk was built with.
+    const server = o.serverUrl ? (await service.status()).server_version : undefined
+    await show(o, service, { ...initial, theme }, me, project, server)
   } finally {
     await service.close()
   }
@@ -65,6 +68,7 @@ async function show(
   initial: TuiState,
   me: AppProps['me'],
   project: string | undefined,
+  serverVersion: string | undefined,
 ) {
   let pending: Record<string, unknown> = {}
   // Kept here rather than passed to unmount(), whose promise resolves even when given an error.
@@ -111,6 +115,7 @@ async function show(
       project,
       initial,
       save,
+      ...(serverVersion ? { serverVersion } : {}),
       // Remote mode hears of changes from /api/ws; local mode has no server to tell it.
       feed:
         o.serverUrl && service instanceof HttpService

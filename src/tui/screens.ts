@@ -12,7 +12,7 @@ export const SCOPE: Record<View, Scope> = {
 }
 
 export const DETAIL_HINTS =
-  '↑/↓ previous/next ticket · PgUp/PgDn scroll · e edit · s start · c complete · m comment · Esc back'
+  '↑/↓ previous/next ticket · PgUp/PgDn scroll · e edit · E description in $EDITOR · s start · m comment · Esc back'
 
 /** The status row's hints when there is no message. */
 export const HINTS: Record<View, string> = {

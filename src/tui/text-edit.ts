@@ -26,6 +26,13 @@ export function editText(
     return { value: value.slice(0, cursor - 1) + value.slice(cursor), cursor: cursor - 1 }
   }
   if (key.ctrl && input === 'k') return { value: value.slice(0, cursor), cursor }
+  // As in readline: Ctrl+U deletes back to the line's start (the whole entry in a prompt).
+  if (key.ctrl && input === 'u') {
+    const start = lineStart(value, cursor)
+    return { value: value.slice(0, start) + value.slice(cursor), cursor: start }
+  }
+  // In a text area ↑/↓ move between its lines; only the first and last let the form have them.
+  if (multiline && (key.upArrow || key.downArrow)) return verticalMove(t, key.upArrow ? -1 : 1)
   if (key.return) return multiline ? insert(t, '\n') : undefined
   if (key.ctrl || key.meta || key.tab || key.escape || key.upArrow || key.downArrow)
     return undefined
@@ -38,6 +45,21 @@ const insert = (t: TextEdit, s: string): TextEdit => ({
   value: t.value.slice(0, t.cursor) + s + t.value.slice(t.cursor),
   cursor: t.cursor + s.length,
 })
+
+/** The cursor one line up or down, at the same column or the line's end; undefined at the edge. */
+function verticalMove(t: TextEdit, delta: -1 | 1): TextEdit | undefined {
+  const { value, cursor } = t
+  const start = lineStart(value, cursor)
+  const column = cursor - start
+  if (delta < 0) {
+    if (start === 0) return undefined
+    const above = lineStart(value, start - 1)
+    return { value, cursor: Math.min(above + column, start - 1) }
+  }
+  const end = lineEnd(value, cursor)
+  if (end === value.length) return undefined
+  return { value, cursor: Math.min(end + 1 + column, lineEnd(value, end + 1)) }
+}
 
 const lineStart = (v: string, c: number) => v.lastIndexOf('\n', c - 1) + 1
 const lineEnd = (v: string, c: number) => {

@@ -8,6 +8,7 @@ import type { Action } from './keys.ts'
 const OPS = [
   'open',
   'edit',
+  'edit-description',
   'comment',
   'archive',
   'start',
@@ -44,30 +45,40 @@ export const confirmation = (t: Ticket) =>
   `${STATE_SYMBOLS[t.state]} ${t.key} ${t.status}  ${t.title}`
 
 /**
- * Runs one ticket action through the service and returns the line to show. Moves between
- * stages, priority changes and archiving push their inverse onto `undo` (the board's `U`,
- * reference/ui.md §1.4); lifecycle changes are not undone because history records them.
+ * Runs one ticket action through the service and returns the line to show. Every change it
+ * makes pushes its inverse onto `undo` (the board's `U`, reference/ui.md §1.4): lifecycle keys,
+ * assignment, claims, moves between stages, priority and archiving. The inverse is itself a
+ * change through the service, so history records both.
  */
 export async function runTicketAction(
   service: TicketService,
-  op: Exclude<TicketOp, 'open' | 'edit' | 'comment' | 'reject'>,
+  op: Exclude<TicketOp, 'open' | 'edit' | 'edit-description' | 'comment' | 'reject'>,
   t: Ticket,
   me: User,
   undo: UndoEntry[],
 ): Promise<string> {
+  // What the ticket was before this key, so `U` can put it back.
+  const before = await service.getTicket(t.key)
+  const restorable = (label: string, after: Ticket) => {
+    push(undo, `${label} of ${t.key}`, () => restore(service, before, after))
+    return after
+  }
   switch (op) {
     case 'start':
     case 'complete':
     case 'fail':
     case 'idle':
-      return confirmation(await service.setState(t.key, STATES[op]))
+      return confirmation(restorable(op, await service.setState(t.key, STATES[op])))
     case 'accept':
       return `accepted: ${confirmation(await service.reviewRequirement(t.key, { decision: 'accepted' }))}`
     case 'assign-me':
-      return confirmation(await service.assign(t.key, me.username))
+      return confirmation(restorable('assignment', await service.assign(t.key, me.username)))
     case 'claim': {
       const r = await service.claim({ ticket: t.key })
-      return r.ticket ? `${r.status}: ${confirmation(r.ticket)}` : `${r.status}: ${r.reason ?? ''}`
+      if (!r.ticket) return `${r.status}: ${r.reason ?? ''}`
+      if (r.ticket.status !== before.status || r.ticket.assignee !== before.assignee)
+        restorable('claim', r.ticket)
+      return `${r.status}: ${confirmation(r.ticket)}`
     }
     case 'archive': {
       await service.setFlag(t.key, 'archived', true)
@@ -76,32 +87,43 @@ export async function runTicketAction(
     }
     case 'raise':
     case 'lower': {
-      t = await service.getTicket(t.key)
-      const priority = t.priority + (op === 'raise' ? -1 : 1)
-      if (priority < 1 || priority > 9) return `${t.key} is already at priority ${t.priority}`
+      const priority = before.priority + (op === 'raise' ? -1 : 1)
+      if (priority < 1 || priority > 9) return `${t.key} is already at priority ${before.priority}`
       const after = await service.updateTicket(t.key, { priority })
       push(undo, `priority of ${t.key}`, () =>
-        service.updateTicket(t.key, { priority: t.priority }),
+        service.updateTicket(t.key, { priority: before.priority }),
       )
       return `${t.key} priority ${after.priority}`
     }
     case 'move-left':
     case 'move-right': {
-      const fresh = await service.getTicket(t.key)
-      const { stages } = fresh
-      t = fresh
-      const i = stages.indexOf(t.stage) + (op === 'move-left' ? -1 : 1)
-      const to = stages[i]
-      if (to === undefined) return `${t.key} is already in ${t.stage}`
+      const to = before.stages[before.stages.indexOf(before.stage) + (op === 'move-left' ? -1 : 1)]
+      if (to === undefined) return `${t.key} is already in ${before.stage}`
       const after = await service.setStage(t.key, to)
-      push(undo, `move of ${t.key} to ${to}`, async () => {
-        const back = await service.setStage(t.key, t.stage)
-        if (back.state !== t.state) await service.setState(t.key, t.state)
-      })
+      push(undo, `move of ${t.key} to ${to}`, () => restore(service, before, after))
       return confirmation(after)
     }
     default:
       return op satisfies never
+  }
+}
+
+/**
+ * Puts back the status and assignee `before` had, where `after` changed them. An active
+ * ticket needs an assignee, so the assignee comes back before the status, and goes away after.
+ */
+async function restore(service: TicketService, before: Ticket, after: Ticket): Promise<void> {
+  const status = () =>
+    after.status === before.status
+      ? undefined
+      : service.updateTicket(before.key, { stage: before.stage, state: before.state })
+  if (after.assignee === before.assignee) await status()
+  else if (before.assignee) {
+    await service.assign(before.key, before.assignee)
+    await status()
+  } else {
+    await status()
+    await service.unassign(before.key)
   }
 }
 

@@ -2,74 +2,15 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { screenShows } from '../support/poll.ts'
 import { ADMIN_PASSWORD, signedIn, startTestServer } from '../support/server.ts'
-import { type TempWorkspace, TK_BIN, tempWorkspace } from '../support/workspace.ts'
+import { openTmux } from '../support/tmux.ts'
+import { tempWorkspace } from '../support/workspace.ts'
 
 /*
  * The built `tk -g` in a real terminal: tmux gives it a 120×40 pty, keys go in with
  * send-keys and the screen comes back with capture-pane. No tmux is a failure, not a skip:
  * .ci/run installs it.
  */
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-function openTmux(ws: TempWorkspace, args: string[], env: Record<string, string> = {}) {
-  const pidFile = join(ws.dir, `tk-${Math.random().toString(36).slice(2, 8)}.pid`)
-  const socket = `tk-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
-  const tmux = (...a: string[]) =>
-    execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], { encoding: 'utf8' })
-  // After tk ends, print its exit code and the terminal's line discipline, then linger so
-  // the pane can still be read.
-  const script = [
-    // `exec` keeps the pid written here, so a test can signal tk itself.
-    `sh -c 'echo $$ > "$0"; exec "$@"' ${JSON.stringify(pidFile)} ${JSON.stringify(process.execPath)} ${JSON.stringify(TK_BIN)} ${args.join(' ')}`,
-    'echo "TK-EXITED:$?"',
-    `stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '`,
-    'echo',
-    'sleep 600',
-  ].join('; ')
-  tmux(
-    'new-session',
-    '-d',
-    '-x',
-    '120',
-    '-y',
-    '40',
-    ...Object.entries({ TICKET_HOME: ws.home, TICKET_URL: '', NO_COLOR: '', ...env }).flatMap(
-      ([k, v]) => ['-e', `${k}=${v}`],
-    ),
-    'sh',
-    '-c',
-    script,
-  )
-  onTestFinished(() => {
-    try {
-      tmux('kill-server')
-    } catch {
-      // Already gone.
-    }
-  })
-  const screen = () => tmux('capture-pane', '-p')
-  return {
-    screen,
-    resize: (x: number, y: number) => tmux('resize-window', '-x', String(x), '-y', String(y)),
-    tkPid: () => Number(readFileSync(pidFile, 'utf8').trim()),
-    format: (f: string) => tmux('display-message', '-p', f).trim(),
-    async send(...keys: string[]) {
-      for (const k of keys) {
-        tmux('send-keys', k)
-        await sleep(120)
-      }
-    },
-    async type(text: string) {
-      tmux('send-keys', '-l', text)
-      await sleep(150)
-    },
-    waitFor: (expected: string | RegExp, timeout = 10_000) =>
-      screenShows(screen, expected, timeout, 100),
-  }
-}
 
 type T = { key: string; title: string; status: string; assignee: string | null }
 

@@ -3,6 +3,8 @@ import { useReducer, useRef, useState } from 'react'
 import { TicketError } from '../../domain/errors.ts'
 import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
+import { refusal } from '../hints.ts'
+import { useExternalEditor } from '../hooks/use-external-editor.ts'
 import { editText, type TextEdit, textEdit } from '../text-edit.ts'
 import { TextField } from './text-field.tsx'
 
@@ -17,10 +19,15 @@ export type FieldSpec =
 
 export type FormValues = Record<string, string>
 
+// A focused text area shows this many lines; the form fits in 24 rows with one open.
+const TEXTAREA_ROWS = 5
+
 /**
  * A form over plain string fields. Every printable key reaches the focused text field (the
  * view keys are off while a form is open). Tab/Shift+Tab and ↑/↓ move between fields, ←/→
- * change a choice, Enter moves on (a newline in a text area), Ctrl+S saves, Esc cancels.
+ * change a choice, Enter moves on (a newline in a text area), Ctrl+S saves, Esc cancels
+ * (asking first when something was changed). In a text area ↑/↓ move between its lines and
+ * Ctrl+E opens the text in $EDITOR.
  * `submit` returns the line to show; a refusal (TicketError) stays in the form to be fixed.
  */
 export function Form(props: {
@@ -42,6 +49,8 @@ export function Form(props: {
     ) as Record<string, TextEdit>,
     focus: 0,
     busy: false,
+    // Esc on a changed draft asks first; the next key answers.
+    confirming: false,
   })
   const [, redraw] = useReducer((n: number) => n + 1, 0)
   const [error, setError] = useState<string | undefined>()
@@ -58,7 +67,7 @@ export function Form(props: {
     )
     props.submit(values).then(props.done, (e: unknown) => {
       form.current.busy = false
-      if (e instanceof TicketError) setError(`${e.message}${e.hint ? ` — ${e.hint}` : ''}`)
+      if (e instanceof TicketError) setError(refusal(e))
       else setCrash(e)
     })
   }
@@ -72,8 +81,29 @@ export function Form(props: {
     redraw()
   }
 
+  const editor = useExternalEditor()
+  const external = (name: string) => {
+    editor(form.current.edits[name]!.value, `${name}.md`).then(
+      (text) => put(name, textEdit(text)),
+      (e: unknown) => {
+        if (e instanceof TicketError) setError(refusal(e))
+        else setCrash(e)
+      },
+    )
+  }
+  const changed = () =>
+    fields.some((f) => form.current.edits[f.name]!.value !== (props.initial[f.name] ?? ''))
   const onKey = (input: string, key: Key) => {
-    if (key.escape) return props.done(undefined)
+    if (form.current.confirming) {
+      form.current.confirming = false
+      if (input === 'y' || input === 'Y') return props.done(undefined)
+      return redraw()
+    }
+    if (key.escape) {
+      if (!changed()) return props.done(undefined)
+      form.current.confirming = true
+      return redraw()
+    }
     if (key.ctrl && input === 's') return save()
     if (key.tab) return move(key.shift ? -1 : 1)
     const field = fields[form.current.focus]
@@ -84,6 +114,7 @@ export function Form(props: {
       return
     }
     const current = form.current.edits[field.name]!
+    if (field.kind === 'textarea' && key.ctrl && input === 'e') return external(field.name)
     if (field.kind === 'choice') {
       const options = field.options
       const i = options.indexOf(current.value)
@@ -95,10 +126,10 @@ export function Form(props: {
       if (key.upArrow) return move(-1)
       return
     }
+    const next = editText(current, input, key, field.kind === 'textarea')
+    if (next) return put(field.name, next)
     if (key.upArrow) return move(-1)
     if (key.downArrow || (key.return && field.kind === 'text')) return move(1)
-    const next = editText(current, input, key, field.kind === 'textarea')
-    if (next) put(field.name, next)
   }
   useScreen({ handle: () => false, input: onKey }, true)
 
@@ -110,7 +141,8 @@ export function Form(props: {
         {props.title}
       </Text>
       <Text color={theme.muted}>
-        Tab/↑/↓ move · ←/→ choose · Enter next (newline in text areas) · Ctrl+S save · Esc cancel
+        Tab/↑/↓ move · ←/→ choose · Enter next (newline in text areas) · Ctrl+E $EDITOR · Ctrl+S
+        save · Esc cancel
       </Text>
       <Text> </Text>
       {fields.map((f, i) => (
@@ -130,6 +162,7 @@ export function Form(props: {
               focused={i === focus}
               theme={theme}
               width={valueWidth}
+              rows={f.kind === 'textarea' ? TEXTAREA_ROWS : 1}
             />
           )}
         </Box>
@@ -144,6 +177,11 @@ export function Form(props: {
         {busy ? ' [ saving… ] ' : ' [ Save ] '}
       </Text>
       {error && <Text color="red">{terminalSafe(`error: ${error}`)}</Text>}
+      {form.current.confirming && (
+        <Text backgroundColor={theme.selectionBg} color={theme.selectionFg} bold>
+          {' Discard the changes? (y/n) '}
+        </Text>
+      )}
     </Box>
   )
 }

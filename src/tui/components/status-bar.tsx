@@ -5,15 +5,23 @@ import type { Theme } from '../themes.ts'
 
 export type Message = { readonly text: string; readonly kind: 'info' | 'error' }
 
-/** The bottom row: the last message if there is one, else the keys that matter here. */
+/**
+ * The bottom row: the last message if there is one, else the keys that matter here; `aside`
+ * (the server's version in remote mode) keeps the right end.
+ */
 export function StatusBar(props: {
   message: Message | undefined
   hints: string
   theme: Theme
   width: number
+  aside?: string | undefined
 }) {
-  const { message, hints, theme, width } = props
-  const text = message ? message.text : hints
+  const { message, hints, theme, width, aside } = props
+  const main = message ? message.text : hints
+  const room = width - (aside ? aside.length + 2 : 0) - 1
+  const text = aside
+    ? `${main.length > room ? `${main.slice(0, room - 1)}…` : main.padEnd(room)} ${aside}`
+    : main
   return (
     <Box width={width} height={1}>
       <Text

@@ -6,26 +6,50 @@ import { VIEW_TITLES, VIEWS, type View } from '../tui-state.ts'
 const LEAD = ' tk '
 const SEP = ' │ '
 
+/**
+ * The tabs' labels for a bar `width` wide. Every tab stays on screen: the full titles when
+ * they fit, else four letters, else only the number (the active tab keeps its title).
+ */
+function tabLabels(view: View, width: number): string[] {
+  const fits = (labels: string[]) => LEAD.length + labels.join(SEP).length <= width
+  const full = VIEWS.map((v, i) => `${i + 1} ${VIEW_TITLES[v]}`)
+  if (fits(full)) return full
+  const short = VIEWS.map((v, i) =>
+    v === view ? full[i]! : `${i + 1} ${VIEW_TITLES[v].slice(0, 4)}`,
+  )
+  if (fits(short)) return short
+  return VIEWS.map((v, i) => (v === view ? full[i]! : `${i + 1}`))
+}
+
 /** The column range of each tab, so a click can be mapped back to its view. */
-export function tabRanges(): { view: View; from: number; to: number }[] {
+export function tabRanges(view: View, width: number): { view: View; from: number; to: number }[] {
   let x = LEAD.length
-  return VIEWS.map((view, i) => {
-    const label = `${i + 1} ${VIEW_TITLES[view]}`
-    const range = { view, from: x, to: x + label.length }
+  return tabLabels(view, width).map((label, i) => {
+    const range = { view: VIEWS[i]!, from: x, to: x + label.length }
     x += label.length + SEP.length
     return range
   })
 }
 
-export const tabAt = (x: number): View | undefined =>
-  tabRanges().find((r) => x >= r.from && x < r.to)?.view
+export const tabAt = (x: number, view: View, width: number): View | undefined =>
+  tabRanges(view, width).find((r) => x >= r.from && x < r.to)?.view
 
-/** The row of views across the top, with the active project at the right. */
-export function TabBar(props: { view: View; theme: Theme; project: string; width: number }) {
-  const { view, theme, project, width } = props
+/**
+ * The row of views across the top, with the active project at the right (shortened first
+ * when space is short), or a badge while the server cannot be reached.
+ */
+export function TabBar(props: {
+  view: View
+  theme: Theme
+  project: string
+  width: number
+  offline?: boolean
+}) {
+  const { view, theme, project, width, offline } = props
+  const labels = tabLabels(view, width)
   return (
     <Box width={width} height={1}>
-      <Box flexGrow={1}>
+      <Box flexShrink={0}>
         <Text wrap="truncate">
           <Text color={theme.header} bold>
             {LEAD}
@@ -35,18 +59,26 @@ export function TabBar(props: { view: View; theme: Theme; project: string; width
               {i > 0 && <Text color={theme.border}>{SEP}</Text>}
               {v === view ? (
                 <Text backgroundColor={theme.selectionBg} color={theme.selectionFg} bold>
-                  {`${i + 1} ${VIEW_TITLES[v]}`}
+                  {labels[i]}
                 </Text>
               ) : (
-                <Text color={theme.muted}>{`${i + 1} ${VIEW_TITLES[v]}`}</Text>
+                <Text color={theme.muted}>{labels[i]}</Text>
               )}
             </Text>
           ))}
         </Text>
       </Box>
-      <Text color={theme.accent} wrap="truncate">
-        {terminalSafe(project)}{' '}
-      </Text>
+      <Box flexGrow={1} flexShrink={1} justifyContent="flex-end" overflow="hidden">
+        {offline ? (
+          <Text backgroundColor="red" color="white" bold wrap="truncate">
+            {' disconnected — retrying '}
+          </Text>
+        ) : (
+          <Text color={theme.accent} wrap="truncate">
+            {` ${terminalSafe(project)} `}
+          </Text>
+        )}
+      </Box>
     </Box>
   )
 }

@@ -1,8 +1,12 @@
 import type { TicketService } from '../../service/ticket-service.ts'
 
+/** Whether the feed can currently hear of changes (remote mode: the WebSocket is open). */
+export type FeedStatus = 'connected' | 'disconnected'
+
 /** Tells the UI that data may have changed somewhere else (another process or person). */
 export type ChangeFeed = {
-  subscribe(onChange: () => void): () => void
+  /** `onStatus` hears when the connection drops and when it is back; local feeds never drop. */
+  subscribe(onChange: () => void, onStatus?: (status: FeedStatus) => void): () => void
 }
 
 /**

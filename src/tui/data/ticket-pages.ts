@@ -24,6 +24,18 @@ export class TicketPages {
     this.#pageSize = pageSize
   }
 
+  /**
+   * The rows of `previous` with the error that stopped their reload: what a view shows when
+   * the server is gone, rather than an empty list.
+   */
+  static stale(previous: TicketPages, error: unknown): TicketPages {
+    const pages = new TicketPages(previous.#load, previous.#pageSize)
+    pages.#rows.push(...previous.#rows)
+    pages.#complete = previous.#complete
+    pages.#error = error
+    return pages
+  }
+
   /** Rows loaded so far. */
   get length(): number {
     return this.#rows.length

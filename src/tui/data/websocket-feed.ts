@@ -25,13 +25,14 @@ export type WebSocketFeedOptions = {
 /**
  * Remote mode's live refresh: the server's `/api/ws` events (api.md). Node's WebSocket takes
  * no headers, so the session token travels as `?token=`, which the server accepts on upgrades
- * only. A dropped connection is retried, and reported as a change once it is back, since
- * events may have been missed meanwhile.
+ * only. A dropped connection is reported at once (the server may be gone: the UI says so
+ * before an action fails), retried, and reported as a change once it is back, since events
+ * may have been missed meanwhile.
  */
 export function websocketFeed(o: WebSocketFeedOptions): ChangeFeed {
   const address = `${o.url.replace(/^http/, 'ws').replace(/\/$/, '')}/api/ws${o.token ? `?token=${encodeURIComponent(o.token)}` : ''}`
   return {
-    subscribe(onChange) {
+    subscribe(onChange, onStatus) {
       let socket: WebSocket | undefined
       let settle: NodeJS.Timeout | undefined
       let retry: NodeJS.Timeout | undefined
@@ -44,7 +45,10 @@ export function websocketFeed(o: WebSocketFeedOptions): ChangeFeed {
       const open = () => {
         socket = new WebSocket(address)
         socket.addEventListener('open', () => {
-          if (dropped) changed()
+          if (dropped) {
+            onStatus?.('connected')
+            changed()
+          }
           dropped = false
         })
         socket.addEventListener('message', (e) => {
@@ -54,6 +58,7 @@ export function websocketFeed(o: WebSocketFeedOptions): ChangeFeed {
         })
         socket.addEventListener('close', () => {
           if (closed) return
+          if (!dropped) onStatus?.('disconnected')
           dropped = true
           retry = setTimeout(open, o.reconnectMs ?? 2000)
         })

@@ -6,7 +6,9 @@ type Shown = { readonly pages: TicketPages; readonly key: string }
 /**
  * Background-loaded pages for the query named `key`, reloaded when `generation` changes.
  * A reload of the same query keeps the previous pages on screen until the new first page
- * arrives, so the list never flashes empty; a new query shows its own pages at once.
+ * arrives, so the list never flashes empty, and keeps them (with the error) when the reload
+ * fails, so a server that went away does not empty the screen; a new query shows its own
+ * pages at once.
  */
 export function usePages(key: string, generation: number, load: PageLoader): TicketPages {
   const [shown, setShown] = useState<Shown>(() => ({ pages: new TicketPages(load), key: '' }))
@@ -16,7 +18,14 @@ export function usePages(key: string, generation: number, load: PageLoader): Tic
     const next = new TicketPages(load)
     if (shown.key !== key) setShown({ pages: next, key })
     const stop = next.subscribe(() => {
-      if (next.ready) setShown((s) => (s.pages === next ? s : { pages: next, key }))
+      if (next.ready)
+        setShown((s) =>
+          s.pages === next
+            ? s
+            : next.error !== undefined && next.length === 0 && s.key === key && s.pages.length > 0
+              ? { pages: TicketPages.stale(s.pages, next.error), key }
+              : { pages: next, key },
+        )
       redraw()
     })
     next.start()

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink'
-import { useEffect, useReducer, useRef } from 'react'
+import { useEffect, useReducer, useRef, useState } from 'react'
 import { fitToWidth } from '../../domain/display-width.ts'
 import { DEFAULT_STAGES } from '../../domain/lifecycle.ts'
 import { STATE_SYMBOLS } from '../../domain/symbols.ts'
@@ -14,6 +14,7 @@ import { useAsync } from '../hooks/use-async.ts'
 import { usePages } from '../hooks/use-pages.ts'
 import { useScroll } from '../hooks/use-scroll.ts'
 import { resolveRow } from '../hooks/use-selection.ts'
+import { laneAt, laneWidths } from '../lane-widths.ts'
 import type { Theme } from '../themes.ts'
 
 const CARD = 2
@@ -86,7 +87,9 @@ export function BoardView(props: {
   const { lane, row } = where()
   const laneNow = () => where().lane
   const rowNow = () => where().row
-  const laneWidth = Math.floor(props.width / stages.length)
+  // Which lanes are known to hold no cards, so a cramped board can narrow them.
+  const [emptyLanes, setEmptyLanes] = useState<ReadonlySet<string>>(new Set())
+  const widths = laneWidths(stages, (i) => emptyLanes.has(stages[i]!), lane, props.width)
   const cardRows = Math.max(1, Math.floor((props.height - 2) / CARD))
   const current = () => lanes.current[laneNow()]?.pages
   const set = (l: number, r: number) => {
@@ -116,6 +119,7 @@ export function BoardView(props: {
         set(lane, to)
         return true
       },
+      ready: () => current()?.ready ?? true,
       // What is highlighted is what an action follows (see useSelection's `selected`).
       selected() {
         const { lane, row } = where()
@@ -130,7 +134,7 @@ export function BoardView(props: {
       },
       mouse(e) {
         if (e.kind !== 'click') return e.kind === 'wheel-up' ? 'up' : 'down'
-        const l = Math.min(stages.length - 1, Math.floor(e.x / laneWidth))
+        const l = laneAt(widths, e.x)
         const state = lanes.current[l]
         if (!state || e.y < 2) return undefined
         const r = state.top + Math.floor((e.y - 2) / CARD)
@@ -151,7 +155,7 @@ export function BoardView(props: {
           stage={stage}
           filter={{ project, ...parsed.filter, stage }}
           words={parsed.words}
-          width={laneWidth}
+          width={widths[i]!}
           cardRows={cardRows}
           cursor={i === lane ? row : undefined}
           theme={theme}
@@ -159,6 +163,15 @@ export function BoardView(props: {
             lanes.current[i] = s
           }}
           changed={redraw}
+          setEmpty={(isEmpty) =>
+            setEmptyLanes((now) => {
+              if (now.has(stage) === isEmpty) return now
+              const next = new Set(now)
+              if (isEmpty) next.add(stage)
+              else next.delete(stage)
+              return next
+            })
+          }
         />
       ))}
     </Box>
@@ -176,6 +189,7 @@ function Lane(props: {
   report: (s: LaneState) => void
   /** Called when the lane's cards changed, after they are drawn. */
   changed: () => void
+  setEmpty: (empty: boolean) => void
 }) {
   const { service, generation } = useTui()
   const { filter, words, theme, width } = props
@@ -192,6 +206,9 @@ function Lane(props: {
   const { changed } = props
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page arriving changes `pages.length`, not `pages`.
   useEffect(changed, [pages, pages.length, changed])
+  const empty = pages.complete && pages.length === 0
+  const { setEmpty } = props
+  useEffect(() => setEmpty(empty), [empty, setEmpty])
   const count = `${pages.length}${pages.complete ? '' : '+'}`
   return (
     <Box flexDirection="column" width={width} paddingRight={1}>

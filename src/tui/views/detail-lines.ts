@@ -5,11 +5,13 @@ import { STATE_SYMBOLS, TYPE_SYMBOLS } from '../../domain/symbols.ts'
 import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Ticket, TicketDetail } from '../../domain/ticket.ts'
 import type { Dependencies } from '../../service/ticket-service.ts'
+import { markdownLines, type Span, wrapSpans } from './markdown-lines.ts'
 
-/** One line of the detail pane and how it is coloured. */
+/** One line of the detail pane and how it is coloured; `spans` carry Markdown's emphasis. */
 export type Line = {
   readonly text: string
-  readonly tone?: 'heading' | 'muted' | 'key' | 'warn' | Ticket['state']
+  readonly tone?: 'heading' | 'muted' | 'key' | 'warn' | 'code' | Ticket['state']
+  readonly spans?: readonly Span[]
 }
 
 const field = (label: string, value: string): Line => ({ text: `${label.padEnd(12)} ${value}` })
@@ -27,18 +29,29 @@ export function detailLines(
   width: number,
   now: Date,
 ): Line[] {
-  const wrap = (s: string): Line[] =>
-    s.split('\n').flatMap((para) => {
-      const out: Line[] = []
-      for (let rest = para; ; ) {
-        out.push({ text: `  ${rest.slice(0, width - 4)}` })
-        rest = rest.slice(width - 4)
-        if (rest === '') break
-      }
-      return out
-    })
+  // Ticket text is Markdown, as in the web app; shown indented by two.
+  const markdown = (s: string): Line[] =>
+    // Made safe before parsing too: Markdown would read a lone carriage return as a line break.
+    markdownLines(terminalSafe(s), width - 4).map((l) => ({
+      text: `  ${l.spans.map((x) => x.text).join('')}`,
+      spans: [{ text: '  ' }, ...l.spans],
+      ...(l.tone ? { tone: l.tone === 'heading' ? ('heading' as const) : l.tone } : {}),
+    }))
+  // A long title wraps so it can be read in full.
+  const title = wrapSpans(
+    [{ text: `${TYPE_SYMBOLS[t.type]} ${t.key}  ${t.title}` }],
+    width - 2,
+  ).map(
+    (l): Line => ({
+      text: l
+        .map((x) => x.text)
+        .join('')
+        .trimEnd(),
+      tone: 'heading',
+    }),
+  )
   const lines: Line[] = [
-    { text: `${TYPE_SYMBOLS[t.type]} ${t.key}  ${t.title}`, tone: 'heading' },
+    ...title,
     field('Status', `${STATE_SYMBOLS[t.state]} ${t.status}`),
     field('Workflow', t.stages.map((s) => (s === t.stage ? `[${s}]` : s)).join(' → ')),
     field('Type', t.type),
@@ -55,12 +68,12 @@ export function detailLines(
   lines.push(field('Created', `${ago(t.created_at, now)} by ${t.created_by}`))
   lines.push(field('Updated', ago(t.updated_at, now)))
   if (t.description)
-    lines.push({ text: '' }, { text: 'Description', tone: 'heading' }, ...wrap(t.description))
+    lines.push({ text: '' }, { text: 'Description', tone: 'heading' }, ...markdown(t.description))
   if (t.acceptance_criteria)
     lines.push(
       { text: '' },
       { text: 'Acceptance criteria', tone: 'heading' },
-      ...wrap(t.acceptance_criteria),
+      ...markdown(t.acceptance_criteria),
     )
   lines.push({ text: '' }, { text: `Children (${t.children.length})`, tone: 'heading' })
   lines.push(
@@ -75,9 +88,13 @@ export function detailLines(
   for (const e of conversation) {
     const who = `${ago(e.created_at, now)} ${e.kind === 'comment' ? e.author : e.actor}`
     if (e.kind === 'comment') {
-      lines.push({ text: `  » ${who}:`, tone: 'key' }, ...wrap(`  ${e.text}`))
+      lines.push({ text: `  » ${who}:`, tone: 'key' }, ...markdown(e.text))
     } else lines.push({ text: `  · ${who} ${describeEvent(e)}`, tone: 'muted' })
   }
   // Titles, text and comments are anyone's: their control characters are shown, not obeyed.
-  return lines.map((l) => ({ ...l, text: terminalSafe(l.text) }))
+  return lines.map((l) => ({
+    ...l,
+    text: terminalSafe(l.text),
+    ...(l.spans ? { spans: l.spans.map((x) => ({ ...x, text: terminalSafe(x.text) })) } : {}),
+  }))
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { terminalSafe } from '../../domain/terminal-text.ts'
 import { useScreen, useTui } from '../context.ts'
 import { useAsync } from '../hooks/use-async.ts'
@@ -35,6 +35,18 @@ export function DetailView(props: {
   const lines =
     t && deps && conversation ? detailLines(t, deps, conversation, props.width, now()) : []
   const maxScroll = Math.max(0, lines.length - height)
+  // A comment that arrives live below the fold says so on the last row until scrolled to.
+  const comments = conversation?.filter((e) => e.kind === 'comment').length
+  const seen = useRef<{ key: string; comments: number | undefined }>({ key, comments })
+  const [unseen, setUnseen] = useState(false)
+  useEffect(() => {
+    const before = seen.current
+    seen.current = { key, comments }
+    if (before.key !== key) setUnseen(false)
+    else if (comments !== undefined && before.comments !== undefined && comments > before.comments)
+      setUnseen(scroll < maxScroll)
+  }, [key, comments, scroll, maxScroll])
+  if (unseen && scroll >= maxScroll) setUnseen(false)
   const scrollBy = (d: number) => setScroll((s) => Math.min(maxScroll, Math.max(0, s + d)))
 
   useScreen(
@@ -70,7 +82,7 @@ export function DetailView(props: {
       ? theme.header
       : l.tone === 'muted'
         ? theme.muted
-        : l.tone === 'key'
+        : l.tone === 'key' || l.tone === 'code'
           ? theme.accent
           : l.tone === 'warn'
             ? 'yellow'
@@ -79,12 +91,29 @@ export function DetailView(props: {
               : theme.fg
   return (
     <Box flexDirection="column" width={props.width} height={height} paddingX={1}>
-      {lines.slice(scroll, scroll + height).map((l, i) => (
+      {lines.slice(scroll, scroll + height - (unseen ? 1 : 0)).map((l, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity; the pane redraws by row.
         <Text key={`${scroll + i}`} color={colour(l)} bold={l.tone === 'heading'} wrap="truncate">
-          {l.text || ' '}
+          {l.spans
+            ? l.spans.map((x, j) => (
+                <Text
+                  // biome-ignore lint/suspicious/noArrayIndexKey: spans are positions in the line.
+                  key={j}
+                  bold={x.bold ?? false}
+                  italic={x.italic ?? false}
+                  {...(x.code ? { color: theme.accent } : {})}
+                >
+                  {x.text}
+                </Text>
+              ))
+            : l.text || ' '}
         </Text>
       ))}
+      {unseen && (
+        <Text color={theme.selectionFg} backgroundColor={theme.selectionBg} bold>
+          {' ↓ new comment below — G or End to see it '}
+        </Text>
+      )}
     </Box>
   )
 }

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink'
+import { plural } from '../../domain/format.ts'
 import { terminalSafe } from '../../domain/terminal-text.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { TicketFilter } from '../../service/ticket-service.ts'
@@ -59,6 +60,7 @@ export function ListView(props: ListViewProps) {
         live.set(to)
         return true
       },
+      ready: () => pages.ready,
       selected: live.selected,
       neighbour(key, delta) {
         const i = pages.indexOf(key)
@@ -76,7 +78,7 @@ export function ListView(props: ListViewProps) {
     props.active,
   )
 
-  const count = pages.complete ? `${pages.length}` : `${pages.length}+`
+  const count = pages.complete ? plural(pages.length, 'ticket') : `${pages.length}+ tickets`
   const status = pages.error
     ? `could not load: ${(pages.error as Error).message}`
     : project === undefined
@@ -94,7 +96,7 @@ export function ListView(props: ListViewProps) {
         </Text>
         <Text color={theme.muted}>
           {' · '}
-          {count} {count === '1' ? 'ticket' : 'tickets'}
+          {count}
           {props.query ? ` · filter: ${props.query}` : ''}
           {parsed.problems.length > 0 ? ` · ${parsed.problems.join(', ')}` : ''}
         </Text>

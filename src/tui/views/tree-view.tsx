@@ -58,6 +58,7 @@ export function TreeView(props: {
         live.set(to)
         return true
       },
+      ready: () => !loaded.loading || loaded.data !== undefined,
       selected: () => live.selected()?.ticket,
       neighbour(key, delta) {
         const i = rows.findIndex((r) => r.ticket.key === key)
