@@ -20,9 +20,7 @@ export type WebServer = {
 }
 
 /** The real server, serving the built web app, on a random loopback port over a new database. */
-export async function startWebServer(
-  options: { chatCommand?: string } = {},
-): Promise<WebServer> {
+export async function startWebServer(options: { chatCommand?: string } = {}): Promise<WebServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     throw new Error('dist/web is missing: run `npm run build` before the web tests')
   // One server serves a whole file of tests, so its directory outlives any single test.

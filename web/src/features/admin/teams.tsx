@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
+import { useLocation } from 'wouter'
 import type { TeamRole } from '../../../../src/domain/team.ts'
 import { keys } from '../../api/keys.ts'
-import { useLocation } from 'wouter'
 import { service } from '../../api/service.ts'
 import { useChange } from '../../api/use-change.ts'
 import { ErrorNote } from '../../components/error-note.tsx'

@@ -8,7 +8,12 @@ import { service } from '../../api/service.ts'
 
 type Undo =
   | { readonly kind: 'stage'; readonly key: string; readonly from: string; readonly title: string }
-  | { readonly kind: 'archive'; readonly key: string; readonly stage: string; readonly title: string }
+  | {
+      readonly kind: 'archive'
+      readonly key: string
+      readonly stage: string
+      readonly title: string
+    }
 
 // The reference kept 50 undo steps; so do we.
 const UNDO_DEPTH = 50

@@ -30,9 +30,12 @@ export function BulkActions(props: {
   return (
     <fieldset className="bulk" disabled={n === 0 || bulk.isPending}>
       <legend>{n} selected</legend>
-      <button type="button" onClick={() =>
+      <button
+        type="button"
+        onClick={() =>
           bulk.mutate((k) => service.setFlag(k, 'open', false), { onSuccess: props.onDone })
-        }>
+        }
+      >
         Close selected
       </button>
       <form

@@ -23,7 +23,11 @@ export function LabelsAndTime(props: TicketPanelProps) {
     e.preventDefault()
     const form = e.currentTarget
     const l = String(new FormData(form).get('label') ?? '').trim()
-    if (l) run(() => attachLabel(t.project_prefix, t.key, l, labels.data), () => form.reset())
+    if (l)
+      run(
+        () => attachLabel(t.project_prefix, t.key, l, labels.data),
+        () => form.reset(),
+      )
   }
   const logTime = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()

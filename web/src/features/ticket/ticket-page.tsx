@@ -10,9 +10,9 @@ import { Dependencies } from './dependencies.tsx'
 import { EditableTitle } from './editable-title.tsx'
 import { Hierarchy } from './hierarchy.tsx'
 import { LabelsAndTime } from './labels-and-time.tsx'
-import type { Run } from './panel.ts'
 import { Lifecycle } from './lifecycle.tsx'
 import { MarkdownField } from './markdown-field.tsx'
+import type { Run } from './panel.ts'
 import { TicketBadges } from './ticket-badges.tsx'
 import { TicketFields } from './ticket-fields.tsx'
 import { useTicketAction } from './use-ticket-action.ts'
@@ -64,9 +64,7 @@ export default function TicketPage({ ticketKey }: { ticketKey: string }) {
           {t.ready ? ' · ready' : ''} · created by {t.created_by} · updated{' '}
           {formatMoment(t.updated_at)}
         </p>
-        {!writable ? (
-          <p className="note">You can read this project but not change it.</p>
-        ) : null}
+        {!writable ? <p className="note">You can read this project but not change it.</p> : null}
       </header>
       <ErrorNote error={action.error} />
       <div className="ticket-grid">
