@@ -6,7 +6,7 @@ export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null
   return (
     <p className="error" role="alert">
-      {messageOf(error)}
+      {error instanceof Error ? error.message : String(error)}
     </p>
   )
 }
