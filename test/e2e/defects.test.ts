@@ -249,6 +249,14 @@ describe('issue 16 defects, in Chromium', () => {
     await page.goto('/admin/agents')
     await page.getByRole('button', { name: 'Disable Build bot' }).waitFor()
     expect(await page.getByRole('button', { name: `Disable ${agent.username}` }).count()).toBe(0)
+
+    const t = await admin.createTicket({ project: 'DEF', title: 'For the bot' })
+    await admin.addProjectMember('DEF', { username: agent.username, role: 'editor' })
+    await admin.assign(t.key, agent.username)
+    await page.goto(`/t/${t.key}`)
+    await page.getByText('assigned to Build bot').waitFor()
+    await page.locator('.badge.who', { hasText: '@Build bot' }).first().waitFor()
+    expect(await page.locator('main').textContent()).not.toContain(agent.username)
     await context.close()
   })
 

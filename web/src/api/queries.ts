@@ -48,7 +48,6 @@ export const useTicket = (key: string) =>
 export const useConversation = (key: string) =>
   useQuery({ queryKey: keys.conversation(key), queryFn: () => service.conversation(key) })
 
-
 /**
  * The caller's role in a project (api.md "Authorisation"), as the project itself says it, so
  * the UI offers only what the server will allow; a project the caller cannot read has none.
