@@ -1,6 +1,6 @@
 import { describeEvent } from '../domain/describe-event.ts'
 import { STATE_SYMBOLS } from '../domain/symbols.ts'
-import type { Ticket, TicketDetail } from '../domain/ticket.ts'
+import { assigneeLabel, type Ticket, type TicketDetail } from '../domain/ticket.ts'
 import type { TicketWithRecords } from '../service/ticket-records.ts'
 import { ago, formatMinutes, type Output, paint } from './output.ts'
 import { table } from './table.ts'
@@ -66,7 +66,7 @@ export function ticketDetail(out: Output, t: TicketDetail, now: Date): string {
       t.stages.map((s) => (s === t.stage ? paint(out.color, 'green', `[${s}]`) : s)).join(' → '),
     ),
     field('Priority', String(t.priority)),
-    field('Assignee', t.assignee ?? '-'),
+    field('Assignee', assigneeLabel(t)),
     field('Ready', t.ready ? 'yes' : 'no'),
     field('Open', t.archived ? 'archived' : t.open ? 'open' : 'closed'),
   ]

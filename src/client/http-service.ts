@@ -488,6 +488,8 @@ export class HttpService implements TicketService {
     this.#call('POST', `/api/tickets/${seg(ref)}/analyse`)
   analyseStory: TicketService['analyseStory'] = (id) =>
     this.#call('POST', `/api/stories/${id}/analyse`)
+  proposeBreakdown: TicketService['proposeBreakdown'] = (ref) =>
+    this.#call('POST', `/api/tickets/${seg(ref)}/analyse/proposal`)
   addBreakdown: TicketService['addBreakdown'] = (ref, breakdown) =>
     this.#call('POST', `/api/tickets/${seg(ref)}/breakdown`, breakdown)
   chatSettings: TicketService['chatSettings'] = () => this.#call('GET', '/api/config/chat')

@@ -4,7 +4,8 @@ import type { LiveMessage, TicketEvent } from '../domain/events.ts'
 export type LiveOptions = {
   /** The server, e.g. `http://localhost:8080`. */
   readonly url: string
-  readonly token: string
+  /** Absent in a browser, whose session cookie authenticates the upgrade. */
+  readonly token?: string
   /** Prefixes to hear about; empty or absent means every project the user may read. */
   readonly projects?: readonly string[]
   readonly onEvent: (event: TicketEvent) => void
@@ -27,7 +28,8 @@ export function subscribeLive(options: LiveOptions): LiveSubscription {
 
   const open = () => {
     // Browsers cannot set headers on a WebSocket, hence the token in the query (api.md).
-    const ws = new WebSocket(`${base}/api/ws?token=${encodeURIComponent(options.token)}`)
+    const query = options.token ? `?token=${encodeURIComponent(options.token)}` : ''
+    const ws = new WebSocket(`${base}/api/ws${query}`)
     socket = ws
     ws.addEventListener('open', () => {
       delay = first

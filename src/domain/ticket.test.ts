@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalisePrefix } from './project.ts'
 import {
+  assigneeLabel,
   canBeParentOf,
   normaliseTitle,
   parsePriority,
@@ -45,5 +46,16 @@ describe('ticket rules', () => {
     expect(normalisePrefix('cus')).toBe('CUS')
     for (const bad of ['C', 'CUSTOM', 'C1', 'C-S', ''])
       expect(() => normalisePrefix(bad)).toThrow(/2 to 5 letters/)
+  })
+})
+
+describe('assigneeLabel', () => {
+  it('names an agent with its UUID beside, and a user by username alone', () => {
+    const uuid = 'cf7d91e5-0000-4000-8000-000000000000'
+    expect(assigneeLabel({ assignee: uuid, assignee_name: 'Build bot' })).toBe(
+      `Build bot (${uuid})`,
+    )
+    expect(assigneeLabel({ assignee: 'alice', assignee_name: 'alice' })).toBe('alice')
+    expect(assigneeLabel({ assignee: null, assignee_name: null })).toBe('-')
   })
 })

@@ -105,6 +105,11 @@ export type Ticket = {
   readonly estimate_complete: string | null
   readonly health_score: number | null
   readonly assignee: string | null
+  /**
+   * How the assignee is shown: their display name, else their username. An agent's username
+   * is a UUID, so screens show this and keep `assignee` for commands and filters.
+   */
+  readonly assignee_name: string | null
   readonly open: boolean
   readonly archived: boolean
   readonly ready: boolean
@@ -159,4 +164,11 @@ export type TicketDetail = Ticket & {
   readonly depends_on: readonly string[]
   readonly time_minutes: number
   readonly stages: readonly string[]
+}
+
+/** The assignee as a detail view shows it: `Build bot (cf7d…)` when the name is not the username. */
+export function assigneeLabel(t: Pick<Ticket, 'assignee' | 'assignee_name'>): string {
+  if (t.assignee === null) return '-'
+  const name = t.assignee_name ?? t.assignee
+  return name === t.assignee ? name : `${name} (${t.assignee})`
 }

@@ -10,6 +10,7 @@ import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
 import { addBodyGuard } from './body-guard.ts'
 import { chatRoutes, type RunChat } from './chat.ts'
+import { addCompression } from './compression.ts'
 import {
   ErrorBody,
   errorBodySerializer,
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     body === '' ? done(null, undefined) : parseJson(req, body, done),
   )
   await app.register(fastifyCookie)
+  await addCompression(app)
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
   await app.register(fastifySwagger, {
     openapi: {

@@ -9,6 +9,8 @@ import { ChatInput, type ChatMessage } from './chat-protocol.ts'
 const checkInput = Compile(ChatInput)
 // The same exit status `timeout(1)` uses, as the reference does.
 const OUT_OF_TIME = 124
+// The status a shell gives a command it cannot find or run.
+const CANNOT_START = 127
 
 // Terminal escapes (CSI and OSC) and control characters other than tab and newlines.
 const ESCAPES = new RegExp(
@@ -104,12 +106,14 @@ export function chatRoutes(app: App, deps: RouteDeps & { readonly chat: RunChat 
             onStdout: output('stdout'),
             onStderr: output('stderr'),
           })
-          if (run.error)
+          if (run.error) {
             send(socket, {
               type: 'chat_error',
               error: `unable to start the chat command: ${run.error}`,
             })
-          else if (run.timed_out) {
+            // The turn is over: without an exit the client would wait for one forever.
+            send(socket, { type: 'chat_exit', code: CANNOT_START })
+          } else if (run.timed_out) {
             send(socket, { type: 'chat_error', error: limit })
             send(socket, { type: 'chat_exit', code: OUT_OF_TIME })
           } else

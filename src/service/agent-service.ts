@@ -83,6 +83,11 @@ export interface AgentService {
   /** Admin only: turns chat on or off and sets its limits. */
   setChatSettings(patch: Partial<ChatSettings>): Promise<ChatSettings>
 
+  /**
+   * Asks the configured LLM to break `ref` down, as `analyse` does, but creates nothing: the
+   * checked proposal, for a person to edit and then create with `addBreakdown`.
+   */
+  proposeBreakdown(ref: string): Promise<Breakdown>
   /** Creates a proposed breakdown as children of `ref` (what `analyse` does after the LLM). */
   addBreakdown(ref: string, breakdown: Breakdown): Promise<AnalyseResult>
 }

@@ -291,6 +291,8 @@ export class LocalService implements TicketService {
     agentWork.releaseWork(this.#ctx, ref, reason)
   analyse: TicketService['analyse'] = (ref) => analysis.analyse(this.#ctx, ref)
   analyseStory: TicketService['analyseStory'] = (id) => analysis.analyseStory(this.#ctx, id)
+  proposeBreakdown: TicketService['proposeBreakdown'] = (ref) =>
+    analysis.proposeBreakdown(this.#ctx, ref)
   addBreakdown: TicketService['addBreakdown'] = (ref, breakdown) =>
     analysis.addBreakdown(this.#ctx, ref, breakdown)
   chatSettings: TicketService['chatSettings'] = () => chat.chatSettings(this.#ctx)

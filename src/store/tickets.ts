@@ -11,6 +11,7 @@ export type TicketRow = Selectable<TicketsTable> & {
   project_prefix: string
   parent_key: string | null
   clone_of_key: string | null
+  assignee_display: string | null
 }
 
 /** The wire shape (api.md): keys instead of row ids, flags as booleans, labels and blockers. */
@@ -38,6 +39,7 @@ export function toTicket(r: TicketRow, extra: { labels: string[]; blocked: strin
     estimate_complete: r.estimate_complete,
     health_score: r.health_score,
     assignee: r.assignee,
+    assignee_name: r.assignee === null ? null : r.assignee_display || r.assignee,
     open: r.open === 1,
     archived: r.archived === 1,
     ready: r.ready === 1,
@@ -57,8 +59,15 @@ export const selectTickets = (db: Db) =>
     .innerJoin('projects as p', 'p.id', 't.project_id')
     .leftJoin('tickets as par', 'par.id', 't.parent_id')
     .leftJoin('tickets as src', 'src.id', 't.clone_of_id')
+    // users.username is unique: one row at most, by its index.
+    .leftJoin('users as au', 'au.username', 't.assignee')
     .selectAll('t')
-    .select(['p.prefix as project_prefix', 'par.key as parent_key', 'src.key as clone_of_key'])
+    .select([
+      'p.prefix as project_prefix',
+      'par.key as parent_key',
+      'src.key as clone_of_key',
+      'au.display_name as assignee_display',
+    ])
 
 const ticketById = prepared((db, id: number) => selectTickets(db).where('t.id', '=', id))
 const ticketByKey = prepared((db, key: string) => selectTickets(db).where('t.key', '=', key))

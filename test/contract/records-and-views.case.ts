@@ -336,6 +336,15 @@ export function describeRecordsAndViews(name: string, open: () => Promise<Ticket
       })
     })
 
+    it('proposes a breakdown only through an LLM, and creates nothing', async () => {
+      const svc = await withProject()
+      const epic = await svc.createTicket({ project: 'CUS', title: 'Epic', type: 'epic' })
+      // These services run without an LLM: the proposal is refused the same way as analyse.
+      await expectError(svc.proposeBreakdown(epic.key), 'unavailable')
+      await expectError(svc.proposeBreakdown('CUS-E-99'), 'not_found')
+      expect((await svc.getTicket(epic.key)).children).toEqual([])
+    })
+
     it('scores health by the four checks, saves it, and sets it by hand', async () => {
       const svc = await withProject()
       const e = await svc.createTicket({ project: 'CUS', title: 'e', type: 'epic' })

@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { type ComponentType, lazy, Suspense } from 'react'
 import { Redirect, Route, Switch } from 'wouter'
 import { useLiveUpdates } from './api/live.ts'
 import { useStatus } from './api/queries.ts'
 import { ErrorNote } from './components/error-note.tsx'
+import { NotFound } from './components/not-found.tsx'
+import { ProjectGate } from './components/project-gate.tsx'
 import { Shell } from './components/shell.tsx'
 import { SignIn } from './features/auth/sign-in.tsx'
 import { BoardPage } from './features/board/board-page.tsx'
@@ -74,14 +76,17 @@ export function App() {
             <Redirect to="/" />
           </Route>
           <Route path="/p/:prefix">{(p) => <Redirect to={`/p/${p.prefix}/board`} />}</Route>
-          <Route path="/p/:prefix/board">{(p) => <BoardPage prefix={p.prefix} />}</Route>
-          <Route path="/p/:prefix/list">{(p) => <ListPage prefix={p.prefix} />}</Route>
-          <Route path="/p/:prefix/tree">{(p) => <TreePage prefix={p.prefix} />}</Route>
-          <Route path="/p/:prefix/stories">{(p) => <StoriesPage prefix={p.prefix} />}</Route>
-          <Route path="/p/:prefix/requirements">
-            {(p) => <RequirementsPage prefix={p.prefix} />}
+          <Route path="/p/:prefix/board">{(p) => inProject(p.prefix, BoardPage)}</Route>
+          <Route path="/p/:prefix/list">{(p) => inProject(p.prefix, ListPage)}</Route>
+          <Route path="/p/:prefix/tree">{(p) => inProject(p.prefix, TreePage)}</Route>
+          <Route path="/p/:prefix/stories">{(p) => inProject(p.prefix, StoriesPage)}</Route>
+          <Route path="/p/:prefix/stories/:id">
+            {(p) => inProject(p.prefix, StoriesPage, Number(p.id))}
           </Route>
-          <Route path="/p/:prefix/settings">{(p) => <ProjectSettings prefix={p.prefix} />}</Route>
+          <Route path="/p/:prefix/requirements">
+            {(p) => inProject(p.prefix, RequirementsPage)}
+          </Route>
+          <Route path="/p/:prefix/settings">{(p) => inProject(p.prefix, ProjectSettings)}</Route>
           <Route path="/t/:key">{(p) => <TicketPage ticketKey={p.key.toUpperCase()} />}</Route>
           <Route path="/search" component={SearchPage} />
           <Route path="/chat" component={ChatPage} />
@@ -89,11 +94,23 @@ export function App() {
             <AdminPage />
           </Route>
           <Route>
-            <h1>Not found</h1>
-            <p>There is no page at this address.</p>
+            <NotFound title="Page not found">There is no page at this address.</NotFound>
           </Route>
         </Switch>
       </Suspense>
     </Shell>
+  )
+}
+
+/** A project's view, behind the one check that the project is there for this user. */
+function inProject(
+  prefix: string,
+  View: ComponentType<{ prefix: string; storyId?: number }>,
+  storyId?: number,
+) {
+  return (
+    <ProjectGate prefix={prefix}>
+      <View prefix={prefix} {...(storyId === undefined ? {} : { storyId })} />
+    </ProjectGate>
   )
 }

@@ -11,12 +11,20 @@ const onError = (error: unknown) => {
     void queryClient.invalidateQueries({ queryKey: keys.status })
 }
 
+/**
+ * Only a server that could not be reached is asked again: a 4xx answer (not found, forbidden,
+ * invalid) is the same the second time, and a retry only doubles the request.
+ */
+const retry = (failures: number, error: unknown) =>
+  failures < 1 &&
+  !(error && typeof error === 'object' && 'code' in error && error.code !== 'unavailable')
+
 const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     // Live events keep the cache fresh, so data is not refetched on every focus or mount.
-    queries: { staleTime: 60_000, refetchOnWindowFocus: false, retry: 1 },
+    queries: { staleTime: 60_000, refetchOnWindowFocus: false, retry },
   },
 })
 

@@ -173,6 +173,10 @@ function analyseRoutes(app: App, { service }: RouteDeps) {
   app.post('/api/tickets/:ref/analyse', { schema: { tags, params } }, async (req, reply) =>
     reply.code(201).send(await service(req).analyse(req.params.ref)),
   )
+  // The same analysis, answered as a proposal and created only once a person accepts it.
+  app.post('/api/tickets/:ref/analyse/proposal', { schema: { tags, params } }, (req) =>
+    service(req).proposeBreakdown(req.params.ref),
+  )
   app.post(
     '/api/stories/:id/analyse',
     { schema: { tags, params: StoryParams } },

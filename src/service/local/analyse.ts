@@ -52,9 +52,17 @@ async function ask(ctx: Ctx, subject: BreakdownSubject, projectId: number): Prom
 /** Asks the configured LLM for a breakdown of ticket `ref` and creates it under the ticket. */
 export async function analyse(ctx: Ctx, ref: string): Promise<AnalyseResult> {
   const t = await ctx.store.read((db) => ticketFor(db, ctx, ref, 'write'))
-  const subject = ticketSubject({ ...t, type: t.type })
-  return addBreakdown(ctx, t.key, await ask(ctx, subject, t.project_id))
+  return addBreakdown(ctx, t.key, await askFor(ctx, t))
 }
+
+/** The LLM's breakdown of ticket `ref`, checked but not created (only a writer may ask). */
+export async function proposeBreakdown(ctx: Ctx, ref: string): Promise<Breakdown> {
+  const t = await ctx.store.read((db) => ticketFor(db, ctx, ref, 'write'))
+  return askFor(ctx, t)
+}
+
+const askFor = (ctx: Ctx, t: TicketRow) =>
+  ask(ctx, ticketSubject({ ...t, type: t.type }), t.project_id)
 
 /** Asks for a breakdown of story `id`: top-level tickets in its project, linked to the story. */
 export async function analyseStory(ctx: Ctx, id: number): Promise<AnalyseResult> {

@@ -3,7 +3,7 @@ import { ago, formatMinutes } from '../../domain/format.ts'
 import type { ConversationEntry } from '../../domain/history.ts'
 import { STATE_SYMBOLS, TYPE_SYMBOLS } from '../../domain/symbols.ts'
 import { terminalSafe } from '../../domain/terminal-text.ts'
-import type { Ticket, TicketDetail } from '../../domain/ticket.ts'
+import { assigneeLabel, type Ticket, type TicketDetail } from '../../domain/ticket.ts'
 import type { Dependencies } from '../../service/ticket-service.ts'
 import { markdownLines, type Span, wrapSpans } from './markdown-lines.ts'
 
@@ -56,7 +56,7 @@ export function detailLines(
     field('Workflow', t.stages.map((s) => (s === t.stage ? `[${s}]` : s)).join(' → ')),
     field('Type', t.type),
     field('Priority', String(t.priority)),
-    field('Assignee', t.assignee ?? '-'),
+    field('Assignee', assigneeLabel(t)),
     field('Ready', t.ready ? 'yes' : 'no'),
     field('Open', t.archived ? 'archived' : t.open ? 'open' : 'closed'),
   ]
@@ -86,7 +86,7 @@ export function detailLines(
   lines.push({ text: '  blocks:', tone: 'muted' }, ...deps.blocks.map(ticketLine))
   lines.push({ text: '' }, { text: 'Comments and history', tone: 'heading' })
   for (const e of conversation) {
-    const who = `${ago(e.created_at, now)} ${e.kind === 'comment' ? e.author : e.actor}`
+    const who = `${ago(e.created_at, now)} ${e.kind === 'comment' ? (e.author_name ?? e.author) : (e.actor_name ?? e.actor)}`
     if (e.kind === 'comment') {
       lines.push({ text: `  » ${who}:`, tone: 'key' }, ...markdown(e.text))
     } else lines.push({ text: `  · ${who} ${describeEvent(e)}`, tone: 'muted' })

@@ -125,7 +125,7 @@ export function SummaryView(props: {
       {recent.map((e) => (
         <Text key={e.id} color={theme.muted} wrap="truncate">
           {terminalSafe(
-            `  ${ago(e.created_at, now()).padEnd(9)} ${e.actor.padEnd(10)} ${(e.ticket_key ?? '-').padEnd(10)} ${describeEvent(e)}`,
+            `  ${ago(e.created_at, now()).padEnd(9)} ${(e.actor_name ?? e.actor).padEnd(10)} ${(e.ticket_key ?? '-').padEnd(10)} ${describeEvent(e)}`,
           )}
         </Text>
       ))}

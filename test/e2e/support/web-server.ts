@@ -20,7 +20,7 @@ export type WebServer = {
 }
 
 /** The real server, serving the built web app, on a random loopback port over a new database. */
-export async function startWebServer(): Promise<WebServer> {
+export async function startWebServer(options: { chatCommand?: string } = {}): Promise<WebServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     throw new Error('dist/web is missing: run `npm run build` before the web tests')
   // One server serves a whole file of tests, so its directory outlives any single test.
@@ -37,7 +37,7 @@ export async function startWebServer(): Promise<WebServer> {
     version: 'test',
     webRoot: WEB_ROOT,
     loginsPerMinute: 1000,
-    chat: runnerFor('cat'),
+    chat: runnerFor(options.chatCommand ?? 'cat'),
     verbose: !!process.env.TK_DEBUG,
   })
   await app.listen({ host: '127.0.0.1', port: 0 })

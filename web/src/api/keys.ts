@@ -23,9 +23,6 @@ export const keys = {
   requirementList: (prefix: string, status: string) => ['requirements', prefix, status] as const,
   stories: (prefix: string) => ['stories', prefix] as const,
   story: (id: number) => ['story', id] as const,
-  /** The caller's role in a project; the username keeps one user's answer from another's. */
-  role: (prefix: string) => ['role', prefix] as const,
-  roleOf: (prefix: string, username: string) => ['role', prefix, username] as const,
   projectTeams: (prefix: string) => ['project-teams', prefix] as const,
   users: ['users'] as const,
   agents: ['agents'] as const,

@@ -66,7 +66,8 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
       return
     case 'member.changed':
       qc.invalidateQueries({ queryKey: keys.members(e.project) })
-      qc.invalidateQueries({ queryKey: keys.role(e.project) })
+      // The caller's role travels with the project.
+      qc.invalidateQueries({ queryKey: keys.project(e.project) })
       qc.invalidateQueries({ queryKey: keys.projects })
       return
     default:
@@ -84,7 +85,6 @@ export function useLiveUpdates(qc: QueryClient, enabled: boolean): LiveState {
     const live = subscribeLive({
       url: window.location.origin,
       // The HttpOnly session cookie authenticates the upgrade; no token goes into the URL.
-      token: '',
       onEvent: (e) => applyEvent(qc, e),
       onStatus: (s) => {
         if (s === 'closed') dropped = true

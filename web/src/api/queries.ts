@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { allows, type ProjectRole } from '../../../src/domain/access.ts'
 import { DEFAULT_STAGES } from '../../../src/domain/lifecycle.ts'
+import type { ProjectDetail } from '../../../src/domain/project.ts'
 import { keys } from './keys.ts'
 import { service } from './service.ts'
 import type { TicketFilter } from './types.ts'
@@ -13,8 +14,12 @@ export const useMe = () => useStatus().data?.user ?? null
 export const useProjects = () =>
   useQuery({ queryKey: keys.projects, queryFn: () => service.listProjects() })
 
-export const useProject = (prefix: string) =>
-  useQuery({ queryKey: keys.project(prefix), queryFn: () => service.getProject(prefix) })
+export const useProject = (prefix: string, enabled = true) =>
+  useQuery({
+    queryKey: keys.project(prefix),
+    queryFn: () => service.getProject(prefix),
+    enabled,
+  })
 
 /** Only owners and admins may list a project's members. */
 export const useMembers = (prefix: string, enabled = true) =>
@@ -43,32 +48,20 @@ export const useTicket = (key: string) =>
 export const useConversation = (key: string) =>
   useQuery({ queryKey: keys.conversation(key), queryFn: () => service.conversation(key) })
 
-const isCode = (e: unknown, ...codes: string[]) =>
-  typeof e === 'object' && e !== null && 'code' in e && codes.includes(String(e.code))
-
 /**
  * The caller's role in a project (api.md "Authorisation"), as the project itself says it, so
  * the UI offers only what the server will allow; a project the caller cannot read has none.
+ * It shares the project's query, so the project is fetched once per page.
  */
-async function roleIn(prefix: string): Promise<ProjectRole | null> {
-  try {
-    return (await service.getProject(prefix)).role
-  } catch (e) {
-    if (isCode(e, 'not_found', 'forbidden')) return null
-    throw e
-  }
+export function useProjectRole(prefix: string): ProjectRole | null {
+  return useProject(prefix).data?.role ?? null
 }
 
-export function useProjectRole(prefix: string): ProjectRole | null {
-  const me = useMe()
-  const role = useQuery({
-    queryKey: keys.roleOf(prefix, me?.username ?? ''),
-    queryFn: () => roleIn(prefix),
-    enabled: me !== null,
-    staleTime: 5 * 60_000,
-  })
-  return role.data ?? null
-}
+/** Whether the caller may change the project's tickets: an editor or owner, on an open project. */
+export const useCanWrite = (prefix: string): boolean => writableProject(useProject(prefix).data)
+
+export const writableProject = (project: ProjectDetail | undefined) =>
+  project !== undefined && canWrite(project.role) && project.status === 'open'
 
 export const canWrite = (role: ProjectRole | null) => allows(role, 'write')
 export const canManage = (role: ProjectRole | null) => allows(role, 'manage')

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { LiveState } from '../api/live.ts'
-import { useMe, useProjects } from '../api/queries.ts'
+import { useMe, useProject, useProjects, writableProject } from '../api/queries.ts'
 import { service } from '../api/service.ts'
 import { CreateTicketDialog } from '../features/ticket/create-ticket-dialog.tsx'
 import { HelpDialog } from './help-dialog.tsx'
@@ -13,7 +13,11 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
   const [path, navigate] = useLocation()
   const me = useMe()
   const projects = useProjects()
-  const prefix = projectOfPath(path)
+  const pathPrefix = projectOfPath(path)
+  const project = useProject(pathPrefix ?? '', pathPrefix !== null)
+  // A project this user cannot see gets no tabs and no New ticket, only the not-found page.
+  const prefix = project.isError ? null : pathPrefix
+  const canCreate = writableProject(project.data)
   const search = useRef<HTMLInputElement>(null)
   const [creating, setCreating] = useState(false)
   const [help, setHelp] = useState(false)
@@ -31,7 +35,7 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
 
   useShortcuts({
     '/': () => search.current?.focus(),
-    c: () => prefix && setCreating(true),
+    c: () => canCreate && setCreating(true),
     '?': () => setHelp((h) => !h),
   })
 
@@ -104,7 +108,7 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
             <input id="global-search" ref={search} type="search" placeholder="Search ( / )" />
           </form>
         </search>
-        {prefix ? (
+        {canCreate ? (
           <button type="button" onClick={() => setCreating(true)} title="New ticket (c)">
             New ticket
           </button>

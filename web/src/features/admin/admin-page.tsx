@@ -34,7 +34,7 @@ export default function AdminPage() {
             key={id}
             href={`/${id}`}
             className="tab"
-            aria-current={path === `/${id}` ? 'page' : undefined}
+            aria-current={path === `/${id}` || path.startsWith(`/${id}/`) ? 'page' : undefined}
           >
             {label}
           </Link>
@@ -43,7 +43,10 @@ export default function AdminPage() {
       <Switch>
         <Route path="/users" component={Users} />
         <Route path="/agents" component={Agents} />
-        <Route path="/teams" component={Teams} />
+        <Route path="/teams">
+          <Teams />
+        </Route>
+        <Route path="/teams/:name">{(p) => <Teams name={decodeURIComponent(p.name)} />}</Route>
         <Route path="/roles" component={Roles} />
         <Route path="/workflows" component={Workflows} />
         <Route path="/settings" component={SystemSettings} />

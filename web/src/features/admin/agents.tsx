@@ -46,7 +46,7 @@ export function Agents() {
                 className="small"
                 onClick={() => change.mutate(() => service.setUserEnabled(a.username, !a.enabled))}
               >
-                {a.enabled ? 'Disable' : 'Enable'} {a.username}
+                {a.enabled ? 'Disable' : 'Enable'} {a.display_name || a.username}
               </button>
             </td>
           </tr>

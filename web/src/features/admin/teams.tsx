@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useLocation } from 'wouter'
 import type { TeamRole } from '../../../../src/domain/team.ts'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
@@ -15,7 +15,7 @@ function TeamDetail({ name }: { name: string }) {
   const t = team.data
   return (
     <section aria-labelledby="team-h" className="card-form">
-      <h2 id="team-h">{t.name}</h2>
+      <h2 id="team-h">Team {t.name}</h2>
       <p className="muted">
         {t.description || 'No description.'} {t.parent_name ? `Part of ${t.parent_name}.` : ''}
       </p>
@@ -103,8 +103,11 @@ function TeamDetail({ name }: { name: string }) {
   )
 }
 
-export function Teams() {
-  const [open, setOpen] = useState<string | null>(null)
+/** Teams; the opened team is part of the address (`/admin/teams/core`). */
+export function Teams({ name }: { name?: string }) {
+  const [, navigate] = useLocation()
+  const open = name ?? null
+  const setOpen = (team: string) => navigate(`/teams/${encodeURIComponent(team)}`)
   const teams = useQuery({ queryKey: keys.teams, queryFn: () => service.listTeams() })
   const change = useChange(keys.teams)
   return (

@@ -13,7 +13,7 @@ import { useMemo, useRef } from 'react'
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { laneStages } from '../../../../src/domain/views.ts'
-import { canWrite, useProjectRole, useProjectStages, useTickets } from '../../api/queries.ts'
+import { useCanWrite, useProjectStages, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { FilterBar } from '../filters/filter-bar.tsx'
 import { matches, useFilters } from '../filters/use-filters.ts'
@@ -39,7 +39,6 @@ const byUpdated = (a: Ticket, b: Ticket) => b.updated_at.localeCompare(a.updated
 
 export function BoardPage({ prefix }: { prefix: string }) {
   const tickets = useTickets(prefix)
-  const role = useProjectRole(prefix)
   const stages = useProjectStages(prefix)
   const summary = useSummary(prefix)
   const stalled = useMemo(() => new Set(summary.data?.stalled.map((t) => t.key)), [summary.data])
@@ -50,7 +49,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
   // A drag ends with a click on the card's link; that click must not open the ticket.
   const justDragged = useRef(false)
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))
-  const editable = canWrite(role)
+  const editable = useCanWrite(prefix)
 
   const all = tickets.data ?? []
   const lanes = useMemo(

@@ -6,7 +6,8 @@ import type { useBoardMoves } from './use-board-moves.ts'
 
 /**
  * The board's keys (ui.md; the reference's board keys): arrows and j/k move focus between
- * cards, Shift+←/→ moves the focused card a stage, e opens it, d archives it, u undoes.
+ * cards, Shift+←/→ moves the focused card a stage, e opens it, d archives it (focus moves on
+ * to the next card), u undoes from anywhere on the board.
  * Returns the handler for the board element.
  */
 export function useBoardKeys(input: {
@@ -34,9 +35,13 @@ export function useBoardKeys(input: {
   })
 
   // ui.md "Keyboard-first": j/k step through cards; from outside the board they enter it.
+  // Undo needs no focused card: the last action is the board's, wherever focus went.
   useShortcuts({
     j: () => board.current?.querySelector<HTMLElement>('[data-card]')?.focus(),
     k: () => board.current?.querySelector<HTMLElement>('[data-card]')?.focus(),
+    u: () => {
+      if (editable) refocus.current = moves.undo(find)
+    },
   })
 
   return (e: KeyboardEvent<HTMLDivElement>) => {
@@ -84,12 +89,14 @@ export function useBoardKeys(input: {
       case 'e':
         e.preventDefault()
         return navigate(`/t/${key}`)
-      case 'd':
-        if (editable && window.confirm(`Archive ${key}?`)) moves.archive(t)
+      case 'd': {
+        if (!editable || !window.confirm(`Archive ${key}?`)) return
+        // Focus goes on to the next card (else the one before), not back to the page.
+        const next = cards[row + 1] ?? cards[row - 1]
+        refocus.current = next ? { key: next.key, stage: next.stage } : null
+        moves.archive(t)
         return
-      case 'u':
-        if (editable) refocus.current = moves.undo(find)
-        return
+      }
     }
   }
 }

@@ -8,7 +8,12 @@ import { service } from '../../api/service.ts'
 
 type Undo =
   | { readonly kind: 'stage'; readonly key: string; readonly from: string; readonly title: string }
-  | { readonly kind: 'archive'; readonly key: string; readonly title: string }
+  | {
+      readonly kind: 'archive'
+      readonly key: string
+      readonly stage: string
+      readonly title: string
+    }
 
 // The reference kept 50 undo steps; so do we.
 const UNDO_DEPTH = 50
@@ -44,7 +49,18 @@ export function useBoardMoves(prefix: string) {
   })
   const archive = useMutation({
     mutationFn: (v: { key: string; value: boolean }) => service.setFlag(v.key, 'archived', v.value),
-    onSuccess: () => refresh(),
+    // The card leaves (or comes back to) its lane at once, not after the list is fetched again.
+    onMutate: ({ key, value }) => {
+      const t = qc
+        .getQueriesData<Ticket[]>({ queryKey: keys.tickets(prefix) })
+        .flatMap(([, list]) => list ?? [])
+        .find((x) => x.key === key)
+      if (t) applyTicket(qc, { ...t, archived: value })
+    },
+    onSuccess: (t) => {
+      applyTicket(qc, t)
+      return refresh()
+    },
     onError: (err) =>
       setNote(`Could not archive: ${err instanceof Error ? err.message : String(err)}`),
   })
@@ -70,7 +86,7 @@ export function useBoardMoves(prefix: string) {
       lifecycle.mutate({ ticket, stage, state })
     },
     archive(ticket: Ticket) {
-      remember({ kind: 'archive', key: ticket.key, title: ticket.title })
+      remember({ kind: 'archive', key: ticket.key, stage: ticket.stage, title: ticket.title })
       setNote(`Archived ${ticket.key}`)
       archive.mutate({ key: ticket.key, value: true })
     },
@@ -84,7 +100,7 @@ export function useBoardMoves(prefix: string) {
       setNote(`Undid: ${last.kind === 'stage' ? 'move' : 'archive'} of ${last.key}`)
       if (last.kind === 'archive') {
         archive.mutate({ key: last.key, value: false })
-        return null
+        return { key: last.key, stage: last.stage }
       }
       const t = current(last.key)
       if (t) stage.mutate({ ticket: t, stage: last.from })

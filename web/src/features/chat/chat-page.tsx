@@ -52,10 +52,19 @@ export default function ChatPage() {
             return [...b.slice(0, -1), { ...last, text: last.text + m.text }]
           })
         case 'chat_error':
-          return add('system', m.error)
+          // An error ends the turn even if no exit follows (an older server sends none).
+          setBusy(false)
+          // The answer that never started leaves no empty bubble behind.
+          return setBubbles((b) => {
+            const last = b.at(-1)
+            const kept = last?.role === 'assistant' && last.text === '' ? b.slice(0, -1) : b
+            return [...kept, { id: nextId.current++, role: 'system', text: m.error }]
+          })
         case 'chat_exit':
           setBusy(false)
-          if (m.code) add('system', `the LLM stopped with code ${m.code}`)
+          // A start failure or time limit was already explained by its chat_error.
+          if (m.code && m.code !== 124 && m.code !== 127)
+            add('system', `the LLM stopped with code ${m.code}`)
           return
         default:
           return
@@ -64,18 +73,19 @@ export default function ChatPage() {
     return () => ws.close()
   }, [enabled, add])
 
-  const send = (text: string) => {
-    const t = text.trim()
+  /** Sends a prompt; the field is cleared only when it was sent, so nothing typed is lost. */
+  const send = (area: HTMLTextAreaElement) => {
+    const t = area.value.trim()
     if (!t || !socket.current || busy) return
     const msg: ChatInputMessage = { type: 'chat_input', text: t }
     socket.current.send(JSON.stringify(msg))
     add('user', t)
+    area.value = ''
   }
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== 'Enter' || e.shiftKey) return
     e.preventDefault()
-    send(e.currentTarget.value)
-    e.currentTarget.value = ''
+    send(e.currentTarget)
   }
 
   return (
@@ -98,9 +108,7 @@ export default function ChatPage() {
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          const area = e.currentTarget.elements.namedItem('prompt') as HTMLTextAreaElement
-          send(area.value)
-          area.value = ''
+          send(e.currentTarget.elements.namedItem('prompt') as HTMLTextAreaElement)
         }}
       >
         <label htmlFor="chat-input">Message (Enter sends, Shift+Enter for a new line)</label>

@@ -3,9 +3,12 @@ import type { FormEvent } from 'react'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
-import { attachLabel } from '../ticket/label-ops.ts'
+import { ensureLabel } from '../ticket/label-ops.ts'
 
-/** Close, assign or label every selected ticket; each change is its own request. */
+/**
+ * Close, assign or label every selected ticket; each change is its own request. The selection
+ * stays after assigning or labelling, ready for the next change; closed tickets leave the list.
+ */
 export function BulkActions(props: {
   prefix: string
   selected: readonly string[]
@@ -18,7 +21,6 @@ export function BulkActions(props: {
     onSettled: async () => {
       await qc.invalidateQueries({ queryKey: keys.tickets(props.prefix) })
     },
-    onSuccess: props.onDone,
   })
   const field = (e: FormEvent<HTMLFormElement>, name: string) => {
     e.preventDefault()
@@ -28,7 +30,12 @@ export function BulkActions(props: {
   return (
     <fieldset className="bulk" disabled={n === 0 || bulk.isPending}>
       <legend>{n} selected</legend>
-      <button type="button" onClick={() => bulk.mutate((k) => service.setFlag(k, 'open', false))}>
+      <button
+        type="button"
+        onClick={() =>
+          bulk.mutate((k) => service.setFlag(k, 'open', false), { onSuccess: props.onDone })
+        }
+      >
         Close selected
       </button>
       <form
@@ -48,7 +55,13 @@ export function BulkActions(props: {
         className="row"
         onSubmit={(e) => {
           const label = field(e, 'label')
-          if (label) bulk.mutate((k) => attachLabel(props.prefix, k, label))
+          if (!label) return
+          // The project's label is made once, before the tickets get it.
+          const ready = ensureLabel(props.prefix, label)
+          bulk.mutate(async (k) => {
+            await ready
+            return service.addLabel(k, label)
+          })
         }}
       >
         <label className="sr-only" htmlFor="bulk-label">

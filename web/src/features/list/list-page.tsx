@@ -1,6 +1,6 @@
 import { type MouseEvent, useCallback, useRef, useState } from 'react'
 import { useLocation } from 'wouter'
-import { canWrite, useProjectRole, useTickets } from '../../api/queries.ts'
+import { useCanWrite, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { useShortcuts } from '../../components/use-shortcuts.ts'
 import { FilterBar } from '../filters/filter-bar.tsx'
@@ -25,7 +25,6 @@ export default function ListPage({ prefix }: { prefix: string }) {
   const [sort, setSort] = useState<Sort>({ by: 'updated_at', desc: true })
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [, navigate] = useLocation()
-  const role = useProjectRole(prefix)
   const table = useRef<HTMLTableElement>(null)
   const tickets = useTickets(prefix, {
     ...(filters.type ? { type: filters.type as never } : {}),
@@ -57,7 +56,7 @@ export default function ListPage({ prefix }: { prefix: string }) {
       return next
     })
   }, [])
-  const selectable = canWrite(role)
+  const selectable = useCanWrite(prefix)
   // A plain left click on a row's link navigates within the app; e on it does too.
   const openRow = (e: MouseEvent<HTMLTableElement>) => {
     const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-row]')

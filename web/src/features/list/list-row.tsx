@@ -36,7 +36,7 @@ export const ListRow = memo(function ListRow(props: {
       </td>
       <td>{t.type}</td>
       <td>{t.status}</td>
-      <td>{t.assignee ?? ''}</td>
+      <td>{t.assignee_name ?? t.assignee ?? ''}</td>
       <td>{t.priority}</td>
       <td>
         <time dateTime={t.updated_at}>{formatDay(t.updated_at)}</time>

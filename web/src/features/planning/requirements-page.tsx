@@ -4,7 +4,7 @@ import { Link } from 'wouter'
 import type { ReviewStatus } from '../../../../src/domain/requirement.ts'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { keys } from '../../api/keys.ts'
-import { canWrite, useProjectRole } from '../../api/queries.ts'
+import { useCanWrite } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { Markdown } from '../../components/markdown.tsx'
@@ -60,7 +60,7 @@ function Revise(props: {
 /** Requirements under review: accept, reject (with a reason) or revise. */
 export default function RequirementsPage({ prefix }: { prefix: string }) {
   const qc = useQueryClient()
-  const editable = canWrite(useProjectRole(prefix))
+  const editable = useCanWrite(prefix)
   const [filter, setFilter] = useState<ReviewStatus | ''>('')
   const [revising, setRevising] = useState<string | null>(null)
   const key = keys.requirementList(prefix, filter)

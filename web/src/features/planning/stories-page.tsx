@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
-import { Link } from 'wouter'
+import type { FormEvent } from 'react'
+import { Link, useLocation } from 'wouter'
 import type { StoryStatus } from '../../../../src/domain/story.ts'
 import { keys } from '../../api/keys.ts'
-import { canWrite, useProjectRole } from '../../api/queries.ts'
+import { useCanWrite } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { Markdown } from '../../components/markdown.tsx'
@@ -101,11 +101,16 @@ function StoryDetail(props: { id: number; editable: boolean; onChanged: () => vo
   )
 }
 
-/** Stories: the user-facing outcomes a project works toward, each linked to its tickets. */
-export default function StoriesPage({ prefix }: { prefix: string }) {
+/**
+ * Stories: the user-facing outcomes a project works toward, each linked to its tickets. The
+ * opened story is part of the address (`/p/CUS/stories/4`), so it can be linked and reloaded.
+ */
+export default function StoriesPage({ prefix, storyId }: { prefix: string; storyId?: number }) {
   const qc = useQueryClient()
-  const editable = canWrite(useProjectRole(prefix))
-  const [open, setOpen] = useState<number | null>(null)
+  const editable = useCanWrite(prefix)
+  const [, navigate] = useLocation()
+  const open = storyId ?? null
+  const setOpen = (id: number) => navigate(`/p/${prefix}/stories/${id}`)
   const key = keys.stories(prefix)
   const stories = useQuery({
     queryKey: key,

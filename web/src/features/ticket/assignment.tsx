@@ -14,7 +14,7 @@ export function Assignment({ ticket: t, editable, run }: TicketPanelProps) {
   return (
     <section aria-labelledby="assign-h" className="side-box">
       <h2 id="assign-h">Assignee</h2>
-      <p>{t.assignee ? `@${t.assignee}` : 'Nobody'}</p>
+      <p>{t.assignee ? `@${t.assignee_name ?? t.assignee}` : 'Nobody'}</p>
       {editable && t.open && !t.archived ? (
         <>
           <div className="row wrap">

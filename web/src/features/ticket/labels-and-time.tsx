@@ -21,18 +21,26 @@ export function LabelsAndTime(props: TicketPanelProps) {
   })
   const addLabel = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
-    const l = String(new FormData(e.currentTarget).get('label') ?? '').trim()
-    if (l) run(() => attachLabel(t.project_prefix, t.key, l))
-    e.currentTarget.reset()
+    const form = e.currentTarget
+    const l = String(new FormData(form).get('label') ?? '').trim()
+    if (l)
+      run(
+        () => attachLabel(t.project_prefix, t.key, l, labels.data),
+        () => form.reset(),
+      )
   }
   const logTime = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
-    const f = new FormData(e.currentTarget)
+    const form = e.currentTarget
+    const f = new FormData(form)
     const minutes = Number(f.get('minutes'))
     const note = String(f.get('note') ?? '')
+    // The form empties only once the time is logged: a refusal leaves it to be corrected.
     if (minutes > 0)
-      run(() => service.logTime({ ticket: t.key, minutes, ...(note ? { note } : {}) }))
-    e.currentTarget.reset()
+      run(
+        () => service.logTime({ ticket: t.key, minutes, ...(note ? { note } : {}) }),
+        () => form.reset(),
+      )
   }
   return (
     <>

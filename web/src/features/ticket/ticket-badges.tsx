@@ -14,7 +14,7 @@ export function TicketBadges({
         <>
           <span className="badge type">{t.type}</span>
           <span className={`badge state state-${t.state}`}>{t.state}</span>
-          {t.assignee ? <span className="badge who">@{t.assignee}</span> : null}
+          {t.assignee ? <span className="badge who">@{t.assignee_name ?? t.assignee}</span> : null}
         </>
       )}
       {t.labels.map((l) => (

@@ -1,8 +1,9 @@
 import { Link, useLocation } from 'wouter'
-import { canWrite, useProjectRole, useTicket } from '../../api/queries.ts'
+import { useCanWrite, useTicket } from '../../api/queries.ts'
 import { service } from '../../api/service.ts'
 import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { isNotFound, NotFound } from '../../components/not-found.tsx'
 import { Assignment } from './assignment.tsx'
 import { Conversation } from './conversation.tsx'
 import { Dependencies } from './dependencies.tsx'
@@ -11,6 +12,7 @@ import { Hierarchy } from './hierarchy.tsx'
 import { LabelsAndTime } from './labels-and-time.tsx'
 import { Lifecycle } from './lifecycle.tsx'
 import { MarkdownField } from './markdown-field.tsx'
+import type { Run } from './panel.ts'
 import { TicketBadges } from './ticket-badges.tsx'
 import { TicketFields } from './ticket-fields.tsx'
 import { useTicketAction } from './use-ticket-action.ts'
@@ -18,14 +20,21 @@ import { useTicketAction } from './use-ticket-action.ts'
 export default function TicketPage({ ticketKey }: { ticketKey: string }) {
   const ticket = useTicket(ticketKey)
   const prefix = ticket.data?.project_prefix ?? ticketKey.split('-')[0] ?? ''
-  const role = useProjectRole(prefix)
+  const writable = useCanWrite(prefix)
   const action = useTicketAction(ticketKey, prefix)
   const [, navigate] = useLocation()
   if (ticket.isPending) return <p aria-live="polite">Loading {ticketKey}…</p>
-  if (ticket.isError) return <ErrorNote error={ticket.error} />
+  if (ticket.isError)
+    return isNotFound(ticket.error) ? (
+      <NotFound title="Ticket not found">
+        There is no ticket {ticketKey}, or you are not a member of its project.
+      </NotFound>
+    ) : (
+      <ErrorNote error={ticket.error} />
+    )
   const t = ticket.data
-  const editable = canWrite(role) && !t.archived
-  const run = (fn: () => Promise<unknown>) => action.mutate(fn)
+  const editable = writable && !t.archived
+  const run: Run = (fn, onDone) => action.mutate(fn, onDone ? { onSuccess: onDone } : undefined)
 
   return (
     <article className="page ticket-page" aria-labelledby="ticket-heading">
@@ -55,9 +64,7 @@ export default function TicketPage({ ticketKey }: { ticketKey: string }) {
           {t.ready ? ' · ready' : ''} · created by {t.created_by} · updated{' '}
           {formatMoment(t.updated_at)}
         </p>
-        {!canWrite(role) ? (
-          <p className="note">You can read this project but not change it.</p>
-        ) : null}
+        {!writable ? <p className="note">You can read this project but not change it.</p> : null}
       </header>
       <ErrorNote error={action.error} />
       <div className="ticket-grid">
@@ -76,17 +83,17 @@ export default function TicketPage({ ticketKey }: { ticketKey: string }) {
               run(() => service.updateTicket(t.key, { acceptance_criteria }))
             }
           />
-          <Conversation ticketKey={t.key} canComment={canWrite(role) && t.open && !t.archived} />
+          <Conversation ticketKey={t.key} canComment={writable && t.open && !t.archived} />
         </div>
         <aside className="ticket-side" aria-label="Ticket details">
           <Lifecycle
             ticket={t}
             editable={editable}
-            canWrite={canWrite(role)}
+            canWrite={writable}
             run={run}
             onDeleted={() => navigate(`/p/${t.project_prefix}/board`)}
           />
-          <Assignment ticket={t} editable={canWrite(role)} run={run} />
+          <Assignment ticket={t} editable={writable} run={run} />
           <TicketFields ticket={t} editable={editable} run={run} />
           <Hierarchy ticket={t} editable={editable} run={run} />
           <Dependencies ticket={t} editable={editable} run={run} />
