@@ -7,6 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations/index.ts'
 import { NodeSqliteDialect } from '../../src/store/sqlite/node-sqlite-driver.ts'
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
 import { createSqliteSearchIndex } from '../../src/store/sqlite/search-index.ts'
+import { createSqliteTicketCounts } from '../../src/store/sqlite/ticket-counts.ts'
 import { tempDir } from '../support/temp-dir.ts'
 import { runTk } from '../support/workspace.ts'
 
@@ -14,7 +15,10 @@ import { runTk } from '../support/workspace.ts'
 async function versionOneDatabase(path: string): Promise<void> {
   const raw = new DatabaseSync(path)
   const old = new Kysely<never>({ dialect: new NodeSqliteDialect(raw) })
-  await MIGRATIONS[0]!.up(old, { createSearchIndex: createSqliteSearchIndex })
+  await MIGRATIONS[0]!.up(old, {
+    createSearchIndex: createSqliteSearchIndex,
+    createTicketCounts: createSqliteTicketCounts,
+  })
   await sql`PRAGMA user_version = 1`.execute(old)
   await sql`INSERT INTO users (id, username, role, password_hash) VALUES ('u-admin', 'admin', 'admin', 'x')`.execute(
     old,
