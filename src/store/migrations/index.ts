@@ -22,6 +22,12 @@ export type Migration = {
 }
 
 /** Every migration in order; a static list so it works inside one bundle. */
-export const MIGRATIONS: readonly Migration[] = [init, organisation, agents, queueAndViewIndexes, ticketCounts]
+export const MIGRATIONS: readonly Migration[] = [
+  init,
+  organisation,
+  agents,
+  queueAndViewIndexes,
+  ticketCounts,
+]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -18,9 +18,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import type { Db, DumpHead, Store, TableSource } from '../store.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
 import { createSqliteSearchIndex, rebuildSqliteSearchIndex, toFtsQuery } from './search-index.ts'
-import { createSqliteTicketCounts, refillSqliteTicketCounts } from './ticket-counts.ts'
 import { dumpTableStream, replaceTables } from './snapshot.ts'
 import { isDiskFull, mapSqliteError, sqliteCode } from './sqlite-errors.ts'
+import { createSqliteTicketCounts, refillSqliteTicketCounts } from './ticket-counts.ts'
 
 export type OpenOptions = {
   /** Create the file if it does not exist (only `tk init` and the server do). */
@@ -338,10 +338,12 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
         Symbol.iterator in dump.tables || Symbol.asyncIterator in dump.tables
           ? (dump as TableSource)
           : { sequences: dump.sequences, tables: tableBatches(dump.tables) }
-      return transaction(() => replaceTables(raw, source, () => {
+      return transaction(() =>
+        replaceTables(raw, source, () => {
           rebuildSqliteSearchIndex(raw)
           refillSqliteTicketCounts(raw)
-        }))
+        }),
+      )
     },
     close: () => db.destroy(),
   }
