@@ -38,6 +38,7 @@ export type Database = {
   stories: StoriesTable
   story_tickets: StoryTicketsTable
   agent_config: AgentConfigTable
+  ticket_counts: TicketCountsTable
 }
 
 export type UsersTable = {
@@ -183,6 +184,17 @@ export type LabelsTable = {
 }
 
 export type TicketLabelsTable = { ticket_id: number; label_id: number }
+
+/** Tickets per group, kept by triggers (src/store/ticket-counts.ts); never written by code. */
+export type TicketCountsTable = {
+  project_id: number
+  archived: number
+  open: number
+  type: string
+  stage: string
+  state: string
+  n: number
+}
 
 export type TimeEntriesTable = {
   id: Generated<number>

@@ -51,6 +51,25 @@ describe('tk doctor', () => {
     expect(r.stdout).toMatch(/^\[FAIL\] rules\s+tickets in a parent cycle: TK-T-1, TK-T-2$/m)
   })
 
+  it('finds ticket counts that drifted from the tickets, and the hint rebuilds them', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('add', 'a')
+    await ws.tk('add', 'b')
+    const { DatabaseSync } = await import('node:sqlite')
+    const db = new DatabaseSync(`${ws.home}/ticket.db`)
+    db.exec('UPDATE ticket_counts SET n = n + 3')
+    db.close()
+    const r = await ws.tk('doctor')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(
+      /^\[FAIL\] rules\s+the ticket counts that board, summary and count show disagree with the tickets in 1 group; rebuild them with: tk export FILE, then tk import --force FILE$/m,
+    )
+    const file = `${ws.home}/counts.json`
+    expect((await ws.tk('export', file)).code).toBe(0)
+    expect((await ws.tk('import', '--force', file)).code).toBe(0)
+    expect((await ws.tk('doctor')).code).toBe(0)
+  })
+
   it('reviews a project and a ticket', async () => {
     const ws = await tempWorkspace()
     await ws.tk('epic', 'Auth')

@@ -7,6 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations/index.ts'
 import { NodeSqliteDialect } from '../../src/store/sqlite/node-sqlite-driver.ts'
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
 import { createSqliteSearchIndex } from '../../src/store/sqlite/search-index.ts'
+import { createSqliteTicketCounts } from '../../src/store/sqlite/ticket-counts.ts'
 import { tempDir } from '../support/temp-dir.ts'
 import { runTk } from '../support/workspace.ts'
 
@@ -14,12 +15,19 @@ import { runTk } from '../support/workspace.ts'
 async function versionOneDatabase(path: string): Promise<void> {
   const raw = new DatabaseSync(path)
   const old = new Kysely<never>({ dialect: new NodeSqliteDialect(raw) })
-  await MIGRATIONS[0]!.up(old, { createSearchIndex: createSqliteSearchIndex })
+  await MIGRATIONS[0]!.up(old, {
+    createSearchIndex: createSqliteSearchIndex,
+    createTicketCounts: createSqliteTicketCounts,
+  })
   await sql`PRAGMA user_version = 1`.execute(old)
   await sql`INSERT INTO users (id, username, role, password_hash) VALUES ('u-admin', 'admin', 'admin', 'x')`.execute(
     old,
   )
   await sql`INSERT INTO projects (prefix, title, created_by, created_at, updated_at) VALUES ('OLD', 'Old project', 'admin', '2025-01-01', '2025-01-01')`.execute(
+    old,
+  )
+  await sql`INSERT INTO tickets (project_id, seq, key, type, title, stage, state, priority, created_by, created_at, updated_at)
+    SELECT id, 1, 'OLD-T-1', 'task', 'Old ticket', 'design', 'idle', 3, 'admin', '2025-01-01', '2025-01-01' FROM projects`.execute(
     old,
   )
   await old.destroy()
@@ -38,6 +46,16 @@ it('migrates a version-1 database forward, keeping its data and a backup copy', 
     db.selectFrom('projects').select('title').where('prefix', '=', 'OLD').executeTakeFirst(),
   )
   expect(p?.title).toBe('Old project')
+  // Migration 7 counts the tickets already there.
+  const counts = await store.read((db) =>
+    db
+      .selectFrom('ticket_counts')
+      .select(['type', 'stage', 'state', 'open', 'archived', 'n'])
+      .execute(),
+  )
+  expect(counts).toEqual([
+    { type: 'task', stage: 'design', state: 'idle', open: 1, archived: 0, n: 1 },
+  ])
   expect(await store.integrityCheck()).toEqual(['ok'])
   await store.close()
 })

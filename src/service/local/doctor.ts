@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import {
   type DatabaseCheck,
   type Finding,
@@ -11,6 +12,7 @@ import {
 import { STATES } from '../../domain/lifecycle.ts'
 import { SCHEMA_VERSION } from '../../store/migrations/index.ts'
 import type { Db } from '../../store/store.ts'
+import { TICKET_COUNT_DRIFT } from '../../store/ticket-counts.ts'
 import { ancestorIds, hasChildren, selectTickets, toTickets } from '../../store/tickets.ts'
 import { projectFor, requireAdmin, ticketFor } from './access.ts'
 import type { Ctx } from './context.ts'
@@ -71,6 +73,12 @@ async function consistency(db: Db): Promise<string[]> {
   for (const r of seq)
     if (r.next_seq <= Number(r.top))
       problems.push(`project ${r.prefix} would hand out sequence ${r.next_seq} again`)
+  // Kept by triggers, so drift means the file was changed behind tk's back (or a bug).
+  const drift = (await sql.raw(TICKET_COUNT_DRIFT).execute(db)).rows.length
+  if (drift > 0)
+    problems.push(
+      `the ticket counts that board, summary and count show disagree with the tickets in ${drift} group${drift === 1 ? '' : 's'}; rebuild them with: tk export FILE, then tk import --force FILE`,
+    )
   const rows = await db.selectFrom('tickets').select(['id', 'parent_id', 'key']).execute()
   const cycle = parentCycles(rows)
   if (cycle.length > 0) {

@@ -3,11 +3,15 @@ import { init } from './0001-init.ts'
 import { organisation } from './0003-organisation.ts'
 import { agents } from './0005-agents.ts'
 import { queueAndViewIndexes } from './0006-queue-and-view-indexes.ts'
+import { ticketCounts } from './0007-ticket-counts.ts'
 
 /** What a migration may ask of the dialect: the few things SQL cannot say portably. */
 export type MigrationDialect = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
   createSearchIndex(db: Kysely<any>): Promise<void>
+  /** Triggers that keep `ticket_counts` in step with every change to `tickets`. */
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
+  createTicketCounts(db: Kysely<any>): Promise<void>
 }
 
 export type Migration = {
@@ -18,6 +22,12 @@ export type Migration = {
 }
 
 /** Every migration in order; a static list so it works inside one bundle. */
-export const MIGRATIONS: readonly Migration[] = [init, organisation, agents, queueAndViewIndexes]
+export const MIGRATIONS: readonly Migration[] = [
+  init,
+  organisation,
+  agents,
+  queueAndViewIndexes,
+  ticketCounts,
+]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -20,6 +20,7 @@ import { NodeSqliteDialect } from './node-sqlite-driver.ts'
 import { createSqliteSearchIndex, rebuildSqliteSearchIndex, toFtsQuery } from './search-index.ts'
 import { dumpTableStream, replaceTables } from './snapshot.ts'
 import { isDiskFull, mapSqliteError, sqliteCode } from './sqlite-errors.ts'
+import { createSqliteTicketCounts, refillSqliteTicketCounts } from './ticket-counts.ts'
 
 export type OpenOptions = {
   /** Create the file if it does not exist (only `tk init` and the server do). */
@@ -187,7 +188,10 @@ async function migrate(opened: Opened, db: Db, path: string): Promise<void> {
     )
   raw.exec('PRAGMA journal_mode = WAL')
   if (version > 0) backUp(raw, path, version)
-  const dialect = { createSearchIndex: createSqliteSearchIndex }
+  const dialect = {
+    createSearchIndex: createSqliteSearchIndex,
+    createTicketCounts: createSqliteTicketCounts,
+  }
   // Under the write lock (BEGIN IMMEDIATE) the version is read again: processes opening the
   // same old file at once queue here, and those after the first find nothing left to do.
   await db.transaction().execute(async (trx) => {
@@ -334,7 +338,12 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
         Symbol.iterator in dump.tables || Symbol.asyncIterator in dump.tables
           ? (dump as TableSource)
           : { sequences: dump.sequences, tables: tableBatches(dump.tables) }
-      return transaction(() => replaceTables(raw, source, () => rebuildSqliteSearchIndex(raw)))
+      return transaction(() =>
+        replaceTables(raw, source, () => {
+          rebuildSqliteSearchIndex(raw)
+          refillSqliteTicketCounts(raw)
+        }),
+      )
     },
     close: () => db.destroy(),
   }

@@ -19,11 +19,14 @@ const virtualTables = (db: DatabaseSync) =>
     `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`,
   ).map((r) => r.name)
 
+/** Tables derived from others and kept by triggers: refilled after an import, never exported. */
+const DERIVED = ['ticket_counts']
+
 /**
  * Every table that holds data, in creation order. Read from `sqlite_master` so tables added
  * by later migrations are included without anyone listing them; the full-text index and its
- * shadow tables are left out because they are rebuilt from `tickets`, and sessions because
- * they are credentials.
+ * shadow tables and the derived counts are left out because they are rebuilt from `tickets`,
+ * and sessions because they are credentials.
  */
 export function dataTables(db: DatabaseSync): TableInfo[] {
   const rows = all<{ name: string; sql: string | null }>(
@@ -37,6 +40,7 @@ export function dataTables(db: DatabaseSync): TableInfo[] {
       // Sessions are credentials, not data: never exported; an import replaces the users, and
       // their sessions end with them.
       r.name !== 'sessions' &&
+      !DERIVED.includes(r.name) &&
       !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`)),
   )
   return tables.map((t) => {
@@ -115,20 +119,21 @@ function checkFits(name: string, columns: readonly string[], live: Map<string, T
  * Replaces the rows of every data table with the source's, inside the caller's transaction
  * on `db`, reading the source as it loads. Foreign keys are checked once at the end, so rows
  * may arrive in any order; a dangling reference aborts the whole import. The triggers that
- * keep the full-text index in step are set aside meanwhile: one rebuild at the end costs a
- * fraction of indexing row by row, and they are restored, as they were, before commit.
+ * keep the full-text index and the derived tables in step are set aside meanwhile: one rebuild
+ * at the end (`rebuildDerived`) costs a fraction of keeping them row by row, and they are
+ * restored, as they were, before commit.
  */
 export async function replaceTables(
   db: DatabaseSync,
   source: TableSource,
-  rebuildSearch: () => void,
+  rebuildDerived: () => void,
 ): Promise<Record<string, number>> {
   const live = new Map(dataTables(db).map((t) => [t.name, t]))
   const virtual = virtualTables(db)
   const triggers = all<{ name: string; sql: string }>(
     db,
     `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid`,
-  ).filter((t) => virtual.some((v) => t.sql.includes(v)))
+  ).filter((t) => [...virtual, ...DERIVED].some((v) => t.sql.includes(v)))
   for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`)
   db.exec('PRAGMA defer_foreign_keys = ON')
   for (const t of [...live.values()].reverse()) db.exec(`DELETE FROM ${quote(t.name)}`)
@@ -160,7 +165,7 @@ export async function replaceTables(
       `the snapshot is inconsistent: a row of ${first.table} refers to a missing ${first.parent} row (${broken.length} such rows in all); nothing was imported`,
       'export the snapshot again from a healthy workspace',
     )
-  rebuildSearch()
+  rebuildDerived()
   for (const t of triggers) db.exec(t.sql)
   return counts
 }
