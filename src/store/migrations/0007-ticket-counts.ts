@@ -5,7 +5,7 @@ import type { Migration } from './index.ts'
 /**
  * Open, archived and closed tickets counted per project, type, stage and state, kept by the
  * dialect's triggers, so the board, the summary and `count` read a few rows however many
- * tickets there are (docs/decisions/0020-ticket-counts-table.md). Derived data: never
+ * tickets there are (docs/decisions/0021-ticket-counts-table.md). Derived data: never
  * exported, refilled after an import.
  */
 export const ticketCounts: Migration = {
