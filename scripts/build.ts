@@ -36,7 +36,9 @@ await build({
   // server's cold start (its kinds are global symbols, so another copy in node_modules agrees).
   // Ink imports react-devtools-core only when DEV=true and the package is installed; it is an
   // optional peer we do not ship, so leave the import to fail at run time instead of bundling.
-  external: ['fastify', '@fastify/*', 'ajv', 'react-devtools-core'],
+  // The PostgreSQL driver `pg` is bundled into its own chunk, loaded only by `-db postgres://…`;
+  // its optional native binding `pg-native` is never used.
+  external: ['fastify', '@fastify/*', 'ajv', 'react-devtools-core', 'pg-native'],
   logLevel: 'warning',
 })
 

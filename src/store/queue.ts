@@ -27,10 +27,13 @@ function lanePage(db: Db, lane: QueueLane, after: TicketRow | undefined) {
 
 /** A waiting ticket is held back while it has children or an unfinished dependency. */
 async function heldBack(db: Db, id: number): Promise<boolean> {
-  const { rows } = await sql<{ held: number }>`SELECT
+  // CASE makes the answer 0/1 in every dialect (PostgreSQL's EXISTS is a boolean).
+  const { rows } = await sql<{ held: number }>`SELECT CASE WHEN
       EXISTS (SELECT 1 FROM tickets k WHERE k.parent_id = ${id})
       OR EXISTS (SELECT 1 FROM dependencies d JOIN tickets dep ON dep.id = d.depends_on_id
-                 WHERE d.ticket_id = ${id} AND dep.state <> 'success') AS held`.execute(db)
+                 WHERE d.ticket_id = ${id} AND dep.state <> 'success') THEN 1 ELSE 0 END AS held`.execute(
+    db,
+  )
   return rows[0]!.held === 1
 }
 

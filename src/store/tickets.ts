@@ -245,7 +245,7 @@ export async function ticketExtras(db: Db, ids: readonly number[]) {
   if (ids.length === 1) return extrasOf(await extrasOfOne(db, ids[0]!))
   return extrasOf(
     (await db
-      .selectFrom(extrasQuery(db, { in: idList(ids) }).as('x'))
+      .selectFrom(extrasQuery(db, { in: idList(db, ids) }).as('x'))
       .selectAll()
       .orderBy('kind')
       .orderBy('ticket_id')

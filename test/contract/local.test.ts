@@ -1,3 +1,4 @@
+import { TEST_DIALECTS } from '../support/dialects.ts'
 import { openLocalAgentWorld, openLocalService } from '../support/local-service.ts'
 import { describeAgents } from './agents.case.ts'
 import { describeLifecycleInput } from './lifecycle-input.case.ts'
@@ -5,8 +6,13 @@ import { describeOrganisation } from './organisation.case.ts'
 import { describeRecordsAndViews } from './records-and-views.case.ts'
 import { describeTicketService } from './ticket-service.case.ts'
 
-describeTicketService('local', () => openLocalService())
-describeRecordsAndViews('local', () => openLocalService())
-describeOrganisation('local', () => openLocalService())
-describeLifecycleInput('local', () => openLocalService())
-describeAgents('local', openLocalAgentWorld)
+// Every suite once per dialect: the service must behave the same on each database.
+for (const dialect of TEST_DIALECTS) {
+  const open = () => openLocalService({ dialect })
+  const name = `local ${dialect}`
+  describeTicketService(name, open)
+  describeRecordsAndViews(name, open)
+  describeOrganisation(name, open)
+  describeLifecycleInput(name, open)
+  describeAgents(name, () => openLocalAgentWorld(dialect))
+}

@@ -1,19 +1,20 @@
-import { join } from 'node:path'
 import { seedDatabase } from '../../src/service/bootstrap.ts'
 import { findActor, LocalService } from '../../src/service/local-service.ts'
 import type { TicketService } from '../../src/service/ticket-service.ts'
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
-import { tempDir } from './temp-dir.ts'
+import type { DialectName } from './dialects.ts'
+import { openTestStore } from './store.ts'
 
-async function seededStore() {
-  const store = await openSqliteStore(join(tempDir('tk-db-'), 'ticket.db'), { create: true })
+async function seededStore(dialect: DialectName) {
+  const store = await openTestStore(dialect)
   await seedDatabase(store, { password: 'admin-password', now: new Date() })
   return store
 }
 
-/** A LocalService over a new, seeded SQLite file, acting as admin. */
-export async function openLocalService(options: { now?: () => Date } = {}): Promise<TicketService> {
-  const store = await seededStore()
+/** A LocalService over a new, seeded database of `dialect`, acting as admin. */
+export async function openLocalService(
+  options: { now?: () => Date; dialect?: DialectName } = {},
+): Promise<TicketService> {
+  const store = await seededStore(options.dialect ?? 'sqlite')
   return new LocalService({
     store,
     actor: await findActor(store, 'admin'),
@@ -22,8 +23,8 @@ export async function openLocalService(options: { now?: () => Date } = {}): Prom
 }
 
 /** An admin's LocalService and others over the same file acting as an agent (local mode trusts). */
-export async function openLocalAgentWorld() {
-  const store = await seededStore()
+export async function openLocalAgentWorld(dialect: DialectName = 'sqlite') {
+  const store = await seededStore(dialect)
   const admin = new LocalService({
     store,
     actor: await findActor(store, 'admin'),

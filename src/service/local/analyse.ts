@@ -148,7 +148,7 @@ async function load(ctx: Ctx, ids: readonly number[]) {
   return ctx.store.read(async (db) =>
     toTickets(
       db,
-      await selectTickets(db).where('t.id', 'in', idList(ids)).orderBy('t.id').execute(),
+      await selectTickets(db).where('t.id', 'in', idList(db, ids)).orderBy('t.id').execute(),
     ),
   )
 }

@@ -106,7 +106,7 @@ async function renewLeases(db: Db, ctx: Ctx) {
 async function publish(ctx: Ctx, created: Set<number>, touched: Set<number>) {
   const ids = [...new Set([...created, ...touched])]
   const { rows, tickets } = await ctx.store.read(async (db) => {
-    const rows = await selectTickets(db).where('t.id', 'in', idList(ids)).execute()
+    const rows = await selectTickets(db).where('t.id', 'in', idList(db, ids)).execute()
     return { rows, tickets: await toTickets(db, rows) }
   })
   const at = stamp(ctx)

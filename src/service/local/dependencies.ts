@@ -29,7 +29,7 @@ async function reaches(db: Db, from: number, to: number): Promise<boolean> {
     const rows = await db
       .selectFrom('dependencies')
       .select('depends_on_id')
-      .where('ticket_id', 'in', idList(frontier))
+      .where('ticket_id', 'in', idList(db, frontier))
       .execute()
     frontier = []
     for (const r of rows) {

@@ -83,7 +83,7 @@ async function detail(db: Db, id: number): Promise<StoryDetail> {
   const row = await resolveStory(db, id)
   const ids = (await linkedRows(db, [id])).map((l) => l.id)
   const rows =
-    ids.length > 0 ? await selectTickets(db).where('t.id', 'in', idList(ids)).execute() : []
+    ids.length > 0 ? await selectTickets(db).where('t.id', 'in', idList(db, ids)).execute() : []
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
   return { ...row, tickets: await toTickets(db, rows) }
 }

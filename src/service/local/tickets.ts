@@ -225,7 +225,7 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
     })
     if (ids.length === 0) return []
     const rows = await (await filteredTickets(db, ctx, f))
-      .where('t.id', 'in', idList(ids))
+      .where('t.id', 'in', idList(db, ids))
       .execute()
     const rank = new Map(ids.map((id, i) => [id, i]))
     rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)

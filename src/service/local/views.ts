@@ -12,6 +12,7 @@ import {
   toTypeCounts,
 } from '../../domain/views.ts'
 import { DEFAULT_WORKFLOW } from '../../domain/workflow.ts'
+import { dialectSql } from '../../store/dialect-sql.ts'
 import type { Db } from '../../store/store.ts'
 import { selectTickets, toTickets } from '../../store/tickets.ts'
 import { projectFor, visibleProjectIds } from './access.ts'
@@ -196,12 +197,13 @@ export async function summary(ctx: Ctx, project: string): Promise<Summary> {
         .limit(RECENT)
         .execute(),
     )
-    // Driven from the dependencies (CROSS JOIN fixes SQLite's join order): it never reads the
-    // project's tickets that depend on nothing.
+    // Driven from the dependencies (the join order fixed): it never reads the project's
+    // tickets that depend on nothing.
+    const join = dialectSql(db).orderedJoin
     const blocked = await sql<{ n: number }>`SELECT count(DISTINCT d.ticket_id) AS n
       FROM dependencies d
-      CROSS JOIN tickets dep ON dep.id = d.depends_on_id
-      CROSS JOIN tickets t ON t.id = d.ticket_id
+      ${join} tickets dep ON dep.id = d.depends_on_id
+      ${join} tickets t ON t.id = d.ticket_id
       WHERE dep.state <> 'success' AND t.project_id = ${p.id} AND t.archived = 0 AND t.open = 1`.execute(
       db,
     )

@@ -13,6 +13,7 @@ import {
   snapshotBatches as tableBatches,
 } from '../../domain/snapshot.ts'
 import type { Database } from '../database.ts'
+import { registerDialectSql } from '../dialect-sql.ts'
 import { idList } from '../id-list.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import type { Db, DumpHead, Store, TableSource } from '../store.ts'
@@ -204,11 +205,19 @@ async function migrate(opened: Opened, db: Db, path: string): Promise<void> {
   })
 }
 
+const SQLITE_SQL = {
+  idList: (ids: readonly number[]) =>
+    sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  // SQLite never reorders the tables of a CROSS JOIN.
+  orderedJoin: sql`CROSS JOIN`,
+}
+
 /** Opens (and migrates forward) the SQLite database at `path`. */
 export async function openSqliteStore(path: string, options: OpenOptions = {}): Promise<Store> {
   const opened = openFile(path, options)
   const { raw } = opened
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) })
+  registerDialectSql(db, SQLITE_SQL)
   try {
     await migrate(opened, db, path)
   } catch (e) {
@@ -300,7 +309,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
           const kept = new Set(
             (
               await sql<{ id: number }>`SELECT t.id FROM tickets t
-                WHERE t.id IN ${idList(candidates)} ${project} ${visible}`.execute(db)
+                WHERE t.id IN ${idList(db, candidates)} ${project} ${visible}`.execute(db)
             ).rows.map((r) => r.id),
           )
           const passed = candidates.filter((id) => kept.has(id))

@@ -1,0 +1,28 @@
+/** @module The few SQL fragments shared queries need whose spelling differs between dialects. */
+import type { DialectAdapter, RawBuilder } from 'kysely'
+import type { Db } from './store.ts'
+
+export type DialectSql = {
+  /**
+   * A list of row ids as one bound value (`x IN ids`): an `IN (?, ?, …)` list binds one
+   * variable per id, and SQLite refuses a statement past 32,766 of them, so lists that grow
+   * with the data (a whole project's tickets, every search match) would fail at scale.
+   */
+  idList(ids: readonly number[]): RawBuilder<number>
+  /** A join the planner must take in the order written (SQLite: CROSS JOIN … ON). */
+  readonly orderedJoin: RawBuilder<unknown>
+}
+
+// Keyed by the dialect's adapter, which a database shares with its transactions.
+const byAdapter = new WeakMap<DialectAdapter, DialectSql>()
+
+/** Called by each dialect's opener for the database it opened. */
+export function registerDialectSql(db: Db, fragments: DialectSql): void {
+  byAdapter.set(db.getExecutor().adapter, fragments)
+}
+
+export function dialectSql(db: Db): DialectSql {
+  const found = byAdapter.get(db.getExecutor().adapter)
+  if (!found) throw new Error('no SQL fragments registered for this database')
+  return found
+}

@@ -1,0 +1,160 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { Kysely, sql } from 'kysely'
+import { TicketError } from '../../domain/errors.ts'
+import type { Database } from '../database.ts'
+import { registerDialectSql } from '../dialect-sql.ts'
+import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
+import type { Db, Store } from '../store.ts'
+import { TicketPostgresDialect } from './postgres-dialect.ts'
+import { isRetryable, mapPostgresError } from './postgres-errors.ts'
+import { readSchemaVersion, writeSchemaVersion } from './schema-version.ts'
+import { createPostgresSearchIndex, searchTicketIds } from './search-index.ts'
+import { dumpTables, replaceTables } from './snapshot.ts'
+
+export type PostgresOptions = {
+  /** Connections this process keeps open at most (pg's default is 10). */
+  readonly poolSize?: number
+}
+
+const POSTGRES_SQL = {
+  idList: (ids: readonly number[]) => sql<number>`(SELECT unnest(${ids}::integer[]))`,
+  // PostgreSQL plans joins on its own statistics; there is no join-order hint to give.
+  orderedJoin: sql`JOIN`,
+}
+
+// Any number: every server takes the same lock, so only one migrates and the rest wait.
+const MIGRATION_LOCK = 0x7469636b
+
+/** A URL fit to print: the password, if any, left out. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = '***'
+    return u.toString()
+  } catch {
+    return 'postgres://…'
+  }
+}
+
+const tooNew = (where: string, version: number) =>
+  new TicketError(
+    'unavailable',
+    `the database at ${where} has schema version ${version}; this tk knows up to ${SCHEMA_VERSION}`,
+    { hint: 'upgrade tk to open it' },
+  )
+
+/**
+ * Migrates forward under a transaction-scoped advisory lock: servers starting together queue
+ * here, and those after the first find nothing left to do. DDL is transactional on
+ * PostgreSQL, so a failed migration leaves the previous version intact.
+ */
+async function migrate(db: Db, where: string): Promise<void> {
+  if ((await readSchemaVersion(db)) === SCHEMA_VERSION) return
+  const dialect = { createSearchIndex: createPostgresSearchIndex }
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx)
+    const current = await readSchemaVersion(trx)
+    if (current > SCHEMA_VERSION) throw tooNew(where, current)
+    if (current === SCHEMA_VERSION) return
+    for (const m of MIGRATIONS) if (m.version > current) await m.up(trx, dialect)
+    await writeSchemaVersion(trx, SCHEMA_VERSION)
+  })
+}
+
+// Attempts at a write that lost a serialization race before its error is reported.
+const ATTEMPTS = 10
+
+/** Opens (and migrates forward) the PostgreSQL database at `url`. */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Store> {
+  const { default: pg } = await import('pg')
+  const where = redactUrl(url)
+  // Counts and sums are 64-bit in PostgreSQL; ticket data stays far inside a double's range.
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === 20 || oid === 1700
+        ? (v: string) => Number(v)
+        : pg.types.getTypeParser(oid, format as 'text'),
+  }
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types })
+  // An idle connection the server drops (restart, failover) must not crash the process.
+  pool.on('error', () => {})
+  const db = new Kysely<Database>({ dialect: new TicketPostgresDialect(pool) })
+  registerDialectSql(db, POSTGRES_SQL)
+  try {
+    await migrate(db, where)
+  } catch (e) {
+    await db.destroy()
+    throw mapPostgresError(e)
+  }
+  const inside = new AsyncLocalStorage<Db>()
+  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn()
+    } catch (e) {
+      throw mapPostgresError(e)
+    }
+  }
+  // One snapshot per read, consistent across its queries; a read nested in a read or a write
+  // joins it.
+  const read: Store['read'] = (fn) => {
+    const outer = inside.getStore()
+    if (outer) return guard(() => fn(outer))
+    return guard(() =>
+      db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute((trx) => inside.run(trx, fn, trx)),
+    )
+  }
+  /**
+   * Serializable, so the service's read-then-write steps stay as safe across servers as they
+   * are under SQLite's single writer: a transaction that raced another is rolled back and run
+   * again from the start.
+   */
+  const transaction: Store['transaction'] = (fn) => {
+    if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
+    return guard(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db
+            .transaction()
+            .setIsolationLevel('serializable')
+            .execute((trx) => inside.run(trx, fn, trx))
+        } catch (e) {
+          if (!isRetryable(e) || attempt >= ATTEMPTS) throw e
+          // Jittered back-off so the racers do not meet again at once.
+          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
+        }
+      }
+    })
+  }
+  return {
+    db,
+    location: where,
+    transaction,
+    read,
+    searchTicketIds: (words, scope) => read((db) => searchTicketIds(db, words, scope)),
+    integrityCheck: () =>
+      read(async (db) => {
+        // PostgreSQL checks its own pages; what can go wrong for us is a constraint or an
+        // index left unusable (e.g. by an interrupted concurrent build).
+        const { rows } = await sql<{ problem: string }>`
+          SELECT 'constraint ' || conname || ' is not validated' AS problem
+            FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
+              AND NOT convalidated
+          UNION ALL
+          SELECT 'index ' || i.indexrelid::regclass::text || ' is not valid'
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid`.execute(db)
+        return rows.length === 0 ? ['ok'] : rows.map((r) => r.problem)
+      }),
+    schemaVersion: () => read(readSchemaVersion),
+    dumpTables: () => read(dumpTables),
+    replaceTables: (dump) => transaction((trx) => replaceTables(trx, dump)),
+    close: () => db.destroy(),
+  }
+}

@@ -1,0 +1,25 @@
+import { type Kysely, sql } from 'kysely'
+
+/** PostgreSQL has no `user_version`: the schema version lives in a one-row table of its own. */
+export const SCHEMA_TABLE = 'ticket_schema'
+
+// biome-ignore lint/suspicious/noExplicitAny: read before the typed schema exists
+type AnyDb = Kysely<any>
+
+export async function readSchemaVersion(db: AnyDb): Promise<number> {
+  const exists = await sql<{
+    t: string | null
+  }>`SELECT to_regclass(${SCHEMA_TABLE})::text AS t`.execute(db)
+  if (exists.rows[0]?.t == null) return 0
+  const { rows } = await sql<{ version: number }>`
+    SELECT version FROM ${sql.table(SCHEMA_TABLE)}`.execute(db)
+  return Number(rows[0]?.version ?? 0)
+}
+
+export async function writeSchemaVersion(db: AnyDb, version: number): Promise<void> {
+  await sql`CREATE TABLE IF NOT EXISTS ${sql.table(SCHEMA_TABLE)} (version integer NOT NULL)`.execute(
+    db,
+  )
+  await sql`DELETE FROM ${sql.table(SCHEMA_TABLE)}`.execute(db)
+  await sql`INSERT INTO ${sql.table(SCHEMA_TABLE)} (version) VALUES (${version})`.execute(db)
+}

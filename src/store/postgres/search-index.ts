@@ -1,0 +1,62 @@
+/** @module Full-text search on PostgreSQL: a GIN index over the tickets' weighted text. */
+import { type Kysely, sql } from 'kysely'
+import type { Db, SearchScope } from '../store.ts'
+
+/**
+ * The document a ticket is found by: title above description above acceptance criteria, as
+ * FTS5's bm25 weights them on SQLite. Written once so the index and every query agree on it
+ * word for word (PostgreSQL uses an expression index only for the same expression).
+ */
+const documentOf = (table: string) =>
+  sql.raw(`(setweight(to_tsvector('tk_english', ${table}title), 'A')
+  || setweight(to_tsvector('tk_english', ${table}description), 'B')
+  || setweight(to_tsvector('tk_english', ${table}acceptance_criteria), 'C'))`)
+const DOCUMENT = documentOf('t.')
+
+// biome-ignore lint/suspicious/noExplicitAny: runs inside migrations, before the typed schema
+export async function createPostgresSearchIndex(db: Kysely<any>): Promise<void> {
+  // English stemming without a stop-word list, like FTS5's porter tokenizer: "the" and "not"
+  // stay searchable.
+  await sql`CREATE TEXT SEARCH DICTIONARY tk_english_stem (TEMPLATE = snowball, LANGUAGE = english)`.execute(
+    db,
+  )
+  await sql`CREATE TEXT SEARCH CONFIGURATION tk_english (COPY = english)`.execute(db)
+  await sql`ALTER TEXT SEARCH CONFIGURATION tk_english
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+    WITH tk_english_stem`.execute(db)
+  // An expression index: the database keeps it in step with every write, and the rows
+  // themselves carry no extra column.
+  await sql`CREATE INDEX tickets_search ON tickets USING gin (${documentOf('')})`.execute(db)
+}
+
+/**
+ * Turns free words into a tsquery: every word must match (as a prefix), and no character the
+ * user types can be read as tsquery syntax.
+ */
+export function toTsQuery(words: string): string | undefined {
+  const tokens = words.match(/[\p{L}\p{N}]+/gu)
+  if (!tokens || tokens.length === 0) return undefined
+  return tokens.map((t) => `${t}:*`).join(' & ')
+}
+
+export async function searchTicketIds(
+  db: Db,
+  words: string,
+  scope: SearchScope,
+): Promise<number[]> {
+  const q = toTsQuery(words)
+  if (q === undefined) return []
+  const query = sql`to_tsquery('tk_english', ${q})`
+  const project = scope.projectId === undefined ? sql`` : sql`AND t.project_id = ${scope.projectId}`
+  const visible = scope.archived
+    ? sql``
+    : scope.closed
+      ? sql`AND t.archived = 0`
+      : sql`AND t.archived = 0 AND t.open = 1`
+  const within = scope.within ? sql`AND t.id IN (${scope.within})` : sql``
+  const limit = scope.limit > 0 ? sql`LIMIT ${scope.limit}` : sql``
+  const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets t
+    WHERE ${DOCUMENT} @@ ${query} ${project} ${visible} ${within}
+    ORDER BY ts_rank(${DOCUMENT}, ${query}) DESC, t.id ${limit}`.execute(db)
+  return rows.map((r) => r.id)
+}
