@@ -6,8 +6,8 @@
  *
  *     runServerCommand({ dbPath, addr?, port?, verbose?, write? }): Promise<void>
  *
- *   dbPath   the workspace database (`-f DIR|FILE.db`, TICKET_HOME, or .ticket/ticket.db);
- *            created and seeded when missing
+ *   dbPath   the workspace database (`-f DIR|FILE.db`, TICKET_HOME, or .ticket/ticket.db),
+ *            or a PostgreSQL URL (`-db`, TICKET_DATABASE_URL); created and seeded when missing
  *   addr     `-addr`: "host:port", ":port" or "host" (default ":8080", every interface)
  *   port     `-p`: overrides the port of `addr`
  *   verbose  `-v`: one log line per request (failures and warnings are always logged, on stderr)
@@ -24,7 +24,7 @@ import type { AgentSettings } from '../domain/agent.ts'
 import { TicketError } from '../domain/errors.ts'
 import { seedDatabase } from '../service/bootstrap.ts'
 import { ServiceHost } from '../service/service-host.ts'
-import { openSqliteStore } from '../store/sqlite/open-sqlite.ts'
+import { openStore } from '../store/open-store.ts'
 import { agentOptionsFromEnv } from './agent-options.ts'
 import { buildApp } from './app.ts'
 import type { App } from './app-type.ts'
@@ -34,6 +34,7 @@ import { parseOrigin } from './origin.ts'
 export const VERSION = typeof __TICKET_VERSION__ === 'string' ? __TICKET_VERSION__ : 'dev'
 
 export type ServerOptions = LogOptions & {
+  /** A SQLite file, or a PostgreSQL URL (`postgres://user:pass@host/db`). */
   readonly dbPath: string
   readonly host?: string
   readonly port?: number
@@ -71,7 +72,7 @@ const webRoot = () => fileURLToPath(new URL('./web/', import.meta.url))
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // The server writes every sign-in, and shares the file with `tk`: it never runs on a read-only
   // workspace, nor holds a full disk's database under exclusive locking (docs/guide.md).
-  const store = await openSqliteStore(options.dbPath, { create: true, writable: true })
+  const store = await openStore(options.dbPath, { create: true, writable: true })
   const seeded = await seedDatabase(store, {
     now: new Date(),
     ...(options.adminPassword ? { password: options.adminPassword } : {}),

@@ -1,4 +1,6 @@
+import { isPostgresUrl } from '../../store/open-store.ts'
 import type { CommandContext } from '../command.ts'
+import { UsageError } from '../usage-error.ts'
 
 /** `tk server`: the HTTP API and web app over this workspace's database, until Ctrl-C. */
 export async function server(c: CommandContext): Promise<void> {
@@ -7,8 +9,16 @@ export async function server(c: CommandContext): Promise<void> {
   const port = c.int('port')
   const addr = c.str('addr')
   const origin = c.str('origin')
+  // A PostgreSQL database, shared by every server behind a load balancer, instead of the
+  // workspace's file.
+  const database = c.str('db') ?? c.env.TICKET_DATABASE_URL
+  if (database && !isPostgresUrl(database))
+    throw new UsageError(
+      `${c.str('db') !== undefined ? '-db' : 'TICKET_DATABASE_URL'} must be a PostgreSQL URL, not "${database}"`,
+      'e.g. postgres://ticket:secret@db.example.com/ticket; a SQLite workspace is chosen with -f or TICKET_HOME',
+    )
   await runServerCommand({
-    dbPath: c.workspace.dbPath,
+    dbPath: database || c.workspace.dbPath,
     verbose: c.bool('verbose'),
     trustProxy: c.bool('trustProxy'),
     ...(origin !== undefined ? { origin } : {}),

@@ -147,6 +147,11 @@ export const WORKSPACE: readonly CommandSpec[] = [
         description: 'address to listen on, e.g. :8080 or 127.0.0.1:9000',
       },
       { flags: '-p, --port <n>', description: 'port to listen on (overrides the port of -addr)' },
+      {
+        flags: '--db <url>',
+        description:
+          'serve a PostgreSQL database (postgres://user:pass@host/db) instead of the workspace file; default $TICKET_DATABASE_URL',
+      },
       { flags: '-v, --verbose', description: 'log every request (failures are always logged)' },
       {
         flags: '--origin <urls>',
