@@ -11,6 +11,12 @@ export type DialectSql = {
   idList(ids: readonly number[]): RawBuilder<number>
   /** A join the planner must take in the order written (SQLite: CROSS JOIN … ON). */
   readonly orderedJoin: RawBuilder<unknown>
+  /**
+   * Ends a SELECT of rows about to be claimed: locks them, passing over rows another
+   * transaction holds, so racing claimants take different tickets instead of queueing on one.
+   * Empty where one writer at a time is the rule (SQLite).
+   */
+  readonly skipLocked: RawBuilder<unknown>
 }
 
 // Keyed by the dialect's adapter, which a database shares with its transactions.

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { compareClaimOrder } from '../domain/claim.ts'
+import { dialectSql } from './dialect-sql.ts'
 import type { Db } from './store.ts'
 import { selectTickets, type TicketRow } from './tickets.ts'
 
@@ -38,6 +39,16 @@ async function heldBack(db: Db, id: number): Promise<boolean> {
 }
 
 /**
+ * Locks a candidate for the caller's transaction unless another transaction holds it, and
+ * confirms it still waits (a claim committed meanwhile took it).
+ */
+async function lockWaiting(db: Db, id: number): Promise<boolean> {
+  const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets t
+    WHERE t.id = ${id} AND ${WAITING} ${dialectSql(db).skipLocked}`.execute(db)
+  return rows.length > 0
+}
+
+/**
  * The first `limit` tickets of the work queue in claim order (domain/claim.ts): each lane is
  * read in order from tickets_queue and the lanes merged, and each candidate is checked on its
  * own (children, dependencies, and `accept`, the caller's workflow rule) until enough pass.
@@ -48,6 +59,8 @@ export async function claimQueue(
   lanes: readonly QueueLane[],
   limit: number,
   accept: (row: TicketRow) => Promise<boolean>,
+  /** For a claim: lock what is returned, passing over tickets another claim holds. */
+  lock = false,
 ): Promise<TicketRow[]> {
   const runs = await Promise.all(
     lanes.map(async (lane) => ({ lane, rows: await lanePage(db, lane, undefined), at: 0 })),
@@ -65,7 +78,12 @@ export async function claimQueue(
       best.rows = await lanePage(db, best.lane, row)
       best.at = 0
     }
-    if ((await accept(row)) && !(await heldBack(db, row.id))) out.push(row)
+    if (
+      (await accept(row)) &&
+      !(await heldBack(db, row.id)) &&
+      (!lock || (await lockWaiting(db, row.id)))
+    )
+      out.push(row)
   }
   return out
 }

@@ -1,18 +1,18 @@
-import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { seedDatabase } from '../../src/service/bootstrap.ts'
+import { openStore } from '../../src/store/open-store.ts'
 import { prepared } from '../../src/store/prepared.ts'
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
-import { tempDir } from '../support/temp-dir.ts'
+import { TEST_DIALECTS } from '../support/dialects.ts'
+import { openTestStore } from '../support/store.ts'
 
-async function store() {
-  const s = await openSqliteStore(join(tempDir('tk-reads-'), 'ticket.db'), { create: true })
-  onTestFinished(() => s.close())
-  await seedDatabase(s, { password: 'secret-password', now: new Date() })
-  return s
-}
+describe.each(TEST_DIALECTS)('store reads on %s', (dialect) => {
+  async function store() {
+    const s = await openTestStore(dialect)
+    onTestFinished(() => s.close())
+    await seedDatabase(s, { password: 'secret-password', now: new Date() })
+    return s
+  }
 
-describe('store reads', () => {
   it('answers correctly past the statement cache bound (one statement per list length)', async () => {
     const s = await store()
     const ids = (await s.read((db) => db.selectFrom('roles').select('id').execute())).map(
@@ -82,7 +82,7 @@ describe('store reads', () => {
 
   it('sees one snapshot for a whole read while another connection writes', async () => {
     const s = await store()
-    const other = await openSqliteStore(s.location)
+    const other = await openStore(s.location)
     onTestFinished(() => other.close())
     const counts = await s.read(async (db) => {
       const count = async () =>

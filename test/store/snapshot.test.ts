@@ -1,25 +1,29 @@
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { seedDatabase } from '../../src/service/bootstrap.ts'
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
-import { tempDir } from '../support/temp-dir.ts'
+import type { Store } from '../../src/store/store.ts'
+import { type DialectName, TEST_DIALECTS } from '../support/dialects.ts'
+import { openTestStore } from '../support/store.ts'
 
-const open = async () => {
-  const store = await openSqliteStore(join(tempDir('tk-snap-'), 'ticket.db'), { create: true })
-  onTestFinished(() => store.close())
-  return store
-}
-
-// A table a later migration might add, keyed without a rowid and pointing at projects.
-const addLaterTable = (store: Awaited<ReturnType<typeof open>>) =>
-  sql`CREATE TABLE later_things (name TEXT PRIMARY KEY, project_id INTEGER NOT NULL
+// A table a later migration might add, keyed by name (without a rowid on SQLite) and pointing
+// at projects; its foreign key spelt as the migrations' builder spells it on each dialect.
+const addLaterTable = (store: Store, dialect: DialectName) =>
+  dialect === 'postgres'
+    ? sql`CREATE TABLE later_things (name TEXT PRIMARY KEY, project_id INTEGER NOT NULL
+      REFERENCES projects(id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE)`.execute(store.db)
+    : sql`CREATE TABLE later_things (name TEXT PRIMARY KEY, project_id INTEGER NOT NULL
       REFERENCES projects(id) ON DELETE CASCADE) WITHOUT ROWID`.execute(store.db)
 
-describe('SQLite dump and restore', () => {
+describe.each(TEST_DIALECTS)('dump and restore on %s', (dialect) => {
+  const open = async () => {
+    const store = await openTestStore(dialect)
+    onTestFinished(() => store.close())
+    return store
+  }
+
   it('includes tables it was never told about, and leaves out the search index', async () => {
     const store = await open()
-    await addLaterTable(store)
+    await addLaterTable(store, dialect)
     await store.db
       .insertInto('projects')
       .values({
@@ -48,10 +52,10 @@ describe('SQLite dump and restore', () => {
         ['b', 1],
       ],
     })
-    expect(Object.keys(dump.tables).filter((t) => t.startsWith('tickets_fts'))).toEqual([])
+    expect(Object.keys(dump.tables).filter((t) => t.startsWith('tickets_'))).toEqual([])
 
     const target = await open()
-    await addLaterTable(target)
+    await addLaterTable(target, dialect)
     await target.replaceTables(dump)
     expect(await target.dumpTables()).toEqual(dump)
   })
@@ -59,7 +63,7 @@ describe('SQLite dump and restore', () => {
   it('rolls back everything when one row is refused', async () => {
     const store = await open()
     await seedDatabase(store, { password: 'pw', now: new Date('2026-01-01T00:00:00Z') })
-    await addLaterTable(store)
+    await addLaterTable(store, dialect)
     const before = await store.dumpTables()
     expect(before.tables.users?.rows).toHaveLength(1)
     const bad = {

@@ -3,15 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HttpService } from '../../src/client/http-service.ts'
 import { type RunningServer, type ServerOptions, startServer } from '../../src/server/start.ts'
+import type { DialectName } from './dialects.ts'
+import { createTestDatabase } from './store.ts'
 
 export const ADMIN_PASSWORD = 'admin-password'
 
 /**
- * The real server on a random loopback port over a new SQLite file in a temp directory, which
- * `close()` removes. Usable in `beforeAll` as well as inside a test.
+ * The real server on a random loopback port over a new SQLite file in a temp directory (or a
+ * new database on the run's PostgreSQL cluster), which `close()` removes. Usable in `beforeAll` as well as inside a test.
  */
 export async function startTestServer(
-  options: Pick<
+  options: { dialect?: DialectName } & Pick<
     ServerOptions,
     | 'loginsPerMinute'
     | 'agents'
@@ -24,12 +26,14 @@ export async function startTestServer(
   > = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-srv-'))
+  const { dialect, ...rest } = options
+  const postgres = dialect === 'postgres' ? await createTestDatabase() : undefined
   const server = await startServer({
-    dbPath: join(dir, 'ticket.db'),
+    dbPath: postgres?.url ?? join(dir, 'ticket.db'),
     host: '127.0.0.1',
     port: 0,
     adminPassword: ADMIN_PASSWORD,
-    ...options,
+    ...rest,
     loginsPerMinute: options.loginsPerMinute ?? 1000,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   })
@@ -37,6 +41,7 @@ export async function startTestServer(
     ...server,
     close: async () => {
       await server.close()
+      await postgres?.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

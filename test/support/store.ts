@@ -28,19 +28,6 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   }
 }
 
-/**
- * Where a test's database lives: a file in a temp directory (SQLite) or a new database on the
- * run's cluster (PostgreSQL), in the form `tk server -db` takes.
- */
-export async function testDatabaseLocation(
-  dialect: DialectName,
-): Promise<{ location: string; drop(): Promise<void> }> {
-  if (dialect === 'sqlite')
-    return { location: join(tempDir('tk-db-'), 'ticket.db'), drop: async () => {} }
-  const { url, drop } = await createTestDatabase()
-  return { location: url, drop }
-}
-
 /** A new, migrated store of `dialect`; closing it also removes its database. */
 export async function openTestStore(dialect: DialectName): Promise<Store> {
   if (dialect === 'sqlite')

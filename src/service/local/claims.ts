@@ -95,7 +95,12 @@ async function claimScope(db: Db, ctx: Ctx, project: string | undefined, access:
 }
 
 /** Leaves at their workflow's work stage, idle, ready, open, unassigned, unblocked, in claim order. */
-async function eligible(db: Db, scope: number[] | 'all', limit: number): Promise<TicketRow[]> {
+async function eligible(
+  db: Db,
+  scope: number[] | 'all',
+  limit: number,
+  lock = false,
+): Promise<TicketRow[]> {
   let projects = db.selectFrom('projects').select('id').where('status', '=', 'open')
   if (scope !== 'all') projects = projects.where('id', 'in', scope.length > 0 ? scope : [-1])
   const stages = await allWorkStages(db)
@@ -104,12 +109,18 @@ async function eligible(db: Db, scope: number[] | 'all', limit: number): Promise
   )
   const stagesCache = new Map<string, readonly string[]>()
   // The work stage depends on each ticket's workflow, so it is confirmed per candidate.
-  return claimQueue(db, lanes, limit, async (row) => {
-    const cacheKey = `${row.workflow_id}:${row.project_id}`
-    const stages = stagesCache.get(cacheKey) ?? (await stagesOf(db, row))
-    stagesCache.set(cacheKey, stages)
-    return row.stage === workStage(stages)
-  })
+  return claimQueue(
+    db,
+    lanes,
+    limit,
+    async (row) => {
+      const cacheKey = `${row.workflow_id}:${row.project_id}`
+      const stages = stagesCache.get(cacheKey) ?? (await stagesOf(db, row))
+      stagesCache.set(cacheKey, stages)
+      return row.stage === workStage(stages)
+    },
+    lock,
+  )
 }
 
 export async function allWorkStages(db: Db): Promise<string[]> {
@@ -184,7 +195,7 @@ export async function claim(ctx: Ctx, input: ClaimInput): Promise<ClaimResult> {
     const scope = await claimScope(tx.db, ctx, input.project, 'write')
     const mine = await activeClaimOf(tx.db, ctx.actor.username, scope)
     if (mine) return { status: 'ASSIGNED' as const, id: mine.id }
-    const [next] = await eligible(tx.db, scope, 1)
+    const [next] = await eligible(tx.db, scope, 1, !dryRun)
     if (!next) {
       const counts = await noWorkCounts(tx.db, scope, await allWorkStages(tx.db))
       return { status: 'NO-WORK' as const, id: undefined, reason: noWorkReason(counts), counts }

@@ -20,6 +20,7 @@ const POSTGRES_SQL = {
   idList: (ids: readonly number[]) => sql<number>`(SELECT unnest(${ids}::integer[]))`,
   // PostgreSQL plans joins on its own statistics; there is no join-order hint to give.
   orderedJoin: sql`JOIN`,
+  skipLocked: sql`FOR UPDATE OF t SKIP LOCKED`,
 }
 
 // Any number: every server takes the same lock, so only one migrates and the rest wait.
@@ -62,7 +63,7 @@ async function migrate(db: Db, where: string): Promise<void> {
 }
 
 // Attempts at a write that lost a serialization race before its error is reported.
-const ATTEMPTS = 10
+const ATTEMPTS = 20
 
 /** Opens (and migrates forward) the PostgreSQL database at `url`. */
 export async function openPostgresStore(

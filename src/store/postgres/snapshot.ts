@@ -97,8 +97,9 @@ export async function replaceTables(db: AnyDb, dump: TableDump): Promise<void> {
   } catch (e) {
     const failure = e as { code?: string; table?: string; detail?: string }
     if (failure.code !== FOREIGN_KEY_VIOLATION) throw e
+    const parent = /in table "([^"]+)"/.exec(failure.detail ?? '')?.[1] ?? 'referenced'
     throw invalid(
-      `the snapshot is inconsistent: a row of ${failure.table} refers to a missing row (${failure.detail}); nothing was imported`,
+      `the snapshot is inconsistent: a row of ${failure.table} refers to a missing ${parent} row (${failure.detail}); nothing was imported`,
       'export the snapshot again from a healthy workspace',
     )
   }

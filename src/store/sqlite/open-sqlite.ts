@@ -210,6 +210,8 @@ const SQLITE_SQL = {
     sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`,
   // SQLite never reorders the tables of a CROSS JOIN.
   orderedJoin: sql`CROSS JOIN`,
+  // Writes are serialised by the file's write lock: nobody else can be claiming meanwhile.
+  skipLocked: sql``,
 }
 
 /** Opens (and migrates forward) the SQLite database at `path`. */

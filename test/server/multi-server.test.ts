@@ -1,0 +1,66 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { HttpService } from '../../src/client/http-service.ts'
+import type { ClaimResult } from '../../src/service/ticket-service.ts'
+import { TEST_DIALECTS } from '../support/dialects.ts'
+import { spawnServer } from '../support/server-process.ts'
+import { createTestDatabase } from '../support/store.ts'
+
+const CLAIMANTS = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi']
+const PASSWORD = 'pw-long-enough'
+
+/** `count` built `tk server` processes on one new PostgreSQL database. */
+async function servers(count: number) {
+  const database = await createTestDatabase()
+  onTestFinished(() => database.drop())
+  // The first creates the schema and the admin; the rest find both there.
+  const first = await spawnServer(['-db', database.url])
+  const rest = await Promise.all(
+    Array.from({ length: count - 1 }, () => spawnServer([], { TICKET_DATABASE_URL: database.url })),
+  )
+  return { password: first.adminPassword, urls: [first, ...rest].map((s) => s.url) }
+}
+
+// Several servers share nothing but the database: only PostgreSQL serves more than one.
+describe.runIf(TEST_DIALECTS.includes('postgres'))('several servers on one PostgreSQL', () => {
+  it.each([2, 3])(
+    '%i servers, 8 claimants racing for 3 ready tickets, 20 times: exactly 3 winners, different tickets',
+    async (count) => {
+      const { password, urls } = await servers(count)
+      const admin = new HttpService({ url: urls[0]! })
+      await admin.login('admin', password)
+      await admin.createProject({ prefix: 'RACE', title: 'Race' })
+      const claimants: HttpService[] = []
+      for (const [i, username] of CLAIMANTS.entries()) {
+        await admin.createUser({ username, password: PASSWORD })
+        await admin.addProjectMember('RACE', { username, role: 'editor' })
+        // Spread over the servers: claimant i talks to server i mod count.
+        const svc = new HttpService({ url: urls[i % count]! })
+        await svc.login(username, PASSWORD)
+        claimants.push(svc)
+      }
+      for (let round = 0; round < 20; round++) {
+        for (const n of [1, 2, 3]) {
+          const t = await admin.createTicket({ project: 'RACE', title: `round ${round} #${n}` })
+          await admin.setStage(t.key, 'develop')
+          await admin.setFlag(t.key, 'ready', true)
+        }
+        const answers: ClaimResult[] = await Promise.all(
+          claimants.map((c) => c.claim({ project: 'RACE' })),
+        )
+        const winners = answers.filter((a) => a.status === 'ASSIGNED')
+        expect(winners, `round ${round}`).toHaveLength(3)
+        expect(new Set(winners.map((w) => w.ticket!.key)).size, `round ${round}`).toBe(3)
+        expect(answers.filter((a) => a.status === 'NO-WORK')).toHaveLength(5)
+        // Each winner finishes, so every claimant starts the next round empty-handed.
+        await Promise.all(
+          answers.map((a, i) =>
+            a.status === 'ASSIGNED' ? claimants[i]!.setState(a.ticket!.key, 'success') : null,
+          ),
+        )
+      }
+      const active = await admin.listTickets({ project: 'RACE', state: 'active' })
+      expect(active).toEqual([])
+    },
+    120_000,
+  )
+})
