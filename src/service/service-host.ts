@@ -6,8 +6,10 @@ import {
   type ChatSettings,
   DEFAULT_AGENT_SETTINGS,
 } from '../domain/agent.ts'
+import { TicketError } from '../domain/errors.ts'
 import type { EventSink, TicketEvent } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
+import { SCHEMA_VERSION } from '../store/migrations/index.ts'
 import type { Store } from '../store/store.ts'
 import * as accounts from './local/accounts.ts'
 import { AgentAuthenticator } from './local/agent-auth.ts'
@@ -115,6 +117,22 @@ export class ServiceHost {
   /** Throws when the database cannot answer. */
   async ping(): Promise<void> {
     await this.#store.read((db) => sql`select 1`.execute(db))
+  }
+
+  /**
+   * The schema version when the database answers and is migrated to the version this build
+   * knows (a server of an older build, still behind a load balancer after an upgrade, is not
+   * ready); throws otherwise.
+   */
+  async readiness(): Promise<number> {
+    const version = await this.#store.schemaVersion()
+    if (version !== SCHEMA_VERSION)
+      throw new TicketError(
+        'unavailable',
+        `the database has schema version ${version}; this server needs ${SCHEMA_VERSION}`,
+        { hint: 'run every server on the same version of tk' },
+      )
+    return version
   }
 
   /**

@@ -64,3 +64,33 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('several servers on one Postg
     120_000,
   )
 })
+
+describe.runIf(TEST_DIALECTS.includes('postgres'))('keys across servers', () => {
+  it('1,000 concurrent creates spread over 3 servers: every one succeeds, keys gap-free and unique', async () => {
+    const { password, urls } = await servers(3)
+    const admins = await Promise.all(
+      urls.map(async (url) => {
+        const svc = new HttpService({ url })
+        await svc.login('admin', password)
+        return svc
+      }),
+    )
+    await admins[0]!.createProject({ prefix: 'KEY', title: 'Keys' })
+    const total = 1000
+    // 30 creates in flight at a time, each server taking every third.
+    let next = 0
+    const keys: string[] = []
+    await Promise.all(
+      Array.from({ length: 30 }, async () => {
+        while (next < total) {
+          const n = next++
+          const t = await admins[n % 3]!.createTicket({ project: 'KEY', title: `create ${n}` })
+          keys.push(t.key)
+        }
+      }),
+    )
+    const seqs = keys.map((k) => Number(k.split('-').at(-1))).sort((a, b) => a - b)
+    expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1))
+    expect(await admins[1]!.countTickets({ project: 'KEY' })).toBe(total)
+  }, 180_000)
+})

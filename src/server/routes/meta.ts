@@ -10,6 +10,16 @@ export function metaRoutes(app: App, { host, version }: RouteDeps): void {
     return { status: 'ok', version }
   })
 
+  // For load balancers: send traffic here only while the database answers at this build's schema.
+  app.get('/api/readyz', { schema: { tags: ['meta'] } }, async () => {
+    const schemaVersion = await host.readiness().catch((cause: unknown) => {
+      throw cause instanceof TicketError
+        ? cause
+        : new TicketError('unavailable', 'database unavailable', { cause })
+    })
+    return { status: 'ok', schema_version: schemaVersion, version }
+  })
+
   app.get('/api/status', { schema: { tags: ['meta'] } }, async (req) => ({
     status: 'ok',
     authenticated: req.actor !== null,

@@ -7,7 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import type { Db, Store } from '../store.ts'
 import { TicketPostgresDialect } from './postgres-dialect.ts'
 import { isRetryable, mapPostgresError } from './postgres-errors.ts'
-import { readSchemaVersion, writeSchemaVersion } from './schema-version.ts'
+import { readSchemaVersion, takeWriteLock, writeSchemaVersion } from './schema-version.ts'
 import { createPostgresSearchIndex, searchTicketIds } from './search-index.ts'
 import { dumpTables, replaceTables } from './snapshot.ts'
 
@@ -114,7 +114,9 @@ export async function openPostgresStore(
   /**
    * Serializable, so the service's read-then-write steps stay as safe across servers as they
    * are under SQLite's single writer: a transaction that raced another is rolled back and run
-   * again from the start.
+   * again from the start. The first attempt runs alongside other writers; a retry first takes
+   * the writers' lock, before its snapshot, so writes that keep colliding (creates in one
+   * project bumping its key counter) take turns instead of failing each other over and over.
    */
   const transaction: Store['transaction'] = (fn) => {
     if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
@@ -124,11 +126,14 @@ export async function openPostgresStore(
           return await db
             .transaction()
             .setIsolationLevel('serializable')
-            .execute((trx) => inside.run(trx, fn, trx))
+            .execute(async (trx) => {
+              if (attempt > 1) await takeWriteLock(trx)
+              return inside.run(trx, fn, trx)
+            })
         } catch (e) {
           if (!isRetryable(e) || attempt >= ATTEMPTS) throw e
-          // Jittered back-off so the racers do not meet again at once.
-          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
+          // Jittered so the racers do not meet again at once.
+          await new Promise((r) => setTimeout(r, Math.random() * 2 * attempt))
         }
       }
     })

@@ -23,3 +23,12 @@ export async function writeSchemaVersion(db: AnyDb, version: number): Promise<vo
   await sql`DELETE FROM ${sql.table(SCHEMA_TABLE)}`.execute(db)
   await sql`INSERT INTO ${sql.table(SCHEMA_TABLE)} (version) VALUES (${version})`.execute(db)
 }
+
+/**
+ * The writers' lock: LOCK TABLE takes no snapshot, so a serializable transaction that starts
+ * with it sees every write committed before it got the lock. Plain reads of the table (the
+ * version) are not blocked.
+ */
+export async function takeWriteLock(db: AnyDb): Promise<void> {
+  await sql`LOCK TABLE ${sql.table(SCHEMA_TABLE)} IN EXCLUSIVE MODE`.execute(db)
+}
