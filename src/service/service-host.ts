@@ -11,6 +11,7 @@ import type { EventSink, TicketEvent } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import { SCHEMA_VERSION } from '../store/migrations/index.ts'
 import type { Store } from '../store/store.ts'
+import { findTicketRowByKey, toTickets } from '../store/tickets.ts'
 import * as accounts from './local/accounts.ts'
 import { AgentAuthenticator } from './local/agent-auth.ts'
 import { readChatSettings } from './local/chat-settings.ts'
@@ -40,6 +41,9 @@ export class ServiceHost {
   readonly #llm: AskLlm | undefined
   readonly #agentAuth: AgentAuthenticator
   #reaper: NodeJS.Timeout | undefined
+  // Tells this process's own broadcasts apart from other servers'.
+  readonly #origin = crypto.randomUUID()
+  readonly #unlisten: Promise<(() => Promise<void>) | undefined>
 
   constructor(options: ServiceHostOptions) {
     this.#store = options.store
@@ -47,6 +51,10 @@ export class ServiceHost {
     this.#agents = options.agents ?? DEFAULT_AGENT_SETTINGS
     this.#llm = options.llm
     this.#agentAuth = new AgentAuthenticator(options.store)
+    // Servers sharing one database hear each other's changes (PostgreSQL's LISTEN/NOTIFY).
+    this.#unlisten = options.store.broadcast
+      ? options.store.broadcast.listen((m) => void this.#receive(m)).catch(() => undefined)
+      : Promise.resolve(undefined)
   }
 
   get location() {
@@ -56,7 +64,10 @@ export class ServiceHost {
   /** The `TicketService` acting as `actor`; every change it makes is published to listeners. */
   forActor(actor: User): TicketService {
     // Building an event reads the ticket again; skip that while nobody is listening.
-    const listening = [...this.#listeners.values()].some((active) => active())
+    // Other servers' listeners may be waiting for it.
+    const listening =
+      this.#store.broadcast !== undefined ||
+      [...this.#listeners.values()].some((active) => active())
     return new LocalService({
       store: this.#store,
       actor,
@@ -195,12 +206,43 @@ export class ServiceHost {
   }
 
   #publish = (event: TicketEvent) => {
+    this.#deliver(event)
+    const broadcast = this.#store.broadcast
+    if (!broadcast) return
+    let message = JSON.stringify({ origin: this.#origin, event })
+    // A ticket too long for one message goes without its body; receivers read it themselves.
+    if (Buffer.byteLength(message) > broadcast.maxBytes && 'ticket' in event) {
+      const { ticket: _, ...bare } = event
+      message = JSON.stringify({ origin: this.#origin, event: bare })
+    }
+    broadcast.send(message).catch(() => {})
+  }
+
+  #deliver(event: TicketEvent) {
     for (const l of this.#listeners.keys()) l(event)
   }
 
-  close(): Promise<void> {
+  async #receive(message: string) {
+    const { origin, event } = JSON.parse(message) as { origin: string; event: TicketEvent }
+    if (origin === this.#origin) return
+    if ((event.type === 'ticket.created' || event.type === 'ticket.updated') && !event.ticket) {
+      const ticket = await this.#store
+        .read(async (db) => {
+          const row = await findTicketRowByKey(db, event.key)
+          return row ? (await toTickets(db, [row]))[0] : undefined
+        })
+        .catch(() => undefined)
+      if (!ticket) return
+      this.#deliver({ ...event, ticket })
+      return
+    }
+    this.#deliver(event)
+  }
+
+  async close(): Promise<void> {
     clearInterval(this.#reaper)
     this.#listeners.clear()
+    await (await this.#unlisten)?.().catch(() => {})
     return this.#store.close()
   }
 }

@@ -35,6 +35,18 @@ export type SearchScope = {
 }
 
 /**
+ * Messages between every process serving one database, for stores that several servers
+ * share (PostgreSQL's LISTEN/NOTIFY). Delivery is at most once, to processes listening then.
+ */
+export type Broadcast = {
+  /** The longest message `send` takes, in UTF-8 bytes. */
+  readonly maxBytes: number
+  send(message: string): Promise<void>
+  /** Hears every message sent from now on, this process's own included; resolves once listening. */
+  listen(onMessage: (message: string) => void): Promise<() => Promise<void>>
+}
+
+/**
  * The database behind a `LocalService`: typed query access, transactions, and the few
  * operations whose SQL differs between dialects (full-text search, integrity checks).
  */
@@ -68,5 +80,7 @@ export interface Store {
    * changes if any row is refused. Returns the rows loaded per table.
    */
   replaceTables(dump: TableDump | TableSource): Promise<Record<string, number>>
+  /** Absent where one process serves the data and an in-process bus is enough (SQLite). */
+  readonly broadcast?: Broadcast
   close(): Promise<void>
 }

@@ -94,3 +94,36 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('keys across servers', () => 
     expect(await admins[1]!.countTickets({ project: 'KEY' })).toBe(total)
   }, 180_000)
 })
+
+describe.runIf(TEST_DIALECTS.includes('postgres'))('live events across servers', () => {
+  it('a change made through one server reaches a WebSocket client of another, long tickets too', async () => {
+    const { password, urls } = await servers(2)
+    const [a, b] = await Promise.all(
+      urls.map(async (url) => {
+        const svc = new HttpService({ url })
+        await svc.login('admin', password)
+        return svc
+      }),
+    )
+    await a!.createProject({ prefix: 'LIVE', title: 'Live' })
+    const messages: { type: string; key?: string; ticket?: { description: string } }[] = []
+    const ws = new WebSocket(`${urls[1]!.replace('http', 'ws')}/api/ws?token=${b!.token}`)
+    ws.addEventListener('message', (e) => messages.push(JSON.parse(String(e.data))))
+    await new Promise<void>((resolve, reject) => {
+      ws.addEventListener('open', () => resolve())
+      ws.addEventListener('error', () => reject(new Error('connection refused')))
+    })
+    onTestFinished(() => ws.close())
+    await expect.poll(() => messages.some((m) => m.type === 'connected')).toBe(true)
+    const short = await a!.createTicket({ project: 'LIVE', title: 'made on A' })
+    await expect
+      .poll(() => messages.find((m) => m.type === 'ticket.created' && m.key === short.key))
+      .toBeTruthy()
+    // Past NOTIFY's 8,000-byte payload limit: the receiving server reads the ticket itself.
+    const description = 'long words '.repeat(1000).trim()
+    const long = await a!.createTicket({ project: 'LIVE', title: 'long on A', description })
+    await expect
+      .poll(() => messages.find((m) => m.type === 'ticket.created' && m.key === long.key))
+      .toMatchObject({ ticket: { description } })
+  })
+})

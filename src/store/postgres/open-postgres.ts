@@ -5,6 +5,7 @@ import type { Database } from '../database.ts'
 import { registerDialectSql } from '../dialect-sql.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import type { Db, Store } from '../store.ts'
+import { postgresBroadcast } from './notify.ts'
 import { TicketPostgresDialect } from './postgres-dialect.ts'
 import { isRetryable, mapPostgresError } from './postgres-errors.ts'
 import { readSchemaVersion, takeWriteLock, writeSchemaVersion } from './schema-version.ts'
@@ -161,6 +162,7 @@ export async function openPostgresStore(
     schemaVersion: () => read(readSchemaVersion),
     dumpTables: () => read(dumpTables),
     replaceTables: (dump) => transaction((trx) => replaceTables(trx, dump)),
+    broadcast: postgresBroadcast(pool),
     close: () => db.destroy(),
   }
 }
