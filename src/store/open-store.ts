@@ -1,9 +1,7 @@
 /** @module Opens the store a location names: a SQLite file, or a PostgreSQL URL. */
+import { isPostgresUrl } from '../domain/database-location.ts'
 import type { OpenOptions } from './sqlite/open-sqlite.ts'
 import type { Store } from './store.ts'
-
-/** `postgres://…` and `postgresql://…` name a PostgreSQL database; anything else a SQLite file. */
-export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location)
 
 /**
  * Each dialect's code (and PostgreSQL's driver) loads only when a location of its kind is

@@ -73,8 +73,9 @@ export interface Store {
   /**
    * The same, read in batches from one snapshot on a connection of its own: the head first,
    * then every table's batches. Nothing waits for it, and it holds no more than a batch.
+   * Absent where the driver reads only asynchronously (PostgreSQL): `dumpTables` serves then.
    */
-  dumpTableStream(): Generator<DumpHead | SnapshotBatch>
+  dumpTableStream?(): Generator<DumpHead | SnapshotBatch>
   /**
    * Replaces all data with `dump` in one transaction, reading its rows as they come; nothing
    * changes if any row is refused. Returns the rows loaded per table.

@@ -1,4 +1,4 @@
-import { isPostgresUrl } from '../../store/open-store.ts'
+import { isPostgresUrl } from '../../domain/database-location.ts'
 import type { CommandContext } from '../command.ts'
 import { UsageError } from '../usage-error.ts'
 

@@ -28,9 +28,18 @@ export async function exportSnapshot(ctx: Ctx): Promise<Snapshot> {
  * The snapshot as `formatSnapshot` writes it, produced as it is read: memory stays at one
  * batch of rows whatever the size. The caller is authorised before the first row is read.
  */
-export function exportSnapshotText(ctx: Ctx): Iterable<string> {
+export async function exportSnapshotText(ctx: Ctx): Promise<Iterable<string>> {
   requireAdmin(ctx, 'export the database')
   const exportedAt = ctx.now().toISOString()
+  if (!ctx.store.dumpTableStream) {
+    // A store that cannot stream synchronously (PostgreSQL) is read whole, in one snapshot.
+    const { tables, sequences } = await ctx.store.dumpTables()
+    const head = { schema_version: await ctx.store.schemaVersion(), sequences }
+    return formatSnapshotChunks(
+      { format: SNAPSHOT_FORMAT, exported_at: exportedAt, ...head },
+      snapshotBatches(tables),
+    )
+  }
   const parts = ctx.store.dumpTableStream()
   return (function* () {
     try {

@@ -144,6 +144,11 @@ export async function openPostgresStore(
     location: where,
     transaction,
     read,
+    // One statement is its own snapshot; it joins the read or write under way.
+    readOne: (fn) => {
+      const outer = inside.getStore()
+      return guard(() => fn(outer ?? db))
+    },
     searchTicketIds: (words, scope) => read((db) => searchTicketIds(db, words, scope)),
     integrityCheck: () =>
       read(async (db) => {

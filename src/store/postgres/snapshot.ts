@@ -1,13 +1,52 @@
 /** @module Whole-database dump and restore for PostgreSQL, driven by the live schema. */
 import { type Kysely, sql } from 'kysely'
 import { invalid } from '../../domain/errors.ts'
-import type { SnapshotTable, SnapshotValue } from '../../domain/snapshot.ts'
-import { checkFits, insertRows, type TableInfo } from '../snapshot-rows.ts'
-import type { TableDump } from '../store.ts'
+import {
+  type SnapshotBatch,
+  type SnapshotTable,
+  type SnapshotValue,
+  snapshotBatches,
+} from '../../domain/snapshot.ts'
+import type { TableDump, TableSource } from '../store.ts'
 import { SCHEMA_TABLE } from './schema-version.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: the tables are read from the schema at run time
 type AnyDb = Kysely<any>
+
+type TableInfo = { name: string; columns: string[]; order: string[] }
+
+/** Bound parameters per INSERT, well under PostgreSQL's limit of 65,535. */
+const MAX_PARAMS = 8000
+
+function checkFits(name: string, columns: readonly string[], live: Map<string, TableInfo>) {
+  const known = live.get(name)
+  if (!known)
+    throw invalid(
+      `the snapshot has a table "${name}" that this database does not have`,
+      'import it with the version of tk that exported it',
+    )
+  const unknown = columns.find((c) => !known.columns.includes(c))
+  if (unknown !== undefined)
+    throw invalid(
+      `the snapshot's table "${name}" has a column "${unknown}" that this database does not have`,
+      'import it with the version of tk that exported it',
+    )
+}
+
+async function insertRows(db: AnyDb, batch: SnapshotBatch) {
+  if (batch.rows.length === 0 || batch.columns.length === 0) return
+  const per = Math.max(1, Math.floor(MAX_PARAMS / batch.columns.length))
+  const columns = sql.join(batch.columns.map((c) => sql.ref(c)))
+  for (let i = 0; i < batch.rows.length; i += per) {
+    const values = batch.rows.slice(i, i + per).map((r) => sql`(${sql.join(r)})`)
+    await sql`INSERT INTO ${sql.table(batch.table)} (${columns}) VALUES ${sql.join(values)}`.execute(
+      db,
+    )
+  }
+}
+
+const isSource = (dump: TableDump | TableSource): dump is TableSource =>
+  Symbol.iterator in dump.tables || Symbol.asyncIterator in dump.tables
 
 /**
  * Every table that holds data, in creation order (the same order SQLite gives), read from the
@@ -68,14 +107,20 @@ const FOREIGN_KEY_VIOLATION = '23503'
  * Foreign keys (all deferrable here) are checked once at the end, so rows may arrive in any
  * order; a dangling reference aborts the whole import.
  */
-export async function replaceTables(db: AnyDb, dump: TableDump): Promise<void> {
-  const live = await dataTables(db)
-  checkFits(dump, live)
+export async function replaceTables(
+  db: AnyDb,
+  dump: TableDump | TableSource,
+): Promise<Record<string, number>> {
+  const live = new Map((await dataTables(db)).map((t) => [t.name, t]))
   await sql`SET CONSTRAINTS ALL DEFERRED`.execute(db)
-  for (const t of [...live].reverse()) await sql`DELETE FROM ${sql.table(t.name)}`.execute(db)
-  for (const t of live) {
-    const rows = dump.tables[t.name]
-    if (rows) await insertRows(db, t.name, rows)
+  for (const t of [...live.values()].reverse())
+    await sql`DELETE FROM ${sql.table(t.name)}`.execute(db)
+  const batches = isSource(dump) ? dump.tables : snapshotBatches(dump.tables)
+  const counts: Record<string, number> = {}
+  for await (const batch of batches) {
+    checkFits(batch.table, batch.columns, live)
+    counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length
+    await insertRows(db, batch)
   }
   // Ids handed out later continue after the dump's, and after every id it holds.
   const { rows: seqs } = await sql<{ name: string; col: string; seq: string }>`
@@ -103,4 +148,5 @@ export async function replaceTables(db: AnyDb, dump: TableDump): Promise<void> {
       'export the snapshot again from a healthy workspace',
     )
   }
+  return counts
 }
