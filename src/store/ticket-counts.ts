@@ -14,5 +14,5 @@ export const FILL_TICKET_COUNTS = `INSERT INTO ticket_counts (${TICKET_COUNT_KEY
 export const TICKET_COUNT_DRIFT = `SELECT ${TICKET_COUNT_KEY}, sum(stored) AS stored, sum(real) AS real
   FROM (SELECT ${TICKET_COUNT_KEY}, n AS stored, 0 AS real FROM ticket_counts
         UNION ALL
-        SELECT ${TICKET_COUNT_KEY}, 0, count(*) FROM tickets GROUP BY ${TICKET_COUNT_KEY})
+        SELECT ${TICKET_COUNT_KEY}, 0, count(*) FROM tickets GROUP BY ${TICKET_COUNT_KEY}) AS c
   GROUP BY ${TICKET_COUNT_KEY} HAVING sum(stored) <> sum(real)`

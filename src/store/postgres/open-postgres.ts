@@ -11,6 +11,7 @@ import { isRetryable, mapPostgresError } from './postgres-errors.ts'
 import { readSchemaVersion, takeWriteLock, writeSchemaVersion } from './schema-version.ts'
 import { createPostgresSearchIndex, searchTicketIds } from './search-index.ts'
 import { dumpTables, replaceTables } from './snapshot.ts'
+import { createPostgresTicketCounts } from './ticket-counts.ts'
 
 export type PostgresOptions = {
   /** Connections this process keeps open at most (pg's default is 10). */
@@ -52,7 +53,10 @@ const tooNew = (where: string, version: number) =>
  */
 async function migrate(db: Db, where: string): Promise<void> {
   if ((await readSchemaVersion(db)) === SCHEMA_VERSION) return
-  const dialect = { createSearchIndex: createPostgresSearchIndex }
+  const dialect = {
+    createSearchIndex: createPostgresSearchIndex,
+    createTicketCounts: createPostgresTicketCounts,
+  }
   await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx)
     const current = await readSchemaVersion(trx)

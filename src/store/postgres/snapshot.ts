@@ -9,6 +9,7 @@ import {
 } from '../../domain/snapshot.ts'
 import type { TableDump, TableSource } from '../store.ts'
 import { SCHEMA_TABLE } from './schema-version.ts'
+import { refillPostgresTicketCounts } from './ticket-counts.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: the tables are read from the schema at run time
 type AnyDb = Kysely<any>
@@ -51,7 +52,8 @@ const isSource = (dump: TableDump | TableSource): dump is TableSource =>
 /**
  * Every table that holds data, in creation order (the same order SQLite gives), read from the
  * catalogue so tables added by later migrations are included without anyone listing them.
- * Sessions are credentials, not data, and the schema version is not data either.
+ * Sessions are credentials, not data; the schema version is not data either, and the ticket
+ * counts are derived (refilled after a load).
  */
 async function dataTables(db: AnyDb): Promise<TableInfo[]> {
   const { rows } = await sql<{ name: string; columns: string[]; pk: string[] | null }>`
@@ -64,7 +66,7 @@ async function dataTables(db: AnyDb): Promise<TableInfo[]> {
         WHERE i.indrelid = c.oid AND i.indisprimary) AS pk
     FROM pg_class c
     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
-      AND c.relname NOT IN ('sessions', ${SCHEMA_TABLE})
+      AND c.relname NOT IN ('sessions', ${SCHEMA_TABLE}, 'ticket_counts')
     ORDER BY c.oid`.execute(db)
   return rows.map((r) => ({ name: r.name, columns: r.columns, order: r.pk ?? r.columns }))
 }
@@ -137,6 +139,7 @@ export async function replaceTables(
       db,
     )
   }
+  await refillPostgresTicketCounts(db)
   try {
     await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(db)
   } catch (e) {
