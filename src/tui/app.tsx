@@ -117,6 +117,7 @@ export function App(props: AppProps) {
       setOverlayState(o)
     },
     say: (text) => setMessage({ text, kind: 'info' }),
+    perform: (op) => actions.perform(op),
     refresh,
     preview: setPreview,
     selected: () => screen.current?.selected?.(),
@@ -211,11 +212,14 @@ export function App(props: AppProps) {
   })
   screen.registered = flushPending
 
+  const projectLabel = projectInfo
+    ? `${projectInfo.prefix} · ${projectInfo.title}`
+    : (project ?? '')
   useMouse(props.mouse, (e) => {
     const now = overlayNow.current
     if (now && now.kind !== 'detail') return
     if (e.y === 0 && e.kind === 'click') {
-      const view = tabAt(e.x, state.view, size.columns)
+      const view = tabAt(e.x, state.view, size.columns, projectLabel)
       if (view) {
         control.setOverlay(undefined)
         control.preview(undefined)
@@ -256,7 +260,7 @@ export function App(props: AppProps) {
             theme={theme}
             width={width}
             offline={offline}
-            project={projectInfo ? `${projectInfo.prefix} · ${projectInfo.title}` : (project ?? '')}
+            project={projectLabel}
           />
           <Box height={height} flexDirection="column" overflow="hidden">
             <OverlayPane

@@ -32,6 +32,8 @@ export type Control = {
   setOverlay(o: Overlay | undefined): void
   /** Shows a line in the status row. */
   say(text: string): void
+  /** Runs a change after those before it; its text or refusal goes to the status row. */
+  perform(op: () => Promise<string>): void
   /** Re-reads everything shown. */
   refresh(): void
   preview(t: Theme | undefined): void

@@ -12,6 +12,7 @@ export type Action =
   | 'view-board'
   | 'view-ideas'
   | 'view-projects'
+  | 'view-workflows'
   | 'view-settings'
   | 'up'
   | 'down'
@@ -48,9 +49,19 @@ export type Action =
   | 'accept'
   | 'toggle-tree'
   | 'reject'
+  | 'new-workflow'
+  | 'remove'
 
 /** Where a binding applies: everywhere, or only while that screen has the keys. */
-export type Scope = 'global' | 'list' | 'board' | 'ideas' | 'detail' | 'projects' | 'settings'
+export type Scope =
+  | 'global'
+  | 'list'
+  | 'board'
+  | 'ideas'
+  | 'detail'
+  | 'projects'
+  | 'workflows'
+  | 'settings'
 
 export type Binding = {
   readonly keys: readonly string[]
@@ -95,7 +106,8 @@ export const BINDINGS: readonly Binding[] = [
   b('global', ['3'], 'view-board', 'Board'),
   b('global', ['4'], 'view-ideas', 'Ideas'),
   b('global', ['5', 'p'], 'view-projects', 'Projects'),
-  b('global', ['6', 'T'], 'view-settings', 'Settings'),
+  b('global', ['6', 'W'], 'view-workflows', 'Workflows'),
+  b('global', ['7', 'T'], 'view-settings', 'Settings'),
   b('global', ['j', 'down'], 'down', 'move down'),
   b('global', ['k', 'up'], 'up', 'move up'),
   b('global', ['g', 'home'], 'top', 'first row'),
@@ -135,6 +147,13 @@ export const BINDINGS: readonly Binding[] = [
   b('projects', ['enter', 'space'], 'select', 'use this project'),
   b('projects', ['e'], 'edit', 'edit the project'),
   b('projects', ['n'], 'new', 'new project'),
+  b('workflows', ['enter', 'space'], 'select', 'open or close the workflow'),
+  b('workflows', ['n'], 'new', 'add a stage to the workflow'),
+  b('workflows', ['x'], 'remove', 'remove the stage (a workflow: delete it, asks first)'),
+  b('workflows', ['S-up', 'K'], 'raise', 'move the stage up'),
+  b('workflows', ['S-down', 'J'], 'lower', 'move the stage down'),
+  b('workflows', ['N'], 'new-workflow', 'new workflow: its name, then its stages'),
+  b('workflows', ['D'], 'archive', 'delete the workflow (asks first)'),
   b('settings', ['enter', 'space'], 'select', 'use this theme'),
   b('settings', ['P'], 'toggle-persist', 'remember view, filter and cursor'),
 ]

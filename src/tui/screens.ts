@@ -8,6 +8,7 @@ export const SCOPE: Record<View, Scope> = {
   board: 'board',
   ideas: 'ideas',
   projects: 'projects',
+  workflows: 'workflows',
   settings: 'settings',
 }
 
@@ -21,5 +22,7 @@ export const HINTS: Record<View, string> = {
   board: '←/→ lane · ↑/↓ card · Shift+←/→ move · Shift+↑/↓ priority · D archive · U undo · ? keys',
   ideas: 'n new requirement · A accept · R reject · Enter open · e edit · / filter · ? keys',
   projects: 'Enter use project · e edit · n new project · ? keys · q quit',
+  workflows:
+    'Enter open · n new stage · x remove stage · Shift+↑/↓ reorder · N new workflow · D delete · ? keys',
   settings: 'j/k preview theme · Enter use it · P persist state · ? keys · q quit',
 }

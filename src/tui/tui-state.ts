@@ -1,6 +1,14 @@
 import { DEFAULT_THEME, findTheme } from './themes.ts'
 
-export const VIEWS = ['summary', 'list', 'board', 'ideas', 'projects', 'settings'] as const
+export const VIEWS = [
+  'summary',
+  'list',
+  'board',
+  'ideas',
+  'projects',
+  'workflows',
+  'settings',
+] as const
 export type View = (typeof VIEWS)[number]
 
 export const VIEW_TITLES: Record<View, string> = {
@@ -9,6 +17,7 @@ export const VIEW_TITLES: Record<View, string> = {
   board: 'Board',
   ideas: 'Ideas',
   projects: 'Projects',
+  workflows: 'Workflows',
   settings: 'Settings',
 }
 

@@ -67,12 +67,13 @@ describe('tk -g board in a real terminal (tmux)', () => {
     const t = openTmux(ws, ['-g'], {}, { columns: 80, rows: 24 })
     await t.waitFor('Recent activity')
     const top = t.screen().split('\n')[0]!
-    for (const n of ['1', '2', '3', '4', '5', '6']) expect(top).toMatch(new RegExp(`\\b${n} [A-Z]`))
+    for (const n of ['1', '2', '3', '4', '5', '6', '7'])
+      expect(top).toMatch(new RegExp(`\\b${n} [A-Z]`))
     await t.send('3')
     const s = await t.waitFor('A title long enough to need the room')
     expect(s).toMatch(/design \(1\)\s+develop \(0\)/)
     // The last tab is still there to go to.
-    await t.send('6')
+    await t.send('7')
     await t.waitFor('● The Grey')
     await t.send('q')
     await t.waitFor('TK-EXITED:0')

@@ -84,7 +84,7 @@ describe('tk -g in a real terminal (tmux)', () => {
 
     const again = openTmux(ws, ['-g'])
     await again.waitFor('design (0)')
-    await again.send('6')
+    await again.send('7')
     await again.waitFor(/● Dracula/)
     await again.send('q')
     await again.waitFor('TK-EXITED:0')

@@ -6,12 +6,17 @@ import { VIEW_TITLES, VIEWS, type View } from '../tui-state.ts'
 const LEAD = ' tk '
 const SEP = ' │ '
 
+/** Room the project's name keeps at the right before the tabs shorten (up to 30 columns). */
+const projectRoom = (project: string) => Math.min(30, project.length + 2)
+
 /**
  * The tabs' labels for a bar `width` wide. Every tab stays on screen: the full titles when
- * they fit, else four letters, else only the number (the active tab keeps its title).
+ * they fit beside the project, else four letters, else only the number (the active tab keeps
+ * its title).
  */
-function tabLabels(view: View, width: number): string[] {
-  const fits = (labels: string[]) => LEAD.length + labels.join(SEP).length <= width
+function tabLabels(view: View, width: number, project: string): string[] {
+  const fits = (labels: string[]) =>
+    LEAD.length + labels.join(SEP).length + projectRoom(project) <= width
   const full = VIEWS.map((v, i) => `${i + 1} ${VIEW_TITLES[v]}`)
   if (fits(full)) return full
   const short = VIEWS.map((v, i) =>
@@ -22,17 +27,21 @@ function tabLabels(view: View, width: number): string[] {
 }
 
 /** The column range of each tab, so a click can be mapped back to its view. */
-export function tabRanges(view: View, width: number): { view: View; from: number; to: number }[] {
+export function tabRanges(
+  view: View,
+  width: number,
+  project: string,
+): { view: View; from: number; to: number }[] {
   let x = LEAD.length
-  return tabLabels(view, width).map((label, i) => {
+  return tabLabels(view, width, project).map((label, i) => {
     const range = { view: VIEWS[i]!, from: x, to: x + label.length }
     x += label.length + SEP.length
     return range
   })
 }
 
-export const tabAt = (x: number, view: View, width: number): View | undefined =>
-  tabRanges(view, width).find((r) => x >= r.from && x < r.to)?.view
+export const tabAt = (x: number, view: View, width: number, project: string): View | undefined =>
+  tabRanges(view, width, project).find((r) => x >= r.from && x < r.to)?.view
 
 /**
  * The row of views across the top, with the active project at the right (shortened first
@@ -46,7 +55,7 @@ export function TabBar(props: {
   offline?: boolean
 }) {
   const { view, theme, project, width, offline } = props
-  const labels = tabLabels(view, width)
+  const labels = tabLabels(view, width, project)
   return (
     <Box width={width} height={1}>
       <Box flexShrink={0}>

@@ -6,6 +6,7 @@ import { ProjectsView } from './projects-view.tsx'
 import { SettingsView } from './settings-view.tsx'
 import { SummaryView } from './summary-view.tsx'
 import { TreeView } from './tree-view.tsx'
+import { WorkflowsView } from './workflows-view.tsx'
 
 /** The view chosen in the tab bar, with its filter and cursor from the TUI state. */
 export function CurrentView(props: {
@@ -80,6 +81,22 @@ export function CurrentView(props: {
             c.say(`using project ${p.prefix}`)
           }}
           edit={(prefix) => c.setOverlay({ kind: 'project-form', prefix })}
+        />
+      )
+    case 'workflows':
+      return (
+        <WorkflowsView
+          {...common}
+          cursor={state.cursors.workflows ?? 0}
+          selected={state.selected.workflows}
+          setCursor={c.setCursor('workflows')}
+          ask={(label, submit) =>
+            c.setOverlay({ kind: 'prompt', label, initial: '', submit, back: undefined })
+          }
+          confirm={(question, yes) =>
+            c.setOverlay({ kind: 'confirm', question, yes, back: undefined })
+          }
+          perform={c.perform}
         />
       )
     case 'settings':

@@ -9,6 +9,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   ideas: 'Ideas',
   detail: 'Ticket detail',
   projects: 'Projects',
+  workflows: 'Workflows',
   settings: 'Settings',
 }
 
