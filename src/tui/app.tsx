@@ -47,6 +47,11 @@ export type AppProps = {
   readonly now?: () => Date
   /** Remote mode: the version the server reports, shown at the right of the status row. */
   readonly serverVersion?: string
+  /**
+   * `tk edit KEY`: open on the edit form of this ticket, and end when it closes, handing over
+   * what the form said (`saved …`, or undefined when cancelled).
+   */
+  readonly edit?: { readonly key: string; readonly done: (text: string | undefined) => void }
 }
 
 /** The whole terminal UI: tab bar, the current view or an overlay, and the status row. */
@@ -58,9 +63,23 @@ export function App(props: AppProps) {
   const height = size.rows - 2
   const [state, setState] = useState<TuiState>(props.initial)
   const [project, setProject] = useState(props.project)
-  const [overlay, setOverlayState] = useState<Overlay | undefined>()
+  const { edit } = props
+  const [firstOverlay] = useState<Overlay | undefined>(() =>
+    edit
+      ? {
+          kind: 'ticket-form',
+          mode: 'edit',
+          key: edit.key,
+          finish(text) {
+            edit.done(text)
+            exit()
+          },
+        }
+      : undefined,
+  )
+  const [overlay, setOverlayState] = useState<Overlay | undefined>(firstOverlay)
   // Read by key handlers, which may run several times before the next render.
-  const overlayNow = useRef<Overlay | undefined>(undefined)
+  const overlayNow = useRef<Overlay | undefined>(firstOverlay)
   const [message, setMessage] = useState<Message | undefined>()
   const [generation, setGeneration] = useState(0)
   const [preview, setPreview] = useState<Theme | undefined>()

@@ -8,7 +8,13 @@ export type Overlay =
   | { kind: 'help'; offset: number }
   | { kind: 'detail'; key: string; from: ScreenHandle | undefined }
   | { kind: 'ticket-form'; mode: 'new'; type: TicketType }
-  | { kind: 'ticket-form'; mode: 'edit'; key: string }
+  | {
+      kind: 'ticket-form'
+      mode: 'edit'
+      key: string
+      /** What closing the form does instead of going back to the view (`tk edit KEY`). */
+      finish?: (text: string | undefined) => void
+    }
   | { kind: 'project-form'; prefix: string | undefined }
   | {
       kind: 'prompt'

@@ -39,7 +39,14 @@ export function OverlayPane(props: {
         />
       )
     case 'ticket-form':
-      return <TicketForm mode={overlay} width={width} height={height} done={finished} />
+      return (
+        <TicketForm
+          mode={overlay}
+          width={width}
+          height={height}
+          done={(overlay.mode === 'edit' && overlay.finish) || finished}
+        />
+      )
     case 'project-form':
       return (
         <ProjectForm

@@ -24,16 +24,31 @@ export type RunTuiOptions = {
   readonly project: string | undefined
   readonly stdin: NodeJS.ReadStream
   readonly stdout: NodeJS.WriteStream
+  /** `tk edit KEY`: only the edit form of this ticket; the UI ends when the form closes. */
+  readonly edit?: {
+    readonly key: string
+    /** The error when there is no terminal (its hint says what to do instead). */
+    readonly noTerminal: TicketError
+  }
 }
 
 // Cursor moves must not wait on disk, so state is written at most this often (and at exit).
 const SAVE_DELAY_MS = 400
 
-export async function runTui(o: RunTuiOptions): Promise<void> {
+/**
+ * Runs the UI until it quits; for `edit`, returns the ticket's key and what the form said
+ * (undefined: cancelled).
+ */
+export async function runTui(
+  o: RunTuiOptions,
+): Promise<{ key: string; said: string | undefined } | undefined> {
   if (!o.stdout.isTTY || !o.stdin.isTTY)
-    throw new TicketError('unavailable', 'the terminal UI needs a terminal', {
-      hint: 'run tk -g in an interactive terminal; for plain output use tk ls',
-    })
+    throw (
+      o.edit?.noTerminal ??
+      new TicketError('unavailable', 'the terminal UI needs a terminal', {
+        hint: 'run tk -g in an interactive terminal; for plain output use tk ls',
+      })
+    )
   const initial = readTuiState(o.config.tui)
   let theme = initial.theme
   if (o.theme !== undefined) {
@@ -47,8 +62,12 @@ export async function runTui(o: RunTuiOptions): Promise<void> {
   const service = await o.connect()
   try {
     const me = await service.whoami()
+    // A ticket that is not there is an error before anything is drawn.
+    const editing = o.edit ? await service.getTicket(o.edit.key) : undefined
     const configured =
-      o.project ?? (typeof o.config.project === 'string' ? o.config.project : undefined)
+      editing?.project_prefix ??
+      o.project ??
+      (typeof o.config.project === 'string' ? o.config.project : undefined)
     // With no current project (a new remote workspace), open the first one, as the web app
     // does; it becomes the workspace's project only when chosen in Projects.
     const project =
@@ -56,7 +75,15 @@ export async function runTui(o: RunTuiOptions): Promise<void> {
     // Remote mode names the server's version on the status row: what answers is not always
     // the version this tk was built with.
     const server = o.serverUrl ? (await service.status()).server_version : undefined
-    await show(o, service, { ...initial, theme }, me, project, server)
+    let said: string | undefined
+    const edit = editing && {
+      key: editing.key,
+      done: (text: string | undefined) => {
+        said = text
+      },
+    }
+    await show(o, service, { ...initial, theme }, me, project, server, edit)
+    return editing && { key: editing.key, said }
   } finally {
     await service.close()
   }
@@ -69,6 +96,7 @@ async function show(
   me: AppProps['me'],
   project: string | undefined,
   serverVersion: string | undefined,
+  edit: AppProps['edit'],
 ) {
   let pending: Record<string, unknown> = {}
   // Kept here rather than passed to unmount(), whose promise resolves even when given an error.
@@ -116,6 +144,7 @@ async function show(
       initial,
       save,
       ...(serverVersion ? { serverVersion } : {}),
+      ...(edit ? { edit } : {}),
       // Remote mode hears of changes from /api/ws; local mode has no server to tell it.
       feed:
         o.serverUrl && service instanceof HttpService

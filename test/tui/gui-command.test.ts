@@ -21,3 +21,20 @@ describe('tk -g without a terminal', () => {
     expect((await ws.json<{ title: string }>('get', r.stdout.trim())).title).toBe('gui')
   })
 })
+
+describe('tk edit', () => {
+  it('without a terminal says so and points at tk update; with fields it updates', async () => {
+    const ws = await tempWorkspace()
+    await ws.tk('add', 'Old title')
+    const r = await ws.tk('edit', 'TK-T-1')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(
+      'error: tk edit opens a form in the terminal UI, which needs a terminal\n' +
+        'hint: to change a ticket without one, give the fields: tk update TK-T-1 -title "New title" -p 1 (tk update -h lists them)\n',
+    )
+    const u = await ws.tk('edit', 'TK-T-1', '-title', 'New title')
+    expect(u.code).toBe(0)
+    expect((await ws.json<{ title: string }>('get', 'TK-T-1')).title).toBe('New title')
+  })
+})

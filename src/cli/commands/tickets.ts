@@ -1,3 +1,4 @@
+import { TicketError } from '../../domain/errors.ts'
 import { parseLifecycleInput } from '../../domain/lifecycle.ts'
 import {
   parsePriority,
@@ -187,6 +188,45 @@ export const update: Run = async (c) => {
     ticket = await svc.getTicket(ref)
   }
   c.out.data(ticket, (t) => oneLine(c.out, t))
+}
+
+/**
+ * The terminal UI's edit form on one ticket, as the reference's `tk edit`; the UI ends when
+ * the form closes. Field flags make it `tk update` (which `edit` used to be an alias of), so
+ * scripts that wrote `tk edit KEY -title …` keep working.
+ */
+export const edit: Run = async (c) => {
+  if (Object.entries(c.opts).some(([name, v]) => name !== 'id' && v !== undefined)) return update(c)
+  const key = c.ticket()
+  const [{ runTui }, { serverUrlOf }] = await Promise.all([
+    import('../../tui/run.ts'),
+    import('../credentials.ts'),
+  ])
+  const edited = await runTui({
+    config: c.workspace.config,
+    saveConfig: (patch) => c.workspace.saveConfig(patch),
+    connect: () => import('../connect.ts').then((m) => m.connect(c.workspace, c.env)),
+    theme: undefined,
+    serverUrl: serverUrlOf(c.workspace, c.env),
+    project: undefined,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    edit: {
+      key,
+      noTerminal: new TicketError(
+        'unavailable',
+        'tk edit opens a form in the terminal UI, which needs a terminal',
+        {
+          hint: `to change a ticket without one, give the fields: tk update ${key} -title "New title" -p 1 (tk update -h lists them)`,
+        },
+      ),
+    },
+  })
+  const done = edited ?? { key, said: undefined }
+  c.out.data(
+    { key: done.key, saved: done.said !== undefined },
+    () => done.said ?? `left ${done.key} as it was`,
+  )
 }
 
 /** `""` means "none" for -parent and -assignee, as the original's `-parent_id ""`. */

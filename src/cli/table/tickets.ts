@@ -1,5 +1,5 @@
 /** @module The Tickets section of the command table (assembled in ../program.ts). */
-import type { CommandSpec } from '../command.ts'
+import type { CommandSpec, OptionSpec } from '../command.ts'
 import {
   addOptions,
   id,
@@ -21,6 +21,25 @@ const typeShortcut = (name: string, summary: string, type = name): CommandSpec =
   section: 'Tickets',
   load: lazy(tickets, (m) => m.addOfType(type)),
 })
+
+const UPDATE_OPTIONS: OptionSpec[] = [
+  id,
+  ...ticketFields,
+  { flags: '--order <n>', description: 'sort order', aliases: ['sort_order', 'sort-order'] },
+  { flags: '--stage <stage>', description: 'move to this stage' },
+  { flags: '--state <state>', description: 'set this state' },
+  { flags: '--status <stage/state>', description: 'set stage and state' },
+  {
+    flags: '--parent <key>',
+    description: 'attach under this ticket ("" detaches), as tk set-parent',
+    aliases: ['parent_id', 'parent-id'],
+  },
+  {
+    flags: '-a, --assignee <user>',
+    description: 'assign to this user ("" unassigns), as tk assign',
+  },
+  message,
+]
 
 export const TICKETS: readonly CommandSpec[] = [
   {
@@ -93,29 +112,19 @@ export const TICKETS: readonly CommandSpec[] = [
   },
   {
     name: 'update',
-    aliases: ['edit'],
     summary: 'Change fields of a ticket',
     args: '[KEY]',
-    options: [
-      id,
-      ...ticketFields,
-      { flags: '--order <n>', description: 'sort order', aliases: ['sort_order', 'sort-order'] },
-      { flags: '--stage <stage>', description: 'move to this stage' },
-      { flags: '--state <state>', description: 'set this state' },
-      { flags: '--status <stage/state>', description: 'set stage and state' },
-      {
-        flags: '--parent <key>',
-        description: 'attach under this ticket ("" detaches), as tk set-parent',
-        aliases: ['parent_id', 'parent-id'],
-      },
-      {
-        flags: '-a, --assignee <user>',
-        description: 'assign to this user ("" unassigns), as tk assign',
-      },
-      message,
-    ],
+    options: UPDATE_OPTIONS,
     section: 'Tickets',
     load: lazy(tickets, (m) => m.update),
+  },
+  {
+    name: 'edit',
+    summary: 'Edit a ticket in the terminal UI form (with field flags: as tk update)',
+    args: '[KEY]',
+    options: UPDATE_OPTIONS,
+    section: 'Tickets',
+    load: lazy(tickets, (m) => m.edit),
   },
   {
     name: 'delete',
