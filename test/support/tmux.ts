@@ -56,6 +56,8 @@ export function openTmux(
   const screen = () => tmux('capture-pane', '-p')
   return {
     screen,
+    /** Each cell's background as tmux holds it (`default` where none was painted). */
+    backgrounds: () => backgrounds(tmux('capture-pane', '-p', '-e', '-N')),
     resize: (x: number, y: number) => tmux('resize-window', '-x', String(x), '-y', String(y)),
     tkPid: () => Number(readFileSync(pidFile, 'utf8').trim()),
     format: (f: string) => tmux('display-message', '-p', f).trim(),
@@ -75,4 +77,37 @@ export function openTmux(
     waitFor: (expected: string | RegExp | ((screen: string) => boolean), timeout = 10_000) =>
       screenShows(screen, expected, timeout, 100),
   }
+}
+
+/**
+ * The background colour of every cell of a `capture-pane -e` dump, row by row: the SGR
+ * parameter text that set it (`48;5;231`, `44`), or `default`. tmux writes only the changes, so
+ * the colour set on one row carries on into the next.
+ */
+export function backgrounds(dump: string): string[][] {
+  let bg = 'default'
+  return dump
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => {
+      const row: string[] = []
+      for (const m of line.matchAll(/\x1b\[([\d;]*)m|\x1b[^\[]|([^\x1b])/gu)) {
+        if (m[2] !== undefined) {
+          row.push(bg)
+          continue
+        }
+        const ps = (m[1] ?? '').split(';')
+        for (let i = 0; i < ps.length; i++) {
+          const p = ps[i] === '' ? 0 : Number(ps[i])
+          if (p === 0 || p === 49) bg = 'default'
+          else if (p === 38) i += ps[i + 1] === '5' ? 2 : 4
+          else if (p === 48) {
+            const n = ps[i + 1] === '5' ? 2 : 4
+            bg = ps.slice(i, i + 1 + n).join(';')
+            i += n
+          } else if ((p >= 40 && p <= 47) || (p >= 100 && p <= 107)) bg = String(p)
+        }
+      }
+      return row
+    })
 }
