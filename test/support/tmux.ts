@@ -91,7 +91,7 @@ export function backgrounds(dump: string): string[][] {
     .split('\n')
     .map((line) => {
       const row: string[] = []
-      for (const m of line.matchAll(/\x1b\[([\d;]*)m|\x1b[^\[]|([^\x1b])/gu)) {
+      for (const m of line.matchAll(/\x1b\[([\d;]*)m|\x1b[^[]|([^\x1b])/gu)) {
         if (m[2] !== undefined) {
           row.push(bg)
           continue

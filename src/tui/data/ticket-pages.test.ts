@@ -46,4 +46,19 @@ describe('TicketPages', () => {
     expect(failing.ready).toBe(true)
     expect((failing.error as Error).message).toBe('disk on fire')
   })
+
+  it('shows a ticket once when it moves down a page between two loads', async () => {
+    let all = tickets(15)
+    const pages = new TicketPages(async (offset, limit) => {
+      const page = all.slice(offset, offset + limit)
+      // A new ticket arrives at the top after the first page: TK-T-10 is now on page two too.
+      all = [{ key: 'TK-T-99' } as Ticket, ...tickets(15)]
+      return page
+    }, 10).start()
+    await new Promise<void>((resolve) => pages.subscribe(() => pages.complete && resolve()))
+    const keys = pages.slice(0, pages.length).map((t) => t.key)
+    expect(keys).toEqual(tickets(15).map((t) => t.key))
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(pages.indexOf('TK-T-11')).toBe(10)
+  })
 })

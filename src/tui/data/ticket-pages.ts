@@ -14,6 +14,8 @@ export class TicketPages {
   // Where each key is, so a view finds its selected ticket without a scan on every key.
   readonly #index = new Map<string, number>()
   readonly #listeners = new Set<() => void>()
+  // Rows the loader has returned, repeats included: where the next page starts.
+  #fetched = 0
   #complete = false
   #stopped = false
   #error: unknown
@@ -31,6 +33,8 @@ export class TicketPages {
   static stale(previous: TicketPages, error: unknown): TicketPages {
     const pages = new TicketPages(previous.#load, previous.#pageSize)
     pages.#rows.push(...previous.#rows)
+    for (const [k, i] of previous.#index) pages.#index.set(k, i)
+    pages.#fetched = previous.#fetched
     pages.#complete = previous.#complete
     pages.#error = error
     return pages
@@ -91,16 +95,20 @@ export class TicketPages {
     while (!this.#stopped && !this.#complete) {
       let page: Ticket[]
       try {
-        page = await this.#load(this.#rows.length, this.#pageSize)
+        page = await this.#load(this.#fetched, this.#pageSize)
       } catch (e) {
         this.#error = e
         this.#notify()
         return
       }
       if (this.#stopped) return
+      this.#fetched += page.length
       for (const t of page) {
-        // Offset paging can repeat a row that moved between pages; the first one counts.
-        if (!this.#index.has(t.key)) this.#index.set(t.key, this.#rows.length)
+        // Offset paging repeats a ticket that moved down a page between two loads. It is shown
+        // once: views key their rows by ticket key, and two rows with one key let React
+        // draw one ticket's row where another's belongs.
+        if (this.#index.has(t.key)) continue
+        this.#index.set(t.key, this.#rows.length)
         this.#rows.push(t)
       }
       if (page.length < this.#pageSize) this.#complete = true
