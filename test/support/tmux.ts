@@ -91,6 +91,7 @@ export function backgrounds(dump: string): string[][] {
     .split('\n')
     .map((line) => {
       const row: string[] = []
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is read
       for (const m of line.matchAll(/\x1b\[([\d;]*)m|\x1b[^[]|([^\x1b])/gu)) {
         if (m[2] !== undefined) {
           row.push(bg)
