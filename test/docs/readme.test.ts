@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/temp-dir.ts'
@@ -74,5 +74,14 @@ describe('README', () => {
         )
       }
     }
+  })
+
+  it('links to and shows only files that exist (screenshots included)', () => {
+    const markdown = readFileSync(README, 'utf8')
+    const targets = [...markdown.matchAll(/!?\[[^\]]*\]\(([^)#\s]+)\)/g)]
+      .map((m) => m[1]!)
+      .filter((t) => !/^[a-z]+:/.test(t))
+    expect(targets).toContain('test/e2e/screenshots/board.png')
+    expect(targets.filter((t) => !existsSync(new URL(`../../${t}`, import.meta.url)))).toEqual([])
   })
 })

@@ -4,14 +4,14 @@ import { openTmux } from '../support/tmux.ts'
 import { tempWorkspace } from '../support/workspace.ts'
 
 /*
- * The screens the README shows, checked on every run. With TK_SCREENSHOTS=1 they are also
+ * The screens the README shows, checked on every run. With SCREENSHOTS=1 they are also
  * written to docs/screenshots/ (as text: what the terminal shows), so they are remade on
  * request and `npm test` never rewrites a tracked file.
  */
 const OUT = new URL('../../docs/screenshots/', import.meta.url)
 
 describe('terminal UI screenshots (tmux)', () => {
-  it('draws the board, the list and a ticket for the README', async () => {
+  it('draws the board, the list, a ticket and the workflows for the README', async () => {
     const ws = await tempWorkspace()
     await ws.tk('epic', 'Authentication')
     await ws.tk('add', 'Customers can reset their password', '-parent', 'TK-E-1')
@@ -36,12 +36,15 @@ describe('terminal UI screenshots (tmux)', () => {
     shots.list = await t.waitFor(/List · 4 tickets/)
     await t.send('g', 'Enter')
     shots.detail = await t.waitFor('Steps')
+    await t.send('Escape', '6', 'Enter')
+    shots.workflows = await t.waitFor('4. done')
     expect(shots.board).toContain('Customers can reset')
     expect(shots.list).toContain('Reset token expires immediately')
     expect(shots.detail).toContain('1. Ask for a reset')
-    await t.send('q', 'q')
+    expect(shots.workflows).toMatch(/▾ default \(4 stages\)[\s\S]*▸ yolo \(2 stages\)/)
+    await t.send('q')
     await t.waitFor('TK-EXITED:0')
-    if (process.env.TK_SCREENSHOTS) {
+    if (process.env.SCREENSHOTS === '1') {
       mkdirSync(OUT, { recursive: true })
       for (const [name, screen] of Object.entries(shots))
         writeFileSync(new URL(`tui-${name}.txt`, OUT), `${screen.trimEnd()}\n`)
