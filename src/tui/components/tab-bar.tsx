@@ -6,19 +6,18 @@ import { VIEW_TITLES, VIEWS, type View } from '../tui-state.ts'
 const LEAD = ' tk '
 const SEP = ' │ '
 
-/** Room the project's name keeps at the right before the tabs shorten (up to 30 columns). */
+/** Room the project's name keeps at the right before the tab titles shorten (up to 30). */
 const projectRoom = (project: string) => Math.min(30, project.length + 2)
 
 /**
  * The tabs' labels for a bar `width` wide. Every tab stays on screen: the full titles when
- * they fit beside the project, else four letters, else only the number (the active tab keeps
- * its title).
+ * they fit beside the project, else four letters (the project gives way first), else only the
+ * number (the active tab keeps its title).
  */
 function tabLabels(view: View, width: number, project: string): string[] {
-  const fits = (labels: string[]) =>
-    LEAD.length + labels.join(SEP).length + projectRoom(project) <= width
+  const fits = (labels: string[], room = 0) => LEAD.length + labels.join(SEP).length + room <= width
   const full = VIEWS.map((v, i) => `${i + 1} ${VIEW_TITLES[v]}`)
-  if (fits(full)) return full
+  if (fits(full, projectRoom(project))) return full
   const short = VIEWS.map((v, i) =>
     v === view ? full[i]! : `${i + 1} ${VIEW_TITLES[v].slice(0, 4)}`,
   )
