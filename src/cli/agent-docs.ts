@@ -52,8 +52,9 @@ Every command acts as one identity (\`tk whoami\`); agents sharing one get the s
 - Exit code 0 means done, 1 means refused or failed (read \`error\` and \`hint\` on stderr), 2
   means the command was mistyped.
 - As an agent you hold a ticket by a lease: each of your writes renews it; in long quiet
-  stretches run \`tk agent heartbeat\`. If it lapses, or a person moves the ticket, it goes back
-  to the queue and your later changes are refused (\`not held by you\`): claim again.
+  stretches run \`tk agent heartbeat KEY\`. If it lapses, or a person moves the ticket, it goes
+  back to the queue and your later changes (and that heartbeat) are refused with exit 1 (\`not
+  held by you\`, saying why): stop work on it and claim again.
 - Parents (epics, tasks with children) take their status from their children: change the
   children. Closed or archived tickets refuse changes.
 - Never mark work complete that you did not verify against the acceptance criteria.
