@@ -35,10 +35,12 @@ Every command acts as one identity (\`tk whoami\`); agents sharing one get the s
 ## Record progress
 - \`tk comment CUS-T-42 "what you did, what you found"\` — keep comments short and factual.
 - \`tk time log CUS-T-42 30 "what the time went on"\` — log minutes (\`-minutes 30\` also works).
-- \`tk complete CUS-T-42 --json\` — your stage succeeded: the ticket moves to the next stage,
-  idle, still assigned to you (\`develop/active\` → \`test/idle\`); \`next\` in the answer says so.
-  Tickets that depend on it stay blocked until it is \`done\`. When no one else will test or
-  review it, \`tk complete CUS-T-42 -final\` succeeds through every remaining stage to \`done\`.
+- \`tk complete CUS-T-42 -final --json\` — the work is done and verified: the ticket succeeds
+  through every remaining stage to \`done/success\`, and tickets that depend on it are
+  unblocked. Finish this way unless you were told that someone else tests or reviews your work.
+- \`tk complete CUS-T-42 --json\` — hand it on instead: only your stage succeeds
+  (\`develop/active\` → \`test/idle\`, still assigned to you; \`next\` in the answer says so), and
+  tickets that depend on it stay blocked until it is \`done\`.
 - \`tk fail CUS-T-42 -m "why"\` — the stage did not succeed; say why.
 - \`tk unclaim CUS-T-42 -m "why"\` — give the ticket back if you cannot continue.
 
@@ -60,11 +62,12 @@ Every command acts as one identity (\`tk whoami\`); agents sharing one get the s
 - Never mark work complete that you did not verify against the acceptance criteria.
 
 ## The loop ("work on the next ticket")
-1. \`tk claim --json --fields key,title,status\`; stop on \`NO-WORK\`.
+1. \`tk claim --json --fields key,title,status\`; on \`NO-WORK\` stop and tell the person its
+   \`reason\` (tickets not marked ready wait for someone to run \`tk ready KEY\`).
 2. \`tk get KEY --json\`; read the description and acceptance criteria.
 3. Do the work; \`tk comment KEY "…"\` as you go; \`tk time log KEY MINUTES "…"\`.
-4. \`tk complete KEY --json\` when the acceptance criteria are met (\`-final\` to finish it
-   outright), else \`tk fail KEY -m "…"\`. Then back to 1.
+4. \`tk complete KEY -final --json\` when the acceptance criteria are met (plain \`complete\`
+   if you were told someone else tests it), else \`tk fail KEY -m "…"\`. Then back to 1.
 `
 
 export const ONBOARD = `# Tickets for agents
@@ -75,8 +78,9 @@ This repository tracks its work with \`tk\` (also \`ticket\`). Before you start:
 - \`tk next --json\` — what is ready to be worked on, in order (ready, idle at \`develop\`).
 - \`tk claim --json\` — take the next ticket (\`NO-WORK\` comes with a \`reason\` and \`counts\`).
 - \`tk get KEY --json\` — read it fully, including acceptance criteria and what blocks it.
-- \`tk comment KEY "…"\` while you work; \`tk complete KEY\` when the stage is done (it moves
-  on to \`test\`, still yours; \`-final\` finishes it); \`tk fail KEY -m "why"\` when it is not.
+- \`tk comment KEY "…"\` while you work; \`tk complete KEY -final\` when it is done and verified
+  (plain \`complete\` only moves it on to \`test\`, still yours, for someone who tests it);
+  \`tk fail KEY -m "why"\` when it is not.
 - Each agent needs its own identity: \`AGENT_ID\` (from \`tk agent create\`), plus
   \`AGENT_PASSWORD\` and \`TICKET_URL\` against a server.
 
