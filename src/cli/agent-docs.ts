@@ -8,8 +8,9 @@ description: Find, claim, update and complete tickets with the tk command line. 
 
 Tickets have keys such as \`CUS-T-42\` (project prefix, type code, number) and a status
 \`stage/state\`: stages \`design → develop → test → done\`, states \`idle | active | success | fail\`.
-Always pass \`--json\` (one line of JSON when piped) and add \`--fields key,title,status\` to keep
-it short (in claim answers it picks the ticket's fields; an unknown name is an error).
+Always pass \`--json\` (one line of JSON when piped) and pick what you need with \`--fields\`,
+as the loop below does (in claim answers it picks the ticket's fields; an unknown name is an
+error that lists the valid ones).
 
 ## Who you are
 Every command acts as one identity (\`tk whoami\`); agents sharing one get the same ticket back.
@@ -29,7 +30,8 @@ Every command acts as one identity (\`tk whoami\`); agents sharing one get the s
 - \`tk claim CUS-T-42 --json\` — take a specific ticket (even one not in the queue); if it
   cannot be taken, the reason is an error on stderr (exit 1).
 - \`tk get CUS-T-42 --json\` — everything about a ticket: description, acceptance criteria,
-  \`blocked\` (unfinished dependencies), \`children\`, \`parent_id\`.
+  \`blocked\` (unfinished dependencies), \`children\`, \`parent_id\`, its latest \`comments\`
+  (what people and earlier runs said) and \`history\`.
 - \`tk ls --json -n 20\`, \`tk search "words" --json\`, \`tk blocked --json\`.
 
 ## Record progress
@@ -64,10 +66,11 @@ Every command acts as one identity (\`tk whoami\`); agents sharing one get the s
 ## The loop ("work on the next ticket")
 1. \`tk claim --json --fields key,title,status\`; on \`NO-WORK\` stop and tell the person its
    \`reason\` (tickets not marked ready wait for someone to run \`tk ready KEY\`).
-2. \`tk get KEY --json\`; read the description and acceptance criteria.
+2. \`tk get KEY --json --fields description,acceptance_criteria,blocked,comments\`; read them.
 3. Do the work; \`tk comment KEY "…"\` as you go; \`tk time log KEY MINUTES "…"\`.
-4. \`tk complete KEY -final --json\` when the acceptance criteria are met (plain \`complete\`
-   if you were told someone else tests it), else \`tk fail KEY -m "…"\`. Then back to 1.
+4. \`tk complete KEY -final --json --fields key,status,next\` when the acceptance criteria are
+   met (plain \`complete\` if you were told someone else tests it), else \`tk fail KEY -m "…"\`.
+   Then back to 1.
 `
 
 export const ONBOARD = `# Tickets for agents
