@@ -48,11 +48,19 @@ for (;;) {
     break
   }
   const key = answer.ticket!.key
-  steps.push(tk('get', key, '--json').bytes)
+  steps.push(
+    (loop === 'before'
+      ? tk('get', key, '--json')
+      : tk('get', key, '--json', '--fields', 'description,acceptance_criteria,blocked,comments')
+    ).bytes,
+  )
   steps.push(tk('comment', key, 'did the work; acceptance criteria met').bytes)
   steps.push(tk('time', 'log', key, '30', 'what the time went on').bytes)
   steps.push(
-    (loop === 'before' ? tk('complete', key) : tk('complete', key, '-final', '--json')).bytes,
+    (loop === 'before'
+      ? tk('complete', key)
+      : tk('complete', key, '-final', '--json', '--fields', 'key,status,next')
+    ).bytes,
   )
   perTicket.push({ key, commands: steps.length, bytes: steps.reduce((a, b) => a + b, 0) })
 }

@@ -8,8 +8,9 @@ description: Find, claim, update and complete tickets with the tk command line. 
 
 Tickets have keys such as \`CUS-T-42\` (project prefix, type code, number) and a status
 \`stage/state\`: stages \`design → develop → test → done\`, states \`idle | active | success | fail\`.
-Always pass \`--json\` (one line of JSON when piped) and add \`--fields key,title,status\` to keep
-it short (in claim answers it picks the ticket's fields; an unknown name is an error).
+Always pass \`--json\` (one line of JSON when piped) and pick what you need with \`--fields\`,
+as the loop below does (in claim answers it picks the ticket's fields; an unknown name is an
+error that lists the valid ones).
 
 ## Who you are
 Every command acts as one identity (\`tk whoami\`); agents sharing one get the same ticket back.
@@ -29,16 +30,19 @@ Every command acts as one identity (\`tk whoami\`); agents sharing one get the s
 - \`tk claim CUS-T-42 --json\` — take a specific ticket (even one not in the queue); if it
   cannot be taken, the reason is an error on stderr (exit 1).
 - \`tk get CUS-T-42 --json\` — everything about a ticket: description, acceptance criteria,
-  \`blocked\` (unfinished dependencies), \`children\`, \`parent_id\`.
+  \`blocked\` (unfinished dependencies), \`children\`, \`parent_id\`, its latest \`comments\`
+  (what people and earlier runs said) and \`history\`.
 - \`tk ls --json -n 20\`, \`tk search "words" --json\`, \`tk blocked --json\`.
 
 ## Record progress
 - \`tk comment CUS-T-42 "what you did, what you found"\` — keep comments short and factual.
 - \`tk time log CUS-T-42 30 "what the time went on"\` — log minutes (\`-minutes 30\` also works).
-- \`tk complete CUS-T-42 --json\` — your stage succeeded: the ticket moves to the next stage,
-  idle, still assigned to you (\`develop/active\` → \`test/idle\`); \`next\` in the answer says so.
-  Tickets that depend on it stay blocked until it is \`done\`. When no one else will test or
-  review it, \`tk complete CUS-T-42 -final\` succeeds through every remaining stage to \`done\`.
+- \`tk complete CUS-T-42 -final --json\` — the work is done and verified: the ticket succeeds
+  through every remaining stage to \`done/success\`, and tickets that depend on it are
+  unblocked. Finish this way unless you were told that someone else tests or reviews your work.
+- \`tk complete CUS-T-42 --json\` — hand it on instead: only your stage succeeds
+  (\`develop/active\` → \`test/idle\`, still assigned to you; \`next\` in the answer says so), and
+  tickets that depend on it stay blocked until it is \`done\`.
 - \`tk fail CUS-T-42 -m "why"\` — the stage did not succeed; say why.
 - \`tk unclaim CUS-T-42 -m "why"\` — give the ticket back if you cannot continue.
 
@@ -52,18 +56,21 @@ Every command acts as one identity (\`tk whoami\`); agents sharing one get the s
 - Exit code 0 means done, 1 means refused or failed (read \`error\` and \`hint\` on stderr), 2
   means the command was mistyped.
 - As an agent you hold a ticket by a lease: each of your writes renews it; in long quiet
-  stretches run \`tk agent heartbeat\`. If it lapses, or a person moves the ticket, it goes back
-  to the queue and your later changes are refused (\`not held by you\`): claim again.
+  stretches run \`tk agent heartbeat KEY\`. If it lapses, or a person moves the ticket, it goes
+  back to the queue and your later changes (and that heartbeat) are refused with exit 1 (\`not
+  held by you\`, saying why): stop work on it and claim again.
 - Parents (epics, tasks with children) take their status from their children: change the
   children. Closed or archived tickets refuse changes.
 - Never mark work complete that you did not verify against the acceptance criteria.
 
 ## The loop ("work on the next ticket")
-1. \`tk claim --json --fields key,title,status\`; stop on \`NO-WORK\`.
-2. \`tk get KEY --json\`; read the description and acceptance criteria.
+1. \`tk claim --json --fields key,title,status\`; on \`NO-WORK\` stop and tell the person its
+   \`reason\` (tickets not marked ready wait for someone to run \`tk ready KEY\`).
+2. \`tk get KEY --json --fields description,acceptance_criteria,blocked,comments\`; read them.
 3. Do the work; \`tk comment KEY "…"\` as you go; \`tk time log KEY MINUTES "…"\`.
-4. \`tk complete KEY --json\` when the acceptance criteria are met (\`-final\` to finish it
-   outright), else \`tk fail KEY -m "…"\`. Then back to 1.
+4. \`tk complete KEY -final --json --fields key,status,next\` when the acceptance criteria are
+   met (plain \`complete\` if you were told someone else tests it), else \`tk fail KEY -m "…"\`.
+   Then back to 1.
 `
 
 export const ONBOARD = `# Tickets for agents
@@ -74,8 +81,9 @@ This repository tracks its work with \`tk\` (also \`ticket\`). Before you start:
 - \`tk next --json\` — what is ready to be worked on, in order (ready, idle at \`develop\`).
 - \`tk claim --json\` — take the next ticket (\`NO-WORK\` comes with a \`reason\` and \`counts\`).
 - \`tk get KEY --json\` — read it fully, including acceptance criteria and what blocks it.
-- \`tk comment KEY "…"\` while you work; \`tk complete KEY\` when the stage is done (it moves
-  on to \`test\`, still yours; \`-final\` finishes it); \`tk fail KEY -m "why"\` when it is not.
+- \`tk comment KEY "…"\` while you work; \`tk complete KEY -final\` when it is done and verified
+  (plain \`complete\` only moves it on to \`test\`, still yours, for someone who tests it);
+  \`tk fail KEY -m "why"\` when it is not.
 - Each agent needs its own identity: \`AGENT_ID\` (from \`tk agent create\`), plus
   \`AGENT_PASSWORD\` and \`TICKET_URL\` against a server.
 

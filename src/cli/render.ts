@@ -108,13 +108,15 @@ export function recordsText(out: Output, t: TicketWithRecords): string {
   if (t.comments.length > 0) {
     lines.push('', 'Comments (newest first):')
     for (const x of t.comments)
-      lines.push(`  [${when(x.created_at)}] ${paint(out.color, 'bold', x.author)}: ${x.text}`)
+      lines.push(
+        `  [${when(x.created_at)}] ${paint(out.color, 'bold', x.author_name ?? x.author)}: ${x.text}`,
+      )
   }
   if (t.history.length > 0) {
     lines.push('', 'History (newest first):')
     for (const e of t.history)
       lines.push(
-        `  [${when(e.created_at)}] ${describeEvent(e)} ${paint(out.color, 'dim', `(by ${e.actor})`)}`,
+        `  [${when(e.created_at)}] ${describeEvent(e)} ${paint(out.color, 'dim', `(by ${e.actor_name ?? e.actor})`)}`,
       )
   }
   return lines.join('\n')

@@ -476,8 +476,11 @@ export class HttpService implements TicketService {
   }
   registerAgent: TicketService['registerAgent'] = async () =>
     (await this.#call<{ agent: User }>('POST', '/api/agents/register', {})).agent
-  heartbeat: TicketService['heartbeat'] = (status) =>
-    this.#call('POST', '/api/agents/heartbeat', status ? { status } : {})
+  heartbeat: TicketService['heartbeat'] = (status, ticket) =>
+    this.#call('POST', '/api/agents/heartbeat', {
+      ...(status ? { status } : {}),
+      ...(ticket ? { ticket } : {}),
+    })
   requestWork: TicketService['requestWork'] = (input) =>
     this.#call('POST', '/api/agents/request', input)
   reportWork: TicketService['reportWork'] = (ref, report) =>

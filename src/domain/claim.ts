@@ -76,7 +76,8 @@ const plural = (n: number, one: string, many: string) =>
 /** One sentence saying why nothing could be claimed, from the counts. */
 export function noWorkReason(c: NoWorkCounts): string {
   const parts = [
-    c.not_ready > 0 && `${plural(c.not_ready, 'ticket is', 'tickets are')} not marked ready`,
+    c.not_ready > 0 &&
+      `${plural(c.not_ready, 'ticket is', 'tickets are')} not marked ready (tk ready KEY queues one)`,
     c.not_in_work_stage > 0 &&
       `${plural(c.not_in_work_stage, 'ready ticket is', 'ready tickets are')} not at the work stage`,
     c.blocked > 0 &&

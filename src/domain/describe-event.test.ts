@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeEvent } from './describe-event.ts'
+import { describeEvent, usernamesIn } from './describe-event.ts'
 import type { HistoryChange, HistoryEventType, HistoryPayloads } from './history.ts'
 
 // One example of every kind: the mapped type makes a kind added to HistoryPayloads a compile
@@ -199,6 +199,29 @@ describe('describeEvent', () => {
     expect(
       describeEvent({ event_type: 'ticket_assigned', payload: { old: null, new: 'agent-1' } }),
     ).toBe('assigned to agent-1')
+  })
+
+  it('names the agents an event carries names for, before asking nameOf', () => {
+    const e = {
+      event_type: 'ticket_unassigned',
+      payload: { old: 'agent-2', new: null },
+      names: { 'agent-2': 'Night shift' },
+    } as const
+    expect(describeEvent(e)).toBe('unassigned from Night shift')
+    expect(describeEvent(e, () => 'someone')).toBe('unassigned from Night shift')
+  })
+
+  it('lists the usernames an event mentions, so their names can travel with it', () => {
+    expect(usernamesIn({ event_type: 'ticket_assigned', payload: { old: 'a', new: 'b' } })).toEqual(
+      ['b'],
+    )
+    expect(
+      usernamesIn({
+        event_type: 'ticket_requeued',
+        payload: { agent: 'agent-1', reason: 'r', attempts: 1, state: 'idle' },
+      }),
+    ).toEqual(['agent-1'])
+    expect(usernamesIn({ event_type: 'ticket_claimed', payload: {} })).toEqual([])
   })
 
   it('names an event of a kind it does not know, with its payload', () => {

@@ -41,12 +41,29 @@ function unknownKind(e: never): string {
   return `${words(String(event_type).replace(/^ticket_/, ''))}${rest.length ? ` (${rest.join(', ')})` : ''}`
 }
 
+/** An event as readers get it: with the names of the agents its payload mentions, if any. */
+type Described = HistoryChange & { readonly names?: Readonly<Record<string, string>> }
+
+/**
+ * The usernames an event's payload mentions (an assignee, an agent, a member): the ones
+ * `describeEvent` names, so whoever answers for history can carry their names beside it.
+ */
+export function usernamesIn(e: HistoryChange): string[] {
+  const seen: string[] = []
+  describeEvent(e, (u) => {
+    seen.push(u)
+    return u
+  })
+  return seen
+}
+
 /**
  * What one history event changed, as a phrase that follows the actor's name:
- * `stage design → develop`, `assigned to Build bot`, `labelled urgent`.
+ * `stage design → develop`, `assigned to Build bot`, `labelled urgent`. A username is shown
+ * by the name the event carries for it (`names`), else as `nameOf` says.
  */
-export function describeEvent(e: HistoryChange, nameOf: NameOf = asIs): string {
-  const who = (u: string | null) => (u === null ? '—' : nameOf(u))
+export function describeEvent(e: Described, nameOf: NameOf = asIs): string {
+  const who = (u: string | null) => (u === null ? '—' : (e.names?.[u] ?? nameOf(u)))
   switch (e.event_type) {
     case 'ticket_created': {
       const p = e.payload

@@ -168,6 +168,11 @@ export type HistoryEvent = {
   readonly actor: string
   /** The agent's name, when the actor is an agent (its username is a UUID). */
   readonly actor_name?: string
+  /**
+   * Agents' names for the usernames the payload mentions (`assigned to …`), by username;
+   * absent when it mentions no agent.
+   */
+  readonly names?: Readonly<Record<string, string>>
   readonly created_at: string
 } & HistoryChange
 

@@ -74,14 +74,25 @@ const withComment = async (svc: TicketService, ref: string, text: string | undef
   if (text) await svc.addComment(ref, text)
 }
 
-const finish = (state: 'success' | 'fail', description: string) =>
-  tool(description, { key, message }, async (c, a) => {
+const fail = tool('Mark a ticket you hold as failed.', { key, message }, async (c, a) => {
+  const svc = await c.service()
+  const ref = await held(c, svc, a.key)
+  const t = await svc.setState(ref, 'fail')
+  await withComment(svc, ref, a.message)
+  return brief(t)
+})
+
+const complete = tool(
+  'Finish your stage of a ticket you hold; it moves to the next, still yours.',
+  { key, message, final: z.boolean().optional().describe('succeed through every stage to done') },
+  async (c, a) => {
     const svc = await c.service()
     const ref = await held(c, svc, a.key)
-    const t = await svc.setState(ref, state)
+    const t = await svc.setState(ref, 'success', a.final ? { final: true } : {})
     await withComment(svc, ref, a.message)
     return brief(t)
-  })
+  },
+)
 
 export const TOOLS: Readonly<Record<string, Tool>> = {
   next: tool('Tickets claim would hand out, best first.', { project, limit }, async (c, a) => {
@@ -112,7 +123,7 @@ export const TOOLS: Readonly<Record<string, Tool>> = {
       p = parent.parent_id
     }
     const comments = (await svc.listComments(t.key)).map((m) => ({
-      author: m.author,
+      author: m.author_name ?? m.author,
       at: m.created_at,
       text: m.text,
     }))
@@ -135,8 +146,8 @@ export const TOOLS: Readonly<Record<string, Tool>> = {
         }),
       ),
   ),
-  complete: finish('success', 'Finish your stage of a ticket you hold; it moves to the next.'),
-  fail: finish('fail', 'Mark a ticket you hold as failed.'),
+  complete,
+  fail,
   release: tool('Give a ticket you hold back to the queue.', { key, message }, async (c, a) => {
     const svc = await c.service()
     const ref = await held(c, svc, a.key)

@@ -58,8 +58,11 @@ export interface AgentService {
 
   /** As an agent: says it is online. */
   registerAgent(): Promise<User>
-  /** As an agent: it is alive; renews the lease on the ticket it holds. */
-  heartbeat(status?: ReportableStatus): Promise<HeartbeatResult>
+  /**
+   * As an agent: it is alive; renews the lease on the ticket it holds. With `ticket`, refused
+   * (conflict, saying why) unless the agent holds that ticket under a lease.
+   */
+  heartbeat(status?: ReportableStatus, ticket?: string): Promise<HeartbeatResult>
   /** As an agent: the ticket it holds, else the next one by the claim rules (domain.md). */
   requestWork(input: WorkRequest): Promise<AgentWork>
   /**

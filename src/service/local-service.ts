@@ -283,7 +283,8 @@ export class LocalService implements TicketService {
   deleteAgentConfig: TicketService['deleteAgentConfig'] = (id, key) =>
     agents.deleteAgentConfig(this.#ctx, id, key)
   registerAgent: TicketService['registerAgent'] = () => agentWork.registerAgent(this.#ctx)
-  heartbeat: TicketService['heartbeat'] = (status) => agentWork.heartbeat(this.#ctx, status)
+  heartbeat: TicketService['heartbeat'] = (status, ticket) =>
+    agentWork.heartbeat(this.#ctx, status, ticket)
   requestWork: TicketService['requestWork'] = (input) => agentWork.requestWork(this.#ctx, input)
   reportWork: TicketService['reportWork'] = (ref, report) =>
     agentWork.reportWork(this.#ctx, ref, report)

@@ -148,15 +148,25 @@ describe('tk agent run against a real server', () => {
     ).toContain(key)
   }, 30_000)
 
-  it('a failing LLM leaves the ticket in fail with the reason', async () => {
+  it('a failing LLM leaves the ticket in fail with the reason, not retried', async () => {
     server = await startTestServer()
     const admin = await signedIn(server)
     const [key] = await readyTickets(admin, 'FL', 1)
     process.env.FAKE_LLM_MODE = 'fail'
-    const w = startWorker((await newAgent(server, admin, 'FL')).api)
+    const log = join(tempDir('tk-llm-log-'), 'runs.log')
+    process.env.FAKE_LLM_LOG = log
+    const w = startWorker((await newAgent(server, admin, 'FL')).api, { verbose: true })
     await eventually(async () => (await admin.getTicket(key!)).state === 'fail', 15_000, 'fail')
+    // docs/agents.md "The loop": a failed run is not retried; the worker asks again and
+    // finds nothing, the ticket waiting in fail for a person.
+    await eventually(
+      async () => w.lines.some((l) => l.startsWith('no work')),
+      15_000,
+      'the worker to ask again after the failed run',
+    )
     w.stop()
     await w.done
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([key])
     const t = await admin.getTicket(key!)
     expect(t).toMatchObject({ status: 'develop/fail', assignee: null, attempts: 1 })
     const [comment] = await admin.listComments(key!)

@@ -20,8 +20,8 @@ const ok = async (tk: Tk, ...args: string[]) => {
 const json = async <T>(tk: Tk, ...args: string[]) => JSON.parse(await ok(tk, ...args)) as T
 
 /**
- * An agent that knows only `tk skill`: its loop, word for word ("claim; stop on NO-WORK; get;
- * comment, time log; complete (-final to finish it outright)"), until the queue is empty.
+ * An agent that knows only `tk skill`: its loop, word for word ("claim; stop on NO-WORK; get
+ * with its fields; comment, time log; complete -final with its fields"), until the queue is empty.
  * Returns the keys it finished, in order, and the last answer.
  */
 async function workTheQueue(tk: Tk): Promise<{ done: string[]; last: Claim }> {
@@ -32,8 +32,22 @@ async function workTheQueue(tk: Tk): Promise<{ done: string[]; last: Claim }> {
     expect(claim).toMatchObject({ status: 'ASSIGNED', ticket: { status: 'develop/active' } })
     expect(Object.keys(claim.ticket!).sort()).toEqual(['key', 'status', 'title'])
     const key = claim.ticket!.key
-    const detail = await json<{ acceptance_criteria: string }>(tk, 'get', key, '--json')
+    const detail = await json<Record<string, unknown>>(
+      tk,
+      'get',
+      key,
+      '--json',
+      '--fields',
+      'description,acceptance_criteria,blocked,comments',
+    )
+    expect(Object.keys(detail)).toEqual([
+      'description',
+      'acceptance_criteria',
+      'blocked',
+      'comments',
+    ])
     expect(detail.acceptance_criteria).not.toBe('')
+    expect(detail.blocked).toEqual([])
     await ok(tk, 'comment', key, 'did the work; acceptance criteria met')
     await ok(tk, 'time', 'log', key, '30', 'what the time went on')
     const after = await json<{ status: string; next: string }>(
@@ -42,7 +56,10 @@ async function workTheQueue(tk: Tk): Promise<{ done: string[]; last: Claim }> {
       key,
       '-final',
       '--json',
+      '--fields',
+      'key,status,next',
     )
+    expect(Object.keys(after)).toEqual(['key', 'status', 'next'])
     expect(after.status).toBe('done/success')
     expect(after.next).toMatch(/finished/)
     done.push(key)
@@ -61,7 +78,9 @@ async function seed(tk: Tk, prefix: string) {
   // Before anything is ready the queue is empty, and says why.
   const cold = await json<Claim>(tk, 'claim', '--json')
   expect(cold).toMatchObject({ status: 'NO-WORK', counts: { not_ready: 3 } })
-  expect(cold.reason).toMatch(/3 tickets are not marked ready/)
+  expect(cold.reason).toBe(
+    'nothing is claimable: 3 tickets are not marked ready (tk ready KEY queues one)',
+  )
   for (const k of [login, invoices, receipts]) await ok(tk, 'ready', k)
   expect([login, invoices, receipts].every((k) => k.startsWith(`${prefix}-`))).toBe(true)
   return { login, invoices, receipts, epic }

@@ -14,6 +14,7 @@ it('works the loop against a real tk server, signed in as an agent', async () =>
   const admin = await signedIn(server)
   const keys = await readyTickets(admin, 'CUS', 2)
   const agent = await newAgent(server, admin, 'CUS')
+  await admin.updateAgent(agent.id, { display_name: 'mcpbot' })
   const dir = tempDir('tk-mcp-remote-')
   // Only the agent's variables, as `tk agent run` takes them: every call signs in as the agent.
   const env = {
@@ -27,15 +28,21 @@ it('works the loop against a real tk server, signed in as an agent', async () =>
   expect((await mcp.json<{ key: string }[]>('next', { project: 'CUS' })).map((t) => t.key)).toEqual(
     keys,
   )
-  for (const key of keys) {
+  for (const [i, key] of keys.entries()) {
     const claimed = await mcp.json<Claim>('claim', { project: 'CUS' })
     expect(claimed).toMatchObject({ status: 'ASSIGNED', ticket: { key, assignee: agent.id } })
     expect(await mcp.json('show', { key })).toMatchObject({ ticket: { key } })
     await mcp.json('comment', { key, text: `did ${key}` })
     await mcp.json('log_time', { key, minutes: 20 })
-    expect(await mcp.json('complete', { key })).toMatchObject({ key, status: 'test/idle' })
+    // The first hands its stage on; the second is finished outright (`final`).
+    const status = i === 0 ? 'test/idle' : 'done/success'
+    expect(await mcp.json('complete', { key, final: i > 0 })).toMatchObject({ key, status })
     const after = await admin.getTicket(key)
-    expect(after).toMatchObject({ status: 'test/idle', assignee: agent.id, time_minutes: 20 })
+    expect(after).toMatchObject({ status, assignee: agent.id, time_minutes: 20 })
+    // Comments name the agent, not its UUID.
+    expect(await mcp.json('show', { key })).toMatchObject({
+      comments: [{ author: 'mcpbot', text: `did ${key}` }],
+    })
     expect((await admin.listComments(key)).map((c) => [c.author, c.text])).toEqual([
       [agent.id, `did ${key}`],
     ])

@@ -40,6 +40,22 @@ describe('Ticket detail', () => {
     expect(ui2.frame()).toContain('TK-T-2  design/idle  A child')
   })
 
+  it('names an agent in history by its name, never its UUID', async () => {
+    const ui = await renderApp({ initial: { view: 'list' }, size: { columns: 100, rows: 40 } })
+    const [key] = await seed(ui.service, ['Work for a bot'])
+    const { agent } = await ui.service.createAgent({ display_name: 'Night bot' })
+    await ui.service.addProjectMember('TK', { username: agent.username, role: 'editor' })
+    // Assigned by a person: the agent itself has not acted, so only the event's names know it.
+    await ui.service.assign(key!, agent.username)
+    await ui.press('r')
+    await ui.waitFor('Work for a bot')
+    await ui.press(KEY.enter)
+    const f = await ui.waitFor('assigned to Night bot')
+    // Only the assignee field gives the id beside the name (decision 0023).
+    const lines = f.split('\n').filter((l) => !/Assignee/.test(l))
+    expect(lines.join('\n')).not.toContain(agent.username.slice(0, 8))
+  })
+
   it('steps through tickets with ↑/↓, acts on the shown one, and closes with Esc or q', async () => {
     const ui = await renderApp({ initial: { view: 'list' } })
     await seed(ui.service, ['one', 'two'])

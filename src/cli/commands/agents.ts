@@ -1,5 +1,6 @@
 /** `tk agent …` and `tk analyse`: agent accounts, the worker loop, one-off work requests. */
 import type { AgentSummary } from '../../domain/agent.ts'
+import { conflict } from '../../domain/errors.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { serverUrlOf, timeoutOf } from '../credentials.ts'
 import { table } from '../table.ts'
@@ -212,15 +213,20 @@ export const request: Run = async (c) => {
 }
 
 /**
- * `tk agent heartbeat`: for an agent driven from a shell (AGENT_ID, locally or with
+ * `tk agent heartbeat [KEY]`: for an agent driven from a shell (AGENT_ID, locally or with
  * TICKET_URL and AGENT_PASSWORD), what the worker's timer does. Any write it makes renews the
- * lease too; this is for long stretches without one.
+ * lease too; this is for long stretches without one. Holding nothing is an error here (the
+ * worker's timer is content with it): a shell agent that lost its ticket must stop and claim.
  */
 export const heartbeat: Run = async (c) => {
-  const beat = await (await c.service()).heartbeat()
-  c.out.data(beat, (b) =>
-    b.lease_expires_at ? `lease renewed until ${b.lease_expires_at}` : 'alive; no ticket held',
-  )
+  const key = c.args[0] === undefined ? undefined : c.ref(c.args[0])
+  const beat = await (await c.service()).heartbeat(undefined, key)
+  if (beat.lease_expires_at === null)
+    throw conflict(
+      'you hold no ticket under a lease: there is nothing to renew',
+      'claim one (tk claim); to learn why you lost a ticket, run tk agent heartbeat KEY',
+    )
+  c.out.data(beat, (b) => `lease renewed until ${b.lease_expires_at}`)
 }
 
 /** `tk analyse KEY` / `tk analyse -story ID`: the LLM's breakdown, created as tickets. */

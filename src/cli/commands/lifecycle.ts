@@ -29,7 +29,7 @@ async function finish(
 export function afterComplete(t: Ticket): string {
   if (t.state === 'success')
     return `done: ${t.key} is finished; tickets waiting for it are unblocked`
-  const holder = t.assignee ? `still assigned to ${t.assignee}` : 'unassigned'
+  const holder = t.assignee ? `still assigned to ${t.assignee_name ?? t.assignee}` : 'unassigned'
   return `${t.status}: ${t.key} now waits for its ${t.stage} stage (${holder}); tickets waiting for it stay blocked until it is done (tk complete ${t.key} -final finishes every stage)`
 }
 

@@ -130,7 +130,9 @@ export const WORK: readonly CommandSpec[] = [
   },
   {
     name: 'agent heartbeat',
-    summary: 'As an agent: say you are alive and renew the lease on the ticket you hold',
+    summary:
+      'As an agent: renew the lease on the ticket you hold (refused if you hold none, or not KEY)',
+    args: '[KEY]',
     section: 'Work',
     load: lazy(agents, (m) => m.heartbeat),
   },

@@ -103,7 +103,7 @@ function workProtocol(app: App, { service }: RouteDeps) {
     agent: await service(req).registerAgent(),
   }))
   app.post('/api/agents/heartbeat', { schema: { tags, body: HeartbeatBody }, onRequest }, (req) =>
-    service(req).heartbeat(req.body?.status),
+    service(req).heartbeat(req.body?.status, req.body?.ticket),
   )
   app.post(
     '/api/agents/request',

@@ -18,6 +18,8 @@ export const HeartbeatBody = Type.Optional(
     status: Type.Optional(
       Type.Union(['idle', 'online', 'working', 'soliciting'].map((s) => Type.Literal(s))),
     ),
+    /** A ticket the agent says it holds: refused, saying why, when it does not. */
+    ticket: Type.Optional(Short('ticket key')),
   }),
 )
 

@@ -76,12 +76,20 @@ export async function registerAgent(ctx: Ctx): Promise<User> {
   return toUser(await setAgentStatus(ctx, 'online'))
 }
 
-/** Marks the agent alive and pushes the lease of every ticket it works on further out. */
-export async function heartbeat(ctx: Ctx, status?: ReportableStatus): Promise<HeartbeatResult> {
+/**
+ * Marks the agent alive and pushes the lease of every ticket it works on further out. Given a
+ * ticket, first checks the agent holds it, so a shell agent learns it lost one and why.
+ */
+export async function heartbeat(
+  ctx: Ctx,
+  status?: ReportableStatus,
+  ticket?: string,
+): Promise<HeartbeatResult> {
   const me = requireAgent(ctx)
   const now = ctx.now()
   const lease = new Date(now.getTime() + agentSettings(ctx).leaseMs).toISOString()
   return ctx.store.transaction(async (db) => {
+    if (ticket !== undefined) await assertLeased(db, await ticketFor(db, ctx, ticket, 'read'), me)
     const before = await db
       .selectFrom('users')
       .select('status')
@@ -105,6 +113,16 @@ export async function heartbeat(ctx: Ctx, status?: ReportableStatus): Promise<He
       lease_expires_at: Number(renewed.numUpdatedRows) > 0 ? lease : null,
     }
   })
+}
+
+/** The agent holds `t` under a lease (assigned to it and active), or is told why not. */
+async function assertLeased(db: Db, t: TicketRow, me: User) {
+  if (t.assignee !== me.username) throw await notHeld(db, t, me.username)
+  if (t.state !== 'active' || t.lease_expires_at === null)
+    throw conflict(
+      `ticket ${t.key} has no lease to renew: it is ${t.stage}/${t.state}, and a lease lasts only while it is active`,
+      `to work on it again, claim it (tk claim ${t.key})`,
+    )
 }
 
 async function parentsOf(db: Db, t: TicketRow): Promise<Ticket[]> {

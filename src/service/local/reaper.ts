@@ -56,7 +56,7 @@ export async function reap(ctx: Ctx): Promise<ReapResult> {
     const requeued = []
     for (const t of lapsed) {
       const state = await requeueInTx(tx, t, {
-        reason: `lease lapsed at ${t.lease_expires_at}: no heartbeat from agent ${t.assignee}`,
+        reason: `lease lapsed at ${t.lease_expires_at}: no heartbeat from agent ${t.assignee_display || t.assignee}`,
         countAttempt: true,
       })
       requeued.push({ key: t.key, state })

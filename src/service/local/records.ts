@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import { usernamesIn } from '../../domain/describe-event.ts'
 import { invalid } from '../../domain/errors.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../../domain/history.ts'
 import type { HistoryTable } from '../../store/database.ts'
@@ -121,12 +122,25 @@ export async function listHistory(ctx: Ctx, f: HistoryFilter): Promise<HistoryEv
     if (f.actor !== undefined) q = q.where('actor', '=', f.actor)
     if (limit > 0) q = q.limit(limit)
     const events = (await q.execute()).reverse().map(toEvent)
-    const names = await agentNames(
-      db,
-      events.map((e) => e.actor),
-    )
-    return events.map((e) => (names.has(e.actor) ? { ...e, actor_name: names.get(e.actor)! } : e))
+    const mentioned = events.map(usernamesIn)
+    const names = await agentNames(db, [...events.map((e) => e.actor), ...mentioned.flat()])
+    return events.map((e, i) => named(e, names, mentioned[i]!))
   })
+}
+
+/** An event with its agents' names: the actor's, and those of the agents its payload names. */
+function named(
+  e: HistoryEvent,
+  names: ReadonlyMap<string, string>,
+  mentioned: readonly string[],
+): HistoryEvent {
+  const actor = names.get(e.actor)
+  const known = mentioned.filter((u) => names.has(u)).map((u) => [u, names.get(u)!] as const)
+  return {
+    ...e,
+    ...(actor ? { actor_name: actor } : {}),
+    ...(known.length ? { names: Object.fromEntries(known) } : {}),
+  }
 }
 
 /** History in order, with each `comment_added` event standing for its comment (exact order). */
