@@ -50,7 +50,7 @@ type SqliteFailure = Error & { code?: string; errcode?: number; errstr?: string 
 /** A worker and its one connection; `dead` once stopped, after which it answers nothing. */
 class PoolWorker implements DatabaseConnection {
   readonly #worker: Worker
-  readonly #pending = new Map<number, (reply: ReadReply) => void>()
+  readonly #pending = new Map<number, (reply: ReadReply | TicketError) => void>()
   readonly #onGone: (w: PoolWorker) => void
   #next = 0
   dead = false
@@ -66,7 +66,8 @@ class PoolWorker implements DatabaseConnection {
     const gone = (message: string) => {
       const failed = !this.dead
       this.dead = true
-      for (const [id, resolve] of this.#pending) resolve({ id, error: { message } })
+      for (const resolve of this.#pending.values())
+        resolve(new TicketError('unavailable', message, { hint: 'try again' }))
       this.#pending.clear()
       if (failed) this.#onGone(this)
     }
@@ -81,7 +82,8 @@ class PoolWorker implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.dead) throw new TicketError('unavailable', 'the read worker stopped; try again')
+    if (this.dead)
+      throw new TicketError('unavailable', 'the read worker stopped', { hint: 'try again' })
     const id = this.#next++
     const reply = await new Promise<ReadReply | TicketError>((resolve) => {
       const cancel = onDeadline((e) => {
