@@ -12,7 +12,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The server's read pool starts each worker thread from a file of its own.
+  entryPoints: { cli: 'src/cli/main.ts', 'read-worker': 'src/store/sqlite/read-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

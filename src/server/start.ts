@@ -25,7 +25,8 @@ import { TicketError } from '../domain/errors.ts'
 import { seedDatabase } from '../service/bootstrap.ts'
 import { ServiceHost } from '../service/service-host.ts'
 import { openStore } from '../store/open-store.ts'
-import { agentOptionsFromEnv } from './agent-options.ts'
+import type { ReadPoolOptions } from '../store/store.ts'
+import { agentOptionsFromEnv, DEFAULT_READ_POOL, readPoolFromEnv } from './agent-options.ts'
 import { buildApp } from './app.ts'
 import type { App } from './app-type.ts'
 import type { LogOptions } from './logging.ts'
@@ -49,6 +50,8 @@ export type ServerOptions = LogOptions & {
   readonly webRoot?: string
   /** Agent leases and the reaper (docs/agents.md); tests shorten them. */
   readonly agents?: AgentSettings
+  /** Long reads' workers and time bound (decision 0028); default DEFAULT_READ_POOL. */
+  readonly readPool?: ReadPoolOptions
   /** The LLM command analyse runs, e.g. `claude`, `codex` or a path; none: analyse answers 503. */
   readonly analyseCommand?: string
   /** The LLM command `/api/chat/ws` runs. */
@@ -72,7 +75,11 @@ const webRoot = () => fileURLToPath(new URL('./web/', import.meta.url))
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   // The server writes every sign-in, and shares the file with `tk`: it never runs on a read-only
   // workspace, nor holds a full disk's database under exclusive locking (docs/guide.md).
-  const store = await openStore(options.dbPath, { create: true, writable: true })
+  const store = await openStore(options.dbPath, {
+    create: true,
+    writable: true,
+    readPool: options.readPool ?? DEFAULT_READ_POOL,
+  })
   const seeded = await seedDatabase(store, {
     now: new Date(),
     ...(options.adminPassword ? { password: options.adminPassword } : {}),
@@ -150,7 +157,10 @@ export type ServerCommandOptions = {
   readonly origin?: string
   readonly trustProxy?: boolean
   readonly write?: (text: string) => void
-  /** Agent, analyse and chat settings come from TICKET_AGENT_*, TICKET_ANALYSE_CMD, TICKET_CHAT_CMD. */
+  /**
+   * Agent, analyse and chat settings come from TICKET_AGENT_*, TICKET_ANALYSE_CMD,
+   * TICKET_CHAT_CMD; long reads' from TICKET_READ_WORKERS and TICKET_READ_TIMEOUT_SECONDS.
+   */
   readonly env?: NodeJS.ProcessEnv
 }
 
@@ -169,6 +179,7 @@ export async function runServerCommand(options: ServerCommandOptions): Promise<v
     ...(origins ? { origins } : {}),
     trustProxy: options.trustProxy ?? false,
     ...agentOptionsFromEnv(options.env ?? {}),
+    readPool: readPoolFromEnv(options.env ?? {}),
   })
   write(`ticket server ${VERSION}\n`)
   write(`database: ${server.dbPath}\n`)

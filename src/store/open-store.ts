@@ -10,7 +10,10 @@ import type { Store } from './store.ts'
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   if (isPostgresUrl(location)) {
     const { openPostgresStore } = await import('./postgres/open-postgres.ts')
-    return openPostgresStore(location)
+    return openPostgresStore(
+      location,
+      options.readPool ? { readTimeoutMs: options.readPool.timeoutMs } : {},
+    )
   }
   const { openSqliteStore } = await import('./sqlite/open-sqlite.ts')
   return openSqliteStore(location, options)

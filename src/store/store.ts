@@ -22,6 +22,14 @@ export type DumpHead = {
   readonly sequences: Readonly<Record<string, number>>
 }
 
+/** How a server runs long reads (`Store.longRead`, decision 0028). */
+export type ReadPoolOptions = {
+  /** Worker threads, each with one read-only connection, started as reads need them (SQLite). */
+  readonly workers: number
+  /** The longest a long read may take, waiting for a connection included, before it fails. */
+  readonly timeoutMs: number
+}
+
 export type SearchScope = {
   /** The best `limit` matches; 0 = every match. */
   readonly limit: number
@@ -63,6 +71,13 @@ export interface Store {
    * BEGIN/COMMIT around it (a third of its cost); joins the read or write already under way.
    */
   readOne<T>(fn: (db: Db) => Promise<T>): Promise<T>
+  /**
+   * Runs reads that may take long (search, views, whole lists, counts) as one snapshot, as
+   * `read` does, but where the store can away from the caller's thread and bounded in time
+   * (a served SQLite file: its read pool, decision 0028); past the bound it fails with
+   * `unavailable`. Joins the read or write already under way.
+   */
+  longRead<T>(fn: (db: Db) => Promise<T>): Promise<T>
   /** Ticket ids matching free words, best match first, within the given scope. */
   searchTicketIds(words: string, scope: SearchScope): Promise<number[]>
   /** `ok`, or the problems the database engine reports about its own file. */

@@ -79,3 +79,30 @@ describe.each(TEST_DIALECTS)('dump and restore on %s', (dialect) => {
     expect(await store.dumpTables()).toEqual(before)
   })
 })
+
+describe('restore on sqlite', () => {
+  // Indexes and triggers are set aside while rows load, then made again from their SQL.
+  const schema = async (store: Store) =>
+    (
+      await sql<{ type: string; name: string; sql: string }>`SELECT type, name, sql
+        FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name`.execute(store.db)
+    ).rows
+
+  it('keeps every index and trigger, after an import and after a refused one', async () => {
+    const store = await openTestStore('sqlite')
+    onTestFinished(() => store.close())
+    await seedDatabase(store, { password: 'pw', now: new Date('2026-01-01T00:00:00Z') })
+    const before = await schema(store)
+    expect(before.filter((o) => o.type === 'index').length).toBeGreaterThan(10)
+    const dump = await store.dumpTables()
+    await store.replaceTables(dump)
+    expect(await schema(store)).toEqual(before)
+    const bad = {
+      ...dump,
+      tables: { ...dump.tables, tickets: { columns: ['id', 'project_id'], rows: [[1, 42]] } },
+    }
+    await expect(store.replaceTables(bad)).rejects.toThrow()
+    expect(await schema(store)).toEqual(before)
+    expect(await store.integrityCheck()).toEqual(['ok'])
+  })
+})

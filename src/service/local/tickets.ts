@@ -175,7 +175,9 @@ function pageOf(f: TicketFilter) {
 
 export async function listTickets(ctx: Ctx, f: TicketFilter): Promise<Ticket[]> {
   const { limit, offset } = pageOf(f)
-  return ctx.store.read(async (db) => {
+  // A whole list, or a page that reads and skips the rows before it, grows with the data.
+  const read = limit === 0 || offset > 0 ? ctx.store.longRead : ctx.store.read
+  return read(async (db) => {
     let q = (await filteredTickets(db, ctx, f))
       .orderBy('t.updated_at', 'desc')
       .orderBy('t.id', 'desc')
@@ -193,7 +195,7 @@ export async function listTickets(ctx: Ctx, f: TicketFilter): Promise<Ticket[]> 
 
 /** How many tickets `f` matches, whatever its limit and offset (api.md: lists say the total). */
 export async function countTickets(ctx: Ctx, f: TicketFilter): Promise<number> {
-  return ctx.store.read(async (db) => {
+  return ctx.store.longRead(async (db) => {
     const row = await (await filteredTickets(db, ctx, f))
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -206,7 +208,7 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
   if (words.trim() === '')
     throw invalid('search needs words to look for', 'e.g. tk search "password reset"')
   const { limit } = pageOf(f)
-  return ctx.store.read(async (db) => {
+  return ctx.store.longRead(async (db) => {
     const projectId =
       f.project === undefined ? undefined : (await projectFor(db, ctx, f.project, 'read')).id
     // Scope and visibility are applied inside the index query; the other filters join it

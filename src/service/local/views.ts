@@ -81,7 +81,7 @@ function pageOfBoard(input: BoardInput) {
 export async function board(ctx: Ctx, input: BoardInput): Promise<Board> {
   const { limit, offset } = pageOfBoard(input)
   const all = input.all ?? false
-  return ctx.store.read(async (db) => {
+  return ctx.store.longRead(async (db) => {
     const p = await projectFor(db, ctx, input.project, 'read')
     const wf = await projectWorkflow(db, p.workflow_id)
     const counts = await stageCounts(db, p.id, all)
@@ -157,7 +157,7 @@ export async function count(ctx: Ctx, input: { project?: string }): Promise<Coun
 const RECENT = 5
 
 export async function summary(ctx: Ctx, project: string): Promise<Summary> {
-  const data = await ctx.store.read(async (db) => {
+  const data = await ctx.store.longRead(async (db) => {
     const p = await projectFor(db, ctx, project, 'read')
     // The few rows of ticket_counts give the counts and the stages that hold active work.
     const groups = await db

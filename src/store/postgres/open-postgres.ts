@@ -4,6 +4,7 @@ import { TicketError } from '../../domain/errors.ts'
 import type { Database } from '../database.ts'
 import { registerDialectSql } from '../dialect-sql.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
+import { readTimedOut } from '../read-timeout.ts'
 import type { Db, Store } from '../store.ts'
 import { postgresBroadcast } from './notify.ts'
 import { TicketPostgresDialect } from './postgres-dialect.ts'
@@ -16,6 +17,8 @@ import { createPostgresTicketCounts } from './ticket-counts.ts'
 export type PostgresOptions = {
   /** Connections this process keeps open at most (pg's default is 10). */
   readonly poolSize?: number
+  /** Bounds each `longRead`'s statements (statement_timeout); unbounded without it. */
+  readonly readTimeoutMs?: number
 }
 
 const POSTGRES_SQL = {
@@ -152,6 +155,22 @@ export async function openPostgresStore(
     readOne: (fn) => {
       const outer = inside.getStore()
       return guard(() => fn(outer ?? db))
+    },
+    // The driver is asynchronous already: a long read waits on its own connection of the
+    // pool while the event loop goes on. Bounded in time by the server itself.
+    longRead: (fn) => {
+      const timeoutMs = options.readTimeoutMs
+      if (timeoutMs === undefined || inside.getStore()) return read(fn)
+      return read(async (db) => {
+        await sql`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`.execute(db)
+        try {
+          return await fn(db)
+        } catch (e) {
+          // query_canceled: the statement outlived statement_timeout.
+          if ((e as { code?: unknown }).code === '57014') throw readTimedOut(timeoutMs)
+          throw e
+        }
+      })
     },
     searchTicketIds: (words, scope) => read((db) => searchTicketIds(db, words, scope)),
     integrityCheck: () =>

@@ -16,8 +16,9 @@ import type { Database } from '../database.ts'
 import { registerDialectSql } from '../dialect-sql.ts'
 import { idList } from '../id-list.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
-import type { Db, DumpHead, Store, TableSource } from '../store.ts'
+import type { Db, DumpHead, ReadPoolOptions, Store, TableSource } from '../store.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
+import { ReadPoolDialect, withDeadline } from './read-pool.ts'
 import { createSqliteSearchIndex, rebuildSqliteSearchIndex, toFtsQuery } from './search-index.ts'
 import { dumpTableStream, replaceTables } from './snapshot.ts'
 import { isDiskFull, mapSqliteError, sqliteCode } from './sqlite-errors.ts'
@@ -31,6 +32,11 @@ export type OpenOptions = {
    * locking on a full disk: the server writes sign-ins and shares the file with `tk`.
    */
   readonly writable?: boolean
+  /**
+   * Run `longRead`s on read-only connections in worker threads, each bounded in time (the
+   * server, decision 0028); without it they run on this connection like any read.
+   */
+  readonly readPool?: ReadPoolOptions
 }
 
 type Opened = {
@@ -249,6 +255,22 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     const outer = inside.getStore()
     return guard(() => fn(outer ?? db))
   }
+  const pool = options.readPool
+  const poolDb = pool
+    ? new Kysely<Database>({ dialect: new ReadPoolDialect(path, pool) })
+    : undefined
+  if (poolDb) registerDialectSql(poolDb, SQLITE_SQL)
+  const longRead: Store['longRead'] = (fn) => {
+    if (!pool || !poolDb || inside.getStore()) return read(fn)
+    return guard(() =>
+      withDeadline(pool.timeoutMs, () =>
+        poolDb
+          .transaction()
+          .setAccessMode('read only')
+          .execute((trx) => inside.run(trx, fn, trx)),
+      ),
+    )
+  }
   const transaction: Store['transaction'] = (fn) => {
     // The one connection is held by the read or write under way: waiting for it would hang.
     if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
@@ -282,6 +304,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     // instead of once per statement. A read nested in a read or a write joins it.
     read,
     readOne,
+    longRead,
     searchTicketIds: (words, scope) =>
       read(async (db) => {
         const q = toFtsQuery(words)
@@ -356,6 +379,9 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
         }),
       )
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await poolDb?.destroy()
+      await db.destroy()
+    },
   }
 }

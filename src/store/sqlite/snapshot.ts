@@ -121,7 +121,7 @@ function checkFits(name: string, columns: readonly string[], live: Map<string, T
  * may arrive in any order; a dangling reference aborts the whole import. The triggers that
  * keep the full-text index and the derived tables in step are set aside meanwhile: one rebuild
  * at the end (`rebuildDerived`) costs a fraction of keeping them row by row, and they are
- * restored, as they were, before commit.
+ * restored, as they were, before commit; so are the secondary indexes.
  */
 export async function replaceTables(
   db: DatabaseSync,
@@ -135,6 +135,13 @@ export async function replaceTables(
     `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid`,
   ).filter((t) => [...virtual, ...DERIVED].some((v) => t.sql.includes(v)))
   for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`)
+  // Secondary indexes too: built once from the loaded rows (a sort) instead of updated row by
+  // row. Those of UNIQUE constraints and primary keys stay (they have no SQL to restore them).
+  const indexes = all<{ name: string; sql: string }>(
+    db,
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY rowid`,
+  ).filter((i) => !/^\s*CREATE\s+UNIQUE/i.test(i.sql))
+  for (const i of indexes) db.exec(`DROP INDEX ${quote(i.name)}`)
   db.exec('PRAGMA defer_foreign_keys = ON')
   for (const t of [...live.values()].reverse()) db.exec(`DELETE FROM ${quote(t.name)}`)
   const counts: Record<string, number> = {}
@@ -158,6 +165,7 @@ export async function replaceTables(
     const put = db.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)')
     for (const [name, n] of seq) put.run(name, n)
   }
+  for (const i of indexes) db.exec(i.sql)
   const broken = all<{ table: string; parent: string }>(db, 'PRAGMA foreign_key_check')
   const first = broken[0]
   if (first)
