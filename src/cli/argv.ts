@@ -10,6 +10,8 @@ export type GlobalFlags = {
   help: boolean
   version: boolean
   file: string | undefined
+  /** The value of `--file`/`-file` when typed that way (see `fileBelongsTo`). */
+  fileLong: string | undefined
   fields: string[] | undefined
   project: string | undefined
   theme: string | undefined
@@ -20,6 +22,7 @@ const EXAMPLES = { file: '.ticket', fields: 'key,title', project: 'CUS', theme: 
 const VALUE_FLAGS: Record<string, 'file' | 'fields' | 'project' | 'theme'> = {
   '-f': 'file',
   '--file': 'file',
+  '-file': 'file',
   '--fields': 'fields',
   '-fields': 'fields',
   '--project': 'project',
@@ -37,6 +40,7 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
     help: false,
     version: false,
     file: undefined,
+    fileLong: undefined,
     fields: undefined,
     project: undefined,
     theme: undefined,
@@ -62,7 +66,12 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
           .split(',')
           .map((f) => f.trim())
           .filter(Boolean)
-      else g[valueFlag] = value
+      else if (valueFlag !== 'file') g[valueFlag] = value
+      else if (name === '-f') g.file = value
+      else {
+        g.fileLong = value
+        g.file ??= value
+      }
       continue
     }
     if (t === '--json' || t === '-json') g.json = true
@@ -76,4 +85,18 @@ export function extractGlobals(argv: readonly string[]): { globals: GlobalFlags;
     else rest.push(t)
   }
   return { globals: g, rest }
+}
+
+/**
+ * `-f` always names the workspace. Its long forms `--file` and `-file` do too, except on a
+ * command with a `file` flag of its own (the original's `tk workflow import -file F`), where
+ * they are that command's flag: the tokens to give back to the command, or none.
+ */
+export function fileBelongsTo(
+  g: GlobalFlags,
+  commandFlags: readonly string[],
+): { globals: GlobalFlags; tokens: string[] } {
+  if (g.fileLong === undefined || !commandFlags.includes('file')) return { globals: g, tokens: [] }
+  const file = g.file === g.fileLong ? undefined : g.file
+  return { globals: { ...g, file, fileLong: undefined }, tokens: ['--file', g.fileLong] }
 }

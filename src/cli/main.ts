@@ -1,10 +1,10 @@
 /** @module Composition root of `tk`: reads the environment, runs one command, sets the exit code. */
 import type { TicketService } from '../service/ticket-service.ts'
-import { extractGlobals, type GlobalFlags } from './argv.ts'
+import { extractGlobals, fileBelongsTo, type GlobalFlags } from './argv.ts'
 import type { CommandContext, CommandSpec } from './command.ts'
 import { renderError } from './error-report.ts'
 import { createOutput } from './output.ts'
-import { findCommand } from './program.ts'
+import { findCommand, projectFirstForm } from './program.ts'
 import { UsageError } from './usage-error.ts'
 import { openWorkspace } from './workspace.ts'
 
@@ -95,7 +95,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const color = process.getBuiltinModule('node:tty').isatty(2) && process.env.NO_COLOR === undefined
   let c: (CommandContext & { dispose(): Promise<void> }) | undefined
   try {
-    const { globals, rest } = extractGlobals(argv)
+    const { globals, rest: typed } = extractGlobals(argv)
+    const rest = projectFirstForm(typed)
     json = globals.json
     if (globals.version) {
       process.stdout.write(`${__TICKET_VERSION__}\n`)
@@ -162,9 +163,14 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(helpFor(spec))
       return 0
     }
-    const { parseFlags } = await import('./flags.ts')
+    const { parseFlags, describeOption } = await import('./flags.ts')
+    const own = fileBelongsTo(
+      globals,
+      (spec.options ?? []).map(describeOption).flatMap((f) => [f.long, ...f.aliases]),
+    )
+    tokens.push(...own.tokens)
     const { args, opts } = parseFlags(spec, tokens)
-    c = context(spec, args, opts, globals)
+    c = context(spec, args, opts, own.globals)
     const run = await spec.load()
     await run(c)
     return 0

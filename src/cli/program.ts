@@ -44,3 +44,25 @@ export function findCommand(
     }
   return best
 }
+
+/**
+ * The original's `tk project <id> <verb>` (reference/cli.md §2.2.2) reads as
+ * `tk project <verb> <id>`, and `tk project <id>` alone as `tk project get <id>`. The id may be
+ * a number or a prefix; a lower-case word alone stays a (possibly mistyped) verb, so
+ * `tk project lst` still suggests `tk project list`.
+ */
+export function projectFirstForm(tokens: readonly string[]): string[] {
+  const at = tokens.flatMap((t, i) => (t.startsWith('-') ? [] : [i]))
+  const [group, id, verb] = at.map((i) => tokens[i]!)
+  if (group?.toLowerCase() !== 'project' || id === undefined) return [...tokens]
+  if (findCommand(['project', id])?.used === 2) return [...tokens]
+  const out = [...tokens]
+  if (verb !== undefined && findCommand(['project', verb])?.used === 2) {
+    out[at[1]!] = verb
+    out[at[2]!] = id
+    return out
+  }
+  if (verb === undefined && (/^\d+$/.test(id) || /^[A-Z]{2,5}$/.test(id)))
+    out.splice(at[1]!, 0, 'get')
+  return out
+}

@@ -17,6 +17,12 @@ export function renderReference(commands: readonly CommandSpec[]): string {
     'flag is a usage error. Exit codes: 0 done, 1 failed or refused, 2 usage error (including a',
     'value a flag cannot take). `tk -g` (also `--gui`, `tk gui`) opens the terminal UI, with',
     '`-theme NAME` for its theme: see [tui.md](tui.md).',
+    '',
+    '`-f` always names the workspace; `--file` and `-file` do too, except on a command with a',
+    "`file` flag of its own (`tk workflow import -file F`). The original's forms read as ours:",
+    '`tk ticket <command> …` is `tk <command> …`, `tk project <id|PREFIX> <verb> …` is',
+    '`tk project <verb> <id|PREFIX> …`, and `tk project <id|PREFIX>` alone is `tk project get`',
+    '(more in [guide.md](guide.md), "The original\'s command forms").',
   ]
   for (const section of SECTIONS) {
     const inSection = commands.filter((c) => c.section === section)

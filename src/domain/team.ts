@@ -1,4 +1,5 @@
 import type { ProjectRole } from './access.ts'
+import type { AgentStatus } from './agent.ts'
 import { invalid } from './errors.ts'
 
 export const TEAM_ROLES = ['member', 'owner'] as const
@@ -35,6 +36,11 @@ export type TeamAgent = {
   readonly user_id: string
   readonly username: string
   readonly created_at: string
+  /** The original's names (reference/api.md §4.3 TeamAgent): `user_id` and `username` again. */
+  readonly agent_id: string
+  readonly agent_uuid: string
+  readonly enabled: boolean
+  readonly status: AgentStatus
 }
 
 /** A team with everything attached to it, as `tk team get` shows it. */

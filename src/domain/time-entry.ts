@@ -13,6 +13,8 @@ export type TimeEntry = {
 export type TimeTotal = {
   readonly ticket_key: string
   readonly minutes: number
+  /** The same as `minutes`, under the original's name (reference/api.md §1.10). */
+  readonly total: number
   readonly entries: number
   /** Minutes per user, largest first. */
   readonly by_user: readonly { readonly user: string; readonly minutes: number }[]

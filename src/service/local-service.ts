@@ -133,7 +133,7 @@ export class LocalService implements TicketService {
 
   assign: TicketService['assign'] = (ref, username) => claims.assign(this.#ctx, ref, username)
   unassign: TicketService['unassign'] = (ref) => claims.unassign(this.#ctx, ref)
-  claim: TicketService['claim'] = (input) => claims.claim(this.#ctx, input)
+  claim: TicketService['claim'] = (input) => claims.claimWithContext(this.#ctx, input)
   unclaim: TicketService['unclaim'] = (ref) => claims.unclaim(this.#ctx, ref)
   next: TicketService['next'] = (input) => claims.next(this.#ctx, input)
 

@@ -1,3 +1,4 @@
+import type { StageRole } from '../domain/agent.ts'
 import type { ClaimStatus, NoWorkCounts } from '../domain/claim.ts'
 import type { DatabaseCheck, ProjectDiagnosis, TicketDiagnosis } from '../domain/doctor.ts'
 import type { HealthReport } from '../domain/health.ts'
@@ -124,6 +125,14 @@ export type ClaimResult = {
   readonly reason?: string
   /** With NO-WORK: what the queue passed over (domain/claim.ts `NoWorkCounts`). */
   readonly counts?: NoWorkCounts
+  /** With a ticket, the context the original's claim answered with (reference/api.md §6.3). */
+  readonly project?: Project
+  /** Nearest first. */
+  readonly parents?: readonly Ticket[]
+  readonly workflow?: { readonly stages: readonly string[] }
+  readonly role?: StageRole | null
+  /** With AVAILABLE (a dry run): the ticket as the claim would leave it; nothing is saved. */
+  readonly preview?: Ticket
 }
 
 export type TreeNode = { readonly ticket: Ticket; readonly children: readonly TreeNode[] }

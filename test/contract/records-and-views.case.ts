@@ -139,6 +139,7 @@ export function describeRecordsAndViews(name: string, open: () => Promise<Ticket
       expect(await svc.timeTotal(t.key)).toEqual({
         ticket_key: t.key,
         minutes: 90,
+        total: 90,
         entries: 2,
         by_user: [{ user: 'admin', minutes: 90 }],
       })

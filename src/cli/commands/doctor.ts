@@ -44,7 +44,14 @@ function configCheck(path: string): Check {
 }
 
 async function databaseChecks(svc: TicketService): Promise<Check[]> {
-  const db = await svc.checkDatabase()
+  let db: Awaited<ReturnType<TicketService['checkDatabase']>>
+  try {
+    db = await svc.checkDatabase()
+  } catch (e) {
+    // Someone who is not an admin still learns everything else doctor can tell them.
+    if (!(e instanceof TicketError && e.code === 'forbidden')) throw e
+    return [warn('database', `not checked: ${e.message}`, 'ask an admin to run tk doctor')]
+  }
   const healthy = db.integrity.length === 1 && db.integrity[0] === 'ok'
   return [
     healthy
@@ -114,9 +121,44 @@ async function workspaceChecks(c: CommandContext): Promise<Check[]> {
     )
     return checks
   }
-  checks.push(ok('database', remote ? `server ${remote}` : ws.dbPath))
+  if (remote) {
+    const reached = await serverChecks(svc, remote)
+    checks.push(...reached)
+    if (reached.some((x) => x.status === 'fail')) return checks
+  } else checks.push(ok('database', ws.dbPath))
   checks.push(...(await databaseChecks(svc)))
   checks.push(await projectCheck(c, svc))
+  return checks
+}
+
+/**
+ * Remote mode: whether the server answers, who the session is, and whether the server runs
+ * this version of tk. Everyone may ask these; only the database checks need an admin.
+ */
+async function serverChecks(svc: TicketService, url: string): Promise<Check[]> {
+  let s: Awaited<ReturnType<TicketService['status']>>
+  try {
+    s = await svc.status()
+  } catch (e) {
+    const msg = e instanceof TicketError ? e.message : String(e)
+    return [fail('server', msg, 'check the URL (TICKET_URL or server_url) and that tk server runs')]
+  }
+  const checks = [ok('server', `${url} answers`)]
+  checks.push(
+    s.user
+      ? ok('session', `signed in as ${s.user.username} (${s.user.role})`)
+      : fail('session', 'not signed in', 'run tk login'),
+  )
+  const mine = __TICKET_VERSION__
+  checks.push(
+    !s.server_version || s.server_version === mine
+      ? ok('version', `server ${s.server_version ?? 'unknown'}, tk ${mine}`)
+      : warn(
+          'version',
+          `server ${s.server_version}, tk ${mine}`,
+          'use the same version on both (npm install -g ticket-cli@VERSION)',
+        ),
+  )
   return checks
 }
 

@@ -2,7 +2,13 @@
 import { userInfo } from 'node:os'
 import { unlessNotFound } from '../../domain/errors.ts'
 import type { CommandContext, Run } from '../command.ts'
-import { forgetCredentials, saveCredentials, serverUrlOf, timeoutOf } from '../credentials.ts'
+import {
+  forgetCredentials,
+  readCredentials,
+  saveCredentials,
+  serverUrlOf,
+  timeoutOf,
+} from '../credentials.ts'
 import { UsageError } from '../usage-error.ts'
 
 // reference/cli.md §7.11: what register falls back to when nothing names the password.
@@ -67,8 +73,39 @@ async function signIn(
   return session
 }
 
+/**
+ * reference/cli.md §7.11: with no password given, a stored session that the server still
+ * accepts (for the user asked for, if any) is kept rather than asking for a password.
+ */
+async function storedSession(c: CommandContext, url: string) {
+  if (c.str('password') !== undefined) return undefined
+  const stored = readCredentials(c.workspace, url)
+  const asked = c.str('username') ?? c.args[0] ?? (c.env.TICKET_USERNAME || undefined)
+  if (!stored || (asked && asked.toLowerCase() !== stored.username.toLowerCase())) return undefined
+  const { HttpService } = await import('../../client/http-service.ts')
+  const timeoutMs = timeoutOf(c.env)
+  const s = await new HttpService({
+    url,
+    token: stored.token,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  }).status()
+  return s.authenticated && s.user ? s.user : undefined
+}
+
 export const login: Run = async (c) => {
   const { svc, url } = await client(c, 'login')
+  const current = await storedSession(c, url)
+  if (current) {
+    c.workspace.saveConfig({
+      username: current.username,
+      ...(c.str('url') ? { server_url: url } : {}),
+    })
+    c.out.data(
+      { username: current.username, role: current.role, server_url: url, reused: true },
+      (d) => `logged in to ${d.server_url} as ${d.username} (the stored session is still valid)`,
+    )
+    return
+  }
   const username = usernameOf(c)
   if (!username)
     throw new UsageError('who is logging in?', 'pass -username NAME or set TICKET_USERNAME')

@@ -31,6 +31,14 @@ export const init: Run = async (c) => {
       ws.saveConfig({ project: p.prefix })
       project = p.prefix
     }
+    const sample = c.bool('populate')
+      ? await (await import('../../service/sample-data.ts')).populate(await local.asAdmin())
+      : null
+    // The sample project becomes current unless -prefix chose one.
+    if (sample?.created && !prefix) {
+      ws.saveConfig({ project: sample.project })
+      project = sample.project
+    }
     const skill = c.bool('skill') ? (await import('./agent-docs.ts')).installSkill(c.cwd) : null
     const data = {
       workspace: ws.home,
@@ -39,16 +47,24 @@ export const init: Run = async (c) => {
       admin_password: result.admin_password ?? null,
       project: project ?? ws.config.project ?? 'TK',
       ...(skill ? { skill } : {}),
+      ...(sample ? { sample } : {}),
     }
     c.out.data(data, (d) => {
-      const wrote = d.skill ? [`skill file   : ${d.skill}`] : []
+      const wrote = [
+        ...(d.sample
+          ? [
+              `example data : ${d.sample.project}, ${d.sample.epics} epics, ${d.sample.tickets} tickets, ${d.sample.dependencies} dependency${d.sample.created ? '' : ' (already there)'}`,
+            ]
+          : []),
+        ...(d.skill ? [`skill file   : ${d.skill}`] : []),
+      ]
       if (!d.created && existed)
         return [
           `workspace already initialised at ${ws.home}`,
           `database     : ${d.database}`,
           `project      : ${d.project}`,
           ...wrote,
-          d.skill
+          d.skill || d.sample?.created
             ? 'nothing else changed (use -force to start over)'
             : 'nothing changed (use -force to start over)',
         ].join('\n')

@@ -115,8 +115,16 @@ export const reorderStages: Run = async (c) => {
   c.out.data(w, (x) => `stages reordered\n${workflowDetail(x, c.out.width)}`)
 }
 
+/** The workflow named, else the active project's (the default workflow when it has none). */
+async function workflowOrProjects(c: CommandContext): Promise<string> {
+  const named = c.str('id') ?? c.args.shift()
+  if (named?.trim()) return named.trim()
+  const p = await (await c.service()).getProject(c.project())
+  return p.workflow_id === null ? 'default' : String(p.workflow_id)
+}
+
 export const exportWorkflow: Run = async (c) => {
-  const data = await (await c.service()).exportWorkflow(workflowRef(c))
+  const data = await (await c.service()).exportWorkflow(await workflowOrProjects(c))
   const file = c.str('output')
   const text = `${JSON.stringify(data, null, 2)}\n`
   if (!file) {

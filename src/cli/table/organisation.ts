@@ -109,7 +109,7 @@ export const ORGANISATION: readonly CommandSpec[] = [
   org(
     {
       name: 'workflow export',
-      summary: 'Write a workflow as JSON (stdout, or -o file)',
+      summary: "Write a workflow as JSON (stdout, or -o file); none named: the project's",
       args: '[WORKFLOW]',
       options: [
         ref('workflow'),
@@ -124,7 +124,11 @@ export const ORGANISATION: readonly CommandSpec[] = [
       summary: 'Create a workflow from an exported JSON file (admin)',
       args: '[file]',
       options: [
-        { flags: '-i, --input <file>', description: 'the JSON file', aliases: ['in'] },
+        {
+          flags: '-i, --input <file>',
+          description: "the JSON file (the original's -file works too)",
+          aliases: ['in', 'file'],
+        },
         { flags: '--name <name>', description: 'use this name instead of the exported one' },
       ],
     },

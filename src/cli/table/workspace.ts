@@ -21,6 +21,11 @@ export const WORKSPACE: readonly CommandSpec[] = [
       },
       { flags: '-u, --username <name>', description: 'remote mode: the account to sign in as' },
       { flags: '--skill', description: 'also write the agent skill to .claude/skills/tk/SKILL.md' },
+      {
+        flags: '--populate',
+        description:
+          'also add a sample project, CRM (epics, tickets, a dependency), and make it current',
+      },
     ],
     section: 'Workspace',
     load: lazy(system, (m) => m.init),

@@ -1,6 +1,7 @@
 import { invalid } from '../../domain/errors.ts'
 import type { TicketService } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
+import { dependencyPair } from '../original-shapes.ts'
 import { TicketParams } from '../schemas/common.ts'
 import {
   CommentBody,
@@ -13,14 +14,16 @@ import {
 import { eitherExact, keys, required, sameThing } from './aliases.ts'
 
 /** The reference's `project_id` beside a dependency: the ticket must be in that project. */
+/** The ticket of a reference-shaped pair, checked to be in `project` when one is sent. */
 async function inProject(svc: TicketService, ticket: string, project: string | number | undefined) {
-  if (project === undefined || String(project) === '0') return
   const t = await svc.getTicket(ticket)
+  if (project === undefined || String(project) === '0') return t
   if (!(await sameThing(t.project_prefix, String(project), keys(svc).project)))
     throw invalid(
       `ticket ${t.key} is not in project ${project}`,
       `it is in ${t.project_prefix}; send that project_id, or none`,
     )
+  return t
 }
 
 /** Comments, history and dependencies of tickets. */
@@ -77,16 +80,18 @@ export function recordRoutes(app: App, { service }: RouteDeps): void {
   // The reference's shape: the pair in the body (POST) or the query (DELETE).
   app.post('/api/dependencies', { schema: { tags, body: DependencyPair } }, async (req, reply) => {
     const svc = service(req)
-    await inProject(svc, req.body.ticket_id, req.body.project_id)
-    return reply.code(201).send(await svc.addDependency(req.body.ticket_id, req.body.depends_on))
+    const t = await inProject(svc, req.body.ticket_id, req.body.project_id)
+    const d = await svc.addDependency(t.key, req.body.depends_on)
+    return reply.code(201).send(dependencyPair(d, { ticket_id: t.key, project_id: t.project_id }))
   })
   app.delete(
     '/api/dependencies',
     { schema: { tags, querystring: DependencyPair } },
     async (req) => {
       const svc = service(req)
-      await inProject(svc, req.query.ticket_id, req.query.project_id)
-      return svc.removeDependency(req.query.ticket_id, req.query.depends_on)
+      const t = await inProject(svc, req.query.ticket_id, req.query.project_id)
+      const d = await svc.removeDependency(t.key, req.query.depends_on)
+      return dependencyPair(d, { ticket_id: t.key, project_id: t.project_id }, 'deleted')
     },
   )
 }

@@ -1,6 +1,7 @@
 /** @module Routes for user accounts: create, enable, disable, set passwords, delete. */
 import type { UserRole, UserType } from '../../domain/user.ts'
 import type { App, RouteDeps } from '../app-type.ts'
+import { createdUser } from '../original-shapes.ts'
 import { UserParams } from '../schemas/common.ts'
 import { NewUserBody, OptionalPasswordBody, UsersQuery } from '../schemas/organisation.ts'
 
@@ -17,7 +18,7 @@ export function userRoutes(app: App, { service }: RouteDeps): void {
       ...(role ? { role: role as UserRole } : {}),
       ...(user_type ? { user_type: user_type as UserType } : {}),
     })
-    return reply.code(201).send(created)
+    return reply.code(201).send(createdUser(created))
   })
   app.post('/api/users/:username/enable', { schema: { tags, params } }, (req) =>
     service(req).setUserEnabled(req.params.username, true),

@@ -3,6 +3,7 @@ import { invalid, notFound } from '../../domain/errors.ts'
 import type { WorkflowExport } from '../../domain/workflow.ts'
 import type { TicketService } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
+import { addedStage } from '../original-shapes.ts'
 import { Closed, Int, ProjectParams, TicketParams } from '../schemas/common.ts'
 import {
   ImportQuery,
@@ -78,7 +79,7 @@ export function workflowRoutes(app: App, { service }: RouteDeps): void {
         ...(r !== undefined ? { role: r } : {}),
         ...(place !== undefined ? { position: place } : {}),
       })
-      return reply.code(201).send(created)
+      return reply.code(201).send(addedStage(created, stage))
     },
   )
   // The reference's form: a stage by its id alone (stage ids are unique across workflows).

@@ -5,19 +5,12 @@ import {
   type AgentStatus,
   type AgentWork,
   type ReportableStatus,
-  type StageRole,
   wallMinutes,
 } from '../../domain/agent.ts'
 import { conflict, forbidden, invalid } from '../../domain/errors.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { User } from '../../domain/user.ts'
-import type { Db } from '../../store/store.ts'
-import {
-  findTicketRowById,
-  type TicketRow,
-  toTickets,
-  updateTicketRow,
-} from '../../store/tickets.ts'
+import { type TicketRow, updateTicketRow } from '../../store/tickets.ts'
 import type { HeartbeatResult, WorkRequest } from '../agent-service.ts'
 import { toUser } from '../users.ts'
 import { ticketFor } from './access.ts'
@@ -27,11 +20,10 @@ import { type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { notHeld } from './hold.ts'
 import { agentSettings } from './lease.ts'
 import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
-import { getProject } from './projects.ts'
 import { loadTicket } from './read.ts'
 import { listComments } from './records.ts'
 import { activeTicketsOf, requeueInTx } from './requeue.ts'
-import { stagesOf } from './resolve.ts'
+import { ticketContext } from './ticket-context.ts'
 
 const MAX_RESULT = 100_000
 
@@ -125,36 +117,6 @@ async function assertLeased(db: Db, t: TicketRow, me: User) {
     )
 }
 
-async function parentsOf(db: Db, t: TicketRow): Promise<Ticket[]> {
-  const rows: TicketRow[] = []
-  let id = t.parent_id
-  while (id !== null && rows.length < 50) {
-    const p = await findTicketRowById(db, id)
-    if (!p) break
-    rows.push(p)
-    id = p.parent_id
-  }
-  return toTickets(db, rows)
-}
-
-async function stageRole(db: Db, t: TicketRow): Promise<StageRole | null> {
-  const project = await db
-    .selectFrom('projects')
-    .select('workflow_id')
-    .where('id', '=', t.project_id)
-    .executeTakeFirst()
-  const workflowId = t.workflow_id ?? project?.workflow_id ?? null
-  if (workflowId === null) return null
-  const role = await db
-    .selectFrom('workflow_stages as s')
-    .innerJoin('roles as r', 'r.id', 's.role_id')
-    .select(['r.name', 'r.title', 'r.motivation', 'r.goals'])
-    .where('s.workflow_id', '=', workflowId)
-    .where('s.name', '=', t.stage)
-    .executeTakeFirst()
-  return role ?? null
-}
-
 const NO_WORK = {
   ticket: null,
   project: null,
@@ -182,21 +144,13 @@ export async function requestWork(ctx: Ctx, input: WorkRequest): Promise<AgentWo
   }
   const current = held.some((h) => h.key === t.key)
   if (result.status === 'ASSIGNED') await setAgentStatus(ctx, 'working')
-  const context = await ctx.store.read(async (db) => {
-    const row = await ticketFor(db, ctx, t.key, 'read')
-    return {
-      parents: await parentsOf(db, row),
-      workflow: { stages: [...(await stagesOf(db, row))] },
-      role: await stageRole(db, row),
-      lease_expires_at: row.lease_expires_at,
-    }
-  })
+  const { project, ...context } = await ticketContext(ctx, t.key)
   return {
     status: current ? 'CURRENT' : 'NEW',
     claim: result.status,
     ...reason,
     ticket: t,
-    project: await getProject(ctx, t.project_prefix),
+    project,
     comments: await listComments(ctx, t.key),
     ...context,
     config,

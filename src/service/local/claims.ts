@@ -23,6 +23,7 @@ import { assignInTx, moveTicket, setStateInTx } from './lifecycle.ts'
 import { noWorkCounts, noWorkReason } from './no-work.ts'
 import { loadTicket } from './read.ts'
 import { stagesOf } from './resolve.ts'
+import { ticketContext } from './ticket-context.ts'
 
 /**
  * Assigns `t` (already read for writing and checked editable) to `username`, or takes the
@@ -221,4 +222,31 @@ export async function next(
     const scope = await claimScope(db, ctx, input.project, 'read')
     return toTickets(db, await eligible(db, scope, input.limit ?? 10))
   })
+}
+
+/**
+ * The claim with the original's context beside the ticket: its project, parents, stages and
+ * role, and for a dry run a preview of the ticket as the claim would leave it.
+ */
+export async function claimWithContext(ctx: Ctx, input: ClaimInput): Promise<ClaimResult> {
+  const result = await claim(ctx, input)
+  const t = result.ticket
+  if (!t || result.status === 'REJECTED') return result
+  const { lease_expires_at: _, ...context } = await ticketContext(ctx, t.key)
+  const me = ctx.actor
+  return {
+    ...result,
+    ...context,
+    ...(result.status === 'AVAILABLE'
+      ? {
+          preview: {
+            ...t,
+            assignee: me.username,
+            assignee_name: me.display_name,
+            state: 'active',
+            status: `${t.stage}/active`,
+          },
+        }
+      : {}),
+  }
 }

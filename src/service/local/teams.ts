@@ -1,5 +1,6 @@
 /** @module Teams: nested groups of people and agents that projects can grant roles to. */
 import type { Selectable } from 'kysely'
+import type { AgentStatus } from '../../domain/agent.ts'
 import { conflict, notFound } from '../../domain/errors.ts'
 import { normaliseName } from '../../domain/names.ts'
 import {
@@ -95,14 +96,22 @@ const membersOf = (db: Db, teamId: number) =>
     .orderBy('u.username')
     .execute() as Promise<TeamMember[]>
 
-const agentsOf = (db: Db, teamId: number): Promise<TeamAgent[]> =>
-  db
-    .selectFrom('team_agents as a')
-    .innerJoin('users as u', 'u.id', 'a.user_id')
-    .select(['a.team_id', 'a.user_id', 'u.username', 'a.created_at'])
-    .where('a.team_id', '=', teamId)
-    .orderBy('u.username')
-    .execute()
+const agentsOf = async (db: Db, teamId: number): Promise<TeamAgent[]> =>
+  (
+    await db
+      .selectFrom('team_agents as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.team_id', 'a.user_id', 'u.username', 'a.created_at', 'u.enabled', 'u.status'])
+      .where('a.team_id', '=', teamId)
+      .orderBy('u.username')
+      .execute()
+  ).map(({ enabled, status, ...a }) => ({
+    ...a,
+    agent_id: a.user_id,
+    agent_uuid: a.username,
+    enabled: Boolean(enabled),
+    status: status as AgentStatus,
+  }))
 
 export async function getTeam(ctx: Ctx, ref: string): Promise<TeamDetail> {
   return ctx.store.read(async (db) => {

@@ -72,9 +72,11 @@ export async function timeTotal(ctx: Ctx, ref: string): Promise<TimeTotal> {
     const by_user = rows
       .map((r) => ({ user: r.user, minutes: Number(r.minutes) }))
       .sort((a, b) => b.minutes - a.minutes || a.user.localeCompare(b.user))
+    const minutes = by_user.reduce((s, u) => s + u.minutes, 0)
     return {
       ticket_key: t.key,
-      minutes: by_user.reduce((s, u) => s + u.minutes, 0),
+      minutes,
+      total: minutes,
       entries: rows.reduce((s, r) => s + Number(r.n), 0),
       by_user,
     }
