@@ -10,6 +10,7 @@ import {
 import { conflict, forbidden, invalid } from '../../domain/errors.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { User } from '../../domain/user.ts'
+import type { Db } from '../../store/store.ts'
 import { type TicketRow, updateTicketRow } from '../../store/tickets.ts'
 import type { HeartbeatResult, WorkRequest } from '../agent-service.ts'
 import { toUser } from '../users.ts'
