@@ -96,12 +96,6 @@ describe('accessibility (axe-core, serious and critical)', () => {
         const v = await scan(page)
         if (v.length) found[name] = v
       }
-      if (scheme === 'dark') await page.goto('/p/AX/board')
-      // Written only when asked, like web-app.test.ts's screenshots.
-      if (scheme === 'dark' && process.env.SCREENSHOTS === '1')
-        await page.screenshot({
-          path: new URL('./screenshots/board-dark.png', import.meta.url).pathname,
-        })
       expect(found).toEqual({})
       await context.close()
       // Five pages, each scanned by axe: well within this on a quiet machine, slower under load.

@@ -238,7 +238,7 @@ describe('issue 16 defects, in Chromium', () => {
     await page.goto(`/t/${t.key}`)
     await page.getByLabel('Add a label').fill('brand-new-label')
     await page.getByRole('button', { name: 'Add label' }).click()
-    await page.locator('li.badge.label', { hasText: 'brand-new-label' }).waitFor()
+    await page.locator('.chips .badge.label', { hasText: 'brand-new-label' }).waitFor()
     expect(missing).toEqual([])
     await context.close()
   })

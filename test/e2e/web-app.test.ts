@@ -4,17 +4,6 @@ import type { HttpService } from '../../src/client/http-service.ts'
 import { launchBrowser, signInPage } from './support/browser.ts'
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
 
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname
-
-/**
- * A full-page screenshot from the top, so the sticky header sits where a reader expects it.
- * The tracked files change only when asked (SCREENSHOTS=1): `npm test` leaves a clean checkout.
- */
-async function shot(page: Page, name: string) {
-  if (process.env.SCREENSHOTS !== '1') return
-  await page.evaluate('window.scrollTo(0, 0)')
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true })
-}
 let server: WebServer
 let browser: Browser
 let admin: HttpService
@@ -84,7 +73,6 @@ describe('web app in Chromium', () => {
       .locator('li.card[data-key="WEB-T-2"]')
       .waitFor({ timeout: 1500 })
     expect((await admin.getTicket('WEB-T-2')).stage).toBe('develop')
-    await shot(one.page, 'board')
     await one.context.close()
     await two.context.close()
   })
@@ -155,7 +143,6 @@ describe('web app in Chromium', () => {
     await page
       .getByText(/changed title from “First ticket from the web” to “Renamed in place”/)
       .waitFor()
-    await shot(page, 'ticket')
 
     await page.goto('/p/WEB/board')
     await card(page, 'WEB-T-1').locator('.badge.blocked').waitFor()
@@ -227,8 +214,11 @@ describe('web app in Chromium', () => {
     const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
     await page.goto('/p/WEB/board')
     await card(page, found.key).waitFor()
+    // `/` opens the command palette; its first choice for typed words is to search for them.
     await page.locator('body').press('/')
+    await page.getByRole('combobox', { name: 'Command palette' }).waitFor()
     await page.keyboard.type('flamingo')
+    await page.getByRole('option', { name: /Search WEB for/ }).waitFor()
     await page.keyboard.press('Enter')
     await page.waitForURL('**/p/WEB/list?q=flamingo')
     const rows = page.locator('table.tickets tbody tr')
@@ -281,7 +271,6 @@ describe('web app in Chromium', () => {
     await page.getByRole('cell', { name: 'dora', exact: true }).waitFor()
     await page.getByRole('button', { name: 'Disable dora' }).click()
     await page.getByRole('button', { name: 'Enable dora' }).waitFor()
-    await shot(page, 'admin-users')
     await context.close()
   })
 
@@ -308,7 +297,6 @@ describe('web app in Chromium', () => {
       .toEqual(['shipped', 'inbox', 'doing'])
     await page.getByRole('button', { name: 'Move stage shipped' }).waitFor()
     await page.waitForLoadState('networkidle')
-    await shot(page, 'admin-workflows')
     await page.goto('/p/FLOW/settings')
     await page.getByRole('combobox', { name: 'Workflow' }).selectOption('triage')
     await expect.poll(async () => (await admin.getProject('FLOW')).workflow_id).not.toBeNull()

@@ -1,7 +1,8 @@
-import { Modal } from './modal.tsx'
+import { Button, Dialog } from './ui.tsx'
 
 const KEYS: readonly (readonly [string, string])[] = [
-  ['/', 'Search'],
+  ['Ctrl / ⌘ + K', 'Command palette: go anywhere, find a ticket by key or words'],
+  ['/', 'Search (opens the command palette)'],
   ['c', 'Create a ticket in this project'],
   ['j / k', 'Next / previous ticket in the list or the board lane'],
   ['Enter', 'Open the focused ticket'],
@@ -15,7 +16,7 @@ const KEYS: readonly (readonly [string, string])[] = [
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog title="Keyboard shortcuts" onClose={onClose}>
       <table className="keys">
         <tbody>
           {KEYS.map(([k, what]) => (
@@ -28,9 +29,11 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
-      <form method="dialog">
-        <button type="submit">Close</button>
-      </form>
-    </Modal>
+      <div className="row dialog-foot">
+        <Button variant="primary" onClick={onClose}>
+          Done
+        </Button>
+      </div>
+    </Dialog>
   )
 }

@@ -12,7 +12,7 @@ export function useShortcuts(map: Record<string, (e: KeyboardEvent) => void>) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return
-      if (document.querySelector('dialog[open]')) return
+      if (document.querySelector('dialog[open], [role="dialog"]')) return
       const fn = ref.current[e.key]
       if (!fn) return
       e.preventDefault()

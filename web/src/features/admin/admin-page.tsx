@@ -1,20 +1,12 @@
 import { Link, Route, Switch, useLocation } from 'wouter'
 import { useMe } from '../../api/queries.ts'
+import { ADMIN_SECTIONS } from '../../components/nav.ts'
 import { Agents } from './agents.tsx'
 import { Roles } from './roles.tsx'
 import { SystemSettings } from './system-settings.tsx'
 import { Teams } from './teams.tsx'
 import { Users } from './users.tsx'
 import { Workflows } from './workflows.tsx'
-
-const SECTIONS = [
-  ['users', 'Users'],
-  ['agents', 'Agents'],
-  ['teams', 'Teams'],
-  ['roles', 'Roles'],
-  ['workflows', 'Workflows'],
-  ['settings', 'Settings'],
-] as const
 
 export default function AdminPage() {
   const me = useMe()
@@ -29,7 +21,7 @@ export default function AdminPage() {
   return (
     <section className="page admin">
       <nav aria-label="Admin sections" className="tabs">
-        {SECTIONS.map(([id, label]) => (
+        {ADMIN_SECTIONS.map(([id, label]) => (
           <Link
             key={id}
             href={`/${id}`}

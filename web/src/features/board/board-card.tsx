@@ -1,7 +1,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo } from 'react'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
-import { TicketBadges } from '../ticket/ticket-badges.tsx'
+import { PriorityBadge, TicketBadges, TypeIcon } from '../ticket/ticket-badges.tsx'
 
 /** One ticket on the board; the whole card is the drag handle and a link to the ticket. */
 export const BoardCard = memo(function BoardCard(props: {
@@ -27,10 +27,16 @@ export const BoardCard = memo(function BoardCard(props: {
     >
       {/* A plain link: the board navigates for all cards with one click handler (board-page). */}
       <a href={`/t/${t.key}`} className="card-link" data-card={t.key} draggable={false}>
-        <span className="key">{t.key}</span>
+        <span className="card-top">
+          <TypeIcon type={t.type} />
+          <span className="key">{t.key}</span>
+          <PriorityBadge priority={t.priority} />
+        </span>
         <span className="title">{t.title}</span>
       </a>
-      <TicketBadges ticket={t} />
+      <div className="card-foot">
+        <TicketBadges ticket={t} />
+      </div>
       {props.stalled ? <span className="badge blocked">agent offline</span> : null}
     </li>
   )

@@ -3,20 +3,24 @@ import {
   DndContext,
   type DragEndEvent,
   MeasuringStrategy,
-  PointerSensor,
+  MouseSensor,
   pointerWithin,
   rectIntersection,
+  TouchSensor,
   useSensor,
   useSensors,
 } from '@dnd-kit/core'
-import { useMemo, useRef } from 'react'
+import { Tabs } from 'radix-ui'
+import { useMemo, useRef, useState } from 'react'
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { laneStages } from '../../../../src/domain/views.ts'
 import { useCanWrite, useProjectStages, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { Button } from '../../components/ui.tsx'
 import { FilterBar } from '../filters/filter-bar.tsx'
-import { matches, useFilters } from '../filters/use-filters.ts'
+import { anyFilter, matches, NO_FILTERS, useFilters } from '../filters/use-filters.ts'
 import { BoardLane } from './board-lane.tsx'
 import { BoardSummary, useSummary } from './board-summary.tsx'
 import { parseDropId } from './state-targets.tsx'
@@ -48,12 +52,18 @@ export function BoardPage({ prefix }: { prefix: string }) {
   const board = useRef<HTMLDivElement>(null)
   // A drag ends with a click on the card's link; that click must not open the ticket.
   const justDragged = useRef(false)
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }))
+  // A mouse drags after moving 6 px; a finger after a short press, so a swipe still scrolls.
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+  )
+  const [shownLane, setShownLane] = useState('')
   const editable = useCanWrite(prefix)
 
   const all = tickets.data ?? []
+  // Lanes wait for the workflow: lanes that changed order under a swiped board would move it.
   const lanes = useMemo(
-    () => laneStages(stages ?? [], new Set(all.map((t) => t.stage))),
+    () => (stages ? laneStages(stages, new Set(all.map((t) => t.stage))) : []),
     [stages, all],
   )
   const byLane = useMemo(() => {
@@ -62,6 +72,21 @@ export function BoardPage({ prefix }: { prefix: string }) {
     for (const list of m.values()) list.sort(byUpdated)
     return m
   }, [all, lanes, filters])
+  const shown = [...byLane.values()].reduce((n, l) => n + l.length, 0)
+  // On a phone the lanes are swiped one per screen; the tab of the lane in view is selected.
+  const laneInView = shownLane || lanes[0] || ''
+  const panels = () => [...(board.current?.children ?? [])] as HTMLElement[]
+  const showLane = (stage: string) => {
+    const panel = panels()[lanes.indexOf(stage)]
+    if (panel) board.current?.scrollTo({ left: panel.offsetLeft, behavior: 'smooth' })
+    setShownLane(stage)
+  }
+  const onScroll = () => {
+    const left = board.current?.scrollLeft ?? 0
+    const offsets = panels().map((p) => Math.abs(p.offsetLeft - left))
+    const lane = lanes[offsets.indexOf(Math.min(...offsets))]
+    if (lane && lane !== shownLane) setShownLane(lane)
+  }
   const find = (key: string) => all.find((t) => t.key === key)
   const onKeyDown = useBoardKeys({ board, lanes, byLane, find, editable, moves })
 
@@ -87,40 +112,75 @@ export function BoardPage({ prefix }: { prefix: string }) {
         {moves.note}
       </p>
       {moves.note ? <p className="note">{moves.note}</p> : null}
-      <DndContext
-        sensors={sensors}
-        onDragEnd={onDragEnd}
-        measuring={MEASURING}
-        collisionDetection={collide}
-      >
-        {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the cards (links) inside */}
-        <div
-          className="board"
-          ref={board}
-          onKeyDown={onKeyDown}
-          onClickCapture={(e) => {
-            if (justDragged.current) return e.preventDefault()
-            // Cards are plain links (2,000 router links would each watch the location);
-            // a plain left click navigates within the app, other clicks open tabs as usual.
-            const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-card]')
-            if (!link || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
-            e.preventDefault()
-            navigate(link.getAttribute('href') ?? '/')
-          }}
-        >
+      {tickets.isPending || !stages ? <LoadingState label="Loading the board" /> : null}
+      {tickets.isSuccess && shown === 0 ? (
+        anyFilter(filters) ? (
+          <EmptyState icon="⌀" title="No tickets match these filters">
+            <Button variant="primary" onClick={() => setFilters(NO_FILTERS)}>
+              Clear filters
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState icon="＋" title="No open tickets yet">
+            <p>
+              {editable
+                ? 'Create the first one with New ticket (or press c).'
+                : 'Tickets appear here as soon as someone creates one.'}
+            </p>
+          </EmptyState>
+        )
+      ) : null}
+      <Tabs.Root value={laneInView} onValueChange={showLane} activationMode="manual">
+        <Tabs.List className="lane-tabs" aria-label="Lanes">
           {lanes.map((stage) => (
-            <BoardLane
-              key={stage}
-              stage={stage}
-              final={stage === lanes[lanes.length - 1]}
-              tickets={byLane.get(stage) ?? []}
-              draggable={editable}
-              stalled={stalled}
-            />
+            <Tabs.Trigger key={stage} value={stage} className="btn btn-secondary lane-tab">
+              {stage} <span className="count">{byLane.get(stage)?.length ?? 0}</span>
+            </Tabs.Trigger>
           ))}
-        </div>
-      </DndContext>
-      {tickets.isPending || !stages ? <p aria-live="polite">Loading tickets…</p> : null}
+        </Tabs.List>
+        <DndContext
+          sensors={sensors}
+          onDragEnd={onDragEnd}
+          measuring={MEASURING}
+          collisionDetection={collide}
+        >
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the cards (links) inside */}
+          <div
+            className="board"
+            ref={board}
+            onKeyDown={onKeyDown}
+            onScroll={onScroll}
+            onClickCapture={(e) => {
+              if (justDragged.current) return e.preventDefault()
+              // Cards are plain links (2,000 router links would each watch the location);
+              // a plain left click navigates within the app, other clicks open tabs as usual.
+              const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-card]')
+              if (!link || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+                return
+              e.preventDefault()
+              navigate(link.getAttribute('href') ?? '/')
+            }}
+          >
+            {lanes.map((stage) => (
+              <Tabs.Content
+                key={stage}
+                value={stage}
+                forceMount
+                tabIndex={-1}
+                className="lane-panel"
+              >
+                <BoardLane
+                  stage={stage}
+                  final={stage === lanes[lanes.length - 1]}
+                  tickets={byLane.get(stage) ?? []}
+                  draggable={editable}
+                  stalled={stalled}
+                />
+              </Tabs.Content>
+            ))}
+          </div>
+        </DndContext>
+      </Tabs.Root>
     </section>
   )
 }

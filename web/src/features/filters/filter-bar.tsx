@@ -1,5 +1,6 @@
+import { Button } from '../../components/ui.tsx'
 import { TYPE_LABELS } from '../ticket/labels.ts'
-import type { Filters } from './use-filters.ts'
+import { anyFilter, type Filters, NO_FILTERS } from './use-filters.ts'
 
 export function FilterBar(props: {
   filters: Filters
@@ -48,6 +49,11 @@ export function FilterBar(props: {
           placeholder="words"
         />
       </label>
+      {anyFilter(filters) ? (
+        <Button variant="ghost" onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </Button>
+      ) : null}
     </fieldset>
   )
 }

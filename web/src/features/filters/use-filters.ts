@@ -28,6 +28,10 @@ export function useFilters(): [Filters, (patch: Partial<Filters>) => void] {
   return [filters, set]
 }
 
+export const NO_FILTERS: Filters = { type: '', assignee: '', label: '', q: '' }
+
+export const anyFilter = (f: Filters) => NAMES.some((n) => f[n] !== '')
+
 /** The board filters in memory; the list asks the server instead (full-text search). */
 export function matches(t: Ticket, f: Filters): boolean {
   if (f.type && t.type !== f.type) return false

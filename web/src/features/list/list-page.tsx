@@ -2,9 +2,11 @@ import { type MouseEvent, useCallback, useRef, useState } from 'react'
 import { useLocation } from 'wouter'
 import { useCanWrite, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { Button } from '../../components/ui.tsx'
 import { useShortcuts } from '../../components/use-shortcuts.ts'
 import { FilterBar } from '../filters/filter-bar.tsx'
-import { useFilters } from '../filters/use-filters.ts'
+import { anyFilter, NO_FILTERS, useFilters } from '../filters/use-filters.ts'
 import { BulkActions } from './bulk-actions.tsx'
 import { ListRow } from './list-row.tsx'
 import { COLUMNS, type Column, type Sort, sortTickets } from './sort.ts'
@@ -76,7 +78,7 @@ export default function ListPage({ prefix }: { prefix: string }) {
   return (
     <section className="page">
       <h1>
-        {prefix} list <span className="muted">({rows.length})</span>
+        {prefix} list <span className="count">{rows.length}</span>
       </h1>
       <FilterBar filters={filters} onChange={setFilters} textLabel="Full-text search" />
       <label className="inline">
@@ -133,7 +135,26 @@ export default function ListPage({ prefix }: { prefix: string }) {
           ))}
         </tbody>
       </table>
-      {tickets.isSuccess && rows.length === 0 ? <p>No tickets match.</p> : null}
+      {tickets.isPending ? <LoadingState label="Loading tickets" rows={6} /> : null}
+      {tickets.isSuccess && rows.length === 0 ? (
+        anyFilter(filters) || closed ? (
+          <EmptyState icon="⌀" title="No tickets match">
+            <Button
+              variant="primary"
+              onClick={() => {
+                setClosed(false)
+                setFilters(NO_FILTERS)
+              }}
+            >
+              Clear filters
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState icon="＋" title="No open tickets yet">
+            <p>New tickets appear here, newest change first.</p>
+          </EmptyState>
+        )
+      ) : null}
     </section>
   )
 }

@@ -1,7 +1,8 @@
 import { memo } from 'react'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { formatDay } from '../../components/dates.ts'
-import { TicketBadges } from '../ticket/ticket-badges.tsx'
+import { Avatar } from '../../components/ui.tsx'
+import { TicketBadges, TypeIcon } from '../ticket/ticket-badges.tsx'
 
 /**
  * One row of the list. The key is a plain link: the table navigates for every row with one
@@ -14,10 +15,15 @@ export const ListRow = memo(function ListRow(props: {
   onToggle: (key: string) => void
 }) {
   const { ticket: t } = props
+  const name = t.assignee_name ?? t.assignee
   return (
-    <tr className={props.selected ? 'selected' : undefined}>
+    <tr
+      className={[props.selected ? 'selected' : '', props.selectable ? 'has-select' : '']
+        .filter(Boolean)
+        .join(' ')}
+    >
       {props.selectable ? (
-        <td>
+        <td className="cell-select">
           <input
             type="checkbox"
             aria-label={`Select ${t.key}`}
@@ -26,19 +32,32 @@ export const ListRow = memo(function ListRow(props: {
           />
         </td>
       ) : null}
-      <td>
-        <a href={`/t/${t.key}`} data-row={t.key}>
-          {t.key}
-        </a>
+      <td className="cell-keycell">
+        <span className="cell-key">
+          <TypeIcon type={t.type} />
+          <a href={`/t/${t.key}`} data-row={t.key}>
+            {t.key}
+          </a>
+        </span>
       </td>
-      <td>
-        {t.title} <TicketBadges ticket={t} markersOnly />
+      <td className="cell-title">
+        <span className="row-title">{t.title}</span>
+        {t.labels.length || t.blocked.length ? <TicketBadges ticket={t} markersOnly /> : null}
       </td>
-      <td>{t.type}</td>
-      <td>{t.status}</td>
-      <td>{t.assignee_name ?? t.assignee ?? ''}</td>
-      <td>{t.priority}</td>
-      <td>
+      <td className="cell-type">{t.type}</td>
+      <td className="cell-status">{t.status}</td>
+      <td className="cell-assignee">
+        {name ? (
+          <span className="cell-who">
+            <Avatar name={name} />
+            <span>{name}</span>
+          </span>
+        ) : null}
+      </td>
+      <td className="cell-priority">
+        <span className={t.priority <= 2 ? 'error' : undefined}>P{t.priority}</span>
+      </td>
+      <td className="cell-updated">
         <time dateTime={t.updated_at}>{formatDay(t.updated_at)}</time>
       </td>
     </tr>

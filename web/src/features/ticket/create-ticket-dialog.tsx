@@ -3,7 +3,7 @@ import type { FormEvent } from 'react'
 import type { TicketType } from '../../../../src/domain/ticket.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
-import { Modal } from '../../components/modal.tsx'
+import { Button, Dialog } from '../../components/ui.tsx'
 import { TYPE_LABELS } from './labels.ts'
 
 export function CreateTicketDialog(props: {
@@ -28,7 +28,7 @@ export function CreateTicketDialog(props: {
     create.mutate(new FormData(e.currentTarget))
   }
   return (
-    <Modal title={`New ticket in ${props.prefix}`} onClose={props.onClose}>
+    <Dialog title={`New ticket in ${props.prefix}`} onClose={props.onClose}>
       <form onSubmit={submit} className="card-form">
         <label>
           Title
@@ -53,15 +53,15 @@ export function CreateTicketDialog(props: {
           <input name="parent" defaultValue={props.parent ?? ''} placeholder="e.g. CUS-E-1" />
         </label>
         <div className="row">
-          <button type="submit" disabled={create.isPending}>
-            Create
-          </button>
-          <button type="button" onClick={props.onClose}>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            Create ticket
+          </Button>
+          <Button variant="ghost" onClick={props.onClose}>
             Cancel
-          </button>
+          </Button>
         </div>
         <ErrorNote error={create.error} />
       </form>
-    </Modal>
+    </Dialog>
   )
 }

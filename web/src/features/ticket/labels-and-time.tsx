@@ -3,8 +3,10 @@ import type { FormEvent } from 'react'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { formatDay } from '../../components/dates.ts'
+import { LabelColourPicker } from './label-colour-picker.tsx'
 import { attachLabel } from './label-ops.ts'
 import type { TicketPanelProps } from './panel.ts'
+import { LabelChip } from './ticket-badges.tsx'
 
 const hours = (m: number) => `${Math.floor(m / 60)}h ${m % 60}m`
 
@@ -49,8 +51,9 @@ export function LabelsAndTime(props: TicketPanelProps) {
         {t.labels.length ? (
           <ul className="chips">
             {t.labels.map((l) => (
-              <li key={l} className="badge label">
-                {l}
+              <li key={l}>
+                <LabelChip name={l} />
+                {editable ? <LabelColourPicker project={t.project_prefix} name={l} /> : null}
                 {editable ? (
                   <button
                     type="button"

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 
-type Theme = 'system' | 'light' | 'dark'
-const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }
+export type Theme = 'system' | 'light' | 'dark'
 
 const stored = (): Theme => {
   const t = localStorage.getItem('tk-theme')
@@ -9,10 +8,9 @@ const stored = (): Theme => {
 }
 
 /** Follows the system setting until the user picks light or dark (public/theme.js applies it early). */
-export function ThemeToggle() {
+export function useTheme(): [Theme, (next: Theme) => void] {
   const [theme, setTheme] = useState<Theme>(stored)
-  const change = () => {
-    const next = NEXT[theme]
+  const change = (next: Theme) => {
     setTheme(next)
     if (next === 'system') {
       localStorage.removeItem('tk-theme')
@@ -22,9 +20,5 @@ export function ThemeToggle() {
       document.documentElement.dataset.theme = next
     }
   }
-  return (
-    <button type="button" onClick={change} title="Change theme (auto follows the system)">
-      Theme: {theme === 'system' ? 'auto' : theme}
-    </button>
-  )
+  return [theme, change]
 }

@@ -1,0 +1,192 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from './support/browser.ts'
+import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
+
+/** Chromium's mobile emulation: a 390×844 touch screen that sends touch events. */
+async function phone(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: url,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  })
+  const page = await context.newPage()
+  await page.goto('/')
+  await page.getByLabel('Username').fill('admin')
+  await page.getByLabel('Password').fill(ADMIN_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor()
+  return { context, page }
+}
+
+/** How far the page is wider than the screen (0 when nothing scrolls sideways). */
+const overflow = (page: Page) =>
+  page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )
+
+let server: WebServer
+let browser: Browser
+let firstKey = ''
+
+beforeAll(async () => {
+  server = await startWebServer()
+  browser = await launchBrowser()
+  const admin = await server.api()
+  await admin.createProject({
+    prefix: 'PH',
+    title: 'A project with a rather long title for a phone',
+  })
+  await admin.createLabel({ project: 'PH', name: 'frontend', color: '#2f6fd6' })
+  const epic = await admin.createTicket({ project: 'PH', title: 'An epic', type: 'epic' })
+  const t = await admin.createTicket({
+    project: 'PH',
+    title: 'A ticket whose title is long enough to wrap across two lines and then be clamped',
+    parent: epic.key,
+    description: 'A `code span` and a long line: ' + 'word '.repeat(60),
+  })
+  firstKey = t.key
+  await admin.addLabel(t.key, 'frontend')
+  await admin.assign(t.key, 'admin')
+  const other = await admin.createTicket({ project: 'PH', title: 'In development' })
+  await admin.setStage(other.key, 'develop')
+  await admin.addComment(t.key, 'A comment')
+  await admin.createStory({ project: 'PH', title: 'A story' })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const PAGES = [
+  ['/', 'Projects'],
+  ['/p/PH/board', 'PH board'],
+  ['/p/PH/list', 'PH list'],
+  ['/p/PH/tree', 'PH hierarchy'],
+  ['/p/PH/stories', 'PH stories'],
+  ['/p/PH/requirements', 'PH requirements'],
+  ['/p/PH/settings', 'PH settings'],
+  ['/search?q=ticket', 'Search: ticket'],
+  ['/chat', 'Chat'],
+  ['/admin/users', 'Users'],
+  ['/admin/agents', 'Agents'],
+  ['/admin/teams', 'Teams'],
+  ['/admin/roles', 'Roles'],
+  ['/admin/workflows', 'Workflows'],
+  ['/admin/settings', 'Settings'],
+] as const
+
+describe('on a phone (390×844, touch)', () => {
+  it('fits every page to the width: nothing scrolls sideways', async () => {
+    const { context, page } = await phone(browser, server.url)
+    const wide: Record<string, number> = {}
+    for (const [path, heading] of [...PAGES, [`/t/${firstKey}`, 'A ticket whose'] as const]) {
+      await page.goto(path)
+      await page.getByRole('heading', { name: heading }).first().waitFor()
+      await page.waitForLoadState('networkidle')
+      const px = await overflow(page)
+      if (px > 0) wide[path] = px
+    }
+    expect(wide).toEqual({})
+    await context.close()
+  }, 120_000)
+
+  it('puts the navigation behind a menu, and shows the list as rows of cards', async () => {
+    const { context, page } = await phone(browser, server.url)
+    await page.goto('/p/PH/list')
+    await page.getByRole('heading', { name: 'PH list' }).waitFor()
+    const nav = page.getByRole('complementary', { name: 'Navigation' })
+    expect(await nav.isVisible()).toBe(false)
+    await page.getByRole('button', { name: 'Navigation' }).tap()
+    await nav.waitFor()
+    await nav.getByRole('link', { name: 'Board' }).tap()
+    await page.getByRole('heading', { name: 'PH board' }).waitFor()
+    expect(await nav.isVisible()).toBe(false)
+
+    await page.goto('/p/PH/list')
+    const row = page.locator('table.tickets tbody tr').first()
+    await row.waitFor()
+    // A card: the header row is hidden and each row is a box of its own, as wide as the screen.
+    expect(await page.locator('table.tickets thead').isVisible()).toBe(false)
+    const box = await row.boundingBox()
+    expect(box?.width).toBeGreaterThan(300)
+    expect(box?.width).toBeLessThanOrEqual(390)
+    await context.close()
+  }, 60_000)
+
+  it('shows one lane per screen with the lane names as tabs, swiped sideways', async () => {
+    const { context, page } = await phone(browser, server.url)
+    await page.goto('/p/PH/board')
+    const tabs = page.getByRole('tablist', { name: 'Lanes' })
+    await tabs.waitFor()
+    const develop = tabs.getByRole('tab', { name: /develop/i })
+    await develop.waitFor()
+    expect(await tabs.getByRole('tab', { name: /design/i }).getAttribute('aria-selected')).toBe(
+      'true',
+    )
+    await develop.tap()
+    await expect.poll(() => develop.getAttribute('aria-selected')).toBe('true')
+    // The develop lane is now the one on screen.
+    await expect
+      .poll(async () => (await page.locator('section.lane[data-stage="develop"]').boundingBox())?.x)
+      .toBeLessThan(40)
+    // A swipe (the board scrolled sideways, as a finger does) selects the tab of the lane in view.
+    await page.evaluate("document.querySelector('.board').scrollTo({ left: 0 })")
+    await expect
+      .poll(() => tabs.getByRole('tab', { name: /design/i }).getAttribute('aria-selected'))
+      .toBe('true')
+    await context.close()
+  }, 60_000)
+
+  it('moves a card to another lane by touch: press, hold, drag', async () => {
+    const { context, page } = await phone(browser, server.url)
+    await page.goto('/p/PH/board')
+    const card = page.locator(`li.card[data-key="${firstKey}"]`)
+    await card.waitFor()
+    const from = (await card.boundingBox())!
+    const cdp = await context.newCDPSession(page)
+    const at = (x: number, y: number) => [{ x, y, id: 1, radiusX: 1, radiusY: 1, force: 1 }]
+    const x = from.x + from.width / 2
+    const y = from.y + from.height / 2
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(x, y) })
+
+    // A finger held still: the press becomes a drag after dnd-kit's touch delay.
+    await expect.poll(() => card.getAttribute('class')).toContain('dragging')
+    // Drag toward the right edge: the board scrolls to the next lane under the finger.
+    const target = page.locator('section.lane[data-stage="develop"]')
+    await expect
+      .poll(async () => {
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: at(385, y),
+        })
+        return (await target.boundingBox())?.x ?? 999
+      })
+      .toBeLessThan(200)
+    const box = (await target.boundingBox())!
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: at(box.x + box.width / 2, box.y + 80),
+    })
+    // The lane under the finger lights up as the drop target before the finger lifts.
+    await expect
+      .poll(() =>
+        page
+          .locator(
+            'section.lane[data-stage="develop"].over, [data-stage="develop"] .state-target.over',
+          )
+          .count(),
+      )
+      .toBeGreaterThan(0)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    const admin = await server.api()
+    await expect.poll(async () => (await admin.getTicket(firstKey)).stage).toBe('develop')
+    await context.close()
+  }, 60_000)
+})
