@@ -18,6 +18,7 @@ import {
   frameworkErrorHandler,
 } from './error-handler.ts'
 import { type LogOptions, loggerOptions } from './logging.ts'
+import { addMetrics, createMetrics, type Metrics } from './metrics.ts'
 import { addOriginCheck, WRITES } from './origin.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -55,6 +56,8 @@ export type AppDeps = LogOptions & {
   readonly chat: RunChat
   /** api.md: 10 per minute per client address on register and login together. */
   readonly loginsPerMinute?: number
+  /** The series `/metrics` serves; start.ts passes its own so the reaper can count requeues. */
+  readonly metrics?: Metrics
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -127,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       ]
     }
   })
+  const metrics = deps.metrics ?? createMetrics(deps.host)
+  addMetrics(app, metrics)
   addAuthentication(app, deps.host, deps.loginsPerMinute ?? 10)
   addOriginCheck(app, deps.origins)
   addBodyGuard(app)
@@ -135,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     host: deps.host,
     service: serviceFor(deps.host),
     version: deps.version,
+    metrics,
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
   metaRoutes(app, routeDeps)

@@ -30,6 +30,7 @@ import { agentOptionsFromEnv, DEFAULT_READ_POOL, readPoolFromEnv } from './agent
 import { buildApp } from './app.ts'
 import type { App } from './app-type.ts'
 import type { LogOptions } from './logging.ts'
+import { createMetrics } from './metrics.ts'
 import { parseOrigin } from './origin.ts'
 
 export const VERSION = typeof __TICKET_VERSION__ === 'string' ? __TICKET_VERSION__ : 'dev'
@@ -91,8 +92,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { llm: askWith(resolveLlm(options.analyseCommand), ANALYSE_TIMEOUT_MS) }
       : {}),
   })
+  const metrics = createMetrics(host)
   const app = await buildApp({
     host,
+    metrics,
     version: VERSION,
     verbose: options.verbose ?? false,
     ...(options.logTo ? { logTo: options.logTo } : {}),
@@ -105,7 +108,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
   host.startReaper(
     (err) => app.log.error({ err }, 'agent reaper failed'),
-    (r) => app.log.info(r, 'agents went offline or let leases lapse'),
+    (r) => {
+      metrics.leaseRequeues.inc(r.requeued.length)
+      app.log.info(r, 'agents went offline or let leases lapse')
+    },
   )
   try {
     await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8080 })
