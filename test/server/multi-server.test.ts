@@ -127,3 +127,31 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('live events across servers',
       .toMatchObject({ ticket: { description } })
   })
 })
+
+describe.runIf(TEST_DIALECTS.includes('postgres'))('sign-in budget across servers', () => {
+  it('10 logins a minute per address in all: spread over 2 servers, the 11th is refused by either', async () => {
+    const { password, urls } = await servers(2)
+    const login = (url: string, pw: string) =>
+      fetch(`${url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: pw }),
+      })
+    const statuses: number[] = []
+    // Alternating, so each server alone sees only 5 attempts.
+    for (let i = 0; i < 10; i++) statuses.push((await login(urls[i % 2]!, 'wrong-pass')).status)
+    expect(statuses).toEqual(Array(10).fill(401))
+    for (const url of urls) {
+      const refused = await login(url, password)
+      expect(refused.status).toBe(429)
+      expect(await refused.json()).toEqual({ error: 'too many requests' })
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    }
+    const register = await fetch(`${urls[1]}/api/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'x', password: 'y-long-enough' }),
+    })
+    expect(register.status).toBe(429)
+  }, 60_000)
+})
