@@ -4,7 +4,7 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyWebsocket from '@fastify/websocket'
-import Fastify, { type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
@@ -60,6 +60,16 @@ export type AppDeps = LogOptions & {
   readonly metrics?: Metrics
 }
 
+/**
+ * On shutdown every WebSocket is closed with 1012 "Service Restart": the clients (web app,
+ * TUI, `tk`) take it as a cue to reconnect, which a load balancer sends to another server.
+ */
+function closeWebSockets(this: FastifyInstance, done: () => void) {
+  for (const client of this.websocketServer.clients)
+    client.close(1012, 'server restarting; reconnect')
+  done()
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     // quality.md "Security": bodies are bounded at 1 MB.
@@ -91,7 +101,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   )
   await app.register(fastifyCookie)
   await addCompression(app)
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+  // Draining: a request finished after shutdown began takes its connection with it, or a
+  // keep-alive client would hold the process open until its idle timeout.
+  let closing = false
+  app.addHook('preClose', (done) => {
+    closing = true
+    done()
+  })
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close')
+    done(null, payload)
+  })
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024 },
+    preClose: closeWebSockets,
+  })
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

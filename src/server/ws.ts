@@ -90,10 +90,10 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
     return payload
   })
 
+  // The sockets themselves were closed with a reconnect hint before (app.ts, closeWebSockets).
   app.addHook('onClose', async () => {
     clearInterval(heartbeat)
     unsubscribe()
-    for (const c of connections) c.socket.close(1001, 'server shutting down')
   })
 
   app.get(
