@@ -17,7 +17,7 @@ import {
   errorHandler,
   frameworkErrorHandler,
 } from './error-handler.ts'
-import { type LogOptions, loggerOptions } from './logging.ts'
+import { type LogOptions, loggerOptions, requestId } from './logging.ts'
 import { addMetrics, createMetrics, type Metrics } from './metrics.ts'
 import { addOriginCheck, WRITES } from './origin.ts'
 import { agentRoutes } from './routes/agents.ts'
@@ -75,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // quality.md "Security": bodies are bounded at 1 MB.
     bodyLimit: 1024 * 1024,
     logger: loggerOptions(deps),
+    genReqId: requestId,
     trustProxy: deps.trustProxy ?? false,
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler,
@@ -108,7 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     closing = true
     done()
   })
-  app.addHook('onSend', (_req, reply, payload, done) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
+    reply.header('x-request-id', req.id)
     if (closing) reply.header('connection', 'close')
     done(null, payload)
   })
