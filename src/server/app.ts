@@ -17,6 +17,7 @@ import {
   errorHandler,
   frameworkErrorHandler,
 } from './error-handler.ts'
+import { trackHandlers } from './in-flight.ts'
 import { type LogOptions, loggerOptions, requestId } from './logging.ts'
 import { addMetrics, createMetrics, type Metrics } from './metrics.ts'
 import { addOriginCheck, WRITES } from './origin.ts'
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   )
   await app.register(fastifyCookie)
   await addCompression(app)
+  trackHandlers(app)
   // Draining: a request finished after shutdown began takes its connection with it, or a
   // keep-alive client would hold the process open until its idle timeout.
   let closing = false

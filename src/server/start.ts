@@ -71,6 +71,9 @@ export type RunningServer = {
 // reference/api.md §6.7: an analysis waits at most 120 s for the LLM.
 const ANALYSE_TIMEOUT_MS = 120_000
 
+// How long a shutdown waits for handlers whose clients have gone before closing the database.
+const HANDLERS_GRACE_MS = 10_000
+
 const webRoot = () => fileURLToPath(new URL('./web/', import.meta.url))
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -135,8 +138,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     dbPath: store.location,
     ...(seeded.admin_password ? { adminPassword: seeded.admin_password } : {}),
     close: () => {
-      // Fastify stops accepting, lets in-flight requests finish, then the database closes.
-      closing ??= app.close().then(() => host.close())
+      // Fastify stops accepting and lets in-flight requests finish; handlers whose clients hung
+      // up get a while longer; then the database closes.
+      closing ??= app
+        .close()
+        .then(() => app.handlersSettled(HANDLERS_GRACE_MS))
+        .then(() => host.close())
       return closing
     },
   }
