@@ -5,6 +5,7 @@ import type { Insertable } from 'kysely'
 import { seedDatabase } from '../src/service/bootstrap.ts'
 import type { TicketsTable } from '../src/store/database.ts'
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts'
+import type { Store } from '../src/store/store.ts'
 import { NEW_TICKET } from '../src/store/tickets.ts'
 
 const WORDS = [
@@ -29,6 +30,13 @@ const WORDS = [
 export async function seedWorkspace(home: string, count: number): Promise<void> {
   mkdirSync(home, { recursive: true })
   const store = await openSqliteStore(join(home, 'ticket.db'), { create: true })
+  await seedStore(store, count)
+  await store.close()
+  writeFileSync(join(home, 'config.json'), `${JSON.stringify({ project: 'TK' })}\n`)
+}
+
+/** The admin (password `bench-password`) and `count` tickets in project TK, in any dialect. */
+export async function seedStore(store: Store, count: number): Promise<void> {
   await seedDatabase(store, { password: 'bench-password', now: new Date() })
   await store.transaction(async (db) => {
     const project = await db
@@ -69,6 +77,4 @@ export async function seedWorkspace(home: string, count: number): Promise<void> 
       .where('id', '=', project.id)
       .execute()
   })
-  await store.close()
-  writeFileSync(join(home, 'config.json'), `${JSON.stringify({ project: 'TK' })}\n`)
 }

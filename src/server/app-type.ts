@@ -12,6 +12,7 @@ import type {
 } from 'fastify'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { TicketService } from '../service/ticket-service.ts'
+import type { Metrics } from './metrics.ts'
 
 /** The Fastify instance with TypeBox schemas typing each route's input. */
 export type App = FastifyInstance<
@@ -28,4 +29,5 @@ export type RouteDeps = {
   /** The service acting as the signed-in caller; throws 401 when nobody is signed in. */
   readonly service: (req: FastifyRequest) => TicketService
   readonly version: string
+  readonly metrics: Metrics
 }

@@ -4,7 +4,7 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastifyWebsocket from '@fastify/websocket'
-import Fastify, { type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { addAuthentication, serviceFor } from './auth.ts'
@@ -17,7 +17,9 @@ import {
   errorHandler,
   frameworkErrorHandler,
 } from './error-handler.ts'
-import { type LogOptions, loggerOptions } from './logging.ts'
+import { trackHandlers } from './in-flight.ts'
+import { type LogOptions, loggerOptions, requestId } from './logging.ts'
+import { addMetrics, createMetrics, type Metrics } from './metrics.ts'
 import { addOriginCheck, WRITES } from './origin.ts'
 import { agentRoutes } from './routes/agents.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -55,6 +57,18 @@ export type AppDeps = LogOptions & {
   readonly chat: RunChat
   /** api.md: 10 per minute per client address on register and login together. */
   readonly loginsPerMinute?: number
+  /** The series `/metrics` serves; start.ts passes its own so the reaper can count requeues. */
+  readonly metrics?: Metrics
+}
+
+/**
+ * On shutdown every WebSocket is closed with 1012 "Service Restart": the clients (web app,
+ * TUI, `tk`) take it as a cue to reconnect, which a load balancer sends to another server.
+ */
+function closeWebSockets(this: FastifyInstance, done: () => void) {
+  for (const client of this.websocketServer.clients)
+    client.close(1012, 'server restarting; reconnect')
+  done()
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -62,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // quality.md "Security": bodies are bounded at 1 MB.
     bodyLimit: 1024 * 1024,
     logger: loggerOptions(deps),
+    genReqId: requestId,
     trustProxy: deps.trustProxy ?? false,
     routerOptions: { maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler,
@@ -88,7 +103,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   )
   await app.register(fastifyCookie)
   await addCompression(app)
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } })
+  trackHandlers(app)
+  // Draining: a request finished after shutdown began takes its connection with it, or a
+  // keep-alive client would hold the process open until its idle timeout.
+  let closing = false
+  app.addHook('preClose', (done) => {
+    closing = true
+    done()
+  })
+  app.addHook('onSend', (req, reply, payload, done) => {
+    reply.header('x-request-id', req.id)
+    if (closing) reply.header('connection', 'close')
+    done(null, payload)
+  })
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: 64 * 1024 },
+    preClose: closeWebSockets,
+  })
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -127,6 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       ]
     }
   })
+  const metrics = deps.metrics ?? createMetrics(deps.host)
+  addMetrics(app, metrics)
   addAuthentication(app, deps.host, deps.loginsPerMinute ?? 10)
   addOriginCheck(app, deps.origins)
   addBodyGuard(app)
@@ -135,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     host: deps.host,
     service: serviceFor(deps.host),
     version: deps.version,
+    metrics,
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger())
   metaRoutes(app, routeDeps)

@@ -1,4 +1,5 @@
 /** @module What `tk server` logs: failures and warnings always, each request with `-v`. */
+import { randomUUID } from 'node:crypto'
 import type { FastifyServerOptions } from 'fastify'
 
 export type LogOptions = {
@@ -30,4 +31,18 @@ export function loggerOptions(options: LogOptions): FastifyServerOptions['logger
     // method and path only.
     serializers: { req: (r) => ({ method: r.method, url: r.url.split('?')[0] }) },
   }
+}
+
+// What a proxy's id may look like to be reused (nginx's $request_id is 32 hex digits).
+const REQUEST_ID = /^[\w.:-]{1,128}$/
+
+/**
+ * Every request gets an id, logged with each of its lines as `reqId` and sent back as
+ * `X-Request-Id`: the one a reverse proxy passed along when it is a plain token, so one id
+ * follows a request from the proxy's log to the server's; otherwise a new UUID, unique across
+ * every server of a database.
+ */
+export const requestId = (req: { headers: Record<string, string | string[] | undefined> }) => {
+  const given = req.headers['x-request-id']
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
 }

@@ -30,6 +30,7 @@ import { agentOptionsFromEnv, DEFAULT_READ_POOL, readPoolFromEnv } from './agent
 import { buildApp } from './app.ts'
 import type { App } from './app-type.ts'
 import type { LogOptions } from './logging.ts'
+import { createMetrics } from './metrics.ts'
 import { parseOrigin } from './origin.ts'
 
 export const VERSION = typeof __TICKET_VERSION__ === 'string' ? __TICKET_VERSION__ : 'dev'
@@ -70,6 +71,9 @@ export type RunningServer = {
 // reference/api.md §6.7: an analysis waits at most 120 s for the LLM.
 const ANALYSE_TIMEOUT_MS = 120_000
 
+// How long a shutdown waits for handlers whose clients have gone before closing the database.
+const HANDLERS_GRACE_MS = 10_000
+
 const webRoot = () => fileURLToPath(new URL('./web/', import.meta.url))
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -91,8 +95,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { llm: askWith(resolveLlm(options.analyseCommand), ANALYSE_TIMEOUT_MS) }
       : {}),
   })
+  const metrics = createMetrics(host)
   const app = await buildApp({
     host,
+    metrics,
     version: VERSION,
     verbose: options.verbose ?? false,
     ...(options.logTo ? { logTo: options.logTo } : {}),
@@ -105,7 +111,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
   host.startReaper(
     (err) => app.log.error({ err }, 'agent reaper failed'),
-    (r) => app.log.info(r, 'agents went offline or let leases lapse'),
+    (r) => {
+      metrics.leaseRequeues.inc(r.requeued.length)
+      app.log.info(r, 'agents went offline or let leases lapse')
+    },
   )
   try {
     await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8080 })
@@ -129,8 +138,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     dbPath: store.location,
     ...(seeded.admin_password ? { adminPassword: seeded.admin_password } : {}),
     close: () => {
-      // Fastify stops accepting, lets in-flight requests finish, then the database closes.
-      closing ??= app.close().then(() => host.close())
+      // Fastify stops accepting and lets in-flight requests finish; handlers whose clients hung
+      // up get a while longer; then the database closes.
+      closing ??= app
+        .close()
+        .then(() => app.handlersSettled(HANDLERS_GRACE_MS))
+        .then(() => host.close())
       return closing
     },
   }

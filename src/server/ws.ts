@@ -36,7 +36,7 @@ const mayRead = (c: Connection, audience: Audience | null) =>
 const send = (socket: WebSocket, message: ServerMessage | string) =>
   socket.send(typeof message === 'string' ? message : JSON.stringify(message))
 
-export function liveRoutes(app: App, { host }: RouteDeps): void {
+export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
   const connections = new Set<Connection>()
   // Events are delivered one after another so every client sees them in the order they happened.
   let queue = Promise.resolve()
@@ -90,10 +90,10 @@ export function liveRoutes(app: App, { host }: RouteDeps): void {
     return payload
   })
 
+  // The sockets themselves were closed with a reconnect hint before (app.ts, closeWebSockets).
   app.addHook('onClose', async () => {
     clearInterval(heartbeat)
     unsubscribe()
-    for (const c of connections) c.socket.close(1001, 'server shutting down')
   })
 
   app.get(
@@ -118,6 +118,8 @@ export function liveRoutes(app: App, { host }: RouteDeps): void {
       if (connections.size === 0)
         host.primeAudiences().catch((err: unknown) => app.log.error({ err }))
       connections.add(c)
+      metrics.webSockets.inc()
+      socket.on('close', () => metrics.webSockets.dec())
       socket.on('pong', () => {
         c.alive = true
       })

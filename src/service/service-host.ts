@@ -10,7 +10,8 @@ import { TicketError } from '../domain/errors.ts'
 import type { EventSink, TicketEvent } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import { SCHEMA_VERSION } from '../store/migrations/index.ts'
-import type { Store } from '../store/store.ts'
+import { countHit, type WindowHits } from '../store/rate-limits.ts'
+import type { PoolUse, Store } from '../store/store.ts'
 import { findTicketRowByKey, toTickets } from '../store/tickets.ts'
 import * as accounts from './local/accounts.ts'
 import { AgentAuthenticator } from './local/agent-auth.ts'
@@ -123,6 +124,19 @@ export class ServiceHost {
   }
   registrationEnabled(): Promise<boolean> {
     return this.#store.read(accounts.isRegistrationEnabled)
+  }
+
+  /**
+   * Counts a hit on `key` (a client address) in the current window of `windowMs`, in the
+   * database, so every server of one database shares the count.
+   */
+  countHit(key: string, windowMs: number): Promise<WindowHits> {
+    return this.#store.transaction((db) => countHit(db, key, this.#now().getTime(), windowMs))
+  }
+
+  /** The database connections this process holds, where it keeps a pool (PostgreSQL). */
+  poolUse(): PoolUse | undefined {
+    return this.#store.poolUse?.()
   }
 
   /** Throws when the database cannot answer. */

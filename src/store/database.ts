@@ -17,6 +17,7 @@ import type { UserRole, UserType } from '../domain/user.ts'
 export type Database = {
   users: UsersTable
   sessions: SessionsTable
+  rate_limits: RateLimitsTable
   settings: SettingsTable
   roles: RolesTable
   workflows: WorkflowsTable
@@ -61,6 +62,12 @@ export type SessionsTable = {
   user_id: string
   created_at: string
   expires_at: string
+}
+
+export type RateLimitsTable = {
+  key: string
+  window_start: number
+  hits: number
 }
 
 export type SettingsTable = { key: string; value: string }

@@ -54,6 +54,12 @@ export type Broadcast = {
   listen(onMessage: (message: string) => void): Promise<() => Promise<void>>
 }
 
+export type PoolUse = {
+  readonly total: number
+  readonly idle: number
+  readonly waiting: number
+}
+
 /**
  * The database behind a `LocalService`: typed query access, transactions, and the few
  * operations whose SQL differs between dialects (full-text search, integrity checks).
@@ -98,5 +104,7 @@ export interface Store {
   replaceTables(dump: TableDump | TableSource): Promise<Record<string, number>>
   /** Absent where one process serves the data and an in-process bus is enough (SQLite). */
   readonly broadcast?: Broadcast
+  /** Connections open, idle, and callers waiting for one; absent where there is no pool (SQLite). */
+  poolUse?(): PoolUse
   close(): Promise<void>
 }

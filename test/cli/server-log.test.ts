@@ -57,6 +57,30 @@ describe('the server log', () => {
     for (const s of secrets) expect(server.stderr()).not.toContain(s)
   })
 
+  it('with -v: both lines of a request carry its id, which the response names; a proxy’s id is kept', async () => {
+    const server = await spawnServer(['-v'])
+    const own = await fetch(`${server.url}/api/healthz`)
+    const id = own.headers.get('x-request-id')
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    const proxied = await fetch(`${server.url}/api/healthz`, {
+      headers: { 'x-request-id': '5e0f1c2d3b4a59687766554433221100' },
+    })
+    expect(proxied.headers.get('x-request-id')).toBe('5e0f1c2d3b4a59687766554433221100')
+    // Anything but a plain token is replaced, so a log line cannot be forged through it.
+    const forged = await fetch(`${server.url}/api/healthz`, {
+      headers: { 'x-request-id': 'x", "level": 60' },
+    })
+    expect(forged.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    for (const reqId of [id, '5e0f1c2d3b4a59687766554433221100'])
+      await expect
+        .poll(() =>
+          lines(server.stderr())
+            .filter((l) => l.reqId === reqId)
+            .map((l) => l.msg),
+        )
+        .toEqual(['incoming request', 'request completed'])
+  })
+
   it('logs an unexpected 500 with its stack, and tells the client only "internal error"', async () => {
     const store = await openSqliteStore(join(tempDir('tk-log-'), 'ticket.db'), { create: true })
     const host = new ServiceHost({ store })

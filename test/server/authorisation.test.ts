@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
 import type { RunningServer } from '../../src/server/start.ts'
+import { type DialectName, TEST_DIALECTS } from '../support/dialects.ts'
 import { type Caller, caller } from '../support/http.ts'
 import { signedIn, startTestServer as startServer } from '../support/server.ts'
 
@@ -144,8 +145,8 @@ let admin: HttpService
 const callers = {} as Record<Role, Caller>
 let counter = 0
 
-beforeAll(async () => {
-  server = await startServer()
+async function setUp(dialect: DialectName) {
+  server = await startServer({ dialect })
   admin = await signedIn(server)
   callers.anonymous = caller(server.url)
   callers.admin = caller(server.url, admin.token)
@@ -155,8 +156,7 @@ beforeAll(async () => {
     if (role === 'spare') continue
     callers[role] = caller(server.url, (await signedIn(server, role, `${role}-password`)).token)
   }
-})
-afterAll(() => server?.close())
+}
 
 async function fixture(): Promise<Fixture> {
   const n = counter++
@@ -175,7 +175,7 @@ async function fixture(): Promise<Fixture> {
   return { p, e, a, b, c, r, n }
 }
 
-describe('authorisation matrix (docs/authorisation.md)', () => {
+function authorisationCases() {
   for (const [level, method, path, body] of CASES) {
     const name = `${method} ${path({ p: '{p}', e: '{e}', a: '{a}', b: '{b}', c: '{c}', r: '{r}', n: 0 })}`
     it(`${name}: ${level}`, async () => {
@@ -239,4 +239,11 @@ describe('authorisation matrix (docs/authorisation.md)', () => {
     const w = await callers.outsider('PATCH', `/api/tickets/${f.a}`, { title: 'x' })
     expect(w.status).toBe(403)
   })
-})
+}
+
+for (const dialect of TEST_DIALECTS)
+  describe(`${dialect}: authorisation matrix (docs/authorisation.md)`, () => {
+    beforeAll(() => setUp(dialect), 60_000)
+    afterAll(() => server?.close())
+    authorisationCases()
+  })

@@ -4,13 +4,19 @@ import { SESSION_IDLE_MS } from '../../service/local/accounts.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { setSessionCookie, TOKEN_COOKIE } from '../auth.ts'
 import { Credentials, NewUserBody } from '../schemas/auth.ts'
+import { sharedRateLimitStore } from '../shared-rate-limit.ts'
 
 export function authRoutes(app: App, { host }: RouteDeps, options: { loginsPerMinute: number }) {
   // api.md "Authentication": register and login share one budget per client address. The
   // limiter lives in this plugin's scope, so no other route pays for it.
   app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<TypeBoxTypeProvider>()
-    await scope.register(fastifyRateLimit, { max: options.loginsPerMinute, timeWindow: 60_000 })
+    // Counted in the database, so several servers share one budget per address.
+    await scope.register(fastifyRateLimit, {
+      max: options.loginsPerMinute,
+      timeWindow: 60_000,
+      store: sharedRateLimitStore(host, 'sign-in'),
+    })
 
     scope.post(
       '/api/register',

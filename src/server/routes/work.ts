@@ -5,7 +5,7 @@ import { AssignBody, ClaimBody, ParentBody, StageBody, StateBody } from '../sche
 import { either, keys } from './aliases.ts'
 
 /** Lifecycle, hierarchy, assignment and the work queue. */
-export function workRoutes(app: App, { service }: RouteDeps): void {
+export function workRoutes(app: App, { service, metrics }: RouteDeps): void {
   const tags = ['work']
   const params = TicketParams
 
@@ -42,11 +42,13 @@ export function workRoutes(app: App, { service }: RouteDeps): void {
     // The reference's project_id 0 means "any project".
     const pid = project_id === undefined || String(project_id) === '0' ? undefined : project_id
     const project = await either(['project', ours], ['project_id', pid], k.project)
-    return svc.claim({
+    const result = await svc.claim({
       ...(ref ? { ticket: ref } : {}),
       ...(project ? { project } : {}),
       dry_run: dry_run ?? false,
     })
+    if (!dry_run) metrics.claims.inc({ result: result.status.toLowerCase() })
+    return result
   })
   app.get('/api/next', { schema: { tags, querystring: NextQuery } }, (req) =>
     service(req).next(req.query),

@@ -4,6 +4,7 @@ import { organisation } from './0003-organisation.ts'
 import { agents } from './0005-agents.ts'
 import { queueAndViewIndexes } from './0006-queue-and-view-indexes.ts'
 import { ticketCounts } from './0007-ticket-counts.ts'
+import { rateLimits } from './0008-rate-limits.ts'
 
 /** What a migration may ask of the dialect: the few things SQL cannot say portably. */
 export type MigrationDialect = {
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   agents,
   queueAndViewIndexes,
   ticketCounts,
+  rateLimits,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -191,6 +191,7 @@ export async function openPostgresStore(
     dumpTables: () => read(dumpTables),
     replaceTables: (dump) => transaction((trx) => replaceTables(trx, dump)),
     broadcast: postgresBroadcast(pool),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   }
 }

@@ -66,7 +66,7 @@ async function dataTables(db: AnyDb): Promise<TableInfo[]> {
         WHERE i.indrelid = c.oid AND i.indisprimary) AS pk
     FROM pg_class c
     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
-      AND c.relname NOT IN ('sessions', ${SCHEMA_TABLE}, 'ticket_counts')
+      AND c.relname NOT IN ('sessions', 'rate_limits', ${SCHEMA_TABLE}, 'ticket_counts')
     ORDER BY c.oid`.execute(db)
   return rows.map((r) => ({ name: r.name, columns: r.columns, order: r.pk ?? r.columns }))
 }

@@ -40,6 +40,8 @@ export function dataTables(db: DatabaseSync): TableInfo[] {
       // Sessions are credentials, not data: never exported; an import replaces the users, and
       // their sessions end with them.
       r.name !== 'sessions' &&
+      // Sign-in attempts per address: transient, and no business of another workspace.
+      r.name !== 'rate_limits' &&
       !DERIVED.includes(r.name) &&
       !virtual.some((v) => r.name === v || r.name.startsWith(`${v}_`)),
   )
