@@ -132,7 +132,7 @@ export async function getTicket(ctx: Ctx, ref: string): Promise<TicketDetail> {
 /**
  * The detail and its latest records from one snapshot, the ticket found and its access checked
  * once: as three reads (detail, comments, history) a GET of one ticket cost twice the server
- * time (docs/decisions/0032-ticket-reads-in-one-snapshot.md).
+ * time (docs/decisions/0032-server-hot-path-after-the-original-shapes.md).
  */
 export async function getTicketWithRecords(ctx: Ctx, ref: string): Promise<TicketWithRecords> {
   return ctx.store.read(async (db) => {
