@@ -1,7 +1,7 @@
 import { describeEvent } from '../domain/describe-event.ts'
 import { STATE_SYMBOLS } from '../domain/symbols.ts'
 import { assigneeLabel, type Ticket, type TicketDetail } from '../domain/ticket.ts'
-import type { TicketWithRecords } from '../service/ticket-records.ts'
+import type { TicketWithRecords } from '../service/ticket-service.ts'
 import { ago, formatMinutes, type Output, paint } from './output.ts'
 import { table } from './table.ts'
 

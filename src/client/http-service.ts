@@ -17,6 +17,7 @@ import type {
   Session,
   TicketFilter,
   TicketService,
+  TicketWithRecords,
   TreeNode,
 } from '../service/ticket-service.ts'
 
@@ -312,6 +313,8 @@ export class HttpService implements TicketService {
   // The short form: comments and history have their own calls.
   getTicket: TicketService['getTicket'] = (ref) =>
     this.#call<TicketDetail>('GET', `/api/tickets/${seg(ref)}`, undefined, { brief: true })
+  getTicketWithRecords: TicketService['getTicketWithRecords'] = (ref) =>
+    this.#call<TicketWithRecords>('GET', `/api/tickets/${seg(ref)}`)
   listTickets: TicketService['listTickets'] = (filter) =>
     this.#call<Ticket[]>('GET', '/api/tickets', undefined, filterQuery(filter))
   countTickets: TicketService['countTickets'] = async (filter) =>

@@ -111,6 +111,8 @@ export class LocalService implements TicketService {
 
   createTicket: TicketService['createTicket'] = (input) => tickets.createTicket(this.#ctx, input)
   getTicket: TicketService['getTicket'] = (ref) => tickets.getTicket(this.#ctx, ref)
+  getTicketWithRecords: TicketService['getTicketWithRecords'] = (ref) =>
+    tickets.getTicketWithRecords(this.#ctx, ref)
   listTickets: TicketService['listTickets'] = (filter) => tickets.listTickets(this.#ctx, filter)
   countTickets: TicketService['countTickets'] = (filter) => tickets.countTickets(this.#ctx, filter)
   searchTickets: TicketService['searchTickets'] = (words, filter) =>

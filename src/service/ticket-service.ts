@@ -104,6 +104,12 @@ export type TicketFilter = {
   readonly after?: string
 }
 
+/** A ticket with its latest comments and history, newest first, as the original shows it. */
+export type TicketWithRecords = TicketDetail & {
+  readonly comments: readonly Comment[]
+  readonly history: readonly HistoryEvent[]
+}
+
 export type HistoryFilter = {
   readonly ticket?: string
   readonly project?: string
@@ -217,6 +223,11 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   createTicket(input: NewTicket): Promise<Ticket>
   /** The ticket with its children, dependencies, labels and logged time. */
   getTicket(ref: string): Promise<TicketDetail>
+  /**
+   * `getTicket` plus its latest 20 comments and history events, newest first, as
+   * the original shows a ticket (`tk get`, `GET /api/tickets/:ref`); one read.
+   */
+  getTicketWithRecords(ref: string): Promise<TicketWithRecords>
   /** Newest change first; closed and archived tickets only when the filter asks for them. */
   listTickets(filter: TicketFilter): Promise<Ticket[]>
   /** How many tickets `listTickets` would find without `limit` and `offset`. */

@@ -9,6 +9,10 @@ export type DialectSql = {
    * with the data (a whole project's tickets, every search match) would fail at scale.
    */
   idList(ids: readonly number[]): RawBuilder<number>
+  /** The one value `idList` binds for `ids`, for a query compiled once (`prepared`). */
+  idParam(ids: readonly number[]): unknown
+  /** `idList` around a value from `idParam`, or a `prepared` query's stand-in for one. */
+  idsIn(param: unknown): RawBuilder<number>
   /** A join the planner must take in the order written (SQLite: CROSS JOIN … ON). */
   readonly orderedJoin: RawBuilder<unknown>
   /**

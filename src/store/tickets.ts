@@ -2,7 +2,7 @@ import type { Compilable, Expression, Insertable, Selectable, Updateable } from 
 import type { State } from '../domain/lifecycle.ts'
 import type { Ticket } from '../domain/ticket.ts'
 import type { TicketsTable } from './database.ts'
-import { idList } from './id-list.ts'
+import { dialectSql } from './dialect-sql.ts'
 import { first, prepared } from './prepared.ts'
 import type { Db } from './store.ts'
 
@@ -239,20 +239,16 @@ export function extrasOf(rows: readonly ExtraRow[]) {
   }
 }
 
+// Every list page asks this: built and compiled once, the ids bound as one value.
+const extrasOfMany = prepared((db, ids: unknown) =>
+  inOrder(db, extrasQuery(db, { in: dialectSql(db).idsIn(ids) })),
+)
+
 /** Labels and unfinished dependencies of many tickets in one query. */
 export async function ticketExtras(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return extrasOf([])
   if (ids.length === 1) return extrasOf(await extrasOfOne(db, ids[0]!))
-  return extrasOf(
-    (await db
-      .selectFrom(extrasQuery(db, { in: idList(db, ids) }).as('x'))
-      .selectAll()
-      .orderBy('kind')
-      .orderBy('ticket_id')
-      .orderBy('ord')
-      .orderBy('value')
-      .execute()) as ExtraRow[],
-  )
+  return extrasOf(await extrasOfMany(db, dialectSql(db).idParam(ids)))
 }
 
 export async function toTickets(db: Db, rows: readonly TicketRow[]): Promise<Ticket[]> {

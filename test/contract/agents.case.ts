@@ -63,6 +63,25 @@ export function describeAgents(name: string, open: () => Promise<AgentWorld>) {
       await expectError(admin.setAgentEnabled('admin', true), 'not_found')
     })
 
+    it("names an agent by its display name in a ticket's comments and history", async () => {
+      const w = await ready(1)
+      const key = w.keys[0]!
+      await w.agent.addComment(key, 'on it')
+      await w.admin.addComment(key, 'thanks')
+      const shown = await w.admin.getTicketWithRecords(key)
+      expect(shown.comments.map((c) => [c.text, c.author, c.author_name])).toEqual([
+        ['thanks', 'admin', undefined],
+        ['on it', w.id, 'bot'],
+      ])
+      const byAgent = shown.history.filter((e) => e.actor === w.id)
+      expect(byAgent.map((e) => [e.event_type, e.actor_name])).toEqual([['comment_added', 'bot']])
+      expect(shown.history.find((e) => e.actor === 'admin')).not.toHaveProperty('actor_name')
+      expect(shown.comments).toEqual((await w.admin.listComments(key, 20)).reverse())
+      expect(shown.history).toEqual(
+        (await w.admin.listHistory({ ticket: key, limit: 20 })).reverse(),
+      )
+    })
+
     it('leaves agent administration to admins, and the work protocol to agents', async () => {
       const w = await ready(1)
       await expectError(w.agent.listAgents(), 'forbidden')

@@ -653,6 +653,27 @@ export function describeTicketService(name: string, open: OpenService) {
       await expectError(svc.addComment(t.key, '  '), 'invalid')
     })
 
+    it('shows a ticket with its latest 20 comments and history events, newest first', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({ project: 'CUS', title: 't' })
+      const child = await svc.createTicket({ project: 'CUS', title: 'child', parent: t.key })
+      await svc.addDependency(t.key, child.key)
+      for (let i = 1; i <= 22; i++) await svc.addComment(t.key, `note ${i}`)
+      const shown = await svc.getTicketWithRecords(t.key)
+      // The same detail, comments and events as the separate reads give, in one answer.
+      const { comments, history, ...detail } = shown
+      expect(detail).toEqual(await svc.getTicket(t.key))
+      expect(detail.children.map((c) => c.key)).toEqual([child.key])
+      expect(detail.depends_on).toEqual([child.key])
+      expect(comments.map((c) => c.text)).toEqual(
+        Array.from({ length: 20 }, (_, i) => `note ${22 - i}`),
+      )
+      expect(comments).toEqual((await svc.listComments(t.key, 20)).reverse())
+      expect(history).toEqual((await svc.listHistory({ ticket: t.key, limit: 20 })).reverse())
+      expect(history[0]!.event_type).toBe('comment_added')
+      await expectError(svc.getTicketWithRecords('CUS-T-999'), 'not_found')
+    })
+
     it('filters project history by actor and keeps the last n', async () => {
       const { svc } = await withProject()
       for (const title of ['a', 'b', 'c']) await svc.createTicket({ project: 'CUS', title })

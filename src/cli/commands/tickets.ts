@@ -150,8 +150,7 @@ export const get: Run = async (c) => {
     const ticket = await svc.getTicket(ref)
     return c.out.data(ticket, (t) => ticketDetail(c.out, t, c.now))
   }
-  const { ticketWithRecords } = await import('../../service/ticket-records.ts')
-  const ticket = await ticketWithRecords(svc, ref)
+  const ticket = await svc.getTicketWithRecords(ref)
   c.out.data(ticket, (t) => `${ticketDetail(c.out, t, c.now)}${recordsText(c.out, t)}`)
 }
 

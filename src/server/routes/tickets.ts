@@ -1,7 +1,6 @@
 import type { Static } from 'typebox'
 import { invalid } from '../../domain/errors.ts'
 import { FLAG_ACTIONS } from '../../domain/ticket-flags.ts'
-import { ticketWithRecords } from '../../service/ticket-records.ts'
 import type { NewTicket, TicketPatch, TicketService } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { Message, TicketParams } from '../schemas/common.ts'
@@ -102,7 +101,7 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
   app.get('/api/tickets/:ref', { schema: { tags, params, querystring: TicketGetQuery } }, (req) =>
     req.query.brief
       ? service(req).getTicket(req.params.ref)
-      : ticketWithRecords(service(req), req.params.ref),
+      : service(req).getTicketWithRecords(req.params.ref),
   )
   for (const method of ['PUT', 'PATCH'] as const)
     app.route({

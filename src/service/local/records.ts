@@ -3,6 +3,7 @@ import { usernamesIn } from '../../domain/describe-event.ts'
 import { invalid } from '../../domain/errors.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../../domain/history.ts'
 import type { HistoryTable } from '../../store/database.ts'
+import { prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import type { TicketRow } from '../../store/tickets.ts'
 import type { HistoryFilter } from '../ticket-service.ts'
@@ -87,6 +88,58 @@ export async function listComments(ctx: Ctx, ref: string, limit = 0): Promise<Co
       return { ...r, ticket_key: t.key, ...(name ? { author_name: name } : {}) }
     })
   })
+}
+
+/** How many of the latest comments and history events a ticket is shown with. */
+const RECORDS_SHOWN = 20
+
+// A ticket is shown with these on every GET of it: built and compiled once, each with its
+// agents' names joined in (usernames are unique) rather than looked up after.
+const latestComments = prepared((db, ticketId: number) =>
+  db
+    .selectFrom('comments as c')
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.username', '=', 'c.author').on('u.user_type', '=', 'agent'),
+    )
+    .selectAll('c')
+    .select('u.display_name as agent_name')
+    .where('c.ticket_id', '=', ticketId)
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(RECORDS_SHOWN),
+)
+const latestHistory = prepared((db, ticketId: number) =>
+  db
+    .selectFrom('history as h')
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.username', '=', 'h.actor').on('u.user_type', '=', 'agent'),
+    )
+    .selectAll('h')
+    .select('u.display_name as agent_name')
+    .where('h.ticket_id', '=', ticketId)
+    .orderBy('h.id', 'desc')
+    .limit(RECORDS_SHOWN),
+)
+
+/**
+ * The latest RECORDS_SHOWN comments and history events of `t` (read and checked by the
+ * caller), newest first, agents named: what `listComments` and `listHistory` give for the
+ * ticket, in the caller's read.
+ */
+export async function latestRecords(
+  db: Db,
+  t: TicketRow,
+): Promise<{ comments: Comment[]; history: HistoryEvent[] }> {
+  const comments = (await latestComments(db, t.id)).map(({ agent_name, ...r }) => ({
+    ...r,
+    ticket_key: t.key,
+    ...(agent_name ? { author_name: agent_name } : {}),
+  }))
+  const history = (await latestHistory(db, t.id)).map(({ agent_name, ...r }) => {
+    const e = toEvent(r)
+    return agent_name ? { ...e, actor_name: agent_name } : e
+  })
+  return { comments, history }
 }
 
 /**

@@ -31,7 +31,7 @@ import {
   toTickets,
   updateTicketRow,
 } from '../../store/tickets.ts'
-import type { NewTicket, TicketFilter, TicketPatch } from '../ticket-service.ts'
+import type { NewTicket, TicketFilter, TicketPatch, TicketWithRecords } from '../ticket-service.ts'
 import { toUser } from '../users.ts'
 import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
 import { assignTicketInTx } from './claims.ts'
@@ -41,7 +41,7 @@ import { setParentInTx } from './hierarchy.ts'
 import { recomputeAncestors, setStageInTx, setStateInTx } from './lifecycle.ts'
 import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
-import { addCommentInTx, commentText, emitComment } from './records.ts'
+import { addCommentInTx, commentText, emitComment, latestRecords } from './records.ts'
 import { orDefaultStages, resolveTicket } from './resolve.ts'
 import { moveToWorkStageInTx } from './work-stage.ts'
 
@@ -112,18 +112,33 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
   return loadTicket(ctx, id)
 }
 
+/** The detail of a ticket already read (and checked): children, extras, stages. */
+async function detailOf(db: Db, row: TicketRow): Promise<TicketDetail> {
+  const children = await childRowsOf(db, row.id)
+  const extras = extrasOf(await detailExtras(db, row.id, row.workflow_id, row.project_id))
+  return {
+    ...toTicket(row, extras.of(row.id)),
+    children: children.map((c) => toTicket(c, extras.of(c.id))),
+    depends_on: extras.list('depends_on', row.id),
+    time_minutes: Number(extras.total('time')),
+    stages: orDefaultStages(extras.list('stage', row.id)),
+  }
+}
+
 export async function getTicket(ctx: Ctx, ref: string): Promise<TicketDetail> {
+  return ctx.store.read(async (db) => detailOf(db, await ticketFor(db, ctx, ref, 'read')))
+}
+
+/**
+ * The detail and its latest records from one snapshot, the ticket found and its access checked
+ * once: as three reads (detail, comments, history) a GET of one ticket cost twice the server
+ * time (docs/decisions/0032-server-hot-path-after-the-original-shapes.md).
+ */
+export async function getTicketWithRecords(ctx: Ctx, ref: string): Promise<TicketWithRecords> {
   return ctx.store.read(async (db) => {
     const row = await ticketFor(db, ctx, ref, 'read')
-    const children = await childRowsOf(db, row.id)
-    const extras = extrasOf(await detailExtras(db, row.id, row.workflow_id, row.project_id))
-    return {
-      ...toTicket(row, extras.of(row.id)),
-      children: children.map((c) => toTicket(c, extras.of(c.id))),
-      depends_on: extras.list('depends_on', row.id),
-      time_minutes: Number(extras.total('time')),
-      stages: orDefaultStages(extras.list('stage', row.id)),
-    }
+    const detail = await detailOf(db, row)
+    return { ...detail, ...(await latestRecords(db, row)) }
   })
 }
 

@@ -21,8 +21,11 @@ export type PostgresOptions = {
   readonly readTimeoutMs?: number
 }
 
+const postgresIdsIn = (param: unknown) => sql<number>`(SELECT unnest(${param}::integer[]))`
 const POSTGRES_SQL = {
-  idList: (ids: readonly number[]) => sql<number>`(SELECT unnest(${ids}::integer[]))`,
+  idList: (ids: readonly number[]) => postgresIdsIn(ids),
+  idParam: (ids: readonly number[]) => ids,
+  idsIn: postgresIdsIn,
   // PostgreSQL plans joins on its own statistics; there is no join-order hint to give.
   orderedJoin: sql`JOIN`,
   skipLocked: sql`FOR UPDATE OF t SKIP LOCKED`,

@@ -211,9 +211,11 @@ async function migrate(opened: Opened, db: Db, path: string): Promise<void> {
   })
 }
 
+const sqliteIdsIn = (param: unknown) => sql<number>`(SELECT value FROM json_each(${param}))`
 const SQLITE_SQL = {
-  idList: (ids: readonly number[]) =>
-    sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  idList: (ids: readonly number[]) => sqliteIdsIn(JSON.stringify(ids)),
+  idParam: (ids: readonly number[]) => JSON.stringify(ids),
+  idsIn: sqliteIdsIn,
   // SQLite never reorders the tables of a CROSS JOIN.
   orderedJoin: sql`CROSS JOIN`,
   // Writes are serialised by the file's write lock: nobody else can be claiming meanwhile.
