@@ -122,6 +122,7 @@ export function parseFlags(spec: CommandSpec, tokens: readonly string[]): Parsed
     })
     const opts: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(values)) opts[camel(k)] = v
+    refuseExtraArgs(spec, positionals)
     return { args: positionals, opts }
   } catch (e) {
     const code = (e as { code?: string }).code
@@ -138,4 +139,21 @@ export function parseFlags(spec: CommandSpec, tokens: readonly string[]): Parsed
     }
     throw e
   }
+}
+
+/**
+ * A word a command does not take is refused rather than dropped: `tk agent create bot` used
+ * to make an agent with no name. `args` lists what a command takes; `…` means any number.
+ */
+function refuseExtraArgs(spec: CommandSpec, positionals: readonly string[]) {
+  const takes = spec.args?.trim() ? spec.args.trim().split(/\s+/) : []
+  if (takes.some((a) => a.includes('…') || a.includes('...'))) return
+  if (positionals.length <= takes.length) return
+  const extra = positionals.slice(takes.length).join(' ')
+  throw new UsageError(
+    takes.length === 0
+      ? `tk ${spec.name} takes no arguments, but was given "${extra}"`
+      : `tk ${spec.name} takes ${takes.join(' ')}, but was also given "${extra}"`,
+    `quote a value that has spaces, or pass it with its flag; see: tk help ${spec.name}`,
+  )
 }

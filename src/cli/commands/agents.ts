@@ -18,7 +18,14 @@ const credentials = (v: { agent: { username: string }; password: string }) =>
 export const create: Run = async (c) => {
   const svc = await c.service()
   const password = c.str('password')
-  const name = c.str('name')
+  const given = c.str('name')
+  const [word] = c.args
+  if (given && word && given !== word)
+    throw new UsageError(
+      `two names given: "${word}" and -name "${given}"`,
+      'give the name once, as a word or with -name',
+    )
+  const name = given ?? word
   const made = await svc.createAgent({
     ...(password ? { password } : {}),
     ...(name ? { display_name: name } : {}),

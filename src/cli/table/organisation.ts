@@ -414,6 +414,7 @@ export const ORGANISATION: readonly CommandSpec[] = [
     name: 'agent create',
     aliases: ['agent new'],
     summary: 'Create an agent account; prints its UUID and password once (admin)',
+    args: '[name]',
     options: [
       { flags: '--password <secret>', description: 'its password (default: generated)' },
       { flags: '--name <text>', description: 'a display name' },

@@ -135,10 +135,14 @@ export async function latestRecords(
     ticket_key: t.key,
     ...(agent_name ? { author_name: agent_name } : {}),
   }))
-  const history = (await latestHistory(db, t.id)).map(({ agent_name, ...r }) => {
+  const events = (await latestHistory(db, t.id)).map(({ agent_name, ...r }) => {
     const e = toEvent(r)
     return agent_name ? { ...e, actor_name: agent_name } : e
   })
+  // The agents an event's payload names ("assigned to …") are looked up only when there are any.
+  const mentioned = events.map(usernamesIn)
+  const names = await agentNames(db, mentioned.flat())
+  const history = events.map((e, i) => named(e, names, mentioned[i]!))
   return { comments, history }
 }
 
@@ -187,7 +191,7 @@ function named(
   names: ReadonlyMap<string, string>,
   mentioned: readonly string[],
 ): HistoryEvent {
-  const actor = names.get(e.actor)
+  const actor = e.actor_name ?? names.get(e.actor)
   const known = mentioned.filter((u) => names.has(u)).map((u) => [u, names.get(u)!] as const)
   return {
     ...e,
