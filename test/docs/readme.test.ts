@@ -81,7 +81,7 @@ describe('README', () => {
     const targets = [...markdown.matchAll(/!?\[[^\]]*\]\(([^)#\s]+)\)/g)]
       .map((m) => m[1]!)
       .filter((t) => !/^[a-z]+:/.test(t))
-    expect(targets).toContain('test/e2e/screenshots/board.png')
+    expect(targets).toContain('test/e2e/screenshots/desktop-light-board.png')
     expect(targets.filter((t) => !existsSync(new URL(`../../${t}`, import.meta.url)))).toEqual([])
   })
 })

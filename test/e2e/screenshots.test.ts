@@ -32,6 +32,12 @@ const SCREENS = [
 let server: WebServer
 let browser: Browser
 
+/** Writes one screen to test/e2e/screenshots/, and only when asked. */
+async function shot(page: Page, name: string) {
+  if (process.env.SCREENSHOTS !== '1') return
+  await page.screenshot({ path: `${SHOTS}${name}.png` })
+}
+
 beforeAll(async () => {
   if (process.env.SCREENSHOTS !== '1') return
   server = await startWebServer()
@@ -140,25 +146,25 @@ describe.skipIf(process.env.SCREENSHOTS !== '1')('screenshots (SCREENSHOTS=1)', 
         const page = await context.newPage()
         await page.goto('/')
         await page.getByRole('button', { name: 'Sign in' }).waitFor()
-        await page.screenshot({ path: `${SHOTS}${size}-${scheme}-sign-in.png` })
+        await shot(page, `${size}-${scheme}-sign-in`)
         await signIn(page)
         for (const [name, path, heading] of SCREENS) {
           await page.goto(path)
           await page.getByRole('heading', { name: heading }).first().waitFor()
           await page.waitForLoadState('networkidle')
-          await page.screenshot({ path: `${SHOTS}${size}-${scheme}-${name}.png` })
+          await shot(page, `${size}-${scheme}-${name}`)
         }
         await page.goto('/p/SHOP/board')
         await page.getByRole('heading', { name: 'SHOP board' }).waitFor()
         await page.keyboard.press('Control+k')
         await page.getByRole('combobox', { name: 'Command palette' }).fill('checkout')
         await page.getByRole('option', { name: /SHOP-B-2/ }).waitFor()
-        await page.screenshot({ path: `${SHOTS}${size}-${scheme}-palette.png` })
+        await shot(page, `${size}-${scheme}-palette`)
         await page.keyboard.press('Escape')
         if (size === 'phone') {
           await page.getByRole('button', { name: 'Navigation' }).click()
           await page.getByRole('complementary', { name: 'Navigation' }).waitFor()
-          await page.screenshot({ path: `${SHOTS}${size}-${scheme}-menu.png` })
+          await shot(page, `${size}-${scheme}-menu`)
         }
         await context.close()
       }, 180_000)

@@ -90,6 +90,21 @@ export function CommandPalette(props: {
                   </Command.Item>
                 </Command.Group>
               ) : null}
+              {words.length >= 2 ? (
+                <Command.Group heading="Search">
+                  <Command.Item
+                    value={`search for ${words}`}
+                    keywords={[words]}
+                    onSelect={go(
+                      props.prefix
+                        ? `/p/${props.prefix}/list?q=${encodeURIComponent(words)}`
+                        : `/search?q=${encodeURIComponent(words)}`,
+                    )}
+                  >
+                    Search {props.prefix ? `${props.prefix} ` : 'all projects '}for “{words}”
+                  </Command.Item>
+                </Command.Group>
+              ) : null}
               {found.data && found.data.length > 0 ? (
                 <Command.Group heading="Tickets">
                   {found.data.map((t) => (
@@ -104,21 +119,6 @@ export function CommandPalette(props: {
                       <span className="palette-text">{t.title}</span>
                     </Command.Item>
                   ))}
-                </Command.Group>
-              ) : null}
-              {words.length >= 2 ? (
-                <Command.Group heading="Search">
-                  <Command.Item
-                    value={`search for ${words}`}
-                    keywords={[words]}
-                    onSelect={go(
-                      props.prefix
-                        ? `/p/${props.prefix}/list?q=${encodeURIComponent(words)}`
-                        : `/search?q=${encodeURIComponent(words)}`,
-                    )}
-                  >
-                    Search {props.prefix ? `${props.prefix} ` : 'all projects '}for “{words}”
-                  </Command.Item>
                 </Command.Group>
               ) : null}
               <Command.Group heading="Actions">
