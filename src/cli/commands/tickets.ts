@@ -1,12 +1,12 @@
 import { TicketError } from '../../domain/errors.ts'
-import { parseLifecycleInput } from '../../domain/lifecycle.ts'
+import { type LifecycleInput, parseLifecycleInput } from '../../domain/lifecycle.ts'
 import {
   parsePriority,
   parseTicketType,
   type Ticket,
   type TicketType,
 } from '../../domain/ticket.ts'
-import type { TicketFilter, TicketPatch } from '../../service/ticket-service.ts'
+import type { NewTicket, TicketFilter, TicketPatch } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { oneLine, recordsText, ticketDetail, ticketTable } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
@@ -35,7 +35,7 @@ async function create(c: CommandContext, type: TicketType) {
     assignee: c.str('assignee'),
     estimate_effort: c.int('estimateEffort'),
     estimate_complete: c.str('estimateComplete'),
-  }
+  } satisfies Record<Exclude<keyof NewTicket, 'project' | 'title' | 'type'>, unknown>
   const ticket = await svc.createTicket({
     project,
     title,
@@ -156,7 +156,7 @@ export const get: Run = async (c) => {
 
 export const update: Run = async (c) => {
   const ref = c.ticket()
-  const patch: Record<string, unknown> = {
+  const patch = {
     title: c.str('title'),
     description: c.str('description'),
     acceptance_criteria: c.str('ac'),
@@ -169,7 +169,7 @@ export const update: Run = async (c) => {
     ...lifecycleOf(c),
     parent: blankIsNull(c.str('parent'), c.ref),
     assignee: blankIsNull(c.str('assignee')),
-  }
+  } satisfies Record<Exclude<keyof TicketPatch, keyof LifecycleInput>, unknown>
   const given = Object.fromEntries(
     Object.entries(patch).filter(([, v]) => v !== undefined),
   ) as TicketPatch
