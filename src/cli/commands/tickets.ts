@@ -1,6 +1,7 @@
 import { TicketError } from '../../domain/errors.ts'
 import { type LifecycleInput, parseLifecycleInput } from '../../domain/lifecycle.ts'
 import {
+  type InputField,
   parsePriority,
   parseTicketType,
   type Ticket,
@@ -16,6 +17,19 @@ const priorityOf = (c: CommandContext) => {
   return p === undefined ? undefined : parsePriority(p)
 }
 
+/** The flags of the ticket fields `add` and `update` both take, as given (undefined where not). */
+const inputFieldsOf = (c: CommandContext) =>
+  ({
+    title: c.str('title'),
+    description: c.str('description'),
+    acceptance_criteria: c.str('ac'),
+    git_repository: c.str('gitRepository'),
+    git_branch: c.str('gitBranch'),
+    priority: priorityOf(c),
+    estimate_effort: c.int('estimateEffort'),
+    estimate_complete: c.str('estimateComplete'),
+  }) satisfies Record<InputField, unknown>
+
 async function create(c: CommandContext, type: TicketType) {
   const title = c.str('title') ?? c.args.join(' ')
   if (title.trim() === '')
@@ -26,16 +40,10 @@ async function create(c: CommandContext, type: TicketType) {
   const svc = await c.service()
   const project = c.project()
   const optional = {
-    description: c.str('description'),
-    acceptance_criteria: c.str('ac'),
-    git_repository: c.str('gitRepository'),
-    git_branch: c.str('gitBranch'),
-    priority: priorityOf(c),
+    ...inputFieldsOf(c),
     parent: c.str('parent') === undefined ? currentEpic(c, project, type) : c.ref(c.str('parent')!),
     assignee: c.str('assignee'),
-    estimate_effort: c.int('estimateEffort'),
-    estimate_complete: c.str('estimateComplete'),
-  } satisfies Record<Exclude<keyof NewTicket, 'project' | 'title' | 'type'>, unknown>
+  } satisfies Record<Exclude<keyof NewTicket, 'project' | 'type'>, unknown>
   const ticket = await svc.createTicket({
     project,
     title,
@@ -157,15 +165,8 @@ export const get: Run = async (c) => {
 export const update: Run = async (c) => {
   const ref = c.ticket()
   const patch = {
-    title: c.str('title'),
-    description: c.str('description'),
-    acceptance_criteria: c.str('ac'),
-    git_repository: c.str('gitRepository'),
-    git_branch: c.str('gitBranch'),
-    priority: priorityOf(c),
+    ...inputFieldsOf(c),
     sort_order: c.int('order'),
-    estimate_effort: c.int('estimateEffort'),
-    estimate_complete: c.str('estimateComplete'),
     ...lifecycleOf(c),
     parent: blankIsNull(c.str('parent'), c.ref),
     assignee: blankIsNull(c.str('assignee')),
