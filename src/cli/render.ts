@@ -55,38 +55,86 @@ export function ticketTable(
 
 const field = (label: string, value: string) => `${label.padEnd(13)}: ${value}`
 
+/**
+ * What `tk show` calls each field of a ticket's detail; `null` where no line of its own shows
+ * it (it is part of another line, or left to `--json`). A new field must be placed here.
+ */
+const LABEL = {
+  id: null,
+  key: 'Key',
+  project_id: null,
+  project_prefix: null,
+  type: 'Type',
+  title: 'Title',
+  description: 'Description',
+  acceptance_criteria: 'Acceptance criteria',
+  git_repository: 'Repository',
+  git_branch: 'Branch',
+  parent_id: 'Parent',
+  clone_of: 'Clone of',
+  workflow_id: null,
+  stage: null,
+  state: null,
+  status: 'Status',
+  priority: 'Priority',
+  sort_order: null,
+  estimate_effort: 'Estimate',
+  estimate_complete: 'Due',
+  health_score: null,
+  assignee: 'Assignee',
+  assignee_name: null,
+  open: 'Open',
+  archived: null,
+  ready: 'Ready',
+  review_status: null,
+  attempts: null,
+  labels: 'Labels',
+  blocked: 'Blocked by',
+  created_by: null,
+  created_at: 'Created',
+  updated_at: 'Updated',
+  children: 'Children',
+  depends_on: 'Depends on',
+  time_minutes: 'Time logged',
+  stages: 'Workflow',
+} as const satisfies Record<keyof TicketDetail, string | null>
+
 export function ticketDetail(out: Output, t: TicketDetail, now: Date): string {
   const lines = [
-    field('Key', paint(out.color, 'bold', t.key)),
-    field('Title', t.title),
-    field('Type', t.type),
-    field('Status', colourState(out, t)),
+    field(LABEL.key, paint(out.color, 'bold', t.key)),
+    field(LABEL.title, t.title),
+    field(LABEL.type, t.type),
+    field(LABEL.status, colourState(out, t)),
     field(
-      'Workflow',
+      LABEL.stages,
       t.stages.map((s) => (s === t.stage ? paint(out.color, 'green', `[${s}]`) : s)).join(' → '),
     ),
-    field('Priority', String(t.priority)),
-    field('Assignee', assigneeLabel(t)),
-    field('Ready', t.ready ? 'yes' : 'no'),
-    field('Open', t.archived ? 'archived' : t.open ? 'open' : 'closed'),
+    field(LABEL.priority, String(t.priority)),
+    field(LABEL.assignee, assigneeLabel(t)),
+    field(LABEL.ready, t.ready ? 'yes' : 'no'),
+    field(LABEL.open, t.archived ? 'archived' : t.open ? 'open' : 'closed'),
   ]
-  if (t.parent_id) lines.push(field('Parent', t.parent_id))
-  if (t.clone_of) lines.push(field('Clone of', t.clone_of))
-  if (t.depends_on.length > 0) lines.push(field('Depends on', t.depends_on.join(', ')))
+  if (t.parent_id) lines.push(field(LABEL.parent_id, t.parent_id))
+  if (t.clone_of) lines.push(field(LABEL.clone_of, t.clone_of))
+  if (t.depends_on.length > 0) lines.push(field(LABEL.depends_on, t.depends_on.join(', ')))
   if (t.blocked.length > 0)
-    lines.push(field('Blocked by', paint(out.color, 'yellow', t.blocked.join(', '))))
-  if (t.labels.length > 0) lines.push(field('Labels', t.labels.join(', ')))
-  if (t.time_minutes > 0) lines.push(field('Time logged', formatMinutes(t.time_minutes)))
-  if (t.estimate_effort > 0) lines.push(field('Estimate', String(t.estimate_effort)))
-  if (t.estimate_complete) lines.push(field('Due', t.estimate_complete.slice(0, 10)))
-  if (t.git_repository) lines.push(field('Repository', t.git_repository))
-  if (t.git_branch) lines.push(field('Branch', t.git_branch))
-  lines.push(field('Created', `${t.created_at.slice(0, 19).replace('T', ' ')} by ${t.created_by}`))
-  lines.push(field('Updated', ago(t.updated_at, now)))
-  if (t.description) lines.push('', 'Description:', indent(t.description))
-  if (t.acceptance_criteria) lines.push('', 'Acceptance criteria:', indent(t.acceptance_criteria))
+    lines.push(field(LABEL.blocked, paint(out.color, 'yellow', t.blocked.join(', '))))
+  if (t.labels.length > 0) lines.push(field(LABEL.labels, t.labels.join(', ')))
+  if (t.time_minutes > 0) lines.push(field(LABEL.time_minutes, formatMinutes(t.time_minutes)))
+  if (t.estimate_effort > 0) lines.push(field(LABEL.estimate_effort, String(t.estimate_effort)))
+  if (t.estimate_complete)
+    lines.push(field(LABEL.estimate_complete, t.estimate_complete.slice(0, 10)))
+  if (t.git_repository) lines.push(field(LABEL.git_repository, t.git_repository))
+  if (t.git_branch) lines.push(field(LABEL.git_branch, t.git_branch))
+  lines.push(
+    field(LABEL.created_at, `${t.created_at.slice(0, 19).replace('T', ' ')} by ${t.created_by}`),
+  )
+  lines.push(field(LABEL.updated_at, ago(t.updated_at, now)))
+  if (t.description) lines.push('', `${LABEL.description}:`, indent(t.description))
+  if (t.acceptance_criteria)
+    lines.push('', `${LABEL.acceptance_criteria}:`, indent(t.acceptance_criteria))
   if (t.children.length > 0) {
-    lines.push('', 'Children:')
+    lines.push('', `${LABEL.children}:`)
     for (const c of t.children)
       lines.push(`  ${symbol(c)} ${c.key}  ${colourState(out, c)}  ${c.title}`)
   }

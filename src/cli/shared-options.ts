@@ -2,6 +2,7 @@
  * @module Options that several commands of the table take, written once so that their flags,
  * aliases and help read the same wherever they appear.
  */
+import type { InputField } from '../domain/ticket.ts'
 import type { OptionSpec } from './command.ts'
 
 export const id: OptionSpec = {
@@ -42,32 +43,41 @@ const gitBranch: OptionSpec = {
   description: 'git branch',
   aliases: ['git_branch'],
 }
-export const ticketFields: readonly OptionSpec[] = [
-  { flags: '--title <text>', description: 'title (instead of the words)' },
-  { flags: '-d, --description <text>', description: 'description (Markdown)', aliases: ['desc'] },
-  {
+/**
+ * The flag of each field a new ticket may be given (domain `TICKET_FIELD_WRITES`), for `tk add`
+ * and `tk update`: a field added there and not here fails to compile.
+ */
+const TICKET_FIELD_FLAGS = {
+  title: { flags: '--title <text>', description: 'title (instead of the words)' },
+  description: {
+    flags: '-d, --description <text>',
+    description: 'description (Markdown)',
+    aliases: ['desc'],
+  },
+  acceptance_criteria: {
     flags: '--ac <text>',
     description: 'acceptance criteria',
     aliases: ['acceptance-criteria', 'acceptance_criteria'],
   },
-  { flags: '-p, --priority <n>', description: 'priority 1 (highest) to 9; default 3' },
-  {
+  priority: { flags: '-p, --priority <n>', description: 'priority 1 (highest) to 9; default 3' },
+  git_repository: {
     flags: '--git-repository <url>',
     description: 'git repository',
     aliases: ['git_repository', 'git'],
   },
-  gitBranch,
-  {
+  git_branch: gitBranch,
+  estimate_effort: {
     flags: '--estimate-effort <n>',
     description: 'estimated effort (points or hours)',
     aliases: ['estimate_effort'],
   },
-  {
+  estimate_complete: {
     flags: '--estimate-complete <date>',
     description: 'expected completion date',
     aliases: ['estimate_complete'],
   },
-]
+} satisfies Record<InputField, OptionSpec>
+export const ticketFields: readonly OptionSpec[] = Object.values(TICKET_FIELD_FLAGS)
 /** What `tk add` takes besides the type, and so all that its type shortcuts take. */
 export const newTicketOptions: readonly OptionSpec[] = [
   ...ticketFields,

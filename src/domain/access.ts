@@ -1,4 +1,5 @@
 import { invalid } from './errors.ts'
+import { isOneOf } from './one-of.ts'
 
 /** api.md "Authorisation": viewer reads, editor writes tickets, owner manages the project. */
 export const PROJECT_ROLES = ['viewer', 'editor', 'owner'] as const
@@ -6,7 +7,7 @@ export type ProjectRole = (typeof PROJECT_ROLES)[number]
 
 export function parseProjectRole(input: string): ProjectRole {
   const r = input.trim().toLowerCase()
-  if ((PROJECT_ROLES as readonly string[]).includes(r)) return r as ProjectRole
+  if (isOneOf(PROJECT_ROLES, r)) return r
   throw invalid(`invalid project role "${input}"`, 'use viewer, editor or owner')
 }
 

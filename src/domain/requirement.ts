@@ -1,4 +1,5 @@
 import { conflict, invalid } from './errors.ts'
+import { isOneOf } from './one-of.ts'
 
 /** domain.md: a requirement's review status. A requirement not yet reviewed is `proposed`. */
 export const REVIEW_STATUSES = ['proposed', 'accepted', 'rejected', 'revised'] as const
@@ -6,7 +7,7 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
 
 export function parseReviewStatus(input: string): ReviewStatus {
   const s = input.trim().toLowerCase()
-  if ((REVIEW_STATUSES as readonly string[]).includes(s)) return s as ReviewStatus
+  if (isOneOf(REVIEW_STATUSES, s)) return s
   throw invalid(`unknown review status "${input}"`, `use one of: ${REVIEW_STATUSES.join(', ')}`)
 }
 

@@ -1,4 +1,5 @@
 import { conflict, invalid } from './errors.ts'
+import { isOneOf } from './one-of.ts'
 import type { Ticket } from './ticket.ts'
 
 /**
@@ -20,7 +21,7 @@ export function parseStoryStatus(input: string): StoryStatus {
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_')
-  if ((STORY_STATUSES as readonly string[]).includes(s)) return s as StoryStatus
+  if (isOneOf(STORY_STATUSES, s)) return s
   throw invalid(`invalid story status "${input}"`, `use one of: ${STORY_STATUSES.join(', ')}`)
 }
 

@@ -122,41 +122,63 @@ export type Ticket = {
   readonly updated_at: string
 }
 
+/**
+ * How each field of a `Ticket` is written, and so the one place a new field is named besides
+ * the type: `input` fields are given when a ticket is created and changed by an update,
+ * `update` ones only by an update, and `kept` ones are the service's, derived or changed
+ * through a call of their own (lifecycle, parent, assignee, flags). The request types, the
+ * request schemas, the CLI's flags and every view follow from it, so the compiler names them.
+ */
+export const TICKET_FIELD_WRITES = {
+  id: 'kept',
+  key: 'kept',
+  project_id: 'kept',
+  project_prefix: 'kept',
+  type: 'kept',
+  title: 'input',
+  description: 'input',
+  acceptance_criteria: 'input',
+  git_repository: 'input',
+  git_branch: 'input',
+  parent_id: 'kept',
+  clone_of: 'kept',
+  workflow_id: 'kept',
+  stage: 'kept',
+  state: 'kept',
+  status: 'kept',
+  priority: 'input',
+  sort_order: 'update',
+  estimate_effort: 'input',
+  estimate_complete: 'input',
+  health_score: 'kept',
+  assignee: 'kept',
+  assignee_name: 'kept',
+  open: 'kept',
+  archived: 'kept',
+  ready: 'kept',
+  review_status: 'kept',
+  attempts: 'kept',
+  labels: 'kept',
+  blocked: 'kept',
+  created_by: 'kept',
+  created_at: 'kept',
+  updated_at: 'kept',
+} as const satisfies Record<keyof Ticket, 'input' | 'update' | 'kept'>
+
+type FieldsWritten<W> = {
+  [K in keyof Ticket]: (typeof TICKET_FIELD_WRITES)[K] extends W ? K : never
+}[keyof Ticket]
+/** Fields a new ticket may be given, and an update may change. */
+export type InputField = FieldsWritten<'input'>
+/** Fields an update may change with no more rules than their own value's. */
+export type EditableField = FieldsWritten<'input' | 'update'>
+
 /** Every field of a `Ticket`, for checking `--fields` before anything runs. */
-export const TICKET_FIELDS = [
-  'id',
-  'key',
-  'project_id',
-  'project_prefix',
-  'type',
-  'title',
-  'description',
-  'acceptance_criteria',
-  'git_repository',
-  'git_branch',
-  'parent_id',
-  'clone_of',
-  'workflow_id',
-  'stage',
-  'state',
-  'status',
-  'priority',
-  'sort_order',
-  'estimate_effort',
-  'estimate_complete',
-  'health_score',
-  'assignee',
-  'open',
-  'archived',
-  'ready',
-  'review_status',
-  'attempts',
-  'labels',
-  'blocked',
-  'created_by',
-  'created_at',
-  'updated_at',
-] as const satisfies readonly (keyof Ticket)[]
+export const TICKET_FIELDS = Object.keys(TICKET_FIELD_WRITES) as readonly (keyof Ticket)[]
+
+export const EDITABLE_FIELDS = TICKET_FIELDS.filter(
+  (f): f is EditableField => TICKET_FIELD_WRITES[f] !== 'kept',
+)
 
 /** A ticket with what `get` shows beside it. */
 export type TicketDetail = Ticket & {

@@ -7,7 +7,13 @@ import type { Label } from '../domain/label.ts'
 import type { StateWord } from '../domain/lifecycle.ts'
 import type { Project, ProjectDetail, ProjectStatus, Visibility } from '../domain/project.ts'
 import type { ImportResult, Snapshot, SnapshotStream } from '../domain/snapshot.ts'
-import type { Ticket, TicketDetail, TicketType } from '../domain/ticket.ts'
+import type {
+  EditableField,
+  InputField,
+  Ticket,
+  TicketDetail,
+  TicketType,
+} from '../domain/ticket.ts'
 import type { TicketFlag } from '../domain/ticket-flags.ts'
 import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
 import type { User } from '../domain/user.ts'
@@ -45,40 +51,28 @@ export type ProjectPatch = Partial<{
   readonly visibility: Visibility
 }>
 
+/** A new ticket: its project, title and type, and any of the domain's `input` fields. */
 export type NewTicket = {
   readonly project: string
   readonly title: string
   readonly type?: TicketType
-  readonly description?: string
-  readonly acceptance_criteria?: string
-  readonly git_repository?: string
-  readonly git_branch?: string
-  readonly priority?: number
   readonly parent?: string
   readonly assignee?: string
-  readonly estimate_effort?: number
-  readonly estimate_complete?: string
-}
+} & Partial<Pick<Ticket, Exclude<InputField, 'title'>>>
 
-export type TicketPatch = Partial<{
-  readonly title: string
-  readonly description: string
-  readonly acceptance_criteria: string
-  readonly git_repository: string
-  readonly git_branch: string
-  readonly priority: number
-  readonly sort_order: number
-  readonly estimate_effort: number
-  readonly estimate_complete: string | null
-  readonly stage: string
-  readonly state: StateWord
-  /** `stage/state` in one field (the reference's form); must agree with `stage` and `state`. */
-  readonly status: string
-  /** A user to assign, or null to unassign: the rules of `assign`/`unassign`. */
-  readonly assignee: string | null
-  /** A ticket to attach under, or null to detach: the rules of `setParent`/`unsetParent`. */
-  readonly parent: string | null
-}>
+/** A change to a ticket: any of the domain's editable fields, and the lifecycle, assignee and parent. */
+export type TicketPatch = Partial<
+  Pick<Ticket, EditableField> & {
+    readonly stage: string
+    readonly state: StateWord
+    /** `stage/state` in one field (the reference's form); must agree with `stage` and `state`. */
+    readonly status: string
+    /** A user to assign, or null to unassign: the rules of `assign`/`unassign`. */
+    readonly assignee: string | null
+    /** A ticket to attach under, or null to detach: the rules of `setParent`/`unsetParent`. */
+    readonly parent: string | null
+  }
+>
 
 export type TicketFilter = {
   /** Prefix or id; all projects the caller may read when absent. */

@@ -197,9 +197,9 @@ export type TicketCountsTable = {
   project_id: number
   archived: number
   open: number
-  type: string
+  type: TicketType
   stage: string
-  state: string
+  state: State
   n: number
 }
 

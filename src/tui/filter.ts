@@ -33,11 +33,12 @@ export function parseFilter(query: string, me: string): ParsedFilter {
     }
     const field = m[1]!.toLowerCase()
     const value = m[2]!
+    const lower = value.toLowerCase()
     if (field === 'type') {
-      if (isTicketType(value.toLowerCase())) filter.type = value.toLowerCase() as TicketType
+      if (isTicketType(lower)) filter.type = lower
       else problems.push(`unknown type "${value}"`)
     } else if (field === 'state') {
-      if (isState(value.toLowerCase())) filter.state = value.toLowerCase() as State
+      if (isState(lower)) filter.state = lower
       else problems.push(`unknown state "${value}"`)
     } else if (field === 'stage') filter.stage = value.toLowerCase()
     else if (field === 'assignee') filter.assignee = value === 'me' ? me : value

@@ -87,6 +87,8 @@ describe('flags', () => {
     await ws.tk('close', 'TK-T-2')
     await ws.tk('archive', '3')
     expect(await ws.json('ls', '--fields', 'key')).toEqual([{ key: 'TK-T-1' }])
+    // An empty answer is checked against every field of a ticket, the display name too.
+    expect(await ws.json('ls', '-label', 'none', '--fields', 'key,assignee_name')).toEqual([])
     expect((await ws.json<T[]>('ls', '-a')).map((t) => t.key).sort()).toEqual(['TK-T-1', 'TK-T-2'])
     expect((await ws.json<T[]>('ls', '-ad')).map((t) => t.key).sort()).toEqual([
       'TK-T-1',

@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { TicketError } from '../../src/domain/errors.ts'
+import { TICKET_FIELDS } from '../../src/domain/ticket.ts'
 import type { TicketService } from '../../src/service/ticket-service.ts'
 
 export type OpenService = () => Promise<TicketService>
@@ -124,6 +125,38 @@ export function describeTicketService(name: string, open: OpenService) {
         svc.createProject({ prefix: 'BD', title: 'a\u202Db' }),
         'invalid',
         /U\+202D/,
+      )
+    })
+
+    it('answers with every field the domain names, and takes each editable one the same way', async () => {
+      const { svc } = await withProject()
+      const t = await svc.createTicket({
+        project: 'CUS',
+        title: '  Spaced  title ',
+        description: ' d ',
+        git_branch: ' main ',
+        priority: 2,
+        estimate_effort: 5,
+        estimate_complete: '2026-03-01',
+      })
+      expect(Object.keys(t).sort()).toEqual([...TICKET_FIELDS].sort())
+      expect(t).toMatchObject({
+        title: 'Spaced title',
+        description: 'd',
+        git_repository: '',
+        git_branch: 'main',
+        priority: 2,
+        sort_order: 0,
+        estimate_effort: 5,
+        estimate_complete: '2026-03-01T00:00:00.000Z',
+      })
+      const u = await svc.updateTicket(t.key, { sort_order: 4, estimate_complete: null })
+      expect(u).toMatchObject({ sort_order: 4, estimate_complete: null, estimate_effort: 5 })
+      await expectError(svc.updateTicket(t.key, { estimate_effort: -1 }), 'invalid', /estimate/)
+      await expectError(
+        svc.createTicket({ project: 'CUS', title: 'x', estimate_complete: 'soon' }),
+        'invalid',
+        /invalid date "soon"/,
       )
     })
 

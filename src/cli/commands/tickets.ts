@@ -1,12 +1,13 @@
 import { TicketError } from '../../domain/errors.ts'
-import { parseLifecycleInput } from '../../domain/lifecycle.ts'
+import { type LifecycleInput, parseLifecycleInput } from '../../domain/lifecycle.ts'
 import {
+  type InputField,
   parsePriority,
   parseTicketType,
   type Ticket,
   type TicketType,
 } from '../../domain/ticket.ts'
-import type { TicketFilter, TicketPatch } from '../../service/ticket-service.ts'
+import type { NewTicket, TicketFilter, TicketPatch } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { oneLine, recordsText, ticketDetail, ticketTable } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
@@ -15,6 +16,19 @@ const priorityOf = (c: CommandContext) => {
   const p = c.str('priority')
   return p === undefined ? undefined : parsePriority(p)
 }
+
+/** The flags of the ticket fields `add` and `update` both take, as given (undefined where not). */
+const inputFieldsOf = (c: CommandContext) =>
+  ({
+    title: c.str('title'),
+    description: c.str('description'),
+    acceptance_criteria: c.str('ac'),
+    git_repository: c.str('gitRepository'),
+    git_branch: c.str('gitBranch'),
+    priority: priorityOf(c),
+    estimate_effort: c.int('estimateEffort'),
+    estimate_complete: c.str('estimateComplete'),
+  }) satisfies Record<InputField, unknown>
 
 async function create(c: CommandContext, type: TicketType) {
   const title = c.str('title') ?? c.args.join(' ')
@@ -26,16 +40,10 @@ async function create(c: CommandContext, type: TicketType) {
   const svc = await c.service()
   const project = c.project()
   const optional = {
-    description: c.str('description'),
-    acceptance_criteria: c.str('ac'),
-    git_repository: c.str('gitRepository'),
-    git_branch: c.str('gitBranch'),
-    priority: priorityOf(c),
+    ...inputFieldsOf(c),
     parent: c.str('parent') === undefined ? currentEpic(c, project, type) : c.ref(c.str('parent')!),
     assignee: c.str('assignee'),
-    estimate_effort: c.int('estimateEffort'),
-    estimate_complete: c.str('estimateComplete'),
-  }
+  } satisfies Record<Exclude<keyof NewTicket, 'project' | 'type'>, unknown>
   const ticket = await svc.createTicket({
     project,
     title,
@@ -156,20 +164,13 @@ export const get: Run = async (c) => {
 
 export const update: Run = async (c) => {
   const ref = c.ticket()
-  const patch: Record<string, unknown> = {
-    title: c.str('title'),
-    description: c.str('description'),
-    acceptance_criteria: c.str('ac'),
-    git_repository: c.str('gitRepository'),
-    git_branch: c.str('gitBranch'),
-    priority: priorityOf(c),
+  const patch = {
+    ...inputFieldsOf(c),
     sort_order: c.int('order'),
-    estimate_effort: c.int('estimateEffort'),
-    estimate_complete: c.str('estimateComplete'),
     ...lifecycleOf(c),
     parent: blankIsNull(c.str('parent'), c.ref),
     assignee: blankIsNull(c.str('assignee')),
-  }
+  } satisfies Record<Exclude<keyof TicketPatch, keyof LifecycleInput>, unknown>
   const given = Object.fromEntries(
     Object.entries(patch).filter(([, v]) => v !== undefined),
   ) as TicketPatch

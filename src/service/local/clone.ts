@@ -1,4 +1,4 @@
-import type { Ticket } from '../../domain/ticket.ts'
+import type { EditableField, Ticket } from '../../domain/ticket.ts'
 import { childRowsOf, hasChildren, type TicketRow } from '../../store/tickets.ts'
 import { ticketFor } from './access.ts'
 import { at, type Ctx, mutate, record, type Tx } from './context.ts'
@@ -13,19 +13,25 @@ import { loadTicket } from './read.ts'
  * first stage, unassigned, not ready, without git fields, comments, time or dependencies.
  */
 async function copyOne(tx: Tx, s: TicketRow, parent: { id: number; key: string } | null) {
-  const { id, key } = await insertNewTicket(tx, {
-    project: { id: s.project_id, prefix: s.project_prefix },
-    type: s.type,
+  // Every editable field is named, so a new one is copied or left out on purpose.
+  const fields = {
     title: s.title,
     description: s.description,
     acceptance_criteria: s.acceptance_criteria,
-    parent,
-    clone_of: s,
-    workflow_id: s.workflow_id,
+    git_repository: '',
+    git_branch: '',
     priority: s.priority,
     sort_order: s.sort_order,
     estimate_effort: s.estimate_effort,
     estimate_complete: s.estimate_complete,
+  } satisfies Record<EditableField, unknown>
+  const { id, key } = await insertNewTicket(tx, {
+    ...fields,
+    project: { id: s.project_id, prefix: s.project_prefix },
+    type: s.type,
+    parent,
+    clone_of: s,
+    workflow_id: s.workflow_id,
     review_status: s.review_status === null ? null : 'proposed',
   })
   const labels = await tx.db

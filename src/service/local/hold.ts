@@ -2,7 +2,7 @@
 import { conflict, type TicketError } from '../../domain/errors.ts'
 import type { Db } from '../../store/store.ts'
 import { type TicketRow, updateTicketRow } from '../../store/tickets.ts'
-import { record, type Tx } from './context.ts'
+import { at, record, type Tx } from './context.ts'
 import { assignInTx } from './lifecycle.ts'
 
 /**
@@ -54,15 +54,21 @@ export async function settleHoldInTx(tx: Tx, t: TicketRow): Promise<TicketRow> {
   return { ...t, assignee: null, lease_expires_at: null }
 }
 
-/** The agent lets go without a state change or a counted attempt; history says why. */
-export async function releaseHoldInTx(tx: Tx, t: TicketRow, reason: string): Promise<void> {
-  await updateTicketRow(tx.db, t.id, { lease_expires_at: null })
+/**
+ * The agent lets go: no lease, no assignee, and a `ticket_requeued` event that says why. By
+ * default without a state change or a counted attempt; a requeue passes what it leaves.
+ */
+export async function releaseHoldInTx(
+  tx: Tx,
+  t: TicketRow,
+  reason: string,
+  after: Pick<TicketRow, 'attempts' | 'state'> = t,
+): Promise<void> {
+  await updateTicketRow(tx.db, t.id, { attempts: after.attempts, lease_expires_at: null })
   await assignInTx(tx, t, null)
   await record(tx.db, tx.ctx, {
-    project_id: t.project_id,
-    ticket_id: t.id,
-    ticket_key: t.key,
+    ...at(t),
     event_type: 'ticket_requeued',
-    payload: { agent: t.assignee, reason, attempts: t.attempts, state: t.state },
+    payload: { agent: t.assignee, reason, attempts: after.attempts, state: after.state },
   })
 }

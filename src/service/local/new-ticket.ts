@@ -1,27 +1,14 @@
 /** @module The one way a new ticket is written: sequence, key, first stage, row and history. */
 import type { HistoryPayloads } from '../../domain/history.ts'
 import { initialLifecycle } from '../../domain/lifecycle.ts'
-import { DEFAULT_PRIORITY, type TicketType } from '../../domain/ticket.ts'
+import { DEFAULT_PRIORITY, type EditableField, type TicketType } from '../../domain/ticket.ts'
 import { formatTicketKey } from '../../domain/ticket-key.ts'
 import { insertTicket, NEW_TICKET, type NewTicketRow, takeSequence } from '../../store/tickets.ts'
 import { record, stamp, type Tx } from './context.ts'
 import { stagesOf } from './resolve.ts'
 
 type Optional = Partial<
-  Pick<
-    NewTicketRow,
-    | 'description'
-    | 'acceptance_criteria'
-    | 'git_repository'
-    | 'git_branch'
-    | 'priority'
-    | 'sort_order'
-    | 'estimate_effort'
-    | 'estimate_complete'
-    | 'assignee'
-    | 'review_status'
-    | 'workflow_id'
-  >
+  Pick<NewTicketRow, Exclude<EditableField, 'title'> | 'assignee' | 'review_status' | 'workflow_id'>
 >
 
 /**

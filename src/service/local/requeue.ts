@@ -2,10 +2,11 @@
 import { afterLapse } from '../../domain/agent.ts'
 import type { State } from '../../domain/lifecycle.ts'
 import type { Db } from '../../store/store.ts'
-import { selectTickets, type TicketRow, updateTicketRow } from '../../store/tickets.ts'
-import { record, type Tx } from './context.ts'
+import { selectTickets, type TicketRow } from '../../store/tickets.ts'
+import type { Tx } from './context.ts'
+import { releaseHoldInTx } from './hold.ts'
 import { agentSettings } from './lease.ts'
-import { assignInTx, moveTicket } from './lifecycle.ts'
+import { moveTicket } from './lifecycle.ts'
 
 /** The tickets `username` is working on now. */
 export const activeTicketsOf = (db: Db, username: string) =>
@@ -23,7 +24,7 @@ export async function requeueInTx(
   const attempts = t.attempts + (why.countAttempt ? 1 : 0)
   const state =
     t.state !== 'active'
-      ? (t.state as State)
+      ? t.state
       : why.countAttempt
         ? afterLapse(attempts, agentSettings(tx.ctx).maxAttempts)
         : 'idle'
@@ -32,14 +33,6 @@ export async function requeueInTx(
     await moveTicket(tx, t, [
       { from: { stage: t.stage, state: 'active' }, to: { stage: t.stage, state } },
     ])
-  await updateTicketRow(tx.db, t.id, { attempts, lease_expires_at: null })
-  await assignInTx(tx, t, null)
-  await record(tx.db, tx.ctx, {
-    project_id: t.project_id,
-    ticket_id: t.id,
-    ticket_key: t.key,
-    event_type: 'ticket_requeued',
-    payload: { agent: t.assignee, reason: why.reason, attempts, state },
-  })
+  await releaseHoldInTx(tx, t, why.reason, { attempts, state })
   return state
 }

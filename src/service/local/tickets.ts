@@ -1,12 +1,11 @@
-import { sql, type Updateable } from 'kysely'
+import { sql } from 'kysely'
 import { conflict, invalid } from '../../domain/errors.ts'
 import type { HistoryEventType } from '../../domain/history.ts'
 import { parseLifecycleInput } from '../../domain/lifecycle.ts'
 import {
   canBeParentOf,
-  DEFAULT_PRIORITY,
+  EDITABLE_FIELDS,
   normaliseTitle,
-  parsePriority,
   parseTicketType,
   type Ticket,
   type TicketDetail,
@@ -18,7 +17,6 @@ import {
   locksTicket,
   type TicketFlag,
 } from '../../domain/ticket-flags.ts'
-import type { TicketsTable } from '../../store/database.ts'
 import { idList } from '../../store/id-list.ts'
 import type { Db } from '../../store/store.ts'
 import {
@@ -43,20 +41,8 @@ import { insertNewTicket } from './new-ticket.ts'
 import { loadTicket } from './read.ts'
 import { addCommentInTx, commentText, emitComment, latestRecords } from './records.ts'
 import { orDefaultStages, resolveTicket } from './resolve.ts'
+import { normaliseFields } from './ticket-fields.ts'
 import { moveToWorkStageInTx } from './work-stage.ts'
-
-export function parseEstimateComplete(v: string): string {
-  const d = new Date(v)
-  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime()))
-    throw invalid(`invalid date "${v}"`, 'write it as YYYY-MM-DD or an RFC 3339 timestamp')
-  return d.toISOString()
-}
-
-function parseEffort(v: number): number {
-  if (!Number.isInteger(v) || v < 0)
-    throw invalid(`invalid estimate "${v}"`, 'estimate_effort is a whole number ≥ 0')
-  return v
-}
 
 /** Checks the domain.md "Hierarchy" rules for putting `child` (of `childType`) under `parent`. */
 export function assertParentAllowed(
@@ -78,9 +64,8 @@ export function assertParentAllowed(
 }
 
 export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> {
-  const title = normaliseTitle(input.title)
+  const { title = normaliseTitle(input.title), ...fields } = normaliseFields(input)
   const type = input.type ? parseTicketType(input.type) : 'task'
-  const priority = input.priority === undefined ? DEFAULT_PRIORITY : parsePriority(input.priority)
   const id = await mutate(ctx, async (tx) => {
     const { db } = tx
     const project = await projectFor(db, ctx, input.project, 'write')
@@ -91,19 +76,11 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
     if (assignee && assignee.enabled !== 1) throw conflict(`user ${assignee.username} is disabled`)
     if (assignee) await assertMayWork(db, toUser(assignee), project.id)
     const { id } = await insertNewTicket(tx, {
+      ...fields,
       project,
       type,
       title,
-      description: input.description?.trim() ?? '',
-      acceptance_criteria: input.acceptance_criteria?.trim() ?? '',
-      git_repository: input.git_repository?.trim() ?? '',
-      git_branch: input.git_branch?.trim() ?? '',
       parent: parent ?? null,
-      priority,
-      estimate_effort: input.estimate_effort === undefined ? 0 : parseEffort(input.estimate_effort),
-      estimate_complete: input.estimate_complete
-        ? parseEstimateComplete(input.estimate_complete)
-        : null,
       assignee: assignee?.username ?? null,
     })
     if (parent) await recomputeAncestors(tx, id)
@@ -250,40 +227,8 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
   })
 }
 
-const FIELDS = [
-  'title',
-  'description',
-  'acceptance_criteria',
-  'git_repository',
-  'git_branch',
-  'priority',
-  'sort_order',
-  'estimate_effort',
-  'estimate_complete',
-] as const
-
-function normalisePatch(p: TicketPatch): Updateable<TicketsTable> {
-  const next: Updateable<TicketsTable> = {}
-  if (p.title !== undefined) next.title = normaliseTitle(p.title)
-  for (const f of ['description', 'acceptance_criteria', 'git_repository', 'git_branch'] as const)
-    if (p[f] !== undefined) next[f] = p[f].trim()
-  if (p.priority !== undefined) next.priority = parsePriority(p.priority)
-  if (p.sort_order !== undefined) {
-    if (!Number.isInteger(p.sort_order))
-      throw invalid(`invalid order "${p.sort_order}"`, 'order is a whole number')
-    next.sort_order = p.sort_order
-  }
-  if (p.estimate_effort !== undefined) next.estimate_effort = parseEffort(p.estimate_effort)
-  if (p.estimate_complete !== undefined)
-    next.estimate_complete =
-      p.estimate_complete === null || p.estimate_complete === ''
-        ? null
-        : parseEstimateComplete(p.estimate_complete)
-  return next
-}
-
 export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): Promise<Ticket> {
-  const next = normalisePatch(patch)
+  const next = normaliseFields(patch)
   const { stage, state } = parseLifecycleInput(patch)
   if (
     Object.keys(next).length === 0 &&
@@ -300,7 +245,7 @@ export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): P
     const t = await ticketFor(tx.db, ctx, ref, 'write')
     assertEditable(t)
     const changes: Record<string, { old: unknown; new: unknown }> = {}
-    for (const f of FIELDS)
+    for (const f of EDITABLE_FIELDS)
       if (next[f] !== undefined && next[f] !== t[f]) changes[f] = { old: t[f], new: next[f] }
     if (Object.keys(changes).length > 0) {
       await updateTicketRow(tx.db, t.id, { ...next, updated_at: stamp(ctx) })

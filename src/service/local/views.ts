@@ -170,8 +170,7 @@ export async function summary(ctx: Ctx, project: string): Promise<Summary> {
       .groupBy(['type', 'stage', 'state'])
       .execute()
     const type_counts: Partial<Record<TicketType, number>> = {}
-    for (const g of groups)
-      type_counts[g.type as TicketType] = (type_counts[g.type as TicketType] ?? 0) + Number(g.n)
+    for (const g of groups) type_counts[g.type] = (type_counts[g.type] ?? 0) + Number(g.n)
     const activeStages = [
       ...new Set(groups.filter((g) => g.state === 'active').map((g) => g.stage)),
     ]

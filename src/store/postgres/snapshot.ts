@@ -7,6 +7,7 @@ import {
   type SnapshotValue,
   snapshotBatches,
 } from '../../domain/snapshot.ts'
+import { checkFits, type TableInfo } from '../snapshot-fit.ts'
 import type { TableDump, TableSource } from '../store.ts'
 import { SCHEMA_TABLE } from './schema-version.ts'
 import { refillPostgresTicketCounts } from './ticket-counts.ts'
@@ -14,25 +15,8 @@ import { refillPostgresTicketCounts } from './ticket-counts.ts'
 // biome-ignore lint/suspicious/noExplicitAny: the tables are read from the schema at run time
 type AnyDb = Kysely<any>
 
-type TableInfo = { name: string; columns: string[]; order: string[] }
-
 /** Bound parameters per INSERT, well under PostgreSQL's limit of 65,535. */
 const MAX_PARAMS = 8000
-
-function checkFits(name: string, columns: readonly string[], live: Map<string, TableInfo>) {
-  const known = live.get(name)
-  if (!known)
-    throw invalid(
-      `the snapshot has a table "${name}" that this database does not have`,
-      'import it with the version of tk that exported it',
-    )
-  const unknown = columns.find((c) => !known.columns.includes(c))
-  if (unknown !== undefined)
-    throw invalid(
-      `the snapshot's table "${name}" has a column "${unknown}" that this database does not have`,
-      'import it with the version of tk that exported it',
-    )
-}
 
 async function insertRows(db: AnyDb, batch: SnapshotBatch) {
   if (batch.rows.length === 0 || batch.columns.length === 0) return

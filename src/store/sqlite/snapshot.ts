@@ -2,12 +2,11 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { invalid } from '../../domain/errors.ts'
 import type { SnapshotBatch, SnapshotValue } from '../../domain/snapshot.ts'
+import { checkFits, type TableInfo } from '../snapshot-fit.ts'
 import type { DumpHead, TableSource } from '../store.ts'
 
 /** Rows per batch read from a table: bounds the memory an export holds at once. */
 const DUMP_BATCH = 500
-
-type TableInfo = { name: string; columns: string[]; order: string[] }
 
 const all = <T>(db: DatabaseSync, query: string, ...params: (string | number)[]) =>
   db.prepare(query).all(...params) as T[]
@@ -100,21 +99,6 @@ export function* dumpTableStream(
     }
     if (rows.length > 0 || !any) yield { table: t.name, columns: t.columns, rows }
   }
-}
-
-function checkFits(name: string, columns: readonly string[], live: Map<string, TableInfo>) {
-  const known = live.get(name)
-  if (!known)
-    throw invalid(
-      `the snapshot has a table "${name}" that this database does not have`,
-      'import it with the version of tk that exported it',
-    )
-  const unknown = columns.find((c) => !known.columns.includes(c))
-  if (unknown !== undefined)
-    throw invalid(
-      `the snapshot's table "${name}" has a column "${unknown}" that this database does not have`,
-      'import it with the version of tk that exported it',
-    )
 }
 
 /**

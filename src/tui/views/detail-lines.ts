@@ -16,6 +16,50 @@ export type Line = {
 
 const field = (label: string, value: string): Line => ({ text: `${label.padEnd(12)} ${value}` })
 
+/**
+ * What the detail pane calls each field of a ticket; `null` where no line of its own shows it
+ * (it is part of another line, or left to `tk show`). A new field must be placed here.
+ */
+const LABEL = {
+  id: null,
+  key: null,
+  project_id: null,
+  project_prefix: null,
+  type: 'Type',
+  title: null,
+  description: 'Description',
+  acceptance_criteria: 'Acceptance criteria',
+  git_repository: null,
+  git_branch: null,
+  parent_id: 'Parent',
+  clone_of: null,
+  workflow_id: null,
+  stage: null,
+  state: null,
+  status: 'Status',
+  priority: 'Priority',
+  sort_order: null,
+  estimate_effort: null,
+  estimate_complete: null,
+  health_score: null,
+  assignee: 'Assignee',
+  assignee_name: null,
+  open: 'Open',
+  archived: null,
+  ready: 'Ready',
+  review_status: null,
+  attempts: null,
+  labels: 'Labels',
+  blocked: 'Blocked by',
+  created_by: null,
+  created_at: 'Created',
+  updated_at: 'Updated',
+  children: 'Children',
+  depends_on: 'Dependencies',
+  time_minutes: 'Time logged',
+  stages: 'Workflow',
+} as const satisfies Record<keyof TicketDetail, string | null>
+
 const ticketLine = (t: Ticket): Line => ({
   text: `  ${STATE_SYMBOLS[t.state]} ${t.key}  ${t.status}  ${t.title}`,
   tone: t.state,
@@ -52,36 +96,40 @@ export function detailLines(
   )
   const lines: Line[] = [
     ...title,
-    field('Status', `${STATE_SYMBOLS[t.state]} ${t.status}`),
-    field('Workflow', t.stages.map((s) => (s === t.stage ? `[${s}]` : s)).join(' → ')),
-    field('Type', t.type),
-    field('Priority', String(t.priority)),
-    field('Assignee', assigneeLabel(t)),
-    field('Ready', t.ready ? 'yes' : 'no'),
-    field('Open', t.archived ? 'archived' : t.open ? 'open' : 'closed'),
+    field(LABEL.status, `${STATE_SYMBOLS[t.state]} ${t.status}`),
+    field(LABEL.stages, t.stages.map((s) => (s === t.stage ? `[${s}]` : s)).join(' → ')),
+    field(LABEL.type, t.type),
+    field(LABEL.priority, String(t.priority)),
+    field(LABEL.assignee, assigneeLabel(t)),
+    field(LABEL.ready, t.ready ? 'yes' : 'no'),
+    field(LABEL.open, t.archived ? 'archived' : t.open ? 'open' : 'closed'),
   ]
-  if (t.parent_id) lines.push(field('Parent', t.parent_id))
-  if (t.labels.length > 0) lines.push(field('Labels', t.labels.join(', ')))
-  if (t.time_minutes > 0) lines.push(field('Time logged', formatMinutes(t.time_minutes)))
+  if (t.parent_id) lines.push(field(LABEL.parent_id, t.parent_id))
+  if (t.labels.length > 0) lines.push(field(LABEL.labels, t.labels.join(', ')))
+  if (t.time_minutes > 0) lines.push(field(LABEL.time_minutes, formatMinutes(t.time_minutes)))
   if (t.blocked.length > 0)
-    lines.push({ ...field('Blocked by', t.blocked.join(', ')), tone: 'warn' })
-  lines.push(field('Created', `${ago(t.created_at, now)} by ${t.created_by}`))
-  lines.push(field('Updated', ago(t.updated_at, now)))
+    lines.push({ ...field(LABEL.blocked, t.blocked.join(', ')), tone: 'warn' })
+  lines.push(field(LABEL.created_at, `${ago(t.created_at, now)} by ${t.created_by}`))
+  lines.push(field(LABEL.updated_at, ago(t.updated_at, now)))
   if (t.description)
-    lines.push({ text: '' }, { text: 'Description', tone: 'heading' }, ...markdown(t.description))
+    lines.push(
+      { text: '' },
+      { text: LABEL.description, tone: 'heading' },
+      ...markdown(t.description),
+    )
   if (t.acceptance_criteria)
     lines.push(
       { text: '' },
-      { text: 'Acceptance criteria', tone: 'heading' },
+      { text: LABEL.acceptance_criteria, tone: 'heading' },
       ...markdown(t.acceptance_criteria),
     )
-  lines.push({ text: '' }, { text: `Children (${t.children.length})`, tone: 'heading' })
+  lines.push({ text: '' }, { text: `${LABEL.children} (${t.children.length})`, tone: 'heading' })
   lines.push(
     ...(t.children.length
       ? t.children.map(ticketLine)
       : [{ text: '  none', tone: 'muted' as const }]),
   )
-  lines.push({ text: '' }, { text: 'Dependencies', tone: 'heading' })
+  lines.push({ text: '' }, { text: LABEL.depends_on, tone: 'heading' })
   lines.push({ text: '  depends on:', tone: 'muted' }, ...deps.depends_on.map(ticketLine))
   lines.push({ text: '  blocks:', tone: 'muted' }, ...deps.blocks.map(ticketLine))
   lines.push({ text: '' }, { text: 'Comments and history', tone: 'heading' })
