@@ -22,6 +22,7 @@ describe('tk time', () => {
     expect(await ws.json('time', 'total', '1')).toEqual({
       ticket_key: 'TK-T-1',
       minutes: 90,
+      total: 90,
       entries: 2,
       by_user: [{ user: 'admin', minutes: 90 }],
     })
