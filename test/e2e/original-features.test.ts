@@ -123,9 +123,14 @@ describe('features of the reference web app', () => {
     await page.getByRole('button', { name: 'Edit builder-one' }).click()
     const editor = page.getByRole('dialog', { name: 'Edit agent builder-one' })
     await editor.getByLabel('Display name').fill('builder-renamed')
+    await editor.getByLabel('Description').fill('Builds and tests the web app')
     await editor.getByLabel('New password').fill('a-new-agent-password')
     await editor.getByRole('button', { name: 'Save agent' }).click()
     await page.getByRole('button', { name: 'Edit builder-renamed' }).waitFor()
+    await page.getByText('Builds and tests the web app').waitFor()
+    expect((await admin.listAgents()).find((a) => a.id === agent.id)?.description).toBe(
+      'Builds and tests the web app',
+    )
     const agentApi = await server.api(agent.username, 'a-new-agent-password')
     expect((await agentApi.status()).user?.username).toBe(agent.username)
 

@@ -40,6 +40,7 @@ export function Agents() {
           <tr key={a.id}>
             <td>
               {a.display_name} <code>{a.username}</code>
+              {a.description ? <p className="muted">{a.description}</p> : null}
             </td>
             <td>{a.enabled ? a.status || 'idle' : 'disabled'}</td>
             <td>{a.ticket_key ? <Link href={`/t/${a.ticket_key}`}>{a.ticket_key}</Link> : '—'}</td>

@@ -9,7 +9,7 @@ import { Button, Dialog } from '../../components/ui.tsx'
 const nameOf = (a: AgentSummary) => a.display_name || a.username
 
 /**
- * One agent's editor: its display name and, if given, a new password (which ends its sessions),
+ * One agent's editor: its display name, what it is for and, if given, a new password (which ends its sessions),
  * and deleting it. The account name stays: the agent signs in with it.
  */
 export function AgentEditor({ agent: a, onClose }: { agent: AgentSummary; onClose: () => void }) {
@@ -17,9 +17,10 @@ export function AgentEditor({ agent: a, onClose }: { agent: AgentSummary; onClos
   const save = submitFields(
     (field) => {
       const display_name = field('display_name')
+      const description = field('description')
       const password = field('password')
       change.mutate(() =>
-        service.updateAgent(a.id, { display_name, ...(password ? { password } : {}) }),
+        service.updateAgent(a.id, { display_name, description, ...(password ? { password } : {}) }),
       )
     },
     { keep: true },
@@ -36,6 +37,10 @@ export function AgentEditor({ agent: a, onClose }: { agent: AgentSummary; onClos
         <label>
           Display name
           <input name="display_name" defaultValue={a.display_name} />
+        </label>
+        <label>
+          Description
+          <textarea name="description" defaultValue={a.description} rows={3} />
         </label>
         <label>
           New password (empty: keep the current one)
