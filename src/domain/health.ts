@@ -54,3 +54,8 @@ export function parseHealthScore(input: number | string): number {
     throw invalid(`invalid health score "${input}"`, `give a whole number from 0 to ${MAX_HEALTH}`)
   return n
 }
+
+/** The reference's words for each score (reference/ui.md §1.5: "0 Unknown … 4 Excellent"). */
+export const HEALTH_NAMES = ['Unknown', 'Poor', 'Fair', 'Good', 'Excellent'] as const
+
+export const healthName = (score: number): string => HEALTH_NAMES[score] ?? 'Unknown'

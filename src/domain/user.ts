@@ -8,6 +8,8 @@ export type User = {
   readonly id: string
   readonly username: string
   readonly display_name: string
+  /** What the account is for (agents: shown to admins); '' when not given. */
+  readonly description: string
   readonly email: string
   readonly role: UserRole
   readonly enabled: boolean

@@ -16,9 +16,14 @@ export type NewAgent = {
   /** Generated (and shown once) when absent. */
   readonly password?: string
   readonly display_name?: string
+  readonly description?: string
 }
 
-export type AgentPatch = Partial<{ readonly password: string; readonly display_name: string }>
+export type AgentPatch = Partial<{
+  readonly password: string
+  readonly display_name: string
+  readonly description: string
+}>
 
 export type WorkRequest = {
   /** Only work from this project (prefix or id). */

@@ -7,6 +7,7 @@ export const toUser = (r: Selectable<UsersTable>): User => ({
   id: r.id,
   username: r.username,
   display_name: r.display_name,
+  description: r.description,
   email: r.email,
   role: r.role,
   enabled: r.enabled === 1,

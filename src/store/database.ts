@@ -46,6 +46,8 @@ export type UsersTable = {
   id: string
   username: string
   display_name: string
+  /** What the account is for; agents show it to admins. */
+  description: Generated<string>
   email: string
   role: UserRole
   enabled: number

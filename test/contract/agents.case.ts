@@ -82,6 +82,17 @@ export function describeAgents(name: string, open: () => Promise<AgentWorld>) {
       )
     })
 
+    it('keeps what an agent is for: a description given at creation, changed and cleared', async () => {
+      const { admin } = await world()
+      const { agent } = await admin.createAgent({ display_name: 'rev', description: 'Reviews PRs' })
+      expect(agent.description).toBe('Reviews PRs')
+      const changed = await admin.updateAgent(agent.username, { description: ' Writes tests ' })
+      expect(changed).toMatchObject({ description: 'Writes tests', display_name: 'rev' })
+      expect((await admin.listAgents())[0]?.description).toBe('Writes tests')
+      expect((await admin.updateAgent(agent.username, { description: '' })).description).toBe('')
+      expect((await admin.createAgent({})).agent.description).toBe('')
+    })
+
     it('leaves agent administration to admins, and the work protocol to agents', async () => {
       const w = await ready(1)
       await expectError(w.agent.listAgents(), 'forbidden')

@@ -284,6 +284,9 @@ describe('web app in Chromium', () => {
     await page.getByRole('heading', { name: 'triage' }).waitFor()
     // Drag the last stage to the top by its handle.
     const handle = (n: string) => page.getByRole('button', { name: `Move stage ${n}` }).last()
+    // The pointer drags only what is on screen; the new workflow's card may start below it.
+    await page.getByRole('heading', { name: 'triage' }).scrollIntoViewIfNeeded()
+    await handle('shipped').scrollIntoViewIfNeeded()
     const from = await handle('shipped').boundingBox()
     const to = await page.getByRole('button', { name: 'Move stage inbox' }).boundingBox()
     if (!from || !to) throw new Error('stage handles not visible')

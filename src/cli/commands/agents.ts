@@ -26,9 +26,11 @@ export const create: Run = async (c) => {
       'give the name once, as a word or with -name',
     )
   const name = given ?? word
+  const description = c.str('description')
   const made = await svc.createAgent({
     ...(password ? { password } : {}),
     ...(name ? { display_name: name } : {}),
+    ...(description ? { description } : {}),
   })
   c.out.data(made, credentials)
 }
@@ -60,11 +62,13 @@ export const update: Run = async (c) => {
   const id = agentId(c)
   const password = c.str('password')
   const name = c.str('name')
-  if (password === undefined && name === undefined)
-    throw new UsageError('agent update needs -password or -name')
+  const description = c.str('description')
+  if (password === undefined && name === undefined && description === undefined)
+    throw new UsageError('agent update needs -password, -name or -description')
   const agent = await (await c.service()).updateAgent(id, {
     ...(password !== undefined ? { password } : {}),
     ...(name !== undefined ? { display_name: name } : {}),
+    ...(description !== undefined ? { description } : {}),
   })
   c.out.data(agent, (a) => `updated agent ${a.username}`)
 }

@@ -182,6 +182,7 @@ async function importIntoNewWorkspace(c: CommandContext, snapshot: Snapshot | Sn
     id: '',
     username: 'admin',
     display_name: '',
+    description: '',
     email: '',
     role: 'admin',
     enabled: true,

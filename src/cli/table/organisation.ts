@@ -418,6 +418,7 @@ export const ORGANISATION: readonly CommandSpec[] = [
     options: [
       { flags: '--password <secret>', description: 'its password (default: generated)' },
       { flags: '--name <text>', description: 'a display name' },
+      { flags: '--description <text>', description: 'what the agent is for' },
     ],
     section: 'Organisation',
     load: lazy(agents, (m) => m.create),
@@ -431,12 +432,13 @@ export const ORGANISATION: readonly CommandSpec[] = [
   },
   {
     name: 'agent update',
-    summary: 'Change an agent’s password or name (admin)',
+    summary: 'Change an agent’s password, name or description (admin)',
     args: '[UUID]',
     options: [
       agentIdOption,
       { flags: '--password <secret>', description: 'a new password' },
       { flags: '--name <text>', description: 'a new display name' },
+      { flags: '--description <text>', description: 'a new description ("" clears it)' },
     ],
     section: 'Organisation',
     load: lazy(agents, (m) => m.update),

@@ -7,6 +7,7 @@ export const AgentConfigParams = Closed({ id: Short('agent UUID'), key: Short() 
 export const NewAgentBody = Closed({
   password: Type.Optional(Type.String({ maxLength: 1024 })),
   display_name: Type.Optional(Short()),
+  description: Type.Optional(Long()),
 })
 export const AgentPasswordBody = Closed({
   password: Type.Optional(Type.String({ maxLength: 1024 })),

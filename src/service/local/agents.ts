@@ -46,6 +46,7 @@ export async function createAgent(ctx: Ctx, input: NewAgent): Promise<AgentCrede
       id,
       username: id,
       display_name: input.display_name?.trim() || id,
+      description: input.description?.trim() ?? '',
       user_type: 'agent',
       password_hash: hash,
       created_at: at,
@@ -88,8 +89,12 @@ export async function listAgents(ctx: Ctx): Promise<AgentSummary[]> {
 
 export async function updateAgent(ctx: Ctx, id: string, patch: AgentPatch): Promise<User> {
   requireAdmin(ctx, 'update agents')
-  if (patch.password === undefined && patch.display_name === undefined)
-    throw invalid('nothing to change', 'pass -password or -name')
+  if (
+    patch.password === undefined &&
+    patch.display_name === undefined &&
+    patch.description === undefined
+  )
+    throw invalid('nothing to change', 'pass -password, -name or -description')
   const hash =
     patch.password === undefined ? undefined : await hashPassword(secretOf(patch.password))
   const row = await ctx.store.transaction(async (db) => {
@@ -100,6 +105,7 @@ export async function updateAgent(ctx: Ctx, id: string, patch: AgentPatch): Prom
       .set({
         ...(hash ? { password_hash: hash } : {}),
         ...(patch.display_name?.trim() ? { display_name: patch.display_name.trim() } : {}),
+        ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
         updated_at: stamp(ctx),
       })
       .where('id', '=', a.id)

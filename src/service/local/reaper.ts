@@ -10,6 +10,7 @@ export const SYSTEM_ACTOR: User = {
   id: 'system',
   username: 'system',
   display_name: 'system',
+  description: '',
   email: '',
   role: 'admin',
   enabled: true,

@@ -5,6 +5,7 @@ import { agents } from './0005-agents.ts'
 import { queueAndViewIndexes } from './0006-queue-and-view-indexes.ts'
 import { ticketCounts } from './0007-ticket-counts.ts'
 import { rateLimits } from './0008-rate-limits.ts'
+import { agentDescription } from './0009-agent-description.ts'
 
 /** What a migration may ask of the dialect: the few things SQL cannot say portably. */
 export type MigrationDialect = {
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   queueAndViewIndexes,
   ticketCounts,
   rateLimits,
+  agentDescription,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -4,6 +4,7 @@ const KEYS: readonly (readonly [string, string])[] = [
   ['Ctrl / ⌘ + K', 'Command palette: go anywhere, find a ticket by key or words'],
   ['/', 'Search (opens the command palette)'],
   ['c', 'Create a ticket in this project'],
+  ['v', 'Go to another view (the view picker)'],
   ['j / k', 'Next / previous ticket in the list or the board lane'],
   ['Enter', 'Open the focused ticket'],
   ['e', 'Edit the title on a ticket page'],

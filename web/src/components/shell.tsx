@@ -4,6 +4,7 @@ import type { LiveState } from '../api/live.ts'
 import { useMe, useProject, useProjects, useStatus, writableProject } from '../api/queries.ts'
 import { CreateTicketDialog } from '../features/ticket/create-ticket-dialog.tsx'
 import { LabelColours } from '../features/ticket/label-colours.tsx'
+import { ViewPicker } from '../features/view-picker/view-picker.tsx'
 import { HelpDialog } from './help-dialog.tsx'
 import { PROJECT_VIEWS, signOut } from './nav.ts'
 import { projectOfPath, titleOf } from './paths.ts'
@@ -28,6 +29,7 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
   const prefix = project.isError ? null : pathPrefix
   const canCreate = writableProject(project.data)
   const [creating, setCreating] = useState(false)
+  const [recent, setRecent] = useState(recentProjects)
   const [help, setHelp] = useState(false)
   const [palette, setPalette] = useState(false)
   const [drawer, setDrawer] = useState(false)
@@ -49,7 +51,10 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
     void loadPalette()
   }, [])
   useEffect(() => {
-    if (project.data) rememberProject(project.data.prefix)
+    if (!project.data) return
+    rememberProject(project.data.prefix)
+    // Rendered again with the new order, not only on the next unrelated render.
+    setRecent(recentProjects())
   }, [project.data])
 
   useShortcuts({
@@ -87,6 +92,7 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
           isAdmin={me?.role === 'admin'}
           username={me?.username ?? ''}
           version={version}
+          recent={recent}
           open={drawer}
         />
         {drawer ? (
@@ -163,6 +169,7 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
         />
       ) : null}
       {help ? <HelpDialog onClose={() => setHelp(false)} /> : null}
+      <ViewPicker prefix={prefix} />
       {palette ? (
         <Suspense fallback={null}>
           <CommandPalette
@@ -186,12 +193,13 @@ function Sidebar(props: {
   isAdmin: boolean
   username: string
   version: string | undefined
+  recent: readonly string[]
   open: boolean
 }) {
   const { path, prefix } = props
   const projects = useProjects()
   // Recently used projects first, then the rest in the server's order.
-  const recent = recentProjects()
+  const { recent } = props
   const open = (projects.data ?? []).filter((p) => p.status === 'open' || p.prefix === prefix)
   const rank = (p: string) => {
     const i = recent.indexOf(p)

@@ -8,15 +8,18 @@ import { DataTable } from '../../components/data-table.tsx'
 import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { submitFields } from '../../components/submit-fields.ts'
+import { AgentEditor } from '../agents/agent-editor.tsx'
 import { type OncePassword, PasswordOnce } from './password-once.tsx'
 
 /** Agents: created with a generated password shown once; what each is working on now. */
 export function Agents() {
   const [shown, setShown] = useState<OncePassword | null>(null)
+  const [editing, setEditing] = useState<string | null>(null)
   const agents = useQuery({
     queryKey: keys.agents,
     queryFn: () => service.listAgents(),
   })
+  const edited = agents.data?.find((a) => a.id === editing)
   const change = useChange(keys.agents)
   const create = (name: string) =>
     change.mutate(async () => {
@@ -27,6 +30,7 @@ export function Agents() {
     <>
       <h1>Agents</h1>
       <PasswordOnce shown={shown} onDone={() => setShown(null)} />
+      {edited ? <AgentEditor agent={edited} onClose={() => setEditing(null)} /> : null}
       <ErrorNote error={agents.error ?? change.error} />
       <DataTable
         columns={['Agent', 'Status', 'Working on', 'Last seen', 'Actions']}
@@ -36,6 +40,7 @@ export function Agents() {
           <tr key={a.id}>
             <td>
               {a.display_name} <code>{a.username}</code>
+              {a.description ? <p className="muted">{a.description}</p> : null}
             </td>
             <td>{a.enabled ? a.status || 'idle' : 'disabled'}</td>
             <td>{a.ticket_key ? <Link href={`/t/${a.ticket_key}`}>{a.ticket_key}</Link> : '—'}</td>
@@ -47,6 +52,9 @@ export function Agents() {
                 onClick={() => change.mutate(() => service.setUserEnabled(a.username, !a.enabled))}
               >
                 {a.enabled ? 'Disable' : 'Enable'} {a.display_name || a.username}
+              </button>{' '}
+              <button type="button" className="small" onClick={() => setEditing(a.id)}>
+                Edit {a.display_name || a.username}
               </button>
             </td>
           </tr>

@@ -6,6 +6,7 @@ import { service } from '../../api/service.ts'
 import { useChange } from '../../api/use-change.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { submitFields } from '../../components/submit-fields.ts'
+import { WorkflowExportButton, WorkflowImport } from '../workflow-files/workflow-files.tsx'
 import { WorkflowStages } from './workflow-stages.tsx'
 
 function WorkflowCard({
@@ -42,6 +43,7 @@ function WorkflowCard({
         </label>
         <button type="submit">Add stage to {w.name}</button>
       </form>
+      <WorkflowExportButton name={w.name} />
       <button
         type="button"
         className="danger"
@@ -99,6 +101,7 @@ export function Workflows() {
         </label>
         <button type="submit">Create workflow</button>
       </form>
+      <WorkflowImport />
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo } from 'react'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
+import { HealthBadge } from '../health/health-badge.tsx'
 import { PriorityBadge, TicketBadges, TypeIcon } from '../ticket/ticket-badges.tsx'
 
 /** One ticket on the board; the whole card is the drag handle and a link to the ticket. */
@@ -36,6 +37,7 @@ export const BoardCard = memo(function BoardCard(props: {
       </a>
       <div className="card-foot">
         <TicketBadges ticket={t} />
+        <HealthBadge score={t.health_score} />
       </div>
       {props.stalled ? <span className="badge blocked">agent offline</span> : null}
     </li>

@@ -41,6 +41,8 @@ export default function ProjectSettings({ prefix }: { prefix: string }) {
       title: String(f.get('title')),
       description: String(f.get('description') ?? ''),
       acceptance_criteria: String(f.get('acceptance_criteria') ?? ''),
+      git_repository: String(f.get('git_repository') ?? '').trim(),
+      git_branch: String(f.get('git_branch') ?? '').trim(),
       visibility: f.get('visibility') === 'private' ? 'private' : 'public',
     })
   }
@@ -61,6 +63,18 @@ export default function ProjectSettings({ prefix }: { prefix: string }) {
           <label>
             Definition of ready / acceptance criteria
             <textarea name="acceptance_criteria" defaultValue={p.acceptance_criteria} rows={3} />
+          </label>
+          <label>
+            Git repository
+            <input
+              name="git_repository"
+              defaultValue={p.git_repository}
+              placeholder="e.g. https://github.com/org/repo.git"
+            />
+          </label>
+          <label>
+            Git branch
+            <input name="git_branch" defaultValue={p.git_branch} placeholder="e.g. main" />
           </label>
           <label>
             Visibility

@@ -4,6 +4,7 @@ import { service } from '../../api/service.ts'
 import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { isNotFound, NotFound } from '../../components/not-found.tsx'
+import { HealthPanel } from '../health/health-panel.tsx'
 import { Assignment } from './assignment.tsx'
 import { Conversation } from './conversation.tsx'
 import { Dependencies } from './dependencies.tsx'
@@ -95,6 +96,7 @@ export default function TicketPage({ ticketKey }: { ticketKey: string }) {
           />
           <Assignment ticket={t} editable={writable} run={run} />
           <TicketFields ticket={t} editable={editable} run={run} />
+          <HealthPanel ticket={t} editable={editable} run={run} />
           <Hierarchy ticket={t} editable={editable} run={run} />
           <Dependencies ticket={t} editable={editable} run={run} />
           <LabelsAndTime ticket={t} editable={editable} run={run} />
