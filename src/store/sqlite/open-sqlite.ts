@@ -14,7 +14,6 @@ import {
 } from '../../domain/snapshot.ts'
 import type { Database } from '../database.ts'
 import { registerDialectSql } from '../dialect-sql.ts'
-import { idList } from '../id-list.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import type { Db, DumpHead, ReadPoolOptions, Store, TableSource } from '../store.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
