@@ -1,7 +1,8 @@
 // `node bench/cold-start.ts`: `tk server`'s cold start to its first /api/healthz over a
 // workspace of BENCH_SIZE tickets (100,000), beside a bare node:http server and `node -e 0`
 // in the same run, alternating, 9 times each; medians of wall and CPU time. BENCH_HOME reuses
-// a workspace made by bench/seed.ts, BENCH_TK measures another build. Figures, never assertions.
+// a workspace made by bench/seed.ts, BENCH_TK measures another build (bin/tk.js, started by
+// this Node, or the installed launcher bin/tk, started as it is). Figures, never assertions.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -22,7 +23,10 @@ if (!process.env.BENCH_HOME) await seedWorkspace(home, SIZE)
 async function coldStart(args: (port: number) => string[], env: NodeJS.ProcessEnv) {
   const port = 20_000 + Math.floor(Math.random() * 5000)
   const t0 = performance.now()
-  const child = spawn(process.execPath, args(port), {
+  const [first, ...rest] = args(port)
+  // The launcher is a shell script that execs Node itself (with the server's V8 flags).
+  const launcher = first === TK && !TK.endsWith('.js')
+  const child = spawn(launcher ? TK : process.execPath, launcher ? rest : [first!, ...rest], {
     env: { ...process.env, ...env },
     stdio: 'ignore',
   })

@@ -349,6 +349,35 @@ export function describeTicketService(name: string, open: OpenService) {
       expect(await svc.searchTickets('"(*', { project: 'CUS' })).toEqual([])
     })
 
+    it('ranks whole-word matches first, then words that only start with the search word', async () => {
+      const { svc } = await withProject()
+      await svc.createTicket({ project: 'CUS', title: 'catalog catalog catalog' })
+      await svc.createTicket({
+        project: 'CUS',
+        title: 'a cat that sits in a long title among many other words',
+      })
+      const titles = async (limit?: number) =>
+        (
+          await svc.searchTickets('cat', {
+            project: 'CUS',
+            ...(limit === undefined ? {} : { limit }),
+          })
+        ).map((t) => t.title)
+      expect(await titles(1)).toEqual(['a cat that sits in a long title among many other words'])
+      expect(await titles()).toEqual([
+        'a cat that sits in a long title among many other words',
+        'catalog catalog catalog',
+      ])
+      // Every match, prefixes included.
+      expect((await titles(0)).sort()).toEqual([
+        'a cat that sits in a long title among many other words',
+        'catalog catalog catalog',
+      ])
+      expect(
+        (await svc.searchTickets('catal', { project: 'CUS', limit: 1 })).map((t) => t.title),
+      ).toEqual(['catalog catalog catalog'])
+    })
+
     it('finds the best open match even when every better match is closed or elsewhere', async () => {
       const { svc } = await withProject()
       await svc.createProject({ prefix: 'OTH', title: 'Other' })

@@ -1,5 +1,6 @@
 /** @module Full-text search on PostgreSQL: a GIN index over the tickets' weighted text. */
 import { type Kysely, sql } from 'kysely'
+import { bestMatches, SEARCH_CANDIDATES } from '../search.ts'
 import type { Db, SearchScope } from '../store.ts'
 
 /**
@@ -30,13 +31,13 @@ export async function createPostgresSearchIndex(db: Kysely<any>): Promise<void> 
 }
 
 /**
- * Turns free words into a tsquery: every word must match (as a prefix), and no character the
- * user types can be read as tsquery syntax.
+ * Turns free words into a tsquery: every word must match, as a whole word or (`prefix`) also
+ * as the start of a longer one, and no character the user types can be read as tsquery syntax.
  */
-export function toTsQuery(words: string): string | undefined {
+export function toTsQuery(words: string, prefix = true): string | undefined {
   const tokens = words.match(/[\p{L}\p{N}]+/gu)
   if (!tokens || tokens.length === 0) return undefined
-  return tokens.map((t) => `${t}:*`).join(' & ')
+  return tokens.map((t) => `${t}${prefix ? ':*' : ''}`).join(' & ')
 }
 
 export async function searchTicketIds(
@@ -44,9 +45,7 @@ export async function searchTicketIds(
   words: string,
   scope: SearchScope,
 ): Promise<number[]> {
-  const q = toTsQuery(words)
-  if (q === undefined) return []
-  const query = sql`to_tsquery('tk_english', ${q})`
+  if (toTsQuery(words) === undefined) return []
   const project = scope.projectId === undefined ? sql`` : sql`AND t.project_id = ${scope.projectId}`
   const visible = scope.archived
     ? sql``
@@ -54,9 +53,21 @@ export async function searchTicketIds(
       ? sql`AND t.archived = 0`
       : sql`AND t.archived = 0 AND t.open = 1`
   const within = scope.within ? sql`AND t.id IN (${scope.within})` : sql``
-  const limit = scope.limit > 0 ? sql`LIMIT ${scope.limit}` : sql``
-  const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets t
-    WHERE ${DOCUMENT} @@ ${query} ${project} ${visible} ${within}
-    ORDER BY ts_rank(${DOCUMENT}, ${query}) DESC, t.id ${limit}`.execute(db)
-  return rows.map((r) => r.id)
+  if (scope.limit === 0) {
+    const query = sql`to_tsquery('tk_english', ${toTsQuery(words)})`
+    const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets t
+      WHERE ${DOCUMENT} @@ ${query} ${project} ${visible} ${within}
+      ORDER BY ts_rank(${DOCUMENT}, ${query}) DESC, t.id`.execute(db)
+    return rows.map((r) => r.id)
+  }
+  // As on SQLite: rank the newest matches only, whole words first (decision 0033).
+  return bestMatches(scope, async (whole, take) => {
+    const query = sql`to_tsquery('tk_english', ${toTsQuery(words, !whole)})`
+    const { rows } = await sql<{ id: number }>`SELECT id FROM (
+        SELECT t.id, ts_rank(${DOCUMENT}, ${query}) AS r FROM tickets t
+        WHERE ${DOCUMENT} @@ ${query} ${project} ${visible} ${within}
+        ORDER BY t.id DESC LIMIT ${SEARCH_CANDIDATES}) c
+      ORDER BY r DESC, id LIMIT ${take}`.execute(db)
+    return rows.map((r) => r.id)
+  })
 }

@@ -14,12 +14,15 @@ import {
 } from '../../domain/snapshot.ts'
 import type { Database } from '../database.ts'
 import { registerDialectSql } from '../dialect-sql.ts'
-import { idList } from '../id-list.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import type { Db, DumpHead, ReadPoolOptions, Store, TableSource } from '../store.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
 import { ReadPoolDialect, withDeadline } from './read-pool.ts'
-import { createSqliteSearchIndex, rebuildSqliteSearchIndex, toFtsQuery } from './search-index.ts'
+import {
+  createSqliteSearchIndex,
+  rebuildSqliteSearchIndex,
+  searchTicketIds,
+} from './search-index.ts'
 import { dumpTableStream, replaceTables } from './snapshot.ts'
 import { isDiskFull, mapSqliteError, sqliteCode } from './sqlite-errors.ts'
 import { createSqliteTicketCounts, refillSqliteTicketCounts } from './ticket-counts.ts'
@@ -307,48 +310,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     read,
     readOne,
     longRead,
-    searchTicketIds: (words, scope) =>
-      read(async (db) => {
-        const q = toFtsQuery(words)
-        if (q === undefined) return []
-        const project =
-          scope.projectId === undefined ? sql`` : sql`AND t.project_id = ${scope.projectId}`
-        const visible = scope.archived
-          ? sql``
-          : scope.closed
-            ? sql`AND t.archived = 0`
-            : sql`AND t.archived = 0 AND t.open = 1`
-        const rank = sql`bm25(tickets_fts, 10.0, 3.0, 2.0)`
-        const within = scope.within ? sql`AND t.id IN (${scope.within})` : sql``
-        const limit = scope.limit > 0 ? sql`LIMIT ${scope.limit}` : sql``
-        // Ranking in the index alone first: joining every match to its ticket costs as much as
-        // ranking it. Any ticket the filter keeps outside the best few candidates ranks below
-        // all of them, so when enough candidates pass (or there are no more) they are the
-        // answer; only otherwise is every match joined and filtered. Filters beyond scope and
-        // visibility, and "every match", go straight to the joined query.
-        if (!scope.within && scope.limit > 0) {
-          const window = scope.limit * 4
-          const candidates = (
-            await sql<{ id: number }>`SELECT rowid AS id FROM tickets_fts
-              WHERE tickets_fts MATCH ${q} ORDER BY ${rank}, rowid LIMIT ${window}`.execute(db)
-          ).rows.map((r) => r.id)
-          if (candidates.length === 0) return []
-          const kept = new Set(
-            (
-              await sql<{ id: number }>`SELECT t.id FROM tickets t
-                WHERE t.id IN ${idList(db, candidates)} ${project} ${visible}`.execute(db)
-            ).rows.map((r) => r.id),
-          )
-          const passed = candidates.filter((id) => kept.has(id))
-          if (passed.length >= scope.limit || candidates.length < window)
-            return passed.slice(0, scope.limit)
-        }
-        const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets_fts
-          JOIN tickets t ON t.id = tickets_fts.rowid
-          WHERE tickets_fts MATCH ${q} ${project} ${visible} ${within}
-          ORDER BY ${rank}, t.id ${limit}`.execute(db)
-        return rows.map((r) => r.id)
-      }),
+    searchTicketIds: (words, scope) => read((db) => searchTicketIds(db, words, scope)),
     integrityCheck: () =>
       read(async (db) => {
         const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db)

@@ -1,5 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { type Kysely, sql } from 'kysely'
+import { bestMatches, SEARCH_CANDIDATES } from '../search.ts'
+import type { Db, SearchScope } from '../store.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: runs inside migrations, before the typed schema
 export async function createSqliteSearchIndex(db: Kysely<any>): Promise<void> {
@@ -24,13 +26,48 @@ export async function createSqliteSearchIndex(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * Turns free words into an FTS5 query: every word must match (as a prefix), and no character
- * the user types can be read as FTS5 syntax.
+ * Turns free words into an FTS5 query: every word must match, as a whole word or (`prefix`)
+ * also as the start of a longer one, and no character the user types can be read as FTS5
+ * syntax.
  */
-export function toFtsQuery(words: string): string | undefined {
+export function toFtsQuery(words: string, prefix = true): string | undefined {
   const tokens = words.match(/[\p{L}\p{N}_]+/gu)
   if (!tokens || tokens.length === 0) return undefined
-  return tokens.map((t) => `"${t}"*`).join(' ')
+  return tokens.map((t) => `"${t}"${prefix ? '*' : ''}`).join(' ')
+}
+
+/** The tickets matching `words` within `scope`, best first (decision 0033). */
+export async function searchTicketIds(
+  db: Db,
+  words: string,
+  scope: SearchScope,
+): Promise<number[]> {
+  if (toFtsQuery(words) === undefined) return []
+  const project = scope.projectId === undefined ? sql`` : sql`AND t.project_id = ${scope.projectId}`
+  const visible = scope.archived
+    ? sql``
+    : scope.closed
+      ? sql`AND t.archived = 0`
+      : sql`AND t.archived = 0 AND t.open = 1`
+  const within = scope.within ? sql`AND t.id IN (${scope.within})` : sql``
+  const rank = sql`bm25(tickets_fts, 10.0, 3.0, 2.0)`
+  if (scope.limit === 0) {
+    const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets_fts
+      JOIN tickets t ON t.id = tickets_fts.rowid
+      WHERE tickets_fts MATCH ${toFtsQuery(words)} ${project} ${visible} ${within}
+      ORDER BY ${rank}, t.id`.execute(db)
+    return rows.map((r) => r.id)
+  }
+  // FTS5 yields a term's matches newest first straight from its doclist, so the window costs
+  // O(window) however many tickets match; bm25 then ranks only the window.
+  return bestMatches(scope, async (whole, take) => {
+    const { rows } = await sql<{ id: number }>`SELECT id FROM (
+        SELECT t.id, ${rank} AS r FROM tickets_fts JOIN tickets t ON t.id = tickets_fts.rowid
+        WHERE tickets_fts MATCH ${toFtsQuery(words, !whole)} ${project} ${visible} ${within}
+        ORDER BY tickets_fts.rowid DESC LIMIT ${SEARCH_CANDIDATES})
+      ORDER BY r, id LIMIT ${take}`.execute(db)
+    return rows.map((r) => r.id)
+  })
 }
 
 /** Re-reads every ticket into the index (after a bulk load that set the triggers aside). */

@@ -1,0 +1,28 @@
+/** @module How both dialects choose the best matches of a search (decision 0033). */
+import type { SearchScope } from './store.ts'
+
+/**
+ * A limited search ranks at most this many matches: the newest ones that pass the filters.
+ * Ranking is O(ranked), so a word in every one of 1,000,000 tickets costs the same as a
+ * word in 5,000 of them; below this many matches, every match is ranked.
+ */
+export const SEARCH_CANDIDATES = 5000
+
+/**
+ * Ranks the newest `SEARCH_CANDIDATES` matches that pass the scope, best first, at most `take`.
+ * `whole`: each word matches only as a whole (stemmed) word; otherwise also as a prefix.
+ */
+export type RankMatches = (whole: boolean, take: number) => Promise<number[]>
+
+/**
+ * The best `scope.limit` matches: tickets with every word as a whole word first; only when
+ * they are fewer than the limit, the tickets where a word is the start of a longer one follow.
+ * (With limit 0 the caller returns every match, prefixes included, and ranks them all.)
+ */
+export async function bestMatches(scope: SearchScope, rank: RankMatches): Promise<number[]> {
+  const whole = await rank(true, scope.limit)
+  if (whole.length >= scope.limit) return whole
+  const seen = new Set(whole)
+  const more = await rank(false, scope.limit + whole.length)
+  return [...whole, ...more.filter((id) => !seen.has(id))].slice(0, scope.limit)
+}
