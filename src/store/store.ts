@@ -54,6 +54,15 @@ export type Broadcast = {
   listen(onMessage: (message: string) => void): Promise<() => Promise<void>>
 }
 
+/**
+ * `serializable` (the default): as if alone; a write that loses a race runs again. `row-locks`:
+ * for writes whose every read-then-write step is either re-checked by the statement that
+ * writes or harmless if it raced, and whose contended rows are written last (a create's key
+ * counter): each statement sees what is committed when it runs and waits for the row locks it
+ * needs, so contended writers queue for those rows briefly instead of failing each other.
+ */
+export type WriteMode = 'serializable' | 'row-locks'
+
 export type PoolUse = {
   readonly total: number
   readonly idle: number
@@ -68,8 +77,12 @@ export interface Store {
   readonly db: Db
   /** Where the data lives (a file path for SQLite). */
   readonly location: string
-  /** Runs `fn` in one write transaction; driver failures come out as `TicketError`s. */
-  transaction<T>(fn: (db: Db) => Promise<T>): Promise<T>
+  /**
+   * Runs `fn` in one write transaction; driver failures come out as `TicketError`s. `mode`
+   * says how it is kept safe from writers in other processes (one writer at a time makes
+   * both the same on SQLite).
+   */
+  transaction<T>(fn: (db: Db) => Promise<T>, mode?: WriteMode): Promise<T>
   /** Runs reads as one snapshot (joining the read or write already under way), with the same error mapping. */
   read<T>(fn: (db: Db) => Promise<T>): Promise<T>
   /**

@@ -1,5 +1,6 @@
 import type { Compilable, Expression, Insertable, Selectable, Updateable } from 'kysely'
 import type { State } from '../domain/lifecycle.ts'
+import type { ProjectStatus } from '../domain/project.ts'
 import type { Ticket } from '../domain/ticket.ts'
 import type { TicketsTable } from './database.ts'
 import { dialectSql } from './dialect-sql.ts'
@@ -259,15 +260,23 @@ export async function toTickets(db: Db, rows: readonly TicketRow[]): Promise<Tic
   return rows.map((r) => toTicket(r, extras.of(r.id)))
 }
 
-/** Takes the project's next sequence number (never reused, even after deletes). */
-export async function takeSequence(db: Db, projectId: number): Promise<number> {
+/**
+ * Takes the project's next sequence number (never reused, even after deletes), and the
+ * project's status as of that moment: the update locks the project's row until commit, so
+ * under row locks (decision 0022) it is also the check that the project is still there and
+ * open. Undefined when the project is gone.
+ */
+export async function takeSequence(
+  db: Db,
+  projectId: number,
+): Promise<{ readonly seq: number; readonly status: ProjectStatus } | undefined> {
   const r = await db
     .updateTable('projects')
     .set((eb) => ({ next_seq: eb('next_seq', '+', 1) }))
     .where('id', '=', projectId)
-    .returning('next_seq')
-    .executeTakeFirstOrThrow()
-  return r.next_seq - 1
+    .returning(['next_seq', 'status'])
+    .executeTakeFirst()
+  return r && { seq: r.next_seq - 1, status: r.status }
 }
 
 /** What every new ticket starts with unless its creator says otherwise. */

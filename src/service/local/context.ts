@@ -2,9 +2,10 @@ import type { AgentSettings, AskLlm } from '../../domain/agent.ts'
 import { notFound } from '../../domain/errors.ts'
 import type { EventSink } from '../../domain/events.ts'
 import type { HistoryChange } from '../../domain/history.ts'
+import type { Ticket } from '../../domain/ticket.ts'
 import type { User } from '../../domain/user.ts'
 import { idList } from '../../store/id-list.ts'
-import type { Db, Store } from '../../store/store.ts'
+import type { Db, Store, WriteMode } from '../../store/store.ts'
 import { selectTickets, toTickets } from '../../store/tickets.ts'
 import { leaseFor } from './lease.ts'
 
@@ -71,19 +72,31 @@ export type Tx = {
   readonly created: Set<number>
 }
 
+export type MutateOptions = {
+  /** How the transaction is kept safe from other writers (`Store.transaction`). */
+  readonly mode?: WriteMode
+  /** Filled with the tickets the events carried, so the caller need not read them again. */
+  readonly published?: Map<number, Ticket>
+}
+
 /**
  * Runs `fn` as one transaction, then publishes one event per ticket it created or changed
  * (every write that touches more than one row is one transaction: STYLE.md "Code").
  */
-export async function mutate<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function mutate<T>(
+  ctx: Ctx,
+  fn: (tx: Tx) => Promise<T>,
+  options: MutateOptions = {},
+): Promise<T> {
   const touched = new Set<number>()
   const created = new Set<number>()
   const result = await ctx.store.transaction(async (db) => {
     const out = await fn({ db, ctx, touched, created })
     await renewLeases(db, ctx)
     return out
-  })
-  if (ctx.emit && touched.size + created.size > 0) await publish(ctx, created, touched)
+  }, options.mode)
+  if (ctx.emit && touched.size + created.size > 0)
+    await publish(ctx, created, touched, options.published)
   return result
 }
 
@@ -103,7 +116,12 @@ async function renewLeases(db: Db, ctx: Ctx) {
     .execute()
 }
 
-async function publish(ctx: Ctx, created: Set<number>, touched: Set<number>) {
+async function publish(
+  ctx: Ctx,
+  created: Set<number>,
+  touched: Set<number>,
+  published?: Map<number, Ticket>,
+) {
   const ids = [...new Set([...created, ...touched])]
   const { rows, tickets } = await ctx.store.read(async (db) => {
     const rows = await selectTickets(db).where('t.id', 'in', idList(db, ids)).execute()
@@ -111,6 +129,7 @@ async function publish(ctx: Ctx, created: Set<number>, touched: Set<number>) {
   })
   const at = stamp(ctx)
   tickets.forEach((ticket, i) => {
+    published?.set(rows[i]!.id, ticket)
     ctx.emit?.({
       type: created.has(rows[i]!.id) ? 'ticket.created' : 'ticket.updated',
       project: ticket.project_prefix,

@@ -16,7 +16,12 @@ export async function assertProjectOpen(db: Db, projectId: number): Promise<void
     .select(['prefix', 'status'])
     .where('id', '=', projectId)
     .executeTakeFirst()
-  if (p?.status === 'closed')
+  if (p) assertOpen(p)
+}
+
+/** The same check on a project row already read. */
+export function assertOpen(p: { readonly prefix: string; readonly status: string }): void {
+  if (p.status === 'closed')
     throw conflict(`project ${p.prefix} is closed`, `reopen it first: tk project open ${p.prefix}`)
 }
 

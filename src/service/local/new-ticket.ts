@@ -1,10 +1,12 @@
 /** @module The one way a new ticket is written: sequence, key, first stage, row and history. */
+import { notFound } from '../../domain/errors.ts'
 import type { HistoryPayloads } from '../../domain/history.ts'
 import { initialLifecycle } from '../../domain/lifecycle.ts'
 import { DEFAULT_PRIORITY, type EditableField, type TicketType } from '../../domain/ticket.ts'
 import { formatTicketKey } from '../../domain/ticket-key.ts'
 import { insertTicket, NEW_TICKET, type NewTicketRow, takeSequence } from '../../store/tickets.ts'
 import { record, stamp, type Tx } from './context.ts'
+import { assertOpen } from './guards.ts'
 import { stagesOf } from './resolve.ts'
 
 type Optional = Partial<
@@ -38,7 +40,11 @@ export async function insertNewTicket(
   const { project, parent, clone_of, origin, ...fields } = d
   const workflow_id = d.workflow_id ?? NEW_TICKET.workflow_id
   const lifecycle = initialLifecycle(await stagesOf(db, { workflow_id, project_id: project.id }))
-  const seq = await takeSequence(db, project.id)
+  // The project's row is locked from here to commit: what follows is only writes.
+  const taken = await takeSequence(db, project.id)
+  if (!taken) throw notFound(`project ${project.prefix} no longer exists`)
+  assertOpen({ prefix: project.prefix, status: taken.status })
+  const { seq } = taken
   const key = formatTicketKey(project.prefix, d.type, seq)
   const now = stamp(ctx)
   const id = await insertTicket(db, {

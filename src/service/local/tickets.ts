@@ -34,7 +34,7 @@ import { toUser } from '../users.ts'
 import { assertMayWork, projectFor, ticketFor, visibleProjectIds } from './access.ts'
 import { assignTicketInTx } from './claims.ts'
 import { at, type Ctx, mutate, record, requireUser, stamp, type Tx } from './context.ts'
-import { assertEditable, assertProjectOpen } from './guards.ts'
+import { assertEditable, assertOpen } from './guards.ts'
 import { setParentInTx } from './hierarchy.ts'
 import { recomputeAncestors, setStageInTx, setStateInTx } from './lifecycle.ts'
 import { insertNewTicket } from './new-ticket.ts'
@@ -66,27 +66,37 @@ export function assertParentAllowed(
 export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> {
   const { title = normaliseTitle(input.title), ...fields } = normaliseFields(input)
   const type = input.type ? parseTicketType(input.type) : 'task'
-  const id = await mutate(ctx, async (tx) => {
-    const { db } = tx
-    const project = await projectFor(db, ctx, input.project, 'write')
-    await assertProjectOpen(db, project.id)
-    const parent = input.parent ? await ticketFor(db, ctx, input.parent, 'read') : undefined
-    if (parent) assertParentAllowed(parent, { type, project_id: project.id })
-    const assignee = input.assignee ? await requireUser(db, input.assignee) : undefined
-    if (assignee && assignee.enabled !== 1) throw conflict(`user ${assignee.username} is disabled`)
-    if (assignee) await assertMayWork(db, toUser(assignee), project.id)
-    const { id } = await insertNewTicket(tx, {
-      ...fields,
-      project,
-      type,
-      title,
-      parent: parent ?? null,
-      assignee: assignee?.username ?? null,
-    })
-    if (parent) await recomputeAncestors(tx, id)
-    return id
-  })
-  return loadTicket(ctx, id)
+  const published = new Map<number, Ticket>()
+  const id = await mutate(
+    ctx,
+    async (tx) => {
+      const { db } = tx
+      const project = await projectFor(db, ctx, input.project, 'write')
+      assertOpen(project)
+      const parent = input.parent ? await ticketFor(db, ctx, input.parent, 'read') : undefined
+      if (parent) assertParentAllowed(parent, { type, project_id: project.id })
+      const assignee = input.assignee ? await requireUser(db, input.assignee) : undefined
+      if (assignee && assignee.enabled !== 1)
+        throw conflict(`user ${assignee.username} is disabled`)
+      if (assignee) await assertMayWork(db, toUser(assignee), project.id)
+      const { id } = await insertNewTicket(tx, {
+        ...fields,
+        project,
+        type,
+        title,
+        parent: parent ?? null,
+        assignee: assignee?.username ?? null,
+      })
+      if (parent) await recomputeAncestors(tx, id)
+      return id
+    },
+    // A plain create's reads are checks that stay true or are re-checked when the project's
+    // key counter is locked (takeSequence), and the counter comes last: creates in one project
+    // queue on it briefly instead of failing each other (decision 0029). A parent's derived
+    // lifecycle and an assignee's standing are read-then-write steps row locks do not cover.
+    { mode: input.parent || input.assignee ? 'serializable' : 'row-locks', published },
+  )
+  return published.get(id) ?? loadTicket(ctx, id)
 }
 
 /** The detail of a ticket already read (and checked): children, extras, stages. */

@@ -9,7 +9,12 @@ import type { Db, Store } from '../store.ts'
 import { postgresBroadcast } from './notify.ts'
 import { TicketPostgresDialect } from './postgres-dialect.ts'
 import { isRetryable, mapPostgresError } from './postgres-errors.ts'
-import { readSchemaVersion, takeWriteLock, writeSchemaVersion } from './schema-version.ts'
+import {
+  BEGIN_ROW_LOCKED,
+  readSchemaVersion,
+  takeWriteLock,
+  writeSchemaVersion,
+} from './schema-version.ts'
 import { createPostgresSearchIndex, searchTicketIds } from './search-index.ts'
 import { dumpTables, replaceTables } from './snapshot.ts'
 import { createPostgresTicketCounts } from './ticket-counts.ts'
@@ -122,16 +127,18 @@ export async function openPostgresStore(
         .execute((trx) => inside.run(trx, fn, trx)),
     )
   }
+  // Jittered so the racers do not meet again at once.
+  const backOff = (attempt: number) =>
+    new Promise((r) => setTimeout(r, Math.random() * 2 * attempt))
   /**
    * Serializable, so the service's read-then-write steps stay as safe across servers as they
    * are under SQLite's single writer: a transaction that raced another is rolled back and run
    * again from the start. The first attempt runs alongside other writers; a retry first takes
-   * the writers' lock, before its snapshot, so writes that keep colliding (creates in one
-   * project bumping its key counter) take turns instead of failing each other over and over.
+   * the writers' lock, before its snapshot, so writes that keep colliding take turns instead
+   * of failing each other over and over.
    */
-  const transaction: Store['transaction'] = (fn) => {
-    if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
-    return guard(async () => {
+  const serializable = <T>(fn: (db: Db) => Promise<T>): Promise<T> =>
+    guard(async () => {
       for (let attempt = 1; ; attempt++) {
         try {
           return await db
@@ -143,11 +150,42 @@ export async function openPostgresStore(
             })
         } catch (e) {
           if (!isRetryable(e) || attempt >= ATTEMPTS) throw e
-          // Jittered so the racers do not meet again at once.
-          await new Promise((r) => setTimeout(r, Math.random() * 2 * attempt))
+          await backOff(attempt)
         }
       }
     })
+  /**
+   * READ COMMITTED (`WriteMode` 'row-locks'): a writer that needs a row another holds waits
+   * for its commit and then sees the row as committed, instead of being rolled back. Only a
+   * deadlock (two such writers locking rows in opposite orders) runs it again.
+   */
+  const rowLocked = <T>(fn: (db: Db) => Promise<T>): Promise<T> =>
+    guard(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.connection().execute(async (conn) => {
+            await sql.raw(BEGIN_ROW_LOCKED).execute(conn)
+            try {
+              const out = await inside.run(conn, fn, conn)
+              await sql.raw('COMMIT').execute(conn)
+              return out
+            } catch (e) {
+              await sql
+                .raw('ROLLBACK')
+                .execute(conn)
+                .catch(() => {})
+              throw e
+            }
+          })
+        } catch (e) {
+          if (!isRetryable(e) || attempt >= ATTEMPTS) throw e
+          await backOff(attempt)
+        }
+      }
+    })
+  const transaction: Store['transaction'] = (fn, mode = 'serializable') => {
+    if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
+    return mode === 'row-locks' ? rowLocked(fn) : serializable(fn)
   }
   return {
     db,

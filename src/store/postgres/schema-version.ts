@@ -32,3 +32,11 @@ export async function writeSchemaVersion(db: AnyDb, version: number): Promise<vo
 export async function takeWriteLock(db: AnyDb): Promise<void> {
   await sql`LOCK TABLE ${sql.table(SCHEMA_TABLE)} IN EXCLUSIVE MODE`.execute(db)
 }
+
+/**
+ * Opens a READ COMMITTED transaction holding the writers' lock in a mode that writers of this
+ * kind share with one another but not with a retrying serializable writer (`takeWriteLock`),
+ * which so still runs alone. One round trip: a statement without parameters goes to the
+ * server as one simple query, several statements at once.
+ */
+export const BEGIN_ROW_LOCKED = `BEGIN ISOLATION LEVEL READ COMMITTED; LOCK TABLE ${SCHEMA_TABLE} IN ROW SHARE MODE`

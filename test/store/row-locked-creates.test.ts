@@ -1,0 +1,96 @@
+import pg from 'pg'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { TicketError } from '../../src/domain/errors.ts'
+import { seedDatabase } from '../../src/service/bootstrap.ts'
+import { findActor, LocalService } from '../../src/service/local-service.ts'
+import { openPostgresStore } from '../../src/store/postgres/open-postgres.ts'
+import { TEST_DIALECTS } from '../support/dialects.ts'
+import { pollUntil } from '../support/poll.ts'
+import { createTestDatabase } from '../support/store.ts'
+
+/**
+ * Plain creates on PostgreSQL run at READ COMMITTED and queue on the project's key counter
+ * (decision 0029): held up by another transaction on the project's row, they wait and go on,
+ * instead of being rolled back and retried; and what that transaction did to the project (a
+ * close) is seen when they get the row.
+ */
+describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key counter', () => {
+  async function setup() {
+    const { url, drop } = await createTestDatabase()
+    const store = await openPostgresStore(url)
+    let open = true
+    const closeStore = async () => {
+      if (open) await store.close()
+      open = false
+    }
+    onTestFinished(async () => {
+      await closeStore()
+      await drop()
+    })
+    await seedDatabase(store, { password: 'secret-password', now: new Date() })
+    const svc = new LocalService({
+      store,
+      actor: await findActor(store, 'admin'),
+      ownsStore: false,
+    })
+    await svc.createProject({ prefix: 'RL', title: 'Row locks' })
+    const database = new URL(url).pathname.slice(1)
+    const other = new pg.Client({ connectionString: url })
+    await other.connect()
+    onTestFinished(() => other.end())
+    const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') })
+    await admin.connect()
+    onTestFinished(() => admin.end())
+    const stat = async (query: string) => Number((await admin.query(query, [database])).rows[0].n)
+    /** Waits until `n` of the store's connections wait for a lock. */
+    const waiting = (n: number) =>
+      pollUntil(
+        () =>
+          stat(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+          ),
+        (v) => v >= n,
+        { timeout: 10_000, failure: (v) => `${v} of ${n} creates waiting for the project's row` },
+      )
+    return { svc, other, stat, waiting, closeStore }
+  }
+
+  it('creates held up by a write to their project wait for it, and none is rolled back', async () => {
+    const { svc, other, stat, waiting, closeStore } = await setup()
+    const before = await stat(`SELECT xact_rollback AS n FROM pg_stat_database WHERE datname = $1`)
+    await other.query('BEGIN')
+    await other.query(`UPDATE projects SET title = 'Renamed' WHERE prefix = 'RL'`)
+    // As many as the store's pool holds connections, all stopped at the key counter.
+    const creates = Array.from({ length: 10 }, (_, i) =>
+      svc.createTicket({ project: 'RL', title: `create ${i}` }),
+    )
+    await waiting(10)
+    await other.query('COMMIT')
+    const keys = (await Promise.all(creates)).map((t) => t.key).sort()
+    expect(keys).toEqual(Array.from({ length: 10 }, (_, i) => `RL-T-${i + 1}`).sort())
+    // Counted once the store's connections have gone (a backend reports when it ends).
+    await closeStore()
+    await pollUntil(
+      () => stat(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1`),
+      (n) => n === 1,
+      { timeout: 10_000, failure: (n) => `${n - 1} of the store's connections still open` },
+    )
+    const after = await stat(`SELECT xact_rollback AS n FROM pg_stat_database WHERE datname = $1`)
+    expect(after - before).toBe(0)
+  })
+
+  it('a create waiting while its project is closed is refused, and uses no key', async () => {
+    const { svc, other, waiting } = await setup()
+    await other.query('BEGIN')
+    await other.query(`UPDATE projects SET status = 'closed' WHERE prefix = 'RL'`)
+    const create = svc.createTicket({ project: 'RL', title: 'too late' }).catch((e: unknown) => e)
+    await waiting(1)
+    await other.query('COMMIT')
+    const e = await create
+    expect(e).toBeInstanceOf(TicketError)
+    expect((e as TicketError).code).toBe('conflict')
+    expect((e as TicketError).message).toBe('project RL is closed')
+    const { rows } = await other.query(`SELECT next_seq FROM projects WHERE prefix = 'RL'`)
+    expect(rows[0].next_seq).toBe(1)
+  })
+})
