@@ -9,6 +9,8 @@ export const keys = {
   tickets: (prefix: string) => ['tickets', prefix] as const,
   ticketList: (prefix: string, filter: TicketFilter & { q?: string }) =>
     ['tickets', prefix, filter] as const,
+  /** Not under `tickets`: the board's pages have their own shape (api/board.ts). */
+  board: (prefix: string) => ['board', prefix] as const,
   search: (words: string) => ['search', words] as const,
   ticket: (key: string) => ['ticket', key] as const,
   conversation: (key: string) => ['conversation', key] as const,

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { subscribeLive } from '../../../src/client/live-events.ts'
 import type { TicketEvent } from '../../../src/domain/events.ts'
 import type { Ticket, TicketDetail } from '../../../src/domain/ticket.ts'
+import { applyToBoard, removeFromBoard } from './board.ts'
 import { keys } from './keys.ts'
 
 export type LiveState = 'connecting' | 'live' | 'offline'
@@ -18,6 +19,7 @@ const upsert = (list: readonly Ticket[], ticket: Ticket): Ticket[] => {
 
 /** Applies one event to every cached view it touches; exported for the board's own drops. */
 export function applyTicket(qc: QueryClient, ticket: Ticket, created = false) {
+  applyToBoard(qc, ticket, created)
   qc.setQueriesData<Ticket[]>({ queryKey: keys.tickets(ticket.project_prefix) }, (old) =>
     old ? upsert(old, ticket) : old,
   )
@@ -48,6 +50,7 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
         old?.filter((t) => t.key !== e.key),
       )
       qc.removeQueries({ queryKey: keys.ticket(e.key) })
+      removeFromBoard(qc, e.project, e.key)
       return
     case 'comment.added':
       qc.invalidateQueries({ queryKey: keys.conversation(e.key) })
@@ -57,6 +60,7 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
       qc.invalidateQueries({ queryKey: keys.ticket(e.key) })
       qc.invalidateQueries({ queryKey: keys.conversation(e.key) })
       qc.invalidateQueries({ queryKey: keys.tickets(e.project) })
+      qc.invalidateQueries({ queryKey: keys.board(e.project) })
       return
     case 'project.created':
     case 'project.updated':

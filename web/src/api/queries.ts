@@ -32,8 +32,13 @@ export const useMembers = (prefix: string, enabled = true) =>
 // A board shows every open ticket of the project; 5,000 is far beyond a readable board.
 export const BOARD_LIMIT = 5000
 
-export const useTickets = (prefix: string, filter: TicketFilter & { q?: string } = {}) =>
+export const useTickets = (
+  prefix: string,
+  filter: TicketFilter & { q?: string } = {},
+  enabled = true,
+) =>
   useQuery({
+    enabled,
     queryKey: keys.ticketList(prefix, filter),
     queryFn: () => {
       const { q, ...rest } = filter

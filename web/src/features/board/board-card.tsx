@@ -1,33 +1,17 @@
 import { useDraggable } from '@dnd-kit/core'
-import { memo } from 'react'
+import { memo, type Ref } from 'react'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { HealthBadge } from '../health/health-badge.tsx'
 import { PriorityBadge, TicketBadges, TypeIcon } from '../ticket/ticket-badges.tsx'
 
-/** One ticket on the board; the whole card is the drag handle and a link to the ticket. */
-export const BoardCard = memo(function BoardCard(props: {
-  ticket: Ticket
-  draggable: boolean
-  stalled: boolean
-}) {
-  const { ticket: t } = props
-  const { setNodeRef, listeners, transform, isDragging } = useDraggable({
-    id: t.key,
-    disabled: !props.draggable,
-  })
-  const style = transform
-    ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)`, zIndex: 10 }
-    : undefined
+/** What a card shows; the board's cards and the card under a dragging pointer share it. */
+export function CardFace(props: { ticket: Ticket; stalled: boolean; copy?: boolean }) {
+  const { ticket: t, stalled } = props
   return (
-    <li
-      ref={setNodeRef}
-      style={style}
-      className={`card state-${t.state}${isDragging ? ' dragging' : ''}`}
-      data-key={t.key}
-      {...listeners}
-    >
+    <>
       {/* A plain link: the board navigates for all cards with one click handler (board-page). */}
-      <a href={`/t/${t.key}`} className="card-link" data-card={t.key} draggable={false}>
+      <a href={`/t/${t.key}`} className="card-link" data-card={props.copy ? undefined : t.key}
+        draggable={false}>
         <span className="card-top">
           <TypeIcon type={t.type} />
           <span className="key">{t.key}</span>
@@ -39,7 +23,43 @@ export const BoardCard = memo(function BoardCard(props: {
         <TicketBadges ticket={t} />
         <HealthBadge score={t.health_score} />
       </div>
-      {props.stalled ? <span className="badge blocked">agent offline</span> : null}
+      {stalled ? <span className="badge blocked">agent offline</span> : null}
+    </>
+  )
+}
+
+/**
+ * One ticket on the board; the whole card is the drag handle and a link to the ticket. Lanes
+ * are virtual lists: `top` places the card in its lane and `measure` reads its height.
+ */
+export const BoardCard = memo(function BoardCard(props: {
+  ticket: Ticket
+  draggable: boolean
+  stalled: boolean
+  top: number
+  index: number
+  measure: Ref<HTMLLIElement>
+}) {
+  const { ticket: t } = props
+  const { setNodeRef, listeners, isDragging } = useDraggable({
+    id: t.key,
+    disabled: !props.draggable,
+  })
+  // The card stays in its lane while dragged (a copy follows the pointer, board-page), so a
+  // lane that scrolls never clips it and the lane's layout never shifts.
+  return (
+    <li
+      ref={(el) => {
+        setNodeRef(el)
+        if (typeof props.measure === 'function') props.measure(el)
+      }}
+      style={{ top: props.top }}
+      data-index={props.index}
+      className={`card state-${t.state}${isDragging ? ' dragging' : ''}`}
+      data-key={t.key}
+      {...listeners}
+    >
+      <CardFace ticket={t} stalled={props.stalled} />
     </li>
   )
 })

@@ -2,6 +2,8 @@ import {
   type CollisionDetection,
   DndContext,
   type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
   MeasuringStrategy,
   MouseSensor,
   pointerWithin,
@@ -14,14 +16,16 @@ import { Tabs } from 'radix-ui'
 import { useMemo, useRef, useState } from 'react'
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
-import { laneStages } from '../../../../src/domain/views.ts'
+import { byBoardOrder, laneStages } from '../../../../src/domain/views.ts'
+import { useBoard, useLoadMore } from '../../api/board.ts'
 import { useCanWrite, useProjectStages, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { Button } from '../../components/ui.tsx'
 import { FilterBar } from '../filters/filter-bar.tsx'
 import { anyFilter, matches, NO_FILTERS, useFilters } from '../filters/use-filters.ts'
-import { BoardLane } from './board-lane.tsx'
+import { CardFace } from './board-card.tsx'
+import { BoardLane, type LaneScrollers } from './board-lane.tsx'
 import { BoardSummary, useSummary } from './board-summary.tsx'
 import { parseDropId } from './state-targets.tsx'
 import { useBoardKeys } from './use-board-keys.ts'
@@ -38,15 +42,19 @@ const collide: CollisionDetection = (args) => {
   return under.length ? under : rectIntersection(args)
 }
 
-// Newest change first, as in the reference board.
-const byUpdated = (a: Ticket, b: Ticket) => b.updated_at.localeCompare(a.updated_at)
-
 export function BoardPage({ prefix }: { prefix: string }) {
-  const tickets = useTickets(prefix)
+  const [filters, setFilters] = useFilters()
+  // Unfiltered, the board is read a page per lane with each lane's count (api/board.ts); a
+  // filter reads the project's matching tickets and lays them out here, as before.
+  const filtered = anyFilter(filters)
+  const paged = useBoard(prefix, !filtered)
+  const tickets = useTickets(prefix, {}, filtered)
+  const loadMore = useLoadMore(prefix)
+  const scrollers = useRef<LaneScrollers>(new Map()).current
   const stages = useProjectStages(prefix)
   const summary = useSummary(prefix)
   const stalled = useMemo(() => new Set(summary.data?.stalled.map((t) => t.key)), [summary.data])
-  const [filters, setFilters] = useFilters()
+  const [dragged, setDragged] = useState<Ticket | null>(null)
   const [, navigate] = useLocation()
   const moves = useBoardMoves(prefix)
   const board = useRef<HTMLDivElement>(null)
@@ -60,19 +68,34 @@ export function BoardPage({ prefix }: { prefix: string }) {
   const [shownLane, setShownLane] = useState('')
   const editable = useCanWrite(prefix)
 
-  const all = tickets.data ?? []
+  const all = filtered ? tickets.data : undefined
   // Lanes wait for the workflow: lanes that changed order under a swiped board would move it.
-  const lanes = useMemo(
-    () => (stages ? laneStages(stages, new Set(all.map((t) => t.stage))) : []),
-    [stages, all],
-  )
-  const byLane = useMemo(() => {
+  const lanes = useMemo(() => {
+    if (!filtered) return paged.data?.lanes.map((l) => l.stage) ?? []
+    return stages && all ? laneStages(stages, new Set(all.map((t) => t.stage))) : []
+  }, [filtered, paged.data, stages, all])
+  // Cards in board order (priority, then the order the server keeps), and each lane's count.
+  const { byLane, totals } = useMemo(() => {
+    const byLane = new Map<string, readonly Ticket[]>()
+    const totals = new Map<string, number>()
+    if (!filtered) {
+      for (const l of paged.data?.lanes ?? []) {
+        byLane.set(l.stage, l.tickets)
+        totals.set(l.stage, l.total)
+      }
+      return { byLane, totals }
+    }
     const m = new Map<string, Ticket[]>(lanes.map((l) => [l, []]))
-    for (const t of all) if (!t.archived && matches(t, filters)) m.get(t.stage)?.push(t)
-    for (const list of m.values()) list.sort(byUpdated)
-    return m
-  }, [all, lanes, filters])
-  const shown = [...byLane.values()].reduce((n, l) => n + l.length, 0)
+    for (const t of all ?? []) if (!t.archived && matches(t, filters)) m.get(t.stage)?.push(t)
+    for (const [stage, list] of m) {
+      list.sort(byBoardOrder)
+      byLane.set(stage, list)
+      totals.set(stage, list.length)
+    }
+    return { byLane, totals }
+  }, [filtered, paged.data, all, lanes, filters])
+  const shown = [...totals.values()].reduce((n, l) => n + l, 0)
+  const query = filtered ? tickets : paged
   // On a phone the lanes are swiped one per screen; the tab of the lane in view is selected.
   const laneInView = shownLane || lanes[0] || ''
   const panels = () => [...(board.current?.children ?? [])] as HTMLElement[]
@@ -87,10 +110,18 @@ export function BoardPage({ prefix }: { prefix: string }) {
     const lane = lanes[offsets.indexOf(Math.min(...offsets))]
     if (lane && lane !== shownLane) setShownLane(lane)
   }
-  const find = (key: string) => all.find((t) => t.key === key)
-  const onKeyDown = useBoardKeys({ board, lanes, byLane, find, editable, moves })
+  const find = (key: string) => {
+    for (const list of byLane.values()) {
+      const t = list.find((x) => x.key === key)
+      if (t) return t
+    }
+    return undefined
+  }
+  const onKeyDown = useBoardKeys({ board, lanes, byLane, find, editable, moves, scrollers })
 
+  const onDragStart = (e: DragStartEvent) => setDragged(find(String(e.active.id)) ?? null)
   const onDragEnd = (e: DragEndEvent) => {
+    setDragged(null)
     justDragged.current = true
     setTimeout(() => {
       justDragged.current = false
@@ -107,13 +138,13 @@ export function BoardPage({ prefix }: { prefix: string }) {
       <h1>{prefix} board</h1>
       <BoardSummary prefix={prefix} />
       <FilterBar filters={filters} onChange={setFilters} textLabel="Text" />
-      <ErrorNote error={tickets.error} />
+      <ErrorNote error={query.error} />
       <p className="sr-only" aria-live="polite">
         {moves.note}
       </p>
       {moves.note ? <p className="note">{moves.note}</p> : null}
-      {tickets.isPending || !stages ? <LoadingState label="Loading the board" /> : null}
-      {tickets.isSuccess && shown === 0 ? (
+      {query.isPending || (filtered && !stages) ? <LoadingState label="Loading the board" /> : null}
+      {query.isSuccess && shown === 0 ? (
         anyFilter(filters) ? (
           <EmptyState icon="⌀" title="No tickets match these filters">
             <Button variant="primary" onClick={() => setFilters(NO_FILTERS)}>
@@ -134,13 +165,15 @@ export function BoardPage({ prefix }: { prefix: string }) {
         <Tabs.List className="lane-tabs" aria-label="Lanes">
           {lanes.map((stage) => (
             <Tabs.Trigger key={stage} value={stage} className="btn btn-secondary lane-tab">
-              {stage} <span className="count">{byLane.get(stage)?.length ?? 0}</span>
+              {stage} <span className="count">{totals.get(stage) ?? 0}</span>
             </Tabs.Trigger>
           ))}
         </Tabs.List>
         <DndContext
           sensors={sensors}
+          onDragStart={onDragStart}
           onDragEnd={onDragEnd}
+          onDragCancel={() => setDragged(null)}
           measuring={MEASURING}
           collisionDetection={collide}
         >
@@ -173,12 +206,23 @@ export function BoardPage({ prefix }: { prefix: string }) {
                   stage={stage}
                   final={stage === lanes[lanes.length - 1]}
                   tickets={byLane.get(stage) ?? []}
+                  total={totals.get(stage) ?? 0}
                   draggable={editable}
                   stalled={stalled}
+                  onNearEnd={loadMore}
+                  scrollers={scrollers}
                 />
               </Tabs.Content>
             ))}
           </div>
+          {/* The copy under the pointer: outside every lane, so no lane's scrolling clips it. */}
+          <DragOverlay dropAnimation={null}>
+            {dragged ? (
+              <div className={`card drag-overlay state-${dragged.state}`}>
+                <CardFace ticket={dragged} stalled={stalled.has(dragged.key)} copy />
+              </div>
+            ) : null}
+          </DragOverlay>
         </DndContext>
       </Tabs.Root>
     </section>

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type RefObject, useLayoutEffect, useRef } from 'rea
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { useShortcuts } from '../../components/use-shortcuts.ts'
+import type { LaneScrollers } from './board-lane.tsx'
 import type { useBoardMoves } from './use-board-moves.ts'
 
 /**
@@ -10,6 +11,13 @@ import type { useBoardMoves } from './use-board-moves.ts'
  * to the next card), u undoes from anywhere on the board.
  * Returns the handler for the board element.
  */
+/** Focuses a card once its lane has rendered it (a few frames after scrolling to it). */
+function focusWhenShown(board: HTMLElement | null, key: string, frames = 10) {
+  const el = board?.querySelector<HTMLElement>(`[data-card="${key}"]`)
+  if (el) el.focus()
+  else if (frames > 0) requestAnimationFrame(() => focusWhenShown(board, key, frames - 1))
+}
+
 export function useBoardKeys(input: {
   board: RefObject<HTMLDivElement | null>
   lanes: readonly string[]
@@ -17,8 +25,9 @@ export function useBoardKeys(input: {
   find: (key: string) => Ticket | undefined
   editable: boolean
   moves: ReturnType<typeof useBoardMoves>
+  scrollers: LaneScrollers
 }) {
-  const { board, lanes, byLane, find, editable, moves } = input
+  const { board, lanes, byLane, find, editable, moves, scrollers } = input
   const [, navigate] = useLocation()
   // After a keyboard move the card re-renders in its new lane; focus follows it there.
   const refocus = useRef<{ key: string; stage: string } | null>(null)
@@ -55,7 +64,14 @@ export function useBoardKeys(input: {
     const focus = (k: string | undefined) => {
       if (!k) return
       e.preventDefault()
-      board.current?.querySelector<HTMLElement>(`[data-card="${k}"]`)?.focus()
+      const el = board.current?.querySelector<HTMLElement>(`[data-card="${k}"]`)
+      if (el) return el.focus()
+      // Lanes render only the cards in view: scroll the card's lane to it, then focus it.
+      const target = find(k)
+      if (!target) return
+      const index = (byLane.get(target.stage) ?? []).findIndex((c) => c.key === k)
+      scrollers.get(target.stage)?.(index)
+      focusWhenShown(board.current, k)
     }
     const laneAt = (i: number) => byLane.get(lanes[i] ?? '') ?? []
     const nearLane = (dir: number) => {

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import type { State } from '../../../../src/domain/lifecycle.ts'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
+import type { Board } from '../../../../src/domain/views.ts'
 import { keys } from '../../api/keys.ts'
 import { applyTicket } from '../../api/live.ts'
 import { service } from '../../api/service.ts'
@@ -51,10 +52,15 @@ export function useBoardMoves(prefix: string) {
     mutationFn: (v: { key: string; value: boolean }) => service.setFlag(v.key, 'archived', v.value),
     // The card leaves (or comes back to) its lane at once, not after the list is fetched again.
     onMutate: ({ key, value }) => {
-      const t = qc
-        .getQueriesData<Ticket[]>({ queryKey: keys.tickets(prefix) })
-        .flatMap(([, list]) => list ?? [])
-        .find((x) => x.key === key)
+      const t =
+        qc
+          .getQueriesData<Ticket[]>({ queryKey: keys.tickets(prefix) })
+          .flatMap(([, list]) => list ?? [])
+          .find((x) => x.key === key) ??
+        qc
+          .getQueryData<Board>(keys.board(prefix))
+          ?.lanes.flatMap((l) => l.tickets)
+          .find((x) => x.key === key)
       if (t) applyTicket(qc, { ...t, archived: value })
     },
     onSuccess: (t) => {
