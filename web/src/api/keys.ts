@@ -11,6 +11,9 @@ export const keys = {
     ['tickets', prefix, filter] as const,
   /** Not under `tickets`: the board's pages have their own shape (api/board.ts). */
   board: (prefix: string) => ['board', prefix] as const,
+  /** The list's pages (api/list.ts), each filter its own entry. */
+  lists: (prefix: string) => ['list', prefix] as const,
+  list: (prefix: string, filter: TicketFilter & { q?: string }) => ['list', prefix, filter] as const,
   search: (words: string) => ['search', words] as const,
   ticket: (key: string) => ['ticket', key] as const,
   conversation: (key: string) => ['conversation', key] as const,

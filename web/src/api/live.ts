@@ -6,6 +6,7 @@ import type { TicketEvent } from '../../../src/domain/events.ts'
 import type { Ticket, TicketDetail } from '../../../src/domain/ticket.ts'
 import { applyToBoard, removeFromBoard } from './board.ts'
 import { keys } from './keys.ts'
+import { applyToLists } from './list.ts'
 
 export type LiveState = 'connecting' | 'live' | 'offline'
 
@@ -20,6 +21,7 @@ const upsert = (list: readonly Ticket[], ticket: Ticket): Ticket[] => {
 /** Applies one event to every cached view it touches; exported for the board's own drops. */
 export function applyTicket(qc: QueryClient, ticket: Ticket, created = false) {
   applyToBoard(qc, ticket, created)
+  applyToLists(qc, ticket, created)
   qc.setQueriesData<Ticket[]>({ queryKey: keys.tickets(ticket.project_prefix) }, (old) =>
     old ? upsert(old, ticket) : old,
   )
@@ -51,6 +53,7 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
       )
       qc.removeQueries({ queryKey: keys.ticket(e.key) })
       removeFromBoard(qc, e.project, e.key)
+      qc.invalidateQueries({ queryKey: keys.lists(e.project) })
       return
     case 'comment.added':
       qc.invalidateQueries({ queryKey: keys.conversation(e.key) })
@@ -61,6 +64,7 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
       qc.invalidateQueries({ queryKey: keys.conversation(e.key) })
       qc.invalidateQueries({ queryKey: keys.tickets(e.project) })
       qc.invalidateQueries({ queryKey: keys.board(e.project) })
+      qc.invalidateQueries({ queryKey: keys.lists(e.project) })
       return
     case 'project.created':
     case 'project.updated':

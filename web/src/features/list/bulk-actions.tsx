@@ -20,6 +20,7 @@ export function BulkActions(props: {
       Promise.all(props.selected.map((k) => each(k))),
     onSettled: async () => {
       await qc.invalidateQueries({ queryKey: keys.tickets(props.prefix) })
+      await qc.invalidateQueries({ queryKey: keys.lists(props.prefix) })
     },
   })
   const field = (e: FormEvent<HTMLFormElement>, name: string) => {

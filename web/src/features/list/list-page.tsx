@@ -1,6 +1,8 @@
-import { type MouseEvent, useCallback, useRef, useState } from 'react'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { type MouseEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useLocation } from 'wouter'
-import { useCanWrite, useTickets } from '../../api/queries.ts'
+import { useTicketCount, useTicketPages } from '../../api/list.ts'
+import { useCanWrite } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { Button } from '../../components/ui.tsx'
@@ -28,25 +30,63 @@ export default function ListPage({ prefix }: { prefix: string }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [, navigate] = useLocation()
   const table = useRef<HTMLTableElement>(null)
-  const tickets = useTickets(prefix, {
+  const filter = {
     ...(filters.type ? { type: filters.type as never } : {}),
     ...(filters.assignee ? { assignee: filters.assignee } : {}),
     ...(filters.label ? { label: filters.label } : {}),
     ...(filters.q ? { q: filters.q } : {}),
     ...(closed ? { closed: true } : {}),
-  })
+  }
+  // Pages in the server's order (newest change first), more as the list is scrolled.
+  const tickets = useTicketPages(prefix, filter)
+  const count = useTicketCount(prefix, filter, !filters.q)
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = tickets
   // With a search, rows come best match first unless a column is chosen.
   const [sorted, setSorted] = useState(false)
-  const rows = tickets.data
-    ? filters.q && !sorted
-      ? tickets.data
-      : sortTickets(tickets.data, sort)
-    : []
+  const loaded = tickets.data?.pages.flat()
+  const rows = loaded ? (filters.q || !sorted ? loaded : sortTickets(loaded, sort)) : []
+  // A column other than the server's order sorts every match, so the rest are read first.
+  useEffect(() => {
+    if (sorted && hasNextPage && !isFetchingNextPage) void fetchNextPage()
+  }, [sorted, hasNextPage, isFetchingNextPage, fetchNextPage])
+
+  // Only the rows in view (and a few more) are in the page: the table keeps its layout with
+  // a spacer row above and below them.
+  const body = useRef<HTMLTableSectionElement>(null)
+  const [bodyTop, setBodyTop] = useState(0)
+  // Where the rows start moves as the bars above them appear; followed after each render.
+  useLayoutEffect(() => {
+    const top = Math.round((body.current?.getBoundingClientRect().top ?? 0) + window.scrollY)
+    if (top !== bodyTop) setBodyTop(top)
+  })
+  const virtual = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => 41,
+    overscan: 10,
+    scrollMargin: bodyTop,
+    getItemKey: (i) => rows[i]?.key ?? i,
+  })
+  const items = virtual.getVirtualItems()
+  const lastShown = items[items.length - 1]?.index ?? -1
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastShown >= rows.length - 40) void fetchNextPage()
+  }, [hasNextPage, isFetchingNextPage, lastShown, rows.length, fetchNextPage])
+  const padTop = items[0] ? items[0].start - bodyTop : 0
+  const padBottom = items.length
+    ? virtual.getTotalSize() - ((items[items.length - 1]?.end ?? 0) - bodyTop)
+    : 0
 
   const moveFocus = (dir: 1 | -1) => {
-    const links = [...(table.current?.querySelectorAll<HTMLAnchorElement>('a[data-row]') ?? [])]
-    const i = links.indexOf(document.activeElement as HTMLAnchorElement)
-    links[Math.max(0, Math.min(links.length - 1, i + dir))]?.focus()
+    const current = (document.activeElement as HTMLElement | null)?.dataset.row
+    const i = rows.findIndex((r) => r.key === current)
+    const next = rows[Math.max(0, Math.min(rows.length - 1, i + dir))]
+    if (!next) return
+    const find = () => table.current?.querySelector<HTMLElement>(`a[data-row="${next.key}"]`)
+    const el = find()
+    if (el) return el.focus()
+    // The row is outside the rendered ones: scroll to it, then focus it once rendered.
+    virtual.scrollToIndex(rows.indexOf(next))
+    requestAnimationFrame(() => requestAnimationFrame(() => find()?.focus()))
   }
   useShortcuts({ j: () => moveFocus(1), k: () => moveFocus(-1) })
 
@@ -78,7 +118,7 @@ export default function ListPage({ prefix }: { prefix: string }) {
   return (
     <section className="page">
       <h1>
-        {prefix} list <span className="count">{rows.length}</span>
+        {prefix} list <span className="count">{count.data ?? rows.length}</span>
       </h1>
       <FilterBar filters={filters} onChange={setFilters} textLabel="Full-text search" />
       <label className="inline">
@@ -123,16 +163,26 @@ export default function ListPage({ prefix }: { prefix: string }) {
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((t) => (
-            <ListRow
-              key={t.key}
-              ticket={t}
-              selectable={selectable}
-              selected={selected.has(t.key)}
-              onToggle={toggle}
-            />
-          ))}
+        <tbody ref={body}>
+          {padTop > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padTop }} /> : null}
+          {items.map((row) => {
+            const t = rows[row.index]
+            if (!t) return null
+            return (
+              <ListRow
+                key={t.key}
+                ticket={t}
+                index={row.index}
+                measure={virtual.measureElement}
+                selectable={selectable}
+                selected={selected.has(t.key)}
+                onToggle={toggle}
+              />
+            )
+          })}
+          {padBottom > 0 ? (
+            <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} />
+          ) : null}
         </tbody>
       </table>
       {tickets.isPending ? <LoadingState label="Loading tickets" rows={6} /> : null}

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type Ref } from 'react'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { formatDay } from '../../components/dates.ts'
 import { Avatar } from '../../components/ui.tsx'
@@ -13,11 +13,16 @@ export const ListRow = memo(function ListRow(props: {
   selectable: boolean
   selected: boolean
   onToggle: (key: string) => void
+  /** The list is virtual: the row's place and the virtualiser's measuring ref. */
+  index: number
+  measure: Ref<HTMLTableRowElement>
 }) {
   const { ticket: t } = props
   const name = t.assignee_name ?? t.assignee
   return (
     <tr
+      ref={props.measure}
+      data-index={props.index}
       className={[props.selected ? 'selected' : '', props.selectable ? 'has-select' : '']
         .filter(Boolean)
         .join(' ')}

@@ -16,6 +16,7 @@ export function ProjectWorkflow({ prefix, current }: { prefix: string; current: 
     onSuccess: async (c) => {
       await qc.invalidateQueries({ queryKey: keys.project(prefix) })
       await qc.invalidateQueries({ queryKey: keys.tickets(prefix) })
+      await qc.invalidateQueries({ queryKey: keys.board(prefix) })
       return c
     },
   })
