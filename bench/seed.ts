@@ -38,29 +38,43 @@ export async function seedWorkspace(home: string, count: number): Promise<void> 
 /** The admin (password `bench-password`) and `count` tickets in project TK, in any dialect. */
 export async function seedStore(store: Store, count: number): Promise<void> {
   await seedDatabase(store, { password: 'bench-password', now: new Date() })
+  await insertTickets(store, { prefix: 'TK', count })
+}
+
+/**
+ * Inserts `count` tickets into an existing project in one transaction, 500 rows a statement
+ * (the triggers keep `ticket_counts`); `stageOf` spreads them over the lanes.
+ */
+export async function insertTickets(
+  store: Store,
+  input: { prefix: string; count: number; stageOf?: (seq: number) => string },
+): Promise<void> {
+  const { prefix, count } = input
+  const stageOf = input.stageOf ?? ((seq: number) => (seq % 3 === 0 ? 'develop' : 'design'))
   await store.transaction(async (db) => {
     const project = await db
       .selectFrom('projects')
-      .select('id')
-      .where('prefix', '=', 'TK')
+      .select(['id', 'next_seq'])
+      .where('prefix', '=', prefix)
       .executeTakeFirstOrThrow()
+    const first = Number(project.next_seq)
     const start = Date.parse('2026-01-01T00:00:00Z')
     for (let i = 0; i < count; i += 500) {
       const rows: Insertable<TicketsTable>[] = []
-      for (let seq = i + 1; seq <= Math.min(count, i + 500); seq++) {
+      for (let seq = first + i; seq < first + Math.min(count, i + 500); seq++) {
         const at = new Date(start + seq * 1000).toISOString()
         const w = (k: number) => WORDS[(seq * 7 + k * 13) % WORDS.length]
         rows.push({
           ...NEW_TICKET,
           project_id: project.id,
           seq,
-          key: `TK-T-${seq}`,
+          key: `${prefix}-T-${seq}`,
           type: 'task',
           title: `${w(1)} ${w(2)} ticket ${seq}`,
           description: `Fix the ${w(3)} ${w(4)} flow`,
           acceptance_criteria: `${w(5)} works`,
           parent_id: null,
-          stage: seq % 3 === 0 ? 'develop' : 'design',
+          stage: stageOf(seq),
           state: 'idle',
           priority: 1 + (seq % 5),
           ready: seq % 2,
@@ -73,7 +87,7 @@ export async function seedStore(store: Store, count: number): Promise<void> {
     }
     await db
       .updateTable('projects')
-      .set({ next_seq: count + 1 })
+      .set({ next_seq: first + count })
       .where('id', '=', project.id)
       .execute()
   })

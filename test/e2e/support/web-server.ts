@@ -8,6 +8,7 @@ import { buildApp } from '../../../src/server/app.ts'
 import { seedDatabase } from '../../../src/service/bootstrap.ts'
 import { ServiceHost } from '../../../src/service/service-host.ts'
 import { openSqliteStore } from '../../../src/store/sqlite/open-sqlite.ts'
+import type { Store } from '../../../src/store/store.ts'
 
 export const ADMIN_PASSWORD = 'admin-password'
 export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url))
@@ -20,13 +21,20 @@ export type WebServer = {
 }
 
 /** The real server, serving the built web app, on a random loopback port over a new database. */
-export async function startWebServer(options: { chatCommand?: string } = {}): Promise<WebServer> {
+export async function startWebServer(
+  options: {
+    chatCommand?: string
+    /** Fills the new database (in bulk) before the server starts. */
+    seed?: (store: Store) => Promise<void>
+  } = {},
+): Promise<WebServer> {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     throw new Error('dist/web is missing: run `npm run build` before the web tests')
   // One server serves a whole file of tests, so its directory outlives any single test.
   const dir = mkdtempSync(join(tmpdir(), 'tk-web-'))
   const store = await openSqliteStore(join(dir, 'ticket.db'), { create: true })
   await seedDatabase(store, { password: ADMIN_PASSWORD, now: new Date() })
+  await options.seed?.(store)
   // The LLM behind analyse, and `cat` as the chat command, stand in for a real model: the
   // first answers a fixed breakdown, the second echoes the prompt back.
   const llm = async () =>

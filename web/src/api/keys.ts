@@ -13,7 +13,8 @@ export const keys = {
   board: (prefix: string) => ['board', prefix] as const,
   /** The list's pages (api/list.ts), each filter its own entry. */
   lists: (prefix: string) => ['list', prefix] as const,
-  list: (prefix: string, filter: TicketFilter & { q?: string }) => ['list', prefix, filter] as const,
+  list: (prefix: string, filter: TicketFilter & { q?: string }) =>
+    ['list', prefix, filter] as const,
   search: (words: string) => ['search', words] as const,
   ticket: (key: string) => ['ticket', key] as const,
   conversation: (key: string) => ['conversation', key] as const,

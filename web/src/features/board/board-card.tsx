@@ -10,8 +10,12 @@ export function CardFace(props: { ticket: Ticket; stalled: boolean; copy?: boole
   return (
     <>
       {/* A plain link: the board navigates for all cards with one click handler (board-page). */}
-      <a href={`/t/${t.key}`} className="card-link" data-card={props.copy ? undefined : t.key}
-        draggable={false}>
+      <a
+        href={`/t/${t.key}`}
+        className="card-link"
+        data-card={props.copy ? undefined : t.key}
+        draggable={false}
+      >
         <span className="card-top">
           <TypeIcon type={t.type} />
           <span className="key">{t.key}</span>

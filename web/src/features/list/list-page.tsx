@@ -164,7 +164,7 @@ export default function ListPage({ prefix }: { prefix: string }) {
           </tr>
         </thead>
         <tbody ref={body}>
-          {padTop > 0 ? <tr aria-hidden="true" className="spacer" style={{ height: padTop }} /> : null}
+          {padTop > 0 ? <tr className="spacer" style={{ height: padTop }} /> : null}
           {items.map((row) => {
             const t = rows[row.index]
             if (!t) return null
@@ -180,9 +180,7 @@ export default function ListPage({ prefix }: { prefix: string }) {
               />
             )
           })}
-          {padBottom > 0 ? (
-            <tr aria-hidden="true" className="spacer" style={{ height: padBottom }} />
-          ) : null}
+          {padBottom > 0 ? <tr className="spacer" style={{ height: padBottom }} /> : null}
         </tbody>
       </table>
       {tickets.isPending ? <LoadingState label="Loading tickets" rows={6} /> : null}
