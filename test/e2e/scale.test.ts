@@ -61,14 +61,14 @@ describe('a 10,000-ticket project in Chromium', () => {
       .lanes[0]?.tickets[0]?.key
     if (!end) throw new Error('the test lane has no last card')
     expect(await lane(page, 'test').locator(`li.card[data-key="${end}"]`).count()).toBe(0)
-    const scroller = lane(page, 'test').locator('.lane-scroll')
+    const scrollLane = `document.querySelector('section.lane[data-stage="test"] .lane-scroll').scrollTo({ top: 1e9 })`
     await expect
       .poll(
         async () => {
-          await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+          await page.evaluate(scrollLane)
           return lane(page, 'test').locator(`li.card[data-key="${end}"]`).count()
         },
-        { timeout: 60_000, intervals: [100] },
+        { timeout: 60_000, interval: 100 },
       )
       .toBe(1)
     // Scrolled through 2,500 cards, the page still holds only those near the view.
@@ -98,7 +98,7 @@ describe('a 10,000-ticket project in Chromium', () => {
     const rendered = await cards.count()
     // More presses than cards rendered at first: focus walks into cards rendered on the way.
     for (let i = 0; i < rendered + 5; i++) await page.keyboard.press('j')
-    const focused = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.card)
+    const focused = await page.evaluate('document.activeElement?.dataset.card')
     const expected = (
       await admin.board({ project: 'TK', stage: 'done', offset: rendered + 5, limit: 1 })
     ).lanes[0]?.tickets[0]?.key
@@ -117,10 +117,10 @@ describe('a 10,000-ticket project in Chromium', () => {
     await expect
       .poll(
         async () => {
-          await page.evaluate(() => window.scrollTo({ top: document.body.scrollHeight }))
+          await page.evaluate('window.scrollTo({ top: document.body.scrollHeight })')
           return page.locator('a[data-row="TK-T-1"]').count()
         },
-        { timeout: 60_000, intervals: [100] },
+        { timeout: 60_000, interval: 100 },
       )
       .toBe(1)
     expect(await rows.count()).toBeLessThan(BOUNDED)
