@@ -43,7 +43,7 @@ await seedDatabase(store, { password: 'bench-password', now: new Date() })
 const host = new ServiceHost({ store })
 const adminUser = await findActor(store, 'admin')
 const svc = host.forActor(adminUser)
-const prefixOf = (n: number) => `B${n}`
+const prefixOf = (n: number) => (n === SIZES[0] ? 'SMALL' : 'BIG')
 for (const n of SIZES) {
   await svc.createProject({ prefix: prefixOf(n), title: `Board of ${n}` })
   await insertTickets(store, {

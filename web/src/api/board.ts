@@ -5,8 +5,8 @@
  */
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useRef } from 'react'
-import type { Ticket } from '../../../src/domain/ticket.ts'
-import { type Board, type BoardLane, byBoardOrder } from '../../../src/domain/views.ts'
+import type { Board, BoardLane } from '../../../src/domain/views.ts'
+import { onUncertainCounts } from './board-cache.ts'
 import { keys } from './keys.ts'
 import { service } from './service.ts'
 
@@ -61,17 +61,15 @@ export function useLoadMore(prefix: string) {
   )
 }
 
-const onBoard = (t: Ticket) => t.open && !t.archived
-
 // A change to a ticket outside the loaded pages leaves its old lane unknown: the counts are
 // read again (one card per lane, a few rows of ticket_counts), at most once per quiet moment.
-const recount = new Map<string, ReturnType<typeof setTimeout>>()
+const pending = new Map<string, ReturnType<typeof setTimeout>>()
 function scheduleRecount(qc: QueryClient, prefix: string) {
-  if (recount.has(prefix)) return
-  recount.set(
+  if (pending.has(prefix)) return
+  pending.set(
     prefix,
     setTimeout(() => {
-      recount.delete(prefix)
+      pending.delete(prefix)
       service
         .board({ project: prefix, limit: 1 })
         .then((counts) => {
@@ -90,56 +88,4 @@ function scheduleRecount(qc: QueryClient, prefix: string) {
   )
 }
 
-/**
- * One ticket's new state on the cached board: it leaves the lane it was in and, when it is
- * still on the board, takes its place in board order in its lane, if that place is among the
- * cards loaded (else a later page brings it).
- */
-export function applyToBoard(qc: QueryClient, ticket: Ticket, created = false) {
-  const prefix = ticket.project_prefix
-  const board = qc.getQueryData<Board>(keys.board(prefix))
-  if (!board) return
-  let found = false
-  let lanes = board.lanes.map((l) => {
-    const i = l.tickets.findIndex((t) => t.key === ticket.key)
-    if (i === -1) return l
-    found = true
-    return { ...l, total: l.total - 1, tickets: l.tickets.filter((_, j) => j !== i) }
-  })
-  const shown = onBoard(ticket)
-  if (shown && !lanes.some((l) => l.stage === ticket.stage))
-    lanes = [...lanes, { stage: ticket.stage, total: 0, tickets: [] }]
-  if (shown)
-    lanes = lanes.map((l) => {
-      if (l.stage !== ticket.stage) return l
-      const complete = l.tickets.length >= l.total
-      const at = l.tickets.findIndex((t) => byBoardOrder(ticket, t) < 0)
-      const tickets =
-        at === -1
-          ? complete
-            ? [...l.tickets, ticket]
-            : l.tickets
-          : [...l.tickets.slice(0, at), ticket, ...l.tickets.slice(at)]
-      // A ticket not loaded before may have been in this lane already: the recount says.
-      return { ...l, total: l.total + (found || created ? 1 : 0), tickets }
-    })
-  qc.setQueryData<Board>(keys.board(prefix), { ...board, lanes })
-  // Only a ticket already loaded, or a new one, says for certain which counts changed.
-  if (!found && !created) scheduleRecount(qc, prefix)
-}
-
-export function removeFromBoard(qc: QueryClient, prefix: string, key: string) {
-  qc.setQueryData<Board>(keys.board(prefix), (old) =>
-    old
-      ? {
-          ...old,
-          lanes: old.lanes.map((l) =>
-            l.tickets.some((t) => t.key === key)
-              ? { ...l, total: l.total - 1, tickets: l.tickets.filter((t) => t.key !== key) }
-              : l,
-          ),
-        }
-      : old,
-  )
-  scheduleRecount(qc, prefix)
-}
+onUncertainCounts(scheduleRecount)

@@ -3,13 +3,7 @@
  * first), read with keyset paging (`after=`) as the list is scrolled, and the number of
  * matches; a full-text search is read whole, best match first.
  */
-import {
-  type InfiniteData,
-  type QueryClient,
-  useInfiniteQuery,
-  useQuery,
-} from '@tanstack/react-query'
-import type { Ticket } from '../../../src/domain/ticket.ts'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { keys } from './keys.ts'
 import { BOARD_LIMIT } from './queries.ts'
 import { service } from './service.ts'
@@ -43,25 +37,3 @@ export const useTicketCount = (prefix: string, filter: ListFilter, enabled: bool
     queryFn: () => service.countTickets({ ...filter, project: prefix }),
     enabled,
   })
-
-/** A changed ticket replaces its row in every loaded page; a new one comes first. */
-export function applyToLists(qc: QueryClient, ticket: Ticket, created: boolean) {
-  qc.setQueriesData<InfiniteData<Ticket[], string> | number>(
-    { queryKey: keys.lists(ticket.project_prefix) },
-    (old) => {
-      if (!old || typeof old === 'number') return old
-      let found = false
-      const pages = old.pages.map((page) =>
-        page.map((t) => {
-          if (t.key !== ticket.key) return t
-          found = true
-          return ticket
-        }),
-      )
-      if (!found && created && pages[0]) pages[0] = [ticket, ...pages[0]]
-      return { ...old, pages }
-    },
-  )
-  // A list whose filter no longer matches is corrected on its next use, not refetched now.
-  qc.invalidateQueries({ queryKey: keys.lists(ticket.project_prefix), refetchType: 'none' })
-}
