@@ -1,6 +1,6 @@
 import { useDroppable } from '@dnd-kit/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { BoardCard } from './board-card.tsx'
 import { StateTargets } from './state-targets.tsx'
@@ -18,9 +18,10 @@ const LOAD_AHEAD = 15
 
 /**
  * One lane: its count is every ticket in the stage; its cards are a virtual list in a lane
- * that scrolls on its own, so only the cards in view (and a few more) are in the page.
+ * that scrolls on its own, so only the cards in view (and a few more) are in the page. A lane
+ * re-renders only when its own cards change (not when a drag starts elsewhere).
  */
-export function BoardLane(props: {
+export const BoardLane = memo(function BoardLane(props: {
   stage: string
   final: boolean
   tickets: readonly Ticket[]
@@ -88,4 +89,4 @@ export function BoardLane(props: {
       </div>
     </section>
   )
-}
+})
