@@ -94,6 +94,8 @@ describe('layout, command palette and label colours', () => {
     await page.goto('/p/LAY/board')
     const chip = page.locator(`li.card[data-key="${bug}"] .badge.label`, { hasText: 'payments' })
     await chip.waitFor()
+    // The dot appears once the project's label colours are read, which may be after the card.
+    await chip.locator('.chip-dot').waitFor()
     const colour = await page.evaluate<string>(
       `getComputedStyle(document.querySelector('li.card[data-key="${bug}"] .chip-dot')).backgroundColor`,
     )
