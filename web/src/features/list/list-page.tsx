@@ -54,11 +54,14 @@ export default function ListPage({ prefix }: { prefix: string }) {
   // a spacer row above and below them.
   const body = useRef<HTMLTableSectionElement>(null)
   const [bodyTop, setBodyTop] = useState(0)
-  // Where the rows start moves as the bars above them appear; followed after each render.
+  // Where the rows start moves as the bars above them appear (filters, bulk actions); read
+  // when those change, not on every scrolled frame (reading it forces a layout).
+  const barsAbove = `${anyFilter(filters)} ${closed} ${selected.size > 0} ${rows.length > 0}`
+  // biome-ignore lint/correctness/useExhaustiveDependencies: barsAbove says when to read again
   useLayoutEffect(() => {
     const top = Math.round((body.current?.getBoundingClientRect().top ?? 0) + window.scrollY)
-    if (top !== bodyTop) setBodyTop(top)
-  })
+    setBodyTop((old) => (old === top ? old : top))
+  }, [barsAbove])
   const virtual = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => 41,
