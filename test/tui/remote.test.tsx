@@ -42,6 +42,19 @@ describe('remote mode', () => {
     }
   })
 
+  it('reloads once when it subscribes, for changes made before it was listening', async () => {
+    // The first load and the subscription are two requests: a colleague's change between them
+    // sends no event to this client, so the subscription itself must count as a change.
+    const feed = websocketFeed({ url: server.url, token: me.token, settleMs: 50 })
+    let changes = 0
+    const stop = feed.subscribe(() => changes++)
+    try {
+      await expect.poll(() => changes, { timeout: 10_000 }).toBe(1)
+    } finally {
+      stop()
+    }
+  })
+
   it('updates the list live when someone else changes a ticket', async () => {
     const ui = await renderApp({
       service: me,

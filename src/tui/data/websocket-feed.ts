@@ -27,7 +27,8 @@ export type WebSocketFeedOptions = {
  * no headers, so the session token travels as `?token=`, which the server accepts on upgrades
  * only. A dropped connection is reported at once (the server may be gone: the UI says so
  * before an action fails), retried, and reported as a change once it is back, since events
- * may have been missed meanwhile.
+ * may have been missed meanwhile; the first subscription is reported as a change for the same
+ * reason (the first load may predate it).
  */
 export function websocketFeed(o: WebSocketFeedOptions): ChangeFeed {
   const address = `${o.url.replace(/^http/, 'ws').replace(/\/$/, '')}/api/ws${o.token ? `?token=${encodeURIComponent(o.token)}` : ''}`
@@ -53,8 +54,12 @@ export function websocketFeed(o: WebSocketFeedOptions): ChangeFeed {
         })
         socket.addEventListener('message', (e) => {
           const m = JSON.parse(String(e.data)) as { type: string }
-          if (m.type === 'connected') socket?.send(JSON.stringify({ subscribe: [] }))
-          else if (CHANGES.has(m.type as TicketEvent['type'])) changed()
+          if (m.type === 'connected') {
+            socket?.send(JSON.stringify({ subscribe: [] }))
+            // A change made between the first load and this subscription sent no event to us:
+            // reload once now that every later change will.
+            changed()
+          } else if (CHANGES.has(m.type as TicketEvent['type'])) changed()
         })
         socket.addEventListener('close', () => {
           if (closed) return
