@@ -15,6 +15,7 @@ import { ProjectsPage } from './features/projects/projects-page.tsx'
 const pages = {
   list: () => import('./features/list/list-page.tsx'),
   tree: () => import('./features/projects/tree-page.tsx'),
+  graph: () => import('./features/graph/graph-page.tsx'),
   settings: () => import('./features/projects/project-settings.tsx'),
   ticket: () => import('./features/ticket/ticket-page.tsx'),
   search: () => import('./features/search/search-page.tsx'),
@@ -25,6 +26,7 @@ const pages = {
 }
 const ListPage = lazy(pages.list)
 const TreePage = lazy(pages.tree)
+const GraphPage = lazy(pages.graph)
 const ProjectSettings = lazy(pages.settings)
 const TicketPage = lazy(pages.ticket)
 const SearchPage = lazy(pages.search)
@@ -79,6 +81,7 @@ export function App() {
           <Route path="/p/:prefix/board">{(p) => inProject(p.prefix, BoardPage)}</Route>
           <Route path="/p/:prefix/list">{(p) => inProject(p.prefix, ListPage)}</Route>
           <Route path="/p/:prefix/tree">{(p) => inProject(p.prefix, TreePage)}</Route>
+          <Route path="/p/:prefix/graph">{(p) => inProject(p.prefix, GraphPage)}</Route>
           <Route path="/p/:prefix/stories">{(p) => inProject(p.prefix, StoriesPage)}</Route>
           <Route path="/p/:prefix/stories/:id">
             {(p) => inProject(p.prefix, StoriesPage, Number(p.id))}

@@ -5,6 +5,7 @@ export const PROJECT_VIEWS = [
   ['board', 'Board'],
   ['list', 'List'],
   ['tree', 'Hierarchy'],
+  ['graph', 'Graph'],
   ['stories', 'Stories'],
   ['requirements', 'Requirements'],
   ['settings', 'Settings'],

@@ -11,6 +11,7 @@ const ABOUT: Record<(typeof PROJECT_VIEWS)[number][0], string> = {
   board: 'Tickets in lanes by stage',
   list: 'Tickets as rows, sorted and filtered',
   tree: 'Epics and their children',
+  graph: 'Hierarchy and dependencies drawn',
   stories: 'User stories of the project',
   requirements: 'What the project must meet',
   settings: 'Details, members and workflow',

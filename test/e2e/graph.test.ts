@@ -1,0 +1,108 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { HttpService } from '../../src/client/http-service.ts'
+import { launchBrowser, signInPage } from './support/browser.ts'
+import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
+
+let server: WebServer
+let browser: Browser
+let admin: HttpService
+let epic = ''
+let first = ''
+let second = ''
+let closed = ''
+
+beforeAll(async () => {
+  server = await startWebServer()
+  browser = await launchBrowser()
+  admin = await server.api()
+  await admin.createProject({ prefix: 'GRA', title: 'Graph project' })
+  epic = (await admin.createTicket({ project: 'GRA', title: 'Checkout epic', type: 'epic' })).key
+  first = (await admin.createTicket({ project: 'GRA', title: 'Card form', parent: epic })).key
+  second = (await admin.createTicket({ project: 'GRA', title: 'Receipt email', parent: epic })).key
+  // The receipt waits for the card form: an arrow from the form (blocker) to the receipt.
+  await admin.addDependency(second, first)
+  closed = (await admin.createTicket({ project: 'GRA', title: 'Old spike', parent: epic })).key
+  await admin.setFlag(closed, 'archived', true)
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('graph view', () => {
+  it('draws the hierarchy and the dependency, under the CSP, and a click opens the ticket', async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    page.setDefaultTimeout(10_000)
+    const problems: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
+    page.on('pageerror', (e) => problems.push(e.message))
+
+    // Reached from the sidebar's project views, like every other view.
+    await page.goto('/p/GRA/board')
+    await page
+      .getByRole('navigation', { name: 'Project views' })
+      .getByRole('link', { name: 'Graph' })
+      .click()
+    await page.waitForURL('**/p/GRA/graph')
+    await page.getByRole('heading', { name: 'GRA graph' }).waitFor()
+
+    const node = (key: string) => page.locator(`.react-flow__node[data-id="${key}"]`)
+    for (const key of [epic, first, second]) await node(key).waitFor()
+    await expect.poll(() => node(first).textContent()).toContain('Card form')
+    // Open tickets only: the archived child is left out.
+    expect(await node(closed).count()).toBe(0)
+    expect(await page.locator('.react-flow__node').count()).toBe(3)
+
+    // Both parent edges, and the dependency edge from blocker to blocked with an arrowhead.
+    // Attached, not "visible": a straight vertical edge has a zero-width box.
+    const edge = (id: string) => page.locator(`.react-flow__edge[data-id="${id}"]`)
+    const drawn = async (id: string) => {
+      await edge(id).waitFor({ state: 'attached' })
+      expect(await edge(id).locator('path.react-flow__edge-path').getAttribute('d')).toMatch(/^M/)
+    }
+    await drawn(`parent:${epic}:${first}`)
+    await drawn(`parent:${epic}:${second}`)
+    await drawn(`dep:${first}:${second}`)
+    expect(await page.locator('.react-flow__edge').count()).toBe(3)
+    const dep = edge(`dep:${first}:${second}`)
+    expect(await dep.getAttribute('class')).toContain('edge-dependency')
+    expect(await edge(`parent:${epic}:${first}`).getAttribute('class')).toContain('edge-parent')
+    const marker = await dep.locator('path.react-flow__edge-path').getAttribute('marker-end')
+    expect(marker).toMatch(/^url\(/)
+    expect(await page.locator('.react-flow__arrowhead').count()).toBeGreaterThan(0)
+    // The two kinds look different: the dependency is dashed, the parent edge is not.
+    const dash = (id: string) =>
+      page.evaluate<string>(
+        `getComputedStyle(document.querySelector('.react-flow__edge[data-id="${id}"] path.react-flow__edge-path')).strokeDasharray`,
+      )
+    expect(await dash(`dep:${first}:${second}`)).not.toBe('none')
+    expect(await dash(`parent:${epic}:${first}`)).toBe('none')
+    // Laid out top to bottom: the epic above its children, the blocker above what it blocks.
+    const y = async (key: string) => (await node(key).boundingBox())!.y
+    expect(await y(epic)).toBeLessThan(await y(first))
+    expect(await y(first)).toBeLessThan(await y(second))
+
+    await node(second).click()
+    await page.waitForURL(`**/t/${second}`)
+    await page.getByRole('heading', { name: 'Receipt email' }).waitFor()
+
+    // Nothing broke the page, and the CSP refused nothing (a refusal logs a console error).
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  it('is offered by the view picker', async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/GRA/list')
+    await page.getByRole('heading', { name: /GRA/ }).first().waitFor()
+    await page.keyboard.press('v')
+    await page.getByRole('button', { name: /Graph/ }).click()
+    await page.waitForURL('**/p/GRA/graph')
+    await page.locator(`.react-flow__node[data-id="${epic}"]`).waitFor()
+    await context.close()
+  })
+})
