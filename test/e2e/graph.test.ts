@@ -90,6 +90,14 @@ describe('graph view', () => {
     await page.waitForURL(`**/t/${second}`)
     await page.getByRole('heading', { name: 'Receipt email' }).waitFor()
 
+    // The keyboard reaches each box through its key, a link to the ticket.
+    await page.goBack()
+    const link = node(first).getByRole('link', { name: first })
+    await link.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(`**/t/${first}`)
+    await page.getByRole('heading', { name: 'Card form' }).waitFor()
+
     // Nothing broke the page, and the CSP refused nothing (a refusal logs a console error).
     expect(problems).toEqual([])
     await context.close()

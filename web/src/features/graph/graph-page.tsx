@@ -1,93 +1,14 @@
 import '@xyflow/react/dist/base.css'
 import './graph.css'
-import dagre from '@dagrejs/dagre'
 import { useQuery } from '@tanstack/react-query'
-import {
-  type Edge,
-  Handle,
-  MarkerType,
-  type Node,
-  type NodeProps,
-  Position,
-  ReactFlow,
-} from '@xyflow/react'
+import { Handle, type NodeProps, Position, ReactFlow } from '@xyflow/react'
 import { useMemo } from 'react'
-import { useLocation } from 'wouter'
+import { Link, useLocation } from 'wouter'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
-
-type TreeNode = Awaited<ReturnType<typeof service.tree>>[number]
-type Ticket = TreeNode['ticket']
-type TicketNode = Node<{ ticket: Ticket }, 'ticket'>
-
-/** The most tickets drawn: a graph past this is unreadable, and the layout stays quick. */
-export const GRAPH_LIMIT = 300
-const WIDTH = 220
-const HEIGHT = 64
-
-/**
- * Open tickets of the tree, depth first so an epic comes before its children, cut at `limit`.
- * A closed ticket's open children still show, as roots.
- */
-export function openTickets(roots: readonly TreeNode[], limit: number) {
-  const shown: Ticket[] = []
-  let total = 0
-  const walk = (n: TreeNode) => {
-    if (n.ticket.open && !n.ticket.archived) {
-      total++
-      if (shown.length < limit) shown.push(n.ticket)
-    }
-    for (const c of n.children) walk(c)
-  }
-  for (const r of roots) walk(r)
-  return { shown, total }
-}
-
-/** Parent edges and dependency edges (blocker → blocked) between the tickets shown. */
-export function graphOf(tickets: readonly Ticket[]) {
-  const ids = new Set(tickets.map((t) => t.key))
-  const edges: Edge[] = []
-  for (const t of tickets) {
-    if (t.parent_id && ids.has(t.parent_id))
-      edges.push({
-        id: `parent:${t.parent_id}:${t.key}`,
-        source: t.parent_id,
-        target: t.key,
-        className: 'edge-parent',
-      })
-    for (const b of t.blocked)
-      if (ids.has(b))
-        edges.push({
-          id: `dep:${b}:${t.key}`,
-          source: b,
-          target: t.key,
-          className: 'edge-dependency',
-          // A token, so the arrowhead follows the theme like the line does.
-          markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--fail)' },
-        })
-  }
-  const g = new dagre.graphlib.Graph()
-  g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56 })
-  g.setDefaultEdgeLabel(() => ({}))
-  for (const t of tickets) g.setNode(t.key, { width: WIDTH, height: HEIGHT })
-  for (const e of edges) g.setEdge(e.source, e.target)
-  dagre.layout(g)
-  const nodes: TicketNode[] = tickets.map((t) => {
-    const p = g.node(t.key)
-    return {
-      id: t.key,
-      type: 'ticket',
-      position: { x: p.x - WIDTH / 2, y: p.y - HEIGHT / 2 },
-      data: { ticket: t },
-      ariaLabel: `${t.key} ${t.title}`,
-      width: WIDTH,
-      height: HEIGHT,
-    }
-  })
-  return { nodes, edges }
-}
+import { GRAPH_LIMIT, graphOf, openTickets, type TicketNode } from './graph-model.ts'
 
 function TicketBox({ data }: NodeProps<TicketNode>) {
   const t = data.ticket
@@ -95,7 +16,10 @@ function TicketBox({ data }: NodeProps<TicketNode>) {
     <div className={`graph-node state-${t.state}`} title={`${t.key} ${t.title}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="graph-node-head">
-        <span className="graph-node-key">{t.key}</span>
+        {/* The link is what a keyboard reaches (nodes themselves are not focusable). */}
+        <Link href={`/t/${t.key}`} className="graph-node-key nopan">
+          {t.key}
+        </Link>
         <span className="badge type">{t.type}</span>
         <span className={`badge state state-${t.state}`}>{t.status}</span>
       </div>
@@ -144,6 +68,7 @@ export default function GraphPage({ prefix }: { prefix: string }) {
               nodesDraggable={false}
               nodesConnectable={false}
               edgesFocusable={false}
+              nodesFocusable={false}
               onNodeClick={(_, n) => navigate(`/t/${n.id}`)}
               fitView
               minZoom={0.1}
