@@ -55,7 +55,7 @@ const AUTOSCROLL_REST = 150
 // The page itself never scrolls under a drag: the board fits the window and its lanes scroll.
 const AUTOSCROLL = {
   activator: AutoScrollActivator.Pointer,
-  threshold: { x: 0.05, y: 0.1 },
+  threshold: { x: 0.1, y: 0.1 },
   canScroll: (el: Element) =>
     el.classList.contains('lane-scroll') || el.classList.contains('board'),
 }
