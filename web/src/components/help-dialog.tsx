@@ -10,8 +10,9 @@ const KEYS: readonly (readonly [string, string])[] = [
   ['e', 'Edit the title on a ticket page'],
   ['← → ↑ ↓', 'Move between cards on the board'],
   ['Shift + ← / →', 'Move the focused card to the previous / next stage'],
+  ['Shift + ↑ / ↓', 'Move the focused card up / down its lane'],
   ['d', 'Archive the focused card'],
-  ['u', 'Undo the last board move or archive'],
+  ['u', 'Undo the last board move, reorder or archive'],
   ['?', 'Show this help'],
 ]
 

@@ -1,4 +1,4 @@
-import { useDraggable } from '@dnd-kit/core'
+import { useDraggable, useDroppable } from '@dnd-kit/core'
 import { memo, type Ref } from 'react'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { HealthBadge } from '../health/health-badge.tsx'
@@ -49,17 +49,20 @@ export const BoardCard = memo(function BoardCard(props: {
     id: t.key,
     disabled: !props.draggable,
   })
+  // A card is also a drop place: dropped on a card of its own lane, a card takes that place.
+  const drop = useDroppable({ id: `card:${t.key}`, disabled: !props.draggable })
   // The card stays in its lane while dragged (a copy follows the pointer, board-page), so a
   // lane that scrolls never clips it and the lane's layout never shifts.
   return (
     <li
       ref={(el) => {
         setNodeRef(el)
+        drop.setNodeRef(el)
         if (typeof props.measure === 'function') props.measure(el)
       }}
       style={{ top: props.top }}
       data-index={props.index}
-      className={`card state-${t.state}${isDragging ? ' dragging' : ''}`}
+      className={`card state-${t.state}${isDragging ? ' dragging' : ''}${drop.isOver && !isDragging ? ' drop-here' : ''}`}
       data-key={t.key}
       {...listeners}
     >

@@ -1,4 +1,5 @@
 import {
+  AutoScrollActivator,
   type CollisionDetection,
   DndContext,
   type DragEndEvent,
@@ -13,7 +14,7 @@ import {
   useSensors,
 } from '@dnd-kit/core'
 import { Tabs } from 'radix-ui'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation } from 'wouter'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
 import { byBoardOrder, laneStages } from '../../../../src/domain/views.ts'
@@ -34,12 +35,51 @@ import { useBoardMoves } from './use-board-moves.ts'
 // State targets appear only once a drag starts, so drop areas are measured throughout a drag.
 const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } }
 
-// A state target lies inside its lane: under the pointer, the target wins over the lane.
+// A state target lies inside its lane, and a card inside its lane too: under the pointer,
+// the target wins over a card, and a card over the lane.
 const collide: CollisionDetection = (args) => {
   const under = pointerWithin(args)
   const target = under.find((c) => String(c.id).includes('::'))
   if (target) return [target]
+  const card = under.find((c) => String(c.id).startsWith(CARD_DROP))
+  if (card) return [card]
   return under.length ? under : rectIntersection(args)
+}
+const CARD_DROP = 'card:'
+
+// dnd-kit scrolls a lane (or the board) while the pointer is near its edge, on a timer, even
+// with the pointer still: the card under a still pointer would scroll away. The lanes scroll
+// only from the pointer (not the dragged card's edges), only in the outer 10 % of a lane, and
+// only while the pointer moves (it stops AUTOSCROLL_REST ms after the pointer does).
+const AUTOSCROLL_REST = 150
+// The page itself never scrolls under a drag: the board fits the window and its lanes scroll.
+const AUTOSCROLL = {
+  activator: AutoScrollActivator.Pointer,
+  threshold: { x: 0.1, y: 0.1 },
+  canScroll: (el: Element) =>
+    el.classList.contains('lane-scroll') || el.classList.contains('board'),
+}
+
+/** Whether the pointer moved in the last moments of a drag (false when no drag is going on). */
+function usePointerMoving(dragging: boolean) {
+  const [moving, setMoving] = useState(false)
+  useEffect(() => {
+    if (!dragging) return setMoving(false)
+    let rest: ReturnType<typeof setTimeout> | undefined
+    const onMove = () => {
+      setMoving(true)
+      clearTimeout(rest)
+      rest = setTimeout(() => setMoving(false), AUTOSCROLL_REST)
+    }
+    window.addEventListener('pointermove', onMove, { passive: true })
+    window.addEventListener('touchmove', onMove, { passive: true })
+    return () => {
+      clearTimeout(rest)
+      window.removeEventListener('pointermove', onMove)
+      window.removeEventListener('touchmove', onMove)
+    }
+  }, [dragging])
+  return moving
 }
 
 export function BoardPage({ prefix }: { prefix: string }) {
@@ -119,6 +159,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
   }
   const onKeyDown = useBoardKeys({ board, lanes, byLane, find, editable, moves, scrollers })
 
+  const pointerMoving = usePointerMoving(dragged !== null)
   const onDragStart = (e: DragStartEvent) => setDragged(find(String(e.active.id)) ?? null)
   const onDragEnd = (e: DragEndEvent) => {
     setDragged(null)
@@ -128,7 +169,16 @@ export function BoardPage({ prefix }: { prefix: string }) {
     }, 0)
     const t = find(String(e.active.id))
     if (!t || !e.over) return
-    const to = parseDropId(String(e.over.id))
+    const over = String(e.over.id)
+    if (over.startsWith(CARD_DROP)) {
+      const target = find(over.slice(CARD_DROP.length))
+      if (!target || target.key === t.key) return
+      if (target.stage !== t.stage) return moves.move(t, target.stage)
+      const lane = byLane.get(t.stage) ?? []
+      moves.reorder(t, lane, lane.indexOf(target))
+      return
+    }
+    const to = parseDropId(over)
     if (to.state) moves.moveTo(t, to.stage, to.state)
     else moves.move(t, to.stage)
   }
@@ -176,6 +226,7 @@ export function BoardPage({ prefix }: { prefix: string }) {
           onDragCancel={() => setDragged(null)}
           measuring={MEASURING}
           collisionDetection={collide}
+          autoScroll={{ ...AUTOSCROLL, enabled: pointerMoving }}
         >
           {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the cards (links) inside */}
           <div

@@ -7,7 +7,8 @@ import type { useBoardMoves } from './use-board-moves.ts'
 
 /**
  * The board's keys (ui.md; the reference's board keys): arrows and j/k move focus between
- * cards, Shift+←/→ moves the focused card a stage, e opens it, d archives it (focus moves on
+ * cards, Shift+←/→ moves the focused card a stage, Shift+↑/↓ moves it within its lane (among
+ * cards of its priority; the server keeps the order), e opens it, d archives it (focus moves on
  * to the next card), u undoes from anywhere on the board.
  * Returns the handler for the board element.
  */
@@ -85,6 +86,12 @@ export function useBoardKeys(input: {
         refocus.current = { key, stage: to }
         moves.move(t, to)
       }
+      return
+    }
+    if (e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault()
+      if (editable && moves.reorder(t, cards, row + (e.key === 'ArrowUp' ? -1 : 1)))
+        refocus.current = { key, stage: t.stage }
       return
     }
     switch (e.key) {

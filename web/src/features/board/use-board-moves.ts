@@ -6,6 +6,7 @@ import type { Board } from '../../../../src/domain/views.ts'
 import { keys } from '../../api/keys.ts'
 import { applyTicket } from '../../api/live.ts'
 import { service } from '../../api/service.ts'
+import { reorderGroup } from './reorder.ts'
 
 type Undo =
   | { readonly kind: 'stage'; readonly key: string; readonly from: string; readonly title: string }
@@ -14,6 +15,12 @@ type Undo =
       readonly key: string
       readonly stage: string
       readonly title: string
+    }
+  | {
+      readonly kind: 'order'
+      readonly key: string
+      readonly stage: string
+      readonly before: readonly { readonly key: string; readonly sort_order: number }[]
     }
 
 // The reference kept 50 undo steps; so do we.
@@ -71,6 +78,30 @@ export function useBoardMoves(prefix: string) {
       setNote(`Could not archive: ${err instanceof Error ? err.message : String(err)}`),
   })
 
+  const order = useMutation({
+    mutationFn: (v: { writes: readonly { key: string; sort_order: number }[] }) =>
+      Promise.all(v.writes.map((w) => service.updateTicket(w.key, { sort_order: w.sort_order }))),
+    onSuccess: (list) => {
+      for (const t of list) applyTicket(qc, t)
+    },
+    onError: (err) => {
+      setNote(`Could not reorder: ${err instanceof Error ? err.message : String(err)}`)
+      void qc.invalidateQueries({ queryKey: keys.board(prefix) })
+      void refresh()
+    },
+  })
+  // Each write lands in the cached board at once: the card takes its new place before the reply.
+  const writeOrder = (
+    lane: readonly Ticket[],
+    writes: readonly { key: string; sort_order: number }[],
+  ) => {
+    for (const w of writes) {
+      const t = lane.find((x) => x.key === w.key)
+      if (t) applyTicket(qc, { ...t, sort_order: w.sort_order })
+    }
+    order.mutate({ writes })
+  }
+
   const remember = (u: Undo) => {
     undo.current.push(u)
     if (undo.current.length > UNDO_DEPTH) undo.current.shift()
@@ -91,6 +122,40 @@ export function useBoardMoves(prefix: string) {
       setNote(`Moved ${ticket.key} to ${stage}/${state}`)
       lifecycle.mutate({ ticket, stage, state })
     },
+    /**
+     * Puts `ticket` at `to` (an index in its lane's cards, `lane`) when the card there has the
+     * same priority: the board orders by priority first, so a card moves only among its equals.
+     * Returns whether it moved.
+     */
+    reorder(ticket: Ticket, lane: readonly Ticket[], to: number): boolean {
+      const target = lane[to]
+      if (!target || target.key === ticket.key) return false
+      if (target.priority !== ticket.priority) {
+        setNote(
+          `${ticket.key} stays above or below cards of another priority: change its priority to move it past them.`,
+        )
+        return false
+      }
+      const group = lane.filter((t) => t.priority === ticket.priority)
+      const writes = reorderGroup(
+        group,
+        ticket.key,
+        group.findIndex((t) => t.key === target.key),
+      )
+      if (!writes.length) return false
+      remember({
+        kind: 'order',
+        key: ticket.key,
+        stage: ticket.stage,
+        before: writes.map((w) => ({
+          key: w.key,
+          sort_order: group.find((t) => t.key === w.key)?.sort_order ?? 0,
+        })),
+      })
+      setNote(`Moved ${ticket.key} ${to > lane.indexOf(ticket) ? 'below' : 'above'} ${target.key}`)
+      writeOrder(lane, writes)
+      return true
+    },
     archive(ticket: Ticket) {
       remember({ kind: 'archive', key: ticket.key, stage: ticket.stage, title: ticket.title })
       setNote(`Archived ${ticket.key}`)
@@ -103,7 +168,14 @@ export function useBoardMoves(prefix: string) {
         setNote('Nothing to undo.')
         return null
       }
-      setNote(`Undid: ${last.kind === 'stage' ? 'move' : 'archive'} of ${last.key}`)
+      setNote(
+        `Undid: ${last.kind === 'stage' ? 'move' : last.kind === 'order' ? 'reorder' : 'archive'} of ${last.key}`,
+      )
+      if (last.kind === 'order') {
+        const lane = last.before.map((b) => current(b.key)).filter((t) => t !== undefined)
+        writeOrder(lane, last.before)
+        return { key: last.key, stage: last.stage }
+      }
       if (last.kind === 'archive') {
         archive.mutate({ key: last.key, value: false })
         return { key: last.key, stage: last.stage }
