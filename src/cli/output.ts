@@ -33,7 +33,9 @@ export type OutputOptions = {
   readonly fields: readonly string[] | undefined
   /** Indented JSON: at a terminal, or with `--pretty`; one line otherwise, for programs. */
   readonly pretty: boolean
-  readonly write: (text: string) => void
+  /** False when the text waits in memory (a slow reader): `drained` then resolves when it is gone. */
+  readonly write: (text: string) => boolean | undefined
+  readonly drained?: () => Promise<void>
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -99,6 +101,10 @@ export function createOutput(o: OutputOptions): Output {
     },
     async pages(pages, human, empty) {
       let count = 0
+      // A page is read only once the one before has left, so a slow reader bounds memory.
+      const send = async (text: string) => {
+        if (o.write(text) === false && o.drained) await o.drained()
+      }
       for await (const page of pages) {
         if (o.json) {
           if (count === 0 && o.fields) {
@@ -114,13 +120,13 @@ export function createOutput(o: OutputOptions): Output {
               ? `\n  ${JSON.stringify(shown, null, 2).replaceAll('\n', '\n  ')}`
               : JSON.stringify(shown)
           }
-          if (text !== '') o.write(text)
+          if (text !== '') await send(text)
           continue
         }
         if (page.length === 0) continue
         const text = human(terminalSafeDeep(page), count === 0)
         count += page.length
-        if (text !== '') o.write(text.endsWith('\n') ? text : `${text}\n`)
+        if (text !== '') await send(text.endsWith('\n') ? text : `${text}\n`)
       }
       if (o.json) o.write(count === 0 ? '[]\n' : o.pretty ? '\n]\n' : ']\n')
       else if (count === 0 && empty !== '') o.write(`${empty}\n`)
