@@ -30,6 +30,7 @@ function context(
     fields: g.fields,
     pretty: g.pretty || process.stdout.isTTY === true,
     write: (t) => process.stdout.write(t),
+    drained: () => new Promise((resolve) => process.stdout.once('drain', () => resolve())),
   })
   const workspace = openWorkspace(env, cwd, g.file)
   let service: Promise<TicketService> | undefined

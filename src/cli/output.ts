@@ -14,6 +14,16 @@ export type Output = {
   line(text: string): void
   /** Prints `value` as JSON in --json mode, else the human rendering. */
   data<T>(value: T, human: (v: T) => string): void
+  /**
+   * Prints a list that arrives page by page as it arrives, so a whole list never sits in
+   * memory: in --json mode one JSON array (the same text `data` writes for all the rows at
+   * once), else each page's human rendering (`first` for the page that carries a header).
+   */
+  pages<T>(
+    pages: AsyncIterable<readonly T[]>,
+    human: (page: readonly T[], first: boolean) => string,
+    empty: string,
+  ): Promise<void>
 }
 
 export type OutputOptions = {
@@ -23,7 +33,9 @@ export type OutputOptions = {
   readonly fields: readonly string[] | undefined
   /** Indented JSON: at a terminal, or with `--pretty`; one line otherwise, for programs. */
   readonly pretty: boolean
-  readonly write: (text: string) => void
+  /** False when the text waits in memory (a slow reader): `drained` then resolves when it is gone. */
+  readonly write: (text: string) => boolean | undefined
+  readonly drained?: () => Promise<void>
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -86,6 +98,38 @@ export function createOutput(o: OutputOptions): Output {
       // obeyed. Colour is added by the renderers afterwards, so it survives.
       const text = human(terminalSafeDeep(value))
       if (text !== '') o.write(text.endsWith('\n') ? text : `${text}\n`)
+    },
+    async pages(pages, human, empty) {
+      let count = 0
+      // A page is read only once the one before has left, so a slow reader bounds memory.
+      const send = async (text: string) => {
+        if (o.write(text) === false && o.drained) await o.drained()
+      }
+      for await (const page of pages) {
+        if (o.json) {
+          if (count === 0 && o.fields) {
+            const known = fieldsOf(page, new Set())
+            checkFields(o.fields, known.size > 0 ? known : TICKET_FIELDS)
+          }
+          // JSON.stringify(rows, null, 2) puts each row on its own lines, indented by two.
+          let text = ''
+          for (const row of page) {
+            const shown = o.fields ? pick(row, o.fields) : row
+            text += count++ === 0 ? '[' : ','
+            text += o.pretty
+              ? `\n  ${JSON.stringify(shown, null, 2).replaceAll('\n', '\n  ')}`
+              : JSON.stringify(shown)
+          }
+          if (text !== '') await send(text)
+          continue
+        }
+        if (page.length === 0) continue
+        const text = human(terminalSafeDeep(page), count === 0)
+        count += page.length
+        if (text !== '') await send(text.endsWith('\n') ? text : `${text}\n`)
+      }
+      if (o.json) o.write(count === 0 ? '[]\n' : o.pretty ? '\n]\n' : ']\n')
+      else if (count === 0 && empty !== '') o.write(`${empty}\n`)
     },
   }
 }

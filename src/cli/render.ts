@@ -26,7 +26,7 @@ export const oneLine = (out: Output, t: Ticket) =>
 export function ticketTable(
   out: Output,
   tickets: readonly Ticket[],
-  opts: { showOpen?: boolean } = {},
+  opts: { showOpen?: boolean; header?: boolean } = {},
 ): string {
   const header = [
     'ID',
@@ -50,7 +50,9 @@ export function ticketTable(
     t.assignee ?? '-',
     String(t.priority),
   ])
-  return table(header, rows, out.width, 2)
+  const text = table(header, rows, out.width, 2)
+  // A page after the first of a streamed list: its widths are its own, under the first header.
+  return opts.header === false ? text.slice(text.indexOf('\n') + 1) : text
 }
 
 const field = (label: string, value: string) => `${label.padEnd(13)}: ${value}`

@@ -7,7 +7,12 @@ import {
   type Ticket,
   type TicketType,
 } from '../../domain/ticket.ts'
-import type { NewTicket, TicketFilter, TicketPatch } from '../../service/ticket-service.ts'
+import type {
+  NewTicket,
+  TicketFilter,
+  TicketPatch,
+  TicketService,
+} from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { oneLine, recordsText, ticketDetail, ticketTable } from '../render.ts'
 import { UsageError } from '../usage-error.ts'
@@ -101,16 +106,48 @@ export function filterOf(c: CommandContext, base: Partial<TicketFilter> = {}): T
   return f as TicketFilter
 }
 
+/** Rows per read of a whole list (`-n 0`), which is written page by page as it is read. */
+export const LIST_PAGE = 1000
+
+/**
+ * A whole list in keyset pages (`after` the last key of the page before, decision 0019), so
+ * neither the service nor the output ever holds more than one page, locally or over HTTP.
+ */
+async function* listPages(svc: TicketService, f: TicketFilter): AsyncGenerator<Ticket[]> {
+  let after = f.after
+  for (;;) {
+    const page = await svc.listTickets({
+      ...f,
+      limit: LIST_PAGE,
+      ...(after === undefined ? {} : { after }),
+    })
+    yield page
+    if (page.length < LIST_PAGE) return
+    after = page.at(-1)!.key
+  }
+}
+
 export const list: Run = async (c) => {
   const svc = await c.service()
   const project = c.project()
-  const tickets = await svc.listTickets(filterOf(c, { project }))
+  const filter = filterOf(c, { project })
+  const showOpen = c.bool('all') || c.bool('deleted')
+  const plain = (ts: readonly Ticket[]) =>
+    ts.map((t) => [t.key, t.type, t.status, t.title].join('\t')).join('\n')
+  if (filter.limit === 0)
+    return c.out.pages(
+      listPages(svc, filter),
+      (ts, first) =>
+        c.bool('plain') ? plain(ts) : ticketTable(c.out, ts, { showOpen, header: first }),
+      c.bool('plain') ? '' : `no tickets in ${project.toUpperCase()} match`,
+    )
+  const tickets = await svc.listTickets(filter)
   c.out.data(tickets, (ts) =>
     c.bool('plain')
-      ? ts.map((t) => [t.key, t.type, t.status, t.title].join('\t')).join('\n')
+      ? plain(ts)
       : ts.length === 0
         ? `no tickets in ${project.toUpperCase()} match`
-        : ticketTable(c.out, ts, { showOpen: c.bool('all') || c.bool('deleted') }),
+        : ticketTable(c.out, ts, { showOpen }),
   )
 }
 
