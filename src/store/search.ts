@@ -1,4 +1,5 @@
 /** @module How both dialects choose the best matches of a search (decision 0033). */
+import { sql } from 'kysely'
 import type { SearchScope } from './store.ts'
 
 /**
@@ -25,4 +26,19 @@ export async function bestMatches(scope: SearchScope, rank: RankMatches): Promis
   const seen = new Set(whole)
   const more = await rank(false, scope.limit + whole.length)
   return [...whole, ...more.filter((id) => !seen.has(id))].slice(0, scope.limit)
+}
+
+/**
+ * The scope's filters on `t` (the tickets table), the same SQL in both dialects, appended
+ * after each dialect's own match condition.
+ */
+export function scopeFilter(scope: SearchScope) {
+  const project = scope.projectId === undefined ? sql`` : sql`AND t.project_id = ${scope.projectId}`
+  const visible = scope.archived
+    ? sql``
+    : scope.closed
+      ? sql`AND t.archived = 0`
+      : sql`AND t.archived = 0 AND t.open = 1`
+  const within = scope.within ? sql`AND t.id IN (${scope.within})` : sql``
+  return sql`${project} ${visible} ${within}`
 }

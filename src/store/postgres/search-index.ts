@@ -1,6 +1,6 @@
 /** @module Full-text search on PostgreSQL: a GIN index over the tickets' weighted text. */
 import { type Kysely, sql } from 'kysely'
-import { bestMatches, SEARCH_CANDIDATES } from '../search.ts'
+import { bestMatches, SEARCH_CANDIDATES, scopeFilter } from '../search.ts'
 import type { Db, SearchScope } from '../store.ts'
 
 /**
@@ -46,17 +46,11 @@ export async function searchTicketIds(
   scope: SearchScope,
 ): Promise<number[]> {
   if (toTsQuery(words) === undefined) return []
-  const project = scope.projectId === undefined ? sql`` : sql`AND t.project_id = ${scope.projectId}`
-  const visible = scope.archived
-    ? sql``
-    : scope.closed
-      ? sql`AND t.archived = 0`
-      : sql`AND t.archived = 0 AND t.open = 1`
-  const within = scope.within ? sql`AND t.id IN (${scope.within})` : sql``
+  const filters = scopeFilter(scope)
   if (scope.limit === 0) {
     const query = sql`to_tsquery('tk_english', ${toTsQuery(words)})`
     const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets t
-      WHERE ${DOCUMENT} @@ ${query} ${project} ${visible} ${within}
+      WHERE ${DOCUMENT} @@ ${query} ${filters}
       ORDER BY ts_rank(${DOCUMENT}, ${query}) DESC, t.id`.execute(db)
     return rows.map((r) => r.id)
   }
@@ -65,7 +59,7 @@ export async function searchTicketIds(
     const query = sql`to_tsquery('tk_english', ${toTsQuery(words, !whole)})`
     const { rows } = await sql<{ id: number }>`SELECT id FROM (
         SELECT t.id, ts_rank(${DOCUMENT}, ${query}) AS r FROM tickets t
-        WHERE ${DOCUMENT} @@ ${query} ${project} ${visible} ${within}
+        WHERE ${DOCUMENT} @@ ${query} ${filters}
         ORDER BY t.id DESC LIMIT ${SEARCH_CANDIDATES}) c
       ORDER BY r DESC, id LIMIT ${take}`.execute(db)
     return rows.map((r) => r.id)

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { type Kysely, sql } from 'kysely'
-import { bestMatches, SEARCH_CANDIDATES } from '../search.ts'
+import { bestMatches, SEARCH_CANDIDATES, scopeFilter } from '../search.ts'
 import type { Db, SearchScope } from '../store.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: runs inside migrations, before the typed schema
@@ -43,18 +43,12 @@ export async function searchTicketIds(
   scope: SearchScope,
 ): Promise<number[]> {
   if (toFtsQuery(words) === undefined) return []
-  const project = scope.projectId === undefined ? sql`` : sql`AND t.project_id = ${scope.projectId}`
-  const visible = scope.archived
-    ? sql``
-    : scope.closed
-      ? sql`AND t.archived = 0`
-      : sql`AND t.archived = 0 AND t.open = 1`
-  const within = scope.within ? sql`AND t.id IN (${scope.within})` : sql``
+  const filters = scopeFilter(scope)
   const rank = sql`bm25(tickets_fts, 10.0, 3.0, 2.0)`
   if (scope.limit === 0) {
     const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets_fts
       JOIN tickets t ON t.id = tickets_fts.rowid
-      WHERE tickets_fts MATCH ${toFtsQuery(words)} ${project} ${visible} ${within}
+      WHERE tickets_fts MATCH ${toFtsQuery(words)} ${filters}
       ORDER BY ${rank}, t.id`.execute(db)
     return rows.map((r) => r.id)
   }
@@ -63,7 +57,7 @@ export async function searchTicketIds(
   return bestMatches(scope, async (whole, take) => {
     const { rows } = await sql<{ id: number }>`SELECT id FROM (
         SELECT t.id, ${rank} AS r FROM tickets_fts JOIN tickets t ON t.id = tickets_fts.rowid
-        WHERE tickets_fts MATCH ${toFtsQuery(words, !whole)} ${project} ${visible} ${within}
+        WHERE tickets_fts MATCH ${toFtsQuery(words, !whole)} ${filters}
         ORDER BY tickets_fts.rowid DESC LIMIT ${SEARCH_CANDIDATES})
       ORDER BY r, id LIMIT ${take}`.execute(db)
     return rows.map((r) => r.id)
