@@ -46,18 +46,15 @@ export function websocketFeed(o: WebSocketFeedOptions): ChangeFeed {
       const open = () => {
         socket = new WebSocket(address)
         socket.addEventListener('open', () => {
-          if (dropped) {
-            onStatus?.('connected')
-            changed()
-          }
+          if (dropped) onStatus?.('connected')
           dropped = false
         })
         socket.addEventListener('message', (e) => {
           const m = JSON.parse(String(e.data)) as { type: string }
           if (m.type === 'connected') {
             socket?.send(JSON.stringify({ subscribe: [] }))
-            // A change made between the first load and this subscription sent no event to us:
-            // reload once now that every later change will.
+            // Changes made before this subscription (since the first load, or while the
+            // connection was down) sent no event to us: reload once now that every later one will.
             changed()
           } else if (CHANGES.has(m.type as TicketEvent['type'])) changed()
         })
