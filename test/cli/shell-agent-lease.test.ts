@@ -14,6 +14,16 @@ const ok = async (tk: Tk, ...args: string[]) => {
   return r.stdout
 }
 
+/** `tk` as a fresh shell on another machine sees it: its own home, only `TICKET_URL` and `env`. */
+const remoteTk =
+  (url: string, env: Record<string, string>): Tk =>
+  (...args) =>
+    runTk(args, {
+      cwd: tempDir('tk-remote-'),
+      env: { TICKET_HOME: join(tempDir('tk-home-'), '.ticket'), TICKET_URL: url, ...env },
+    })
+const ADMIN = { TICKET_USERNAME: 'admin', TICKET_PASSWORD: 'admin-password' }
+
 /**
  * An agent driven from a shell, holding `key` (claimed): each of its writes (comment, time
  * log, update) and `tk agent heartbeat` moves the lease further out, a person's write does not;
@@ -111,26 +121,8 @@ describe('an agent driven from a shell keeps its lease by working', () => {
     const admin = await signedIn(server)
     const [key, other] = await readyTickets(admin, 'SH', 2)
     const bot = await newAgent(server, admin, 'SH')
-    const agent: Tk = (...args) =>
-      runTk(args, {
-        cwd: tempDir('tk-agent-'),
-        env: {
-          TICKET_HOME: join(tempDir('tk-home-'), '.ticket'),
-          TICKET_URL: server.url,
-          AGENT_ID: bot.id,
-          AGENT_PASSWORD: bot.password,
-        },
-      })
-    const person: Tk = (...args) =>
-      runTk(args, {
-        cwd: tempDir('tk-person-'),
-        env: {
-          TICKET_HOME: join(tempDir('tk-home-'), '.ticket'),
-          TICKET_URL: server.url,
-          TICKET_USERNAME: 'admin',
-          TICKET_PASSWORD: 'admin-password',
-        },
-      })
+    const agent = remoteTk(server.url, { AGENT_ID: bot.id, AGENT_PASSWORD: bot.password })
+    const person = remoteTk(server.url, ADMIN)
     const lease = async () =>
       (await admin.listAgents()).find((a) => a.id === bot.id)!.lease_expires_at
 
@@ -151,16 +143,7 @@ describe('an agent driven from a shell keeps its lease by working', () => {
     const [key] = await readyTickets(admin, 'LP', 1)
     const bot = await newAgent(server, admin, 'LP')
     await admin.updateAgent(bot.id, { display_name: 'lapser' })
-    const agent: Tk = (...args) =>
-      runTk(args, {
-        cwd: tempDir('tk-agent-'),
-        env: {
-          TICKET_HOME: join(tempDir('tk-home-'), '.ticket'),
-          TICKET_URL: server.url,
-          AGENT_ID: bot.id,
-          AGENT_PASSWORD: bot.password,
-        },
-      })
+    const agent = remoteTk(server.url, { AGENT_ID: bot.id, AGENT_PASSWORD: bot.password })
     await ok(agent, 'claim', key!)
     await eventually(
       async () => (await admin.getTicket(key!)).assignee === null,
@@ -185,15 +168,7 @@ describe('an agent driven from a shell keeps its lease by working', () => {
     expect(beat.code).toBe(1)
     expect(beat.stderr).toContain('it was taken from you at')
     // People read the requeue by the agent's name.
-    const history = await runTk(['history', key!], {
-      cwd: tempDir('tk-person-'),
-      env: {
-        TICKET_HOME: join(tempDir('tk-home-'), '.ticket'),
-        TICKET_URL: server.url,
-        TICKET_USERNAME: 'admin',
-        TICKET_PASSWORD: 'admin-password',
-      },
-    })
+    const history = await remoteTk(server.url, ADMIN)('history', key!)
     expect(history.stdout).toMatch(/requeued from lapser: lease lapsed/)
     expect(history.stdout).not.toContain(bot.id)
   }, 60_000)
