@@ -300,6 +300,57 @@ export function describeTicketService(name: string, open: OpenService) {
       expect(await keys({ archived: true, limit: 1 })).toHaveLength(1)
     })
 
+    it('answers filters of one shape with their own values, labels and blockers as each ticket has them', async () => {
+      // A list page's query is compiled once per shape of filter and then only bound
+      // (decision 0040): the same shape asked with other values must not answer the first.
+      const { svc } = await withProject()
+      await svc.createProject({ prefix: 'OPS', title: 'Operations' })
+      const epic = await svc.createTicket({ project: 'CUS', title: 'epic', type: 'epic' })
+      const story = await svc.createTicket({ project: 'CUS', title: 'story', type: 'epic' })
+      const bug = await svc.createTicket({
+        project: 'CUS',
+        title: 'bug',
+        type: 'bug',
+        parent: epic.key,
+      })
+      const task = await svc.createTicket({ project: 'CUS', title: 'task', parent: story.key })
+      const ops = await svc.createTicket({ project: 'OPS', title: 'ops task' })
+      for (const name of ['urgent', 'backend']) await svc.createLabel({ project: 'CUS', name })
+      await svc.addLabel(bug.key, 'urgent')
+      await svc.addLabel(task.key, 'backend')
+      await svc.addLabel(task.key, 'urgent')
+      await svc.addDependency(task.key, bug.key)
+      await svc.setStage(bug.key, 'develop')
+      const keys = async (f: object) => (await svc.listTickets(f)).map((t) => t.key)
+      expect(await keys({ project: 'CUS', type: 'bug' })).toEqual([bug.key])
+      expect(await keys({ project: 'CUS', type: 'task' })).toEqual([task.key])
+      expect(await keys({ project: 'OPS', type: 'task' })).toEqual([ops.key])
+      expect(await keys({ project: 'CUS', label: 'backend' })).toEqual([task.key])
+      expect((await keys({ project: 'CUS', label: 'urgent' })).sort()).toEqual(
+        [bug.key, task.key].sort(),
+      )
+      expect(await keys({ project: 'CUS', parent: epic.key })).toEqual([bug.key])
+      expect(await keys({ project: 'CUS', parent: story.key })).toEqual([task.key])
+      // The epic's stage follows its only child's.
+      expect((await keys({ project: 'CUS', stage: 'develop' })).sort()).toEqual(
+        [bug.key, epic.key].sort(),
+      )
+      expect(await keys({ project: 'CUS', stage: 'design', type: 'task' })).toEqual([task.key])
+      expect((await keys({ type: 'task', limit: 10 })).sort()).toEqual([ops.key, task.key].sort())
+      expect(await keys({ type: 'bug', limit: 10 })).toEqual([bug.key])
+      // Labels and blockers on a page are the ones each ticket's own read gives.
+      for (const t of await svc.listTickets({ limit: 0 })) {
+        const own = await svc.getTicket(t.key)
+        expect({ key: t.key, labels: t.labels, blocked: t.blocked }).toEqual({
+          key: own.key,
+          labels: own.labels,
+          blocked: own.blocked,
+        })
+      }
+      const [onPage] = await svc.listTickets({ project: 'CUS', label: 'backend' })
+      expect(onPage).toMatchObject({ labels: ['backend', 'urgent'], blocked: [bug.key] })
+    })
+
     it('pages by key: each page goes on after the last ticket of the one before', async () => {
       const { svc } = await withProject()
       for (const title of ['a', 'b', 'c', 'd', 'e'])

@@ -206,6 +206,14 @@ function authorisationCases() {
     expect(projects.map((p) => p.prefix)).not.toContain(f.p)
     const tickets = (await outsider('GET', '/api/tickets?limit=0')).body as { key: string }[]
     expect(tickets.some((t) => t.key.startsWith(`${f.p}-`))).toBe(false)
+    // A page's query is compiled once per shape (decision 0040): each caller's own projects
+    // are bound into it, whoever asked first.
+    const page = (await outsider('GET', '/api/tickets')).body as { key: string }[]
+    expect(page.some((t) => t.key.startsWith(`${f.p}-`))).toBe(false)
+    const viewerPage = (await callers.viewer('GET', '/api/tickets')).body as { key: string }[]
+    expect(viewerPage.some((t) => t.key.startsWith(`${f.p}-`))).toBe(true)
+    const outsiderAgain = (await outsider('GET', '/api/tickets')).body as { key: string }[]
+    expect(outsiderAgain.some((t) => t.key.startsWith(`${f.p}-`))).toBe(false)
     const found = (await outsider('GET', '/api/tickets?q=task')).body as { key: string }[]
     expect(found.some((t) => t.key.startsWith(`${f.p}-`))).toBe(false)
     const history = (await outsider('GET', '/api/history?limit=0')).body as { ticket_key: string }[]

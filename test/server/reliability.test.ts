@@ -90,6 +90,8 @@ describe('reliability', () => {
       ),
     )
     expect(acknowledged.filter((k) => !present.has(k))).toEqual([])
+    // A create cut off before its commit used no key: the keys left are 1…n, none skipped.
+    expect(gaps([...present])).toEqual([])
   })
 
   it('the local CLI and the server write one database at once: no busy errors, nothing lost', async () => {
@@ -123,5 +125,13 @@ describe('reliability', () => {
     const listed = (await api('GET', '/api/tickets?project=TK&limit=0')).body as { key: string }[]
     const present = new Set(listed.map((t) => t.key))
     expect(all.filter((k) => !present.has(k))).toEqual([])
+    expect(gaps([...present])).toEqual([])
   })
 })
+
+/** The sequence numbers missing below the highest of `keys` (quality.md: keys gap-free). */
+function gaps(keys: readonly string[]): number[] {
+  const seqs = new Set(keys.map((k) => Number(k.split('-').at(-1))))
+  const top = Math.max(0, ...seqs)
+  return Array.from({ length: top }, (_, i) => i + 1).filter((n) => !seqs.has(n))
+}

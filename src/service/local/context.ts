@@ -5,8 +5,9 @@ import type { HistoryChange } from '../../domain/history.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { User } from '../../domain/user.ts'
 import { idList } from '../../store/id-list.ts'
+import { prepared } from '../../store/prepared.ts'
 import type { Db, Store, WriteMode } from '../../store/store.ts'
-import { selectTickets, toTickets } from '../../store/tickets.ts'
+import { findTicketRowById, selectTickets, toTickets } from '../../store/tickets.ts'
 import { leaseFor } from './lease.ts'
 
 /** What every local operation needs: the store, who acts, the clock, and where events go. */
@@ -40,19 +41,34 @@ export const at = (t: {
 
 /** Appends one history event (domain.md: history is append-only, with actor and time). */
 export async function record(db: Db, ctx: Ctx, e: HistoryPlace & HistoryChange): Promise<void> {
-  await db
-    .insertInto('history')
-    .values({
-      project_id: e.project_id,
-      ticket_id: e.ticket_id ?? null,
-      ticket_key: e.ticket_key ?? null,
-      event_type: e.event_type,
-      actor: ctx.actor.username,
-      payload: JSON.stringify(e.payload),
-      created_at: stamp(ctx),
-    })
-    .execute()
+  await insertHistory(
+    db,
+    e.project_id,
+    e.ticket_id ?? null,
+    e.ticket_key ?? null,
+    e.event_type,
+    ctx.actor.username,
+    JSON.stringify(e.payload),
+    stamp(ctx),
+  )
 }
+
+// Every write records one: built and compiled once (decision 0040).
+const insertHistory = prepared(
+  (
+    db,
+    project_id: number | null,
+    ticket_id: number | null,
+    ticket_key: string | null,
+    event_type: string,
+    actor: string,
+    payload: string,
+    created_at: string,
+  ) =>
+    db
+      .insertInto('history')
+      .values({ project_id, ticket_id, ticket_key, event_type, actor, payload, created_at }),
+)
 
 export async function requireUser(db: Db, username: string) {
   const u = await db
@@ -124,7 +140,11 @@ async function publish(
 ) {
   const ids = [...new Set([...created, ...touched])]
   const { rows, tickets } = await ctx.store.read(async (db) => {
-    const rows = await selectTickets(db).where('t.id', 'in', idList(db, ids)).execute()
+    // Most writes change one ticket: its row by a prepared read, not a query built each time.
+    const one = ids.length === 1 ? await findTicketRowById(db, ids[0]!) : undefined
+    const rows = one
+      ? [one]
+      : await selectTickets(db).where('t.id', 'in', idList(db, ids)).execute()
     return { rows, tickets: await toTickets(db, rows) }
   })
   const at = stamp(ctx)
