@@ -31,7 +31,7 @@ export function Roles() {
     <>
       <h1>Roles</h1>
       <ErrorNote error={roles.error ?? change.error} />
-      <ul className="roles">
+      <ul className="roles rows">
         {roles.data?.map((r) => (
           <li key={r.id}>
             <strong>{r.name}</strong> {r.title && r.title !== r.name ? `(${r.title})` : ''}

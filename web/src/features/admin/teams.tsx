@@ -114,7 +114,7 @@ export function Teams({ name }: { name?: string }) {
     <>
       <h1>Teams</h1>
       <ErrorNote error={teams.error ?? change.error} />
-      <ul>
+      <ul className="rows">
         {teams.data?.map((t) => (
           <li key={t.id}>
             <button type="button" className="link" onClick={() => setOpen(t.name)}>
