@@ -254,4 +254,27 @@ describe('layout, command palette and label colours', () => {
     }
     await context.close()
   })
+
+  it("spaces the ticket page's rows of buttons apart, none touching the row above", async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto(`/t/${bug}`)
+    await page.getByRole('heading', { name: 'Pelican checkout fails' }).waitFor()
+    await page.getByRole('button', { name: 'Archive' }).waitFor()
+    // Every pair of buttons or fields in one side panel on different lines: at least 4 px apart.
+    const touching = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.side-box')].flatMap((box) => {
+        const els = [...box.querySelectorAll('button, input:not([type=checkbox]), select')]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => [e.textContent || e.getAttribute('placeholder') || e.tagName, e.getBoundingClientRect()])
+        const out = []
+        for (const [a, ra] of els)
+          for (const [b, rb] of els)
+            if (rb.top > ra.top + 2 && rb.top - ra.bottom < 4 && rb.left < ra.right && ra.left < rb.right)
+              out.push(a + ' / ' + b)
+        return out
+      })`,
+    )
+    expect(touching).toEqual([])
+    await context.close()
+  })
 })

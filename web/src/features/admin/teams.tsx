@@ -121,13 +121,15 @@ export function Teams({ name }: { name?: string }) {
               {t.name}
             </button>
             {t.parent_name ? <span className="muted"> in {t.parent_name}</span> : null}
-            <button
-              type="button"
-              className="small"
-              onClick={() => change.mutate(() => service.deleteTeam(t.name))}
-            >
-              Delete {t.name}
-            </button>
+            <span className="row-actions">
+              <button
+                type="button"
+                className="small"
+                onClick={() => change.mutate(() => service.deleteTeam(t.name))}
+              >
+                Delete {t.name}
+              </button>
+            </span>
           </li>
         ))}
       </ul>

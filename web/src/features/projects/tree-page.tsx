@@ -17,7 +17,7 @@ function Branch({ node }: { node: Node }) {
         <Link href={`/t/${t.key}`} className="row-key">
           {t.key}
         </Link>{' '}
-        <span className="row-title">{t.title}</span> <span className="badge type">{t.type}</span>{' '}
+        <span className="row-title">{t.title}</span>
         <span className={`badge state state-${t.state}`}>{t.status}</span>
       </span>
       {node.children.length ? (
