@@ -28,6 +28,24 @@ beforeAll(async () => {
   ).key
   await admin.createLabel({ project: 'LAY', name: 'payments' })
   await admin.addLabel(bug, 'payments')
+  // A wide graph: an epic over eight children, side by side once laid out.
+  const epic = await admin.createTicket({ project: 'OTH', title: 'Wide epic', type: 'epic' })
+  for (let i = 1; i <= 8; i++) {
+    const t = await admin.createTicket({
+      project: 'OTH',
+      title: `Child ticket number ${i} of the wide epic`,
+      parent: epic.key,
+    })
+    if (i === 1) {
+      await admin.setStage(t.key, 'develop')
+      await admin.setState(t.key, 'active')
+    }
+  }
+  await admin.createTicket({ project: 'OTH', title: 'A requirement', type: 'requirement' })
+  await admin.createProject({ prefix: 'EMP', title: 'Nothing in it yet' })
+  // Keys as long as they come (five wide letters, two digits): MOWMW-T-10.
+  await admin.createProject({ prefix: 'MOWMW', title: 'Long keys' })
+  for (let i = 1; i <= 11; i++) await admin.createTicket({ project: 'MOWMW', title: `Ticket ${i}` })
 }, 60_000)
 
 afterAll(async () => {
@@ -112,6 +130,151 @@ describe('layout, command palette and label colours', () => {
     expect(new URL(page.url()).search).toBe('')
     // No command-line hints in the web app.
     expect(await page.locator('main').textContent()).not.toMatch(/\btk [a-z]/)
+    await context.close()
+  })
+
+  it("draws the empty states' pictures, and names the not-found page as such", async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    for (const [path, heading] of [
+      ['/p/EMP/board', 'EMP board'],
+      ['/p/EMP/list', 'EMP list'],
+      ['/search?q=nothing-like-this', 'Search: nothing-like-this'],
+      ['/no/such/page', 'Page not found'],
+    ] as const) {
+      await page.goto(path)
+      await page.getByRole('heading', { name: heading }).waitFor()
+      // A drawn picture, not a character some machines have no glyph for (an empty box).
+      const icon = page.locator('.state-box .state-icon svg').first()
+      await icon.waitFor()
+      const box = (await icon.boundingBox())!
+      expect(box.width).toBeGreaterThan(10)
+      expect(await page.locator('.state-box .state-icon').first().textContent()).toBe('')
+    }
+    // The page that is not there says so in the top bar and the tab, not "Projects".
+    expect(await page.locator('header.top .title-crumb').textContent()).toBe('Page not found')
+    expect(await page.title()).toMatch(/^Page not found/)
+    await page.getByRole('link', { name: 'Go to all projects' }).click()
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor()
+    await context.close()
+  })
+
+  it('draws selects like the inputs beside them, one row high, on one line', async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/LAY/board')
+    await page.getByRole('heading', { name: 'LAY board' }).waitFor()
+    const select = page.locator('.filters select').first()
+    const input = page.getByLabel('Assignee', { exact: true })
+    // Not the browser's own control: the app's border, radius and arrow.
+    expect(
+      await page.evaluate<string>(
+        `getComputedStyle(document.querySelector('.filters select')).appearance`,
+      ),
+    ).toBe('none')
+    const s = (await select.boundingBox())!
+    const i = (await input.boundingBox())!
+    expect(Math.abs(s.y - i.y)).toBeLessThanOrEqual(1)
+    expect(Math.abs(s.height - i.height)).toBeLessThanOrEqual(1)
+    await context.close()
+  })
+
+  it('keeps each ticket key in the list on one line', async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto('/p/MOWMW/list')
+    await page.getByRole('heading', { name: 'MOWMW list' }).waitFor()
+    await page.locator('a[data-row="MOWMW-T-11"]').waitFor()
+    // The lines the key's text takes (a flex item is one box however many lines it wraps to).
+    const lines = await page.evaluate<[string, number][]>(
+      `[...document.querySelectorAll('a[data-row]')].map((a) => {
+        const range = document.createRange()
+        range.selectNodeContents(a)
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)))
+        return [a.textContent, tops.size]
+      })`,
+    )
+    expect(lines.length).toBeGreaterThan(5)
+    expect(lines.filter(([, n]) => n !== 1)).toEqual([])
+    await context.close()
+  })
+
+  it('shows lists as designed rows: no bullets, no underlined keys', async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    for (const [path, heading, item] of [
+      ['/p/OTH/tree', 'OTH hierarchy', '.tree li'],
+      ['/search?q=child', 'Search: child', '.results li'],
+      ['/p/OTH/requirements', 'OTH requirements', '.requirements > li'],
+      ['/admin/roles', 'Roles', '.roles > li'],
+    ] as const) {
+      await page.goto(path)
+      await page.getByRole('heading', { name: heading }).waitFor()
+      await page.locator(item).first().waitFor()
+      const bullets = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('${item}')].map((li) => getComputedStyle(li).listStyleType).filter((t) => t !== 'none')`,
+      )
+      expect(bullets, path).toEqual([])
+    }
+    await page.goto('/p/OTH/tree')
+    const key = page.locator('.tree .row-key').first()
+    await key.waitFor()
+    expect(
+      await page.evaluate<string>(
+        `getComputedStyle(document.querySelector('.tree .row-key')).textDecorationLine`,
+      ),
+    ).toBe('none')
+    await context.close()
+  })
+
+  it('draws a wide graph at a readable size, with each status whole', async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(size)
+      await page.goto('/p/OTH/graph')
+      await page.getByRole('heading', { name: 'OTH graph' }).waitFor()
+      await page.locator('.react-flow__node').nth(8).waitFor()
+      // Fitting nine boxes side by side would shrink their text below reading size; the view
+      // stays at three-quarter size at least and the rest is panned to.
+      const scale = await page.evaluate<number>(
+        `new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a`,
+      )
+      expect(scale).toBeGreaterThanOrEqual(0.75)
+      expect(scale).toBeLessThanOrEqual(1)
+      // The status badge is not cut off ("develop/activ").
+      const cut = await page.$$eval('.graph-node .badge.state', (badges) =>
+        badges.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.textContent),
+      )
+      expect(cut).toEqual([])
+      expect(
+        await page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        ),
+      ).toBeLessThanOrEqual(0)
+    }
+    await context.close()
+  })
+
+  it("spaces the ticket page's rows of buttons apart, none touching the row above", async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto(`/t/${bug}`)
+    await page.getByRole('heading', { name: 'Pelican checkout fails' }).waitFor()
+    await page.getByRole('button', { name: 'Archive' }).waitFor()
+    // Every pair of buttons or fields in one side panel on different lines: at least 4 px apart.
+    const touching = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.side-box')].flatMap((box) => {
+        const els = [...box.querySelectorAll('button, input:not([type=checkbox]), select')]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => [e.textContent || e.getAttribute('placeholder') || e.tagName, e.getBoundingClientRect()])
+        const out = []
+        for (const [a, ra] of els)
+          for (const [b, rb] of els)
+            if (rb.top > ra.top + 2 && rb.top - ra.bottom < 4 && rb.left < ra.right && ra.left < rb.right)
+              out.push(a + ' / ' + b)
+        return out
+      })`,
+    )
+    expect(touching).toEqual([])
     await context.close()
   })
 })

@@ -69,6 +69,7 @@ const PAGES = [
   ['/p/PH/board', 'PH board'],
   ['/p/PH/list', 'PH list'],
   ['/p/PH/tree', 'PH hierarchy'],
+  ['/p/PH/graph', 'PH graph'],
   ['/p/PH/stories', 'PH stories'],
   ['/p/PH/requirements', 'PH requirements'],
   ['/p/PH/settings', 'PH settings'],
@@ -80,6 +81,8 @@ const PAGES = [
   ['/admin/roles', 'Roles'],
   ['/admin/workflows', 'Workflows'],
   ['/admin/settings', 'Settings'],
+  ['/search?q=nothing-like-this', 'Search: nothing-like-this'],
+  ['/no/such/page', 'Page not found'],
 ] as const
 
 describe('on a phone (390×844, touch)', () => {
@@ -90,6 +93,7 @@ describe('on a phone (390×844, touch)', () => {
       await page.goto(path)
       await page.getByRole('heading', { name: heading }).first().waitFor()
       await page.waitForLoadState('networkidle')
+      if (path.endsWith('/graph')) await page.locator('.react-flow__node').first().waitFor()
       const px = await overflow(page)
       if (px > 0) wide[path] = px
     }
@@ -189,4 +193,27 @@ describe('on a phone (390×844, touch)', () => {
     await expect.poll(async () => (await admin.getTicket(firstKey)).stage).toBe('develop')
     await context.close()
   }, 60_000)
+
+  it('shows every admin action and tab inside the screen, none cut off at the edge', async () => {
+    const { context, page } = await phone(browser, server.url)
+    const admin = await server.api()
+    await admin.createUser({ username: 'phoneuser', password: 'phoneuser-password' } as never)
+    await admin.createAgent({ display_name: 'Phone bot' } as never)
+    for (const [path, heading] of [
+      ['/admin/users', 'Users'],
+      ['/admin/agents', 'Agents'],
+    ] as const) {
+      await page.goto(path)
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+      await page.locator('main table button').first().waitFor()
+      // Every button of the table, and every admin tab, lies wholly within the 390 px.
+      const outside = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('main table button, nav[aria-label="Admin sections"] a')]
+          .filter((e) => e.getBoundingClientRect().left < 0 || e.getBoundingClientRect().right > innerWidth)
+          .map((e) => e.textContent)`,
+      )
+      expect(outside, path).toEqual([])
+    }
+    await context.close()
+  })
 })

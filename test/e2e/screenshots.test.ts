@@ -21,12 +21,24 @@ const SCREENS = [
   ['list', '/p/SHOP/list', 'SHOP list'],
   ['ticket', '/t/SHOP-B-2', 'Checkout rejects cards with a space in the number'],
   ['hierarchy', '/p/SHOP/tree', 'SHOP hierarchy'],
+  ['graph', '/p/SHOP/graph', 'SHOP graph'],
   ['stories', '/p/SHOP/stories', 'SHOP stories'],
+  ['requirements', '/p/SHOP/requirements', 'SHOP requirements'],
   ['settings', '/p/SHOP/settings', 'SHOP settings'],
   ['search', '/search?q=checkout', 'Search: checkout'],
+  ['chat', '/chat', 'Chat'],
   ['admin-users', '/admin/users', 'Users'],
+  ['admin-agents', '/admin/agents', 'Agents'],
+  ['admin-teams', '/admin/teams', 'Teams'],
+  ['admin-roles', '/admin/roles', 'Roles'],
   ['admin-workflows', '/admin/workflows', 'Workflows'],
+  ['admin-settings', '/admin/settings', 'Settings'],
   ['empty-filter', '/p/SHOP/board?q=nothing-like-this', 'SHOP board'],
+  ['empty-board', '/p/OPS/board', 'OPS board'],
+  ['empty-list', '/p/OPS/list', 'OPS list'],
+  ['empty-search', '/search?q=nothing-like-this', 'Search: nothing-like-this'],
+  ['not-found', '/no/such/page', 'Page not found'],
+  ['project-not-found', '/p/NOPE/board', /not found/i],
 ] as const
 
 let server: WebServer
@@ -117,7 +129,10 @@ beforeAll(async () => {
   )
   await admin.logTime({ ticket: keys[0]!, minutes: 45, note: 'reproduce' })
   await admin.createStory({ project: 'SHOP', title: 'Faster checkout' })
+  for (const title of ['A card number may contain spaces', 'Refunds within 14 days'])
+    await admin.createTicket({ project: 'SHOP', title, type: 'requirement' })
   await admin.createTeam({ name: 'payments' })
+  await admin.createAgent({ display_name: 'Triage bot' } as never)
 }, 120_000)
 
 afterAll(async () => {
@@ -152,6 +167,8 @@ describe.skipIf(process.env.SCREENSHOTS !== '1')('screenshots (SCREENSHOTS=1)', 
           await page.goto(path)
           await page.getByRole('heading', { name: heading }).first().waitFor()
           await page.waitForLoadState('networkidle')
+          // The graph is laid out after its data arrives: wait for the boxes, not just the heading.
+          if (name === 'graph') await page.locator('.react-flow__node').first().waitFor()
           await shot(page, `${size}-${scheme}-${name}`)
         }
         await page.goto('/p/SHOP/board')

@@ -7,7 +7,7 @@ export function DataTable(props: {
   children: ReactNode
 }) {
   return (
-    <table>
+    <table className="data-table">
       <thead>
         <tr>
           {props.columns.map((c) => (

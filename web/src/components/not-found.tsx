@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
+import { EmptyState } from './states.tsx'
 
 /**
  * The one page for something that is not there, or not there for this user (the server hides
@@ -9,10 +10,12 @@ export function NotFound({ title, children }: { title: string; children: ReactNo
   return (
     <section className="page not-found" aria-labelledby="not-found-h">
       <h1 id="not-found-h">{title}</h1>
-      <p>{children}</p>
-      <p>
-        <Link href="/">Go to all projects</Link>
-      </p>
+      <EmptyState icon="missing" title="Nothing here">
+        <p>{children}</p>
+        <Link href="/" className="btn btn-primary">
+          Go to all projects
+        </Link>
+      </EmptyState>
     </section>
   )
 }

@@ -8,6 +8,7 @@ describe('titles and projects of paths', () => {
     expect(titleOf('/t/cus-t-42')).toBe('CUS-T-42')
     expect(titleOf('/admin/users')).toBe('Admin: users')
     expect(titleOf('/')).toBe('Projects')
+    expect(titleOf('/no/such/page')).toBe('Page not found')
   })
   it('finds the project of a board or a ticket', () => {
     expect(projectOfPath('/p/cus/list')).toBe('CUS')

@@ -9,7 +9,8 @@ export function titleOf(path: string): string {
   if (path.startsWith('/admin/')) return `Admin: ${path.slice(7)}`
   if (path.startsWith('/search')) return 'Search'
   if (path.startsWith('/chat')) return 'Chat'
-  return 'Projects'
+  // Any other address is the not-found page, which must not call itself "Projects".
+  return path === '/' || path === '' || path === '/login' ? 'Projects' : 'Page not found'
 }
 
 /** The project a path is about: `/p/CUS/…` or `/t/CUS-T-42`. */

@@ -31,23 +31,25 @@ export function Roles() {
     <>
       <h1>Roles</h1>
       <ErrorNote error={roles.error ?? change.error} />
-      <ul className="roles">
+      <ul className="roles rows">
         {roles.data?.map((r) => (
           <li key={r.id}>
             <strong>{r.name}</strong> {r.title && r.title !== r.name ? `(${r.title})` : ''}
-            <button type="button" className="small" onClick={() => setEditing(r)}>
-              Edit {r.name}
-            </button>
-            <button
-              type="button"
-              className="small"
-              onClick={() =>
-                window.confirm(`Delete role ${r.name}?`) &&
-                change.mutate(() => service.deleteRole(String(r.id)))
-              }
-            >
-              Delete {r.name}
-            </button>
+            <span className="row-actions">
+              <button type="button" className="small" onClick={() => setEditing(r)}>
+                Edit {r.name}
+              </button>
+              <button
+                type="button"
+                className="small"
+                onClick={() =>
+                  window.confirm(`Delete role ${r.name}?`) &&
+                  change.mutate(() => service.deleteRole(String(r.id)))
+                }
+              >
+                Delete {r.name}
+              </button>
+            </span>
             <details>
               <summary>Motivation and goals</summary>
               <Markdown source={r.motivation} empty="No motivation." />

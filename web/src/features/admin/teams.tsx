@@ -114,20 +114,22 @@ export function Teams({ name }: { name?: string }) {
     <>
       <h1>Teams</h1>
       <ErrorNote error={teams.error ?? change.error} />
-      <ul>
+      <ul className="rows">
         {teams.data?.map((t) => (
           <li key={t.id}>
             <button type="button" className="link" onClick={() => setOpen(t.name)}>
               {t.name}
             </button>
             {t.parent_name ? <span className="muted"> in {t.parent_name}</span> : null}
-            <button
-              type="button"
-              className="small"
-              onClick={() => change.mutate(() => service.deleteTeam(t.name))}
-            >
-              Delete {t.name}
-            </button>
+            <span className="row-actions">
+              <button
+                type="button"
+                className="small"
+                onClick={() => change.mutate(() => service.deleteTeam(t.name))}
+              >
+                Delete {t.name}
+              </button>
+            </span>
           </li>
         ))}
       </ul>

@@ -196,13 +196,13 @@ export function BoardPage({ prefix }: { prefix: string }) {
       {query.isPending || (filtered && !stages) ? <LoadingState label="Loading the board" /> : null}
       {query.isSuccess && shown === 0 ? (
         anyFilter(filters) ? (
-          <EmptyState icon="⌀" title="No tickets match these filters">
+          <EmptyState icon="none" title="No tickets match these filters">
             <Button variant="primary" onClick={() => setFilters(NO_FILTERS)}>
               Clear filters
             </Button>
           </EmptyState>
         ) : (
-          <EmptyState icon="＋" title="No open tickets yet">
+          <EmptyState icon="new" title="No open tickets yet">
             <p>
               {editable
                 ? 'Create the first one with New ticket (or press c).'

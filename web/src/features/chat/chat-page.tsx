@@ -4,6 +4,7 @@ import type { ChatInputMessage, ChatMessage } from '../../../../src/domain/chat.
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { EmptyState } from '../../components/states.tsx'
 
 type Bubble = { readonly id: number; readonly role: 'user' | 'assistant' | 'system'; text: string }
 
@@ -93,7 +94,11 @@ export default function ChatPage() {
       <h1>Chat</h1>
       <ErrorNote error={settings.error} />
       {settings.data && !enabled ? (
-        <p role="status">Chat is disabled by an administrator.</p>
+        <div role="status">
+          <EmptyState icon="off" title="Chat is turned off">
+            <p>Chat is disabled by an administrator.</p>
+          </EmptyState>
+        </div>
       ) : null}
       <ol className="chat-thread" aria-live="polite">
         {bubbles.map((b) => (
@@ -105,7 +110,9 @@ export default function ChatPage() {
           </li>
         ))}
       </ol>
+      {/* A turned-off chat offers no message box to type into. */}
       <form
+        hidden={Boolean(settings.data) && !enabled}
         onSubmit={(e) => {
           e.preventDefault()
           send(e.currentTarget.elements.namedItem('prompt') as HTMLTextAreaElement)

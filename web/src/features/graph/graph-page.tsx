@@ -8,6 +8,7 @@ import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { TypeIcon } from '../ticket/ticket-badges.tsx'
 import { GRAPH_LIMIT, graphOf, openTickets, type TicketNode } from './graph-model.ts'
 
 function TicketBox({ data }: NodeProps<TicketNode>) {
@@ -16,11 +17,11 @@ function TicketBox({ data }: NodeProps<TicketNode>) {
     <div className={`graph-node state-${t.state}`} title={`${t.key} ${t.title}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="graph-node-head">
+        <TypeIcon type={t.type} />
         {/* The link is what a keyboard reaches (nodes themselves are not focusable). */}
         <Link href={`/t/${t.key}`} className="graph-node-key nopan">
           {t.key}
         </Link>
-        <span className="badge type">{t.type}</span>
         <span className={`badge state state-${t.state}`}>{t.status}</span>
       </div>
       <div className="graph-node-title">{t.title}</div>
@@ -30,6 +31,7 @@ function TicketBox({ data }: NodeProps<TicketNode>) {
 }
 
 const nodeTypes = { ticket: TicketBox }
+const GRAPH_FIT = { minZoom: 0.75, maxZoom: 1 }
 
 /** The project's open tickets as a graph: parents above children, blockers above what they block. */
 export default function GraphPage({ prefix }: { prefix: string }) {
@@ -49,7 +51,7 @@ export default function GraphPage({ prefix }: { prefix: string }) {
       <ErrorNote error={tree.error} />
       {tree.isPending ? <LoadingState label="Loading the graph" /> : null}
       {built && built.nodes.length === 0 ? (
-        <EmptyState icon="○" title="No open tickets to draw" />
+        <EmptyState icon="empty" title="No open tickets to draw" />
       ) : null}
       {built && built.nodes.length > 0 ? (
         <>
@@ -70,7 +72,10 @@ export default function GraphPage({ prefix }: { prefix: string }) {
               edgesFocusable={false}
               nodesFocusable={false}
               onNodeClick={(_, n) => navigate(`/t/${n.id}`)}
+              // Readable first: never smaller than 3/4 size to fit (a wider graph is panned), never
+              // larger than life for a small one.
               fitView
+              fitViewOptions={GRAPH_FIT}
               minZoom={0.1}
               proOptions={{ hideAttribution: true }}
             />

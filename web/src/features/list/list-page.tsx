@@ -189,7 +189,7 @@ export default function ListPage({ prefix }: { prefix: string }) {
       {tickets.isPending ? <LoadingState label="Loading tickets" rows={6} /> : null}
       {tickets.isSuccess && rows.length === 0 ? (
         anyFilter(filters) || closed ? (
-          <EmptyState icon="⌀" title="No tickets match">
+          <EmptyState icon="none" title="No tickets match">
             <Button
               variant="primary"
               onClick={() => {
@@ -201,7 +201,7 @@ export default function ListPage({ prefix }: { prefix: string }) {
             </Button>
           </EmptyState>
         ) : (
-          <EmptyState icon="＋" title="No open tickets yet">
+          <EmptyState icon="new" title="No open tickets yet">
             <p>New tickets appear here, newest change first.</p>
           </EmptyState>
         )

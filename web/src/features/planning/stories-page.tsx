@@ -128,7 +128,7 @@ export default function StoriesPage({ prefix, storyId }: { prefix: string; story
     <section className="page">
       <h1>{prefix} stories</h1>
       <ErrorNote error={stories.error} />
-      <ul>
+      <ul className="rows">
         {stories.data?.map((s) => (
           <li key={s.id}>
             <button type="button" className="link" onClick={() => setOpen(s.id)}>

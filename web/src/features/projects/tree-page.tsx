@@ -3,6 +3,8 @@ import { Link } from 'wouter'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { EmptyState } from '../../components/states.tsx'
+import { TypeIcon } from '../ticket/ticket-badges.tsx'
 
 type Node = Awaited<ReturnType<typeof service.tree>>[number]
 
@@ -10,9 +12,14 @@ function Branch({ node }: { node: Node }) {
   const t = node.ticket
   return (
     <li>
-      <Link href={`/t/${t.key}`}>{t.key}</Link> {t.title}{' '}
-      <span className="badge type">{t.type}</span>{' '}
-      <span className={`badge state state-${t.state}`}>{t.status}</span>
+      <span className="tree-row">
+        <TypeIcon type={t.type} />
+        <Link href={`/t/${t.key}`} className="row-key">
+          {t.key}
+        </Link>{' '}
+        <span className="row-title">{t.title}</span>
+        <span className={`badge state state-${t.state}`}>{t.status}</span>
+      </span>
       {node.children.length ? (
         <ul>
           {node.children.map((c) => (
@@ -35,7 +42,11 @@ export default function TreePage({ prefix }: { prefix: string }) {
     <section className="page">
       <h1>{prefix} hierarchy</h1>
       <ErrorNote error={tree.error} />
-      {tree.data?.length === 0 ? <p>No tickets.</p> : null}
+      {tree.data?.length === 0 ? (
+        <EmptyState icon="new" title="No tickets yet">
+          <p>Epics, their tickets and sub-tickets show here as a tree.</p>
+        </EmptyState>
+      ) : null}
       <ul className="tree">
         {tree.data?.map((n) => (
           <Branch key={n.ticket.key} node={n} />

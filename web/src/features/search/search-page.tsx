@@ -3,7 +3,10 @@ import { Link, useSearchParams } from 'wouter'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
-import { TicketBadges } from '../ticket/ticket-badges.tsx'
+import { projectOfPath } from '../../components/paths.ts'
+import { EmptyState } from '../../components/states.tsx'
+import { LabelColours } from '../ticket/label-colours.tsx'
+import { TicketBadges, TypeIcon } from '../ticket/ticket-badges.tsx'
 
 /** Full-text search across every project the caller may read, best match first. */
 export default function SearchPage() {
@@ -18,15 +21,33 @@ export default function SearchPage() {
     <section className="page">
       <h1>Search{q ? `: ${q}` : ''}</h1>
       <ErrorNote error={results.error} />
-      {q === '' ? <p>Type words in the search box (press /).</p> : null}
-      <ol className="results">
-        {results.data?.map((t) => (
-          <li key={t.key}>
-            <Link href={`/t/${t.key}`}>{t.key}</Link> {t.title} <TicketBadges ticket={t} />
-          </li>
-        ))}
-      </ol>
-      {results.isSuccess && results.data.length === 0 ? <p>No tickets match.</p> : null}
+      {q === '' ? (
+        <EmptyState icon="search" title="Search every project">
+          <p>Type words in the search box (press /).</p>
+        </EmptyState>
+      ) : null}
+      {results.data?.length ? (
+        <ol className="results rows">
+          {results.data.map((t) => (
+            <li key={t.key}>
+              <TypeIcon type={t.type} />
+              <Link href={`/t/${t.key}`} className="row-key">
+                {t.key}
+              </Link>
+              <span className="row-title">{t.title}</span>
+              {/* Results span projects: each shows its labels in its own project's colours. */}
+              <LabelColours prefix={projectOfPath(`/t/${t.key}`)}>
+                <TicketBadges ticket={t} />
+              </LabelColours>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {results.isSuccess && results.data.length === 0 ? (
+        <EmptyState icon="search" title="No tickets match">
+          <p>Try other words, or fewer of them.</p>
+        </EmptyState>
+      ) : null}
     </section>
   )
 }
