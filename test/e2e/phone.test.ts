@@ -173,20 +173,22 @@ describe('on a phone (390×844, touch)', () => {
         return (await target.boundingBox())?.x ?? 999
       })
       .toBeLessThan(200)
-    const box = (await target.boundingBox())!
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: at(box.x + box.width / 2, box.y + 80),
-    })
-    // The lane under the finger lights up as the drop target before the finger lifts.
+    // The lane under the finger lights up as the drop target before the finger lifts. The
+    // finger follows the lane: the board may still be settling from its scroll (snap) when the
+    // first move lands, so each try moves to where the lane is now.
     await expect
-      .poll(() =>
-        page
+      .poll(async () => {
+        const box = (await target.boundingBox())!
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: at(box.x + box.width / 2, box.y + 80),
+        })
+        return page
           .locator(
             'section.lane[data-stage="develop"].over, [data-stage="develop"] .state-target.over',
           )
-          .count(),
-      )
+          .count()
+      })
       .toBeGreaterThan(0)
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
     const admin = await server.api()
