@@ -163,32 +163,46 @@ describe('on a phone (390×844, touch)', () => {
     // A finger held still: the press becomes a drag after dnd-kit's touch delay.
     await expect.poll(() => card.getAttribute('class')).toContain('dragging')
     // Drag toward the right edge: the board scrolls to the next lane under the finger.
+    // The board scrolls only while the finger moves, so the finger keeps moving (a pixel to and
+    // fro) near the edge; under load each step may take long, hence the generous time.
     const target = page.locator('section.lane[data-stage="develop"]')
+    let step = 0
     await expect
-      .poll(async () => {
-        await cdp.send('Input.dispatchTouchEvent', {
-          type: 'touchMove',
-          touchPoints: at(385, y),
-        })
-        return (await target.boundingBox())?.x ?? 999
-      })
+      .poll(
+        async () => {
+          await cdp.send('Input.dispatchTouchEvent', {
+            type: 'touchMove',
+            touchPoints: at(384 + (step++ % 2), y),
+          })
+          return (await target.boundingBox())?.x ?? 999
+        },
+        { timeout: 15_000 },
+      )
       .toBeLessThan(200)
-    // The lane under the finger lights up as the drop target before the finger lifts. The
-    // finger follows the lane: the board may still be settling from its scroll (snap) when the
-    // first move lands, so each try moves to where the lane is now.
+    // What is under the finger in that lane lights up as the drop target before the finger
+    // lifts: the lane, one of its state targets, or the card the dragged one would go before
+    // (a drop on a card of another lane moves it into that lane). The finger follows the lane:
+    // the board may still be settling from its scroll when the first move lands.
     await expect
-      .poll(async () => {
-        const box = (await target.boundingBox())!
-        await cdp.send('Input.dispatchTouchEvent', {
-          type: 'touchMove',
-          touchPoints: at(box.x + box.width / 2, box.y + 80),
-        })
-        return page
-          .locator(
-            'section.lane[data-stage="develop"].over, [data-stage="develop"] .state-target.over',
-          )
-          .count()
-      })
+      .poll(
+        async () => {
+          const box = (await target.boundingBox())!
+          await cdp.send('Input.dispatchTouchEvent', {
+            type: 'touchMove',
+            touchPoints: at(box.x + box.width / 2, box.y + 80),
+          })
+          return page
+            .locator(
+              [
+                'section.lane[data-stage="develop"].over',
+                '[data-stage="develop"] .state-target.over',
+                'section.lane[data-stage="develop"] li.card.drop-here',
+              ].join(', '),
+            )
+            .count()
+        },
+        { timeout: 15_000 },
+      )
       .toBeGreaterThan(0)
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
     const admin = await server.api()
