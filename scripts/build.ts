@@ -2,7 +2,7 @@
 // then builds the web app into dist/web, where `tk server` serves it from.
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import { build as buildWeb } from 'vite'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -10,6 +10,30 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 }
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
+
+/**
+ * @fastify/compress asks `payload instanceof Response` of every answer. Node makes its fetch
+ * classes on first use, so the first answer a server sends paid for loading them (about 45 ms
+ * of CPU): only an object with `arrayBuffer` can be a Response, so anything else is passed by
+ * without touching the class (decision 0038).
+ */
+const compressWithoutFetch: Plugin = {
+  name: 'compress-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /@fastify[\\/]compress[\\/]lib[\\/]utils\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8')
+      const check = 'return obj instanceof Response'
+      if (!source.includes(check)) throw new Error(`${path} no longer has "${check}"`)
+      return {
+        contents: source.replace(
+          check,
+          "return typeof obj?.arrayBuffer === 'function' && obj instanceof Response",
+        ),
+        loader: 'js',
+      }
+    })
+  },
+}
 
 await build({
   // The server's read pool starts each worker thread from a file of its own.
@@ -31,15 +55,15 @@ await build({
   },
   // The terminal UI is React (Ink); the automatic runtime needs no React import per file.
   jsx: 'automatic',
-  // The server's framework stays in node_modules: it is CommonJS, reads its own files at run
-  // time (the API docs page), and only `tk server` loads it. TypeBox is bundled: it is ESM
-  // spread over hundreds of small modules, and resolving them was a large part of the
-  // server's cold start (its kinds are global symbols, so another copy in node_modules agrees).
+  // The server's framework is bundled too: resolving and reading its few hundred CommonJS
+  // files from node_modules took about a third of the server's cold start (decision 0038).
+  // The API docs page's files stay in its package (app.ts tells it where).
   // Ink imports react-devtools-core only when DEV=true and the package is installed; it is an
   // optional peer we do not ship, so leave the import to fail at run time instead of bundling.
   // The PostgreSQL driver `pg` is bundled into its own chunk, loaded only by `-db postgres://…`;
   // its optional native binding `pg-native` is never used.
-  external: ['fastify', '@fastify/*', 'ajv', 'react-devtools-core', 'pg-native'],
+  external: ['react-devtools-core', 'pg-native'],
+  plugins: [compressWithoutFetch],
   logLevel: 'warning',
 })
 

@@ -1,4 +1,7 @@
 /** @module The HTTP API as a Fastify instance, built from its dependencies and never listening. */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -71,6 +74,19 @@ function closeWebSockets(this: FastifyInstance, done: () => void) {
   done()
 }
 
+/**
+ * The docs page's code is bundled into dist/ (decision 0038), its files stay in its package:
+ * it would look for them beside its own code, so it is told where they are.
+ */
+function swaggerUiFiles() {
+  const dir = dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui'))
+  const staticDir = join(dir, 'static')
+  return {
+    baseDir: staticDir,
+    logo: { type: 'image/svg+xml', content: readFileSync(join(staticDir, 'logo.svg')) },
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     // quality.md "Security": bodies are bounded at 1 MB.
@@ -134,7 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       security: [{ bearer: [] }, { cookie: [] }],
     },
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', ...swaggerUiFiles() })
   // Every API route documents the one error shape (api.md "Conventions").
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return

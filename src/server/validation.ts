@@ -8,10 +8,13 @@ const options = {
   allErrors: false,
   strict: false,
 } as const
+// Made on the first request that needs them, not at start-up (decision 0038).
+let bodyAjv: Ajv | undefined
+let urlAjv: Ajv | undefined
 // A JSON body says what type it means: `"title": 5` is refused, not turned into "5".
-const bodies = new Ajv({ ...options, coerceTypes: false })
+const bodies = () => (bodyAjv ??= new Ajv({ ...options, coerceTypes: false }))
 // Query strings and path parameters are text; `limit=10` is read as the integer 10.
-const urls = new Ajv({ ...options, coerceTypes: 'array' })
+const urls = () => (urlAjv ??= new Ajv({ ...options, coerceTypes: 'array' }))
 
 // Ajv reads only `true`/`false` as booleans; the original's clients send `1`, `0` and `yes`.
 const BOOLEAN_WORDS: Readonly<Record<string, string>> = {
@@ -33,7 +36,7 @@ function booleanFields(schema: object): string[] {
 
 /** A URL part's validator that first reads `1`/`0`/`yes`/`no` in boolean fields as booleans. */
 function forUrl(schema: object): Validate {
-  const check = urls.compile(schema) as Validate
+  const check = urls().compile(schema) as Validate
   const flags = booleanFields(schema)
   if (flags.length === 0) return check
   const validate: Validate = (data) => {
@@ -59,7 +62,7 @@ function forUrl(schema: object): Validate {
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   let compiled: Validate | undefined
   const validate: Validate = (data) => {
-    compiled ??= httpPart === 'body' ? (bodies.compile(schema) as Validate) : forUrl(schema)
+    compiled ??= httpPart === 'body' ? (bodies().compile(schema) as Validate) : forUrl(schema)
     const ok = compiled(data)
     validate.errors = compiled.errors
     return ok
