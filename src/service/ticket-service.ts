@@ -347,10 +347,12 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   /**
    * Replaces the whole database with a snapshot, all or nothing (admins only). Refuses a
    * snapshot from a newer schema, and a workspace that already holds work unless `force`.
+   * `checkOnly`: makes those checks and loads nothing (`tk import` asks before it loads into
+   * a new file to put in the workspace's place).
    */
   importSnapshot(
     snapshot: Snapshot | SnapshotStream,
-    options?: { force?: boolean },
+    options?: { force?: boolean; checkOnly?: boolean },
   ): Promise<ImportResult>
 
   // ---- end labels, time, views, clone, health, doctor, snapshots ----
