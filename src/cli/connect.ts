@@ -4,6 +4,7 @@ import type { InitResult } from '../service/bootstrap.ts'
 import { findActor, LocalService } from '../service/local-service.ts'
 import type { TicketService } from '../service/ticket-service.ts'
 import { openSqliteStore } from '../store/sqlite/open-sqlite.ts'
+import type { FileHold } from '../store/sqlite/replace-file.ts'
 import { readCredentials, saveCredentials, serverUrlOf, timeoutOf } from './credentials.ts'
 import type { Workspace } from './workspace.ts'
 
@@ -68,8 +69,12 @@ export async function initLocal(
  * `tk import` where no database exists yet: creates one empty at `dbPath`, with a service
  * acting as `actor` that owns it (closing the service closes the database).
  */
-export async function createLocal(dbPath: string, actor: User): Promise<TicketService> {
-  const store = await openSqliteStore(dbPath, { create: true })
+export async function createLocal(
+  dbPath: string,
+  actor: User,
+  options: { bulkLoad?: boolean } = {},
+): Promise<TicketService> {
+  const store = await openSqliteStore(dbPath, { create: true, ...options })
   return new LocalService({ store, actor })
 }
 
@@ -135,3 +140,18 @@ export function schemaVersionOf(path: string): number {
     db.close()
   }
 }
+
+/**
+ * The workspace's database, held by this process alone so a new file can take its place
+ * (`tk import`, decision 0037); undefined when something else has it open, or it holds work
+ * and `empty` is asked for.
+ */
+export async function holdWorkspaceAlone(
+  ws: Workspace,
+  empty: boolean,
+): Promise<FileHold | undefined> {
+  const { holdAlone } = await import('../store/sqlite/replace-file.ts')
+  return holdAlone(ws.dbPath, { empty })
+}
+
+export type { FileHold }

@@ -44,6 +44,11 @@ type Query = Record<string, string | number | boolean | undefined>
 
 const seg = encodeURIComponent
 
+/** One JSON value a line: how a server streams every match of a search. */
+const NDJSON = 'application/x-ndjson'
+/** Tickets handed on at a time from a streamed answer. */
+const PAGE = 1000
+
 const targetPath = (t: WorkflowTarget) =>
   'ticket' in t ? `/api/tickets/${seg(t.ticket)}` : `/api/projects/${seg(t.project)}`
 
@@ -92,8 +97,19 @@ export class HttpService implements TicketService {
   }
 
   async #call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    const res = await this.#signedIn(path, () =>
+      this.#open(method, path, body, query, AbortSignal.timeout(this.#timeoutMs)),
+    )
+    const text = await res.text().catch((e: unknown) => {
+      throw this.#unreachable(e)
+    })
+    return (text === '' ? undefined : parseJson(text)) as T
+  }
+
+  /** Runs `send`, and once more after signing in when it answers 401 and a login is known. */
+  async #signedIn(path: string, send: () => Promise<Response>): Promise<Response> {
     try {
-      return await this.#send<T>(method, path, body, query)
+      return await send()
     } catch (e) {
       const retry =
         e instanceof TicketError &&
@@ -102,15 +118,23 @@ export class HttpService implements TicketService {
         path !== '/api/login'
       if (!retry) throw e
       await this.login(this.#login!.username, this.#login!.password)
-      return this.#send<T>(method, path, body, query)
+      return send()
     }
   }
 
-  async #send<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  /** The server's answer, once its status is known to be a success; an error answer throws. */
+  async #open(
+    method: string,
+    path: string,
+    body: unknown,
+    query: Query | undefined,
+    signal: AbortSignal,
+    accept = 'application/json',
+  ): Promise<Response> {
     const params = new URLSearchParams()
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) params.set(k, String(v))
     const url = `${this.#base}${path}${params.size > 0 ? `?${params}` : ''}`
-    const headers: Record<string, string> = { accept: 'application/json' }
+    const headers: Record<string, string> = { accept }
     if (this.#token) headers.authorization = `Bearer ${this.#token}`
     else if (this.#basic) headers.authorization = this.#basic
     // The server requires it of every change signed in by the browser's cookie, bodyless too.
@@ -121,17 +145,18 @@ export class HttpService implements TicketService {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        signal: AbortSignal.timeout(this.#timeoutMs),
+        signal,
       })
     } catch (e) {
       throw this.#unreachable(e)
     }
+    if (res.ok) return res
     const text = await res.text().catch((e: unknown) => {
       throw this.#unreachable(e)
     })
-    const data = text === '' ? undefined : parseJson(text)
-    if (res.ok) return data as T
-    const err = data as { error?: unknown; hint?: unknown } | undefined
+    const err = (text === '' ? undefined : parseJson(text)) as
+      | { error?: unknown; hint?: unknown }
+      | undefined
     const message =
       typeof err?.error === 'string' ? err.error : `${this.#base} answered ${res.status}`
     throw new TicketError(errorCodeOf(res.status), message, {
@@ -328,6 +353,50 @@ export class HttpService implements TicketService {
     ).total
   searchTickets: TicketService['searchTickets'] = (words, filter) =>
     this.#call<Ticket[]>('GET', '/api/tickets', undefined, { ...filterQuery(filter), q: words })
+  /**
+   * Every match as the server reads it, one ticket a line (NDJSON), handed on a page at a
+   * time as lines arrive; the response is read only as fast as the pages are taken. A server
+   * that answers the whole JSON array instead (older ones) is read whole.
+   */
+  async *searchTicketPages(words: string, filter: TicketFilter): AsyncGenerator<Ticket[]> {
+    const abort = new AbortController()
+    // The bound is on silence: each piece of the answer that arrives restarts it.
+    let timer = setTimeout(() => abort.abort(), this.#timeoutMs)
+    const query = { ...filterQuery({ ...filter, limit: 0 }), q: words }
+    try {
+      const res = await this.#signedIn('/api/tickets', () =>
+        this.#open('GET', '/api/tickets', undefined, query, abort.signal, NDJSON),
+      )
+      if (!res.headers.get('content-type')?.startsWith(NDJSON) || !res.body) {
+        const all = parseJson(await res.text()) as Ticket[]
+        for (let i = 0; i < all.length; i += PAGE) yield all.slice(i, i + PAGE)
+        return
+      }
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+      let rest = ''
+      let page: Ticket[] = []
+      for (;;) {
+        const { done, value } = await reader.read().catch((e: unknown) => {
+          throw this.#unreachable(e)
+        })
+        clearTimeout(timer)
+        if (done) break
+        const lines = (rest + value).split('\n')
+        rest = lines.pop()!
+        for (const line of lines) if (line !== '') page.push(parseJson(line) as Ticket)
+        if (page.length >= PAGE) {
+          yield page
+          page = []
+        }
+        timer = setTimeout(() => abort.abort(), this.#timeoutMs)
+      }
+      if (rest !== '') page.push(parseJson(rest) as Ticket)
+      if (page.length > 0) yield page
+    } finally {
+      clearTimeout(timer)
+      abort.abort()
+    }
+  }
   updateTicket: TicketService['updateTicket'] = (ref, patch) =>
     this.#call('PATCH', `/api/tickets/${seg(ref)}`, patch)
   deleteTicket: TicketService['deleteTicket'] = async (ref) => {

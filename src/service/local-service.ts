@@ -117,6 +117,8 @@ export class LocalService implements TicketService {
   countTickets: TicketService['countTickets'] = (filter) => tickets.countTickets(this.#ctx, filter)
   searchTickets: TicketService['searchTickets'] = (words, filter) =>
     tickets.searchTickets(this.#ctx, words, filter)
+  searchTicketPages: TicketService['searchTicketPages'] = (words, filter) =>
+    tickets.searchTicketPages(this.#ctx, words, filter)
   updateTicket: TicketService['updateTicket'] = (ref, patch) =>
     tickets.updateTicket(this.#ctx, ref, patch)
   deleteTicket: TicketService['deleteTicket'] = (ref) => tickets.deleteTicket(this.#ctx, ref)

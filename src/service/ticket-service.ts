@@ -228,6 +228,11 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   countTickets(filter: TicketFilter): Promise<number>
   /** Full-text search over title, description and acceptance criteria, best match first. */
   searchTickets(words: string, filter: TicketFilter): Promise<Ticket[]>
+  /**
+   * Every match (`searchTickets` with limit 0; the filter's limit is not read), best first, a
+   * page at a time as they are asked for, so a million matches never sit in memory at once.
+   */
+  searchTicketPages(words: string, filter: TicketFilter): AsyncIterable<Ticket[]>
   /** Changes fields; a stage or state in the patch follows the lifecycle rules. */
   updateTicket(ref: string, patch: TicketPatch): Promise<Ticket>
   /** Refused while the ticket has children. */
@@ -342,10 +347,12 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   /**
    * Replaces the whole database with a snapshot, all or nothing (admins only). Refuses a
    * snapshot from a newer schema, and a workspace that already holds work unless `force`.
+   * `checkOnly`: makes those checks and loads nothing (`tk import` asks before it loads into
+   * a new file to put in the workspace's place).
    */
   importSnapshot(
     snapshot: Snapshot | SnapshotStream,
-    options?: { force?: boolean },
+    options?: { force?: boolean; checkOnly?: boolean },
   ): Promise<ImportResult>
 
   // ---- end labels, time, views, clone, health, doctor, snapshots ----

@@ -166,4 +166,71 @@ describe('tk export and tk import', () => {
     }
     expect(readdirSync(fresh.home).filter((f) => f.includes('.importing'))).toEqual([])
   })
+
+  it('fills an empty workspace all or nothing: a bad row late in the file changes nothing', async () => {
+    const source = await tempWorkspace()
+    await source.tk('project', 'create', 'OPS', 'Operations')
+    await source.tk('add', 'Keep me', '-d', 'with a description')
+    await source.tk('add', 'Child', '--parent', '1')
+    await source.tk('label', 'create', 'urgent')
+    await source.tk('label', 'add', '1', 'urgent')
+    await source.tk('comment', '1', 'a comment')
+    await source.tk('time', 'log', '1', '-m', '20')
+    await source.tk('add', 'Gone')
+    await source.tk('rm', '3')
+    await source.tk('user', 'add', 'ann', '-password', 'ann-password-1')
+    const file = `${source.dir}/snap.json`
+    await source.tk('export', '-o', file)
+    const text = readFileSync(file, 'utf8')
+    const dropDate = (t: string) => t.replace(/"exported_at": "[^"]*"/, '')
+
+    const target = await tempWorkspace()
+    const before = `${target.dir}/before.json`
+    await target.tk('export', '-o', before)
+    // The last row of the last table, twice: refused (its key is taken) only at the end.
+    const lines = text.split('\n')
+    const last = lines.findLastIndex((l) => /^\s+\[/.test(l))
+    lines.splice(last, 0, `${lines[last]!.replace(/,$/, '')},`)
+    writeFileSync(`${target.dir}/bad.json`, lines.join('\n'))
+    const db = `${target.home}/ticket.db`
+    const inode = statSync(db).ino
+    const bad = await target.tk('import', '-i', `${target.dir}/bad.json`)
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: .*UNIQUE/) })
+    expect(statSync(db).ino).toBe(inode)
+    const after = `${target.dir}/after.json`
+    await target.tk('export', '-o', after)
+    expect(dropDate(readFileSync(after, 'utf8'))).toBe(dropDate(readFileSync(before, 'utf8')))
+    expect(readdirSync(target.home).filter((f) => f.includes('.importing'))).toEqual([])
+
+    // The whole file: every entity as it was exported, ids and keys included.
+    expect((await target.tk('import', '-i', file)).code).toBe(0)
+    // Loaded into a new file that took the old one's place.
+    expect(statSync(db).ino).not.toBe(inode)
+    await target.tk('export', '-o', after)
+    expect(dropDate(readFileSync(after, 'utf8'))).toBe(dropDate(text))
+    expect((await target.tk('search', 'description')).stdout).toMatch(/TK-T-1/)
+    expect((await target.tk('add', 'Next one')).stdout).toMatch(/TK-T-4/)
+  })
+
+  it('loads in place when another connection has the empty workspace open', async () => {
+    const source = await tempWorkspace()
+    await source.tk('add', 'Seen by the open connection')
+    const file = `${source.dir}/snap.json`
+    await source.tk('export', '-o', file)
+    const target = await tempWorkspace()
+    // As a running server would: its connection must see the import, not a replaced file.
+    const open = new DatabaseSync(`${target.home}/ticket.db`)
+    try {
+      const count = () =>
+        (open.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n
+      expect(count()).toBe(0)
+      const db = `${target.home}/ticket.db`
+      const inode = statSync(db).ino
+      expect((await target.tk('import', '-i', file)).code).toBe(0)
+      expect(count()).toBe(1)
+      expect(statSync(db).ino).toBe(inode)
+    } finally {
+      open.close()
+    }
+  })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { TicketError } from '../../src/domain/errors.ts'
 import { TICKET_FIELDS } from '../../src/domain/ticket.ts'
-import type { TicketService } from '../../src/service/ticket-service.ts'
+import type { TicketFilter, TicketService } from '../../src/service/ticket-service.ts'
 
 export type OpenService = () => Promise<TicketService>
 
@@ -442,6 +442,31 @@ export function describeTicketService(name: string, open: OpenService) {
       expect(hits.map((t) => t.title)).toEqual(['alpha beta gamma delta epsilon'])
       const all = await svc.searchTickets('alpha', { project: 'CUS', limit: 2, closed: true })
       expect(all.map((t) => t.title)).toEqual(['alpha alpha alpha', 'alpha alpha alpha'])
+    })
+
+    it('hands every match a page at a time, in the order of one read of them all', async () => {
+      const { svc } = await withProject()
+      await svc.createProject({ prefix: 'OTH', title: 'Other' })
+      for (let i = 0; i < 4; i++) {
+        const t = await svc.createTicket({ project: 'CUS', title: `alpha ${'alpha '.repeat(i)}` })
+        if (i === 1) await svc.setFlag(t.key, 'open', false)
+        await svc.createTicket({ project: 'OTH', title: 'alpha' })
+      }
+      await svc.createTicket({ project: 'CUS', title: 'alphabet soup' })
+      const paged = async (filter: TicketFilter) => {
+        const keys: string[] = []
+        for await (const page of svc.searchTicketPages('alpha', filter))
+          keys.push(...page.map((t) => t.key))
+        return keys
+      }
+      for (const filter of [{ project: 'CUS' }, { project: 'CUS', closed: true }, {}]) {
+        const whole = await svc.searchTickets('alpha', { ...filter, limit: 0 })
+        expect(whole.length).toBeGreaterThan(2)
+        // The filter's limit is not read: every match, as with limit 0.
+        expect(await paged({ ...filter, limit: 1 })).toEqual(whole.map((t) => t.key))
+      }
+      expect(await paged({ project: 'CUS', type: 'bug' })).toEqual([])
+      await expectError(paged({ project: 'NOPE' }), 'not_found')
     })
 
     it('refuses to delete a ticket with children, naming them', async () => {

@@ -1,4 +1,13 @@
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+} from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
@@ -14,6 +23,7 @@ import {
   snapshotBatches,
 } from '../../domain/snapshot.ts'
 import type { CommandContext, Run } from '../command.ts'
+import type { FileHold } from '../connect.ts'
 import { UsageError } from '../usage-error.ts'
 
 const rowsIn = (tables: Record<string, number>) => Object.values(tables).reduce((a, b) => a + b, 0)
@@ -159,11 +169,16 @@ function noteFirstProject(
 
 /**
  * Restoring onto a new machine needs no `tk init` first: the snapshot brings its own users.
- * It is loaded into a file beside the database and renamed into place only once complete, so
- * an import that fails or is interrupted (Ctrl-C) leaves no database behind, least of all one
- * without users.
+ * It is loaded into a new file beside the database (its journal in memory, unsynced: each
+ * page written once) and renamed into place only once complete and on disk, so an import
+ * that fails or is interrupted (Ctrl-C, a crash) leaves the workspace as it was: no database,
+ * or (`hold`) the one it replaces, held by this process alone meanwhile (decision 0037).
  */
-async function importIntoNewWorkspace(c: CommandContext, snapshot: Snapshot | SnapshotStream) {
+async function importIntoNewFile(
+  c: CommandContext,
+  snapshot: Snapshot | SnapshotStream,
+  hold?: FileHold,
+) {
   const dbPath = c.workspace.dbPath
   const tmp = `${dbPath}.${process.pid}.importing`
   const removeTemp = () => {
@@ -172,12 +187,15 @@ async function importIntoNewWorkspace(c: CommandContext, snapshot: Snapshot | Sn
   }
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemp()
+    hold?.release()
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   let closed = false
-  // Nobody exists yet to act as; whoever may create the workspace may fill it.
+  let placed = false
+  // Nobody exists yet to act as; whoever may create the workspace may fill it (an existing
+  // one was checked by its own rules first).
   const restorer = {
     id: '',
     username: 'admin',
@@ -191,27 +209,57 @@ async function importIntoNewWorkspace(c: CommandContext, snapshot: Snapshot | Sn
     last_seen: null,
     created_at: '',
   } as const
-  const svc = await (await import('../connect.ts')).createLocal(tmp, restorer)
-  let prefix: string | undefined
+  const connect = await import('../connect.ts')
   try {
-    const result = await svc.importSnapshot(
-      noteFirstProject(snapshot, (p) => {
-        prefix = p
-      }),
-    )
-    // Closing folds the write-ahead log into the file, so the file alone is the database.
-    await svc.close()
-    closed = true
-    renameSync(tmp, dbPath)
-    if (!c.workspace.config.project && prefix !== undefined)
-      c.workspace.saveConfig({ project: prefix })
-    return result
+    const svc = await connect.createLocal(tmp, restorer, { bulkLoad: true })
+    let prefix: string | undefined
+    try {
+      const result = await svc.importSnapshot(
+        noteFirstProject(snapshot, (p) => {
+          prefix = p
+        }),
+      )
+      // Closing puts the file back in WAL mode, so the file alone is the database.
+      await svc.close()
+      closed = true
+      if (hold) hold.replaceWith(tmp)
+      else {
+        syncPath(tmp)
+        renameSync(tmp, dbPath)
+        syncPath(dirname(dbPath))
+      }
+      placed = true
+      if (!c.workspace.config.project && prefix !== undefined)
+        c.workspace.saveConfig({ project: prefix })
+      return result
+    } finally {
+      if (!closed) await svc.close()
+    }
   } finally {
-    if (!closed) await svc.close()
+    if (!placed) hold?.release()
     removeTemp()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
+}
+
+/**
+ * A local workspace that may be replaced whole (checked by the service's own rules: an
+ * admin, a schema this tk reads, no work unless -force) and that nothing else has open is
+ * held for `importIntoNewFile`; otherwise undefined, and the import loads in place.
+ */
+async function holdForImport(
+  c: CommandContext,
+  snapshot: Snapshot | SnapshotStream,
+): Promise<FileHold | undefined> {
+  const connect = await import('../connect.ts')
+  const svc = await connect.connect(c.workspace, c.env)
+  try {
+    await svc.importSnapshot(snapshot, { force: c.bool('force'), checkOnly: true })
+  } finally {
+    await svc.close()
+  }
+  return connect.holdWorkspaceAlone(c.workspace, !c.bool('force'))
 }
 
 export const importSnapshot: Run = async (c) => {
@@ -220,9 +268,11 @@ export const importSnapshot: Run = async (c) => {
     throw new UsageError('which snapshot?', 'e.g. tk import -i ticket-snapshot.json')
   const snapshot = await readSnapshot(source, c.cwd)
   const remote = c.env.TICKET_URL || c.workspace.config.server_url
+  const hold =
+    remote || !existsSync(c.workspace.dbPath) ? undefined : await holdForImport(c, snapshot)
   const result =
-    !remote && !existsSync(c.workspace.dbPath)
-      ? await importIntoNewWorkspace(c, snapshot)
+    !remote && (hold || !existsSync(c.workspace.dbPath))
+      ? await importIntoNewFile(c, snapshot, hold)
       : await (await c.service()).importSnapshot(snapshot, { force: c.bool('force') })
   const path = source === '-' ? 'stdin' : resolve(c.cwd, source)
   c.out.data(
@@ -230,4 +280,14 @@ export const importSnapshot: Run = async (c) => {
     (d) =>
       `imported snapshot from ${d.path} (schema ${d.schema_version}, ${rowsIn(d.tables)} rows)`,
   )
+}
+
+/** fsync of a file or a directory (a directory: so a rename in it is on disk too). */
+function syncPath(path: string) {
+  const fd = openSync(path, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
 }

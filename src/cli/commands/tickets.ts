@@ -178,12 +178,17 @@ export const search: Run = async (c) => {
   const svc = await c.service()
   const filter = filterOf(c, c.bool('allProjects') ? {} : { project: c.project() })
   const conditions = searchConditions(c)
-  const tickets = (await svc.searchTickets(words, filter)).filter((t) =>
-    conditions.every((ok) => ok(t)),
-  )
-  c.out.data(tickets, (ts) =>
-    ts.length === 0 ? `no tickets match "${words}"` : ticketTable(c.out, ts),
-  )
+  const kept = (ts: readonly Ticket[]) => ts.filter((t) => conditions.every((ok) => ok(t)))
+  const none = `no tickets match "${words}"`
+  if (filter.limit === 0) {
+    // Every match, read and written a page at a time (decision 0037), as `tk ls -n 0`.
+    const pages = async function* () {
+      for await (const page of svc.searchTicketPages(words, filter)) yield kept(page)
+    }
+    return c.out.pages(pages(), (ts, first) => ticketTable(c.out, ts, { header: first }), none)
+  }
+  const tickets = kept(await svc.searchTickets(words, filter))
+  c.out.data(tickets, (ts) => (ts.length === 0 ? none : ticketTable(c.out, ts)))
 }
 
 export const get: Run = async (c) => {

@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
 import type { Static } from 'typebox'
+import type { Ticket } from '../../domain/ticket.ts'
 import type { TicketFilter, TicketService } from '../../service/ticket-service.ts'
 import type { TicketListQuery } from '../schemas/tickets.ts'
 
@@ -32,7 +34,38 @@ export async function listOrSearch(
   project?: string,
 ) {
   const filter = toFilter(q, project ?? q.project)
-  if (q.q !== undefined && q.q.trim() !== '') return svc.searchTickets(q.q, filter)
+  if (q.q !== undefined && q.q.trim() !== '')
+    return filter.limit === 0
+      ? everyMatch(svc.searchTicketPages(q.q, filter), reply)
+      : svc.searchTickets(q.q, filter)
   if (q.total) reply.header('X-Total-Count', String(await svc.countTickets(filter)))
   return svc.listTickets(filter)
+}
+
+/** `Accept` naming this gets every match of a search as one JSON ticket a line (NDJSON). */
+export const NDJSON = 'application/x-ndjson'
+
+/**
+ * Every match of a search (`limit=0`), written as it is read a page at a time, so neither the
+ * server nor a client reading lines holds them all: the JSON array of before, byte for byte,
+ * or with `Accept: application/x-ndjson` one ticket a line. The first page is read before the
+ * first byte, so a refused search (unknown project, too slow) still answers its error.
+ */
+async function everyMatch(pages: AsyncIterable<Ticket[]>, reply: FastifyReply) {
+  const lines = reply.request.headers.accept?.includes(NDJSON) === true
+  const it = pages[Symbol.asyncIterator]()
+  let next = await it.next()
+  async function* text() {
+    let n = 0
+    for (; !next.done; next = await it.next()) {
+      let chunk = ''
+      for (const t of next.value)
+        chunk += lines ? `${JSON.stringify(t)}\n` : `${n++ === 0 ? '[' : ','}${JSON.stringify(t)}`
+      if (chunk !== '') yield chunk
+    }
+    if (!lines) yield n === 0 ? '[]' : ']'
+  }
+  return reply
+    .type(lines ? `${NDJSON}; charset=utf-8` : 'application/json; charset=utf-8')
+    .send(Readable.from(text()))
 }

@@ -82,7 +82,7 @@ async function holdsWork(ctx: Ctx): Promise<string | undefined> {
 export async function importSnapshot(
   ctx: Ctx,
   snapshot: Snapshot | SnapshotStream,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; checkOnly?: boolean } = {},
 ): Promise<ImportResult> {
   requireAdmin(ctx, 'import a snapshot')
   const current = await ctx.store.schemaVersion()
@@ -99,6 +99,7 @@ export async function importSnapshot(
       `this workspace already holds ${work}; importing would replace them`,
       'export it first if you need it (tk export -o backup.json), then import with -force',
     )
+  if (options.checkOnly) return { schema_version: snapshot.schema_version, tables: {} }
   const tables = isStream(snapshot) ? snapshot.tables : snapshotBatches(snapshot.tables)
   const counts = await ctx.store.replaceTables({ sequences: snapshot.sequences, tables })
   return { schema_version: snapshot.schema_version, tables: counts }

@@ -318,11 +318,11 @@ export async function countTickets(ctx: Ctx, f: TicketFilter): Promise<number> {
   })
 }
 
-export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): Promise<Ticket[]> {
+/** The ids of the best `limit` matches (0 = every match), best first. */
+function searchIds(ctx: Ctx, words: string, f: TicketFilter, limit: number) {
   if (words.trim() === '')
     throw invalid('search needs words to look for', 'e.g. tk search "password reset"')
-  const { limit } = pageOf(f)
-  return ctx.store.longRead(async (db) => {
+  return async (db: Db): Promise<number[]> => {
     const projectId =
       f.project === undefined ? undefined : (await projectFor(db, ctx, f.project, 'read')).id
     // Scope and visibility are applied inside the index query; the other filters join it
@@ -332,21 +332,58 @@ export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): P
       narrowed === undefined
         ? undefined
         : (await filteredTickets(db, ctx, f)).clearSelect().select('t.id')
-    const ids = await ctx.store.searchTicketIds(words, {
+    return ctx.store.searchTicketIds(words, {
       limit,
       ...(within ? { within } : {}),
       ...(projectId === undefined ? {} : { projectId }),
       ...(f.closed ? { closed: true } : {}),
       ...(f.archived ? { archived: true } : {}),
     })
-    if (ids.length === 0) return []
-    const rows = await (await filteredTickets(db, ctx, f))
-      .where('t.id', 'in', idList(db, ids))
-      .execute()
-    const rank = new Map(ids.map((id, i) => [id, i]))
-    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
-    return toTickets(db, rows)
-  })
+  }
+}
+
+/**
+ * The tickets of `ids` (found by `searchIds` under `f`), in the order of `ids`, read by key:
+ * the search applied every filter already, all but which projects the caller may see when no
+ * project was named. (Filtering here again made SQLite walk the project's index, O(tickets),
+ * instead of looking up the ids.)
+ */
+async function ticketsInOrder(db: Db, ctx: Ctx, f: TicketFilter, ids: readonly number[]) {
+  if (ids.length === 0) return []
+  const visible = f.project === undefined ? await visibleProjectIds(db, ctx.actor) : 'all'
+  const rows = (await selectTickets(db).where('t.id', 'in', idList(db, ids)).execute()).filter(
+    (r) => visible === 'all' || visible.includes(r.project_id),
+  )
+  const rank = new Map(ids.map((id, i) => [id, i]))
+  rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
+  return toTickets(db, rows)
+}
+
+export async function searchTickets(ctx: Ctx, words: string, f: TicketFilter): Promise<Ticket[]> {
+  const { limit } = pageOf(f)
+  const ranked = searchIds(ctx, words, f, limit)
+  return ctx.store.longRead(async (db) => ticketsInOrder(db, ctx, f, await ranked(db)))
+}
+
+/** Tickets per read of every match (`searchTicketPages`). */
+const SEARCH_PAGE = 1000
+
+/**
+ * Every match, best first, as `searchTickets` with limit 0 finds them, a page at a time: the
+ * matches are ranked once (their ids only, 8 bytes each), then read `SEARCH_PAGE` tickets a
+ * read as the caller asks for them, so no more than a page of tickets is ever in memory. A
+ * ticket deleted or moved out of the filter between pages is left out (decision 0037).
+ */
+export async function* searchTicketPages(
+  ctx: Ctx,
+  words: string,
+  f: TicketFilter,
+): AsyncGenerator<Ticket[]> {
+  const ids = await ctx.store.longRead(searchIds(ctx, words, f, 0))
+  for (let i = 0; i < ids.length; i += SEARCH_PAGE) {
+    const page = ids.slice(i, i + SEARCH_PAGE)
+    yield await ctx.store.read((db) => ticketsInOrder(db, ctx, f, page))
+  }
 }
 
 export async function updateTicket(ctx: Ctx, ref: string, patch: TicketPatch): Promise<Ticket> {

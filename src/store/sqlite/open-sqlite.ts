@@ -40,6 +40,13 @@ export type OpenOptions = {
    * server, decision 0028); without it they run on this connection like any read.
    */
   readonly readPool?: ReadPoolOptions
+  /**
+   * A new file that nothing else opens until it is renamed into place (`tk import`, decision
+   * 0037): its journal in memory and no syncs, so each page is written once, not to the WAL
+   * and again to the file; an interrupted load leaves a file that is thrown away. Back in WAL
+   * mode when closed; the caller syncs the file before renaming it.
+   */
+  readonly bulkLoad?: boolean
 }
 
 type Opened = {
@@ -186,7 +193,7 @@ function backUp(raw: DatabaseSync, path: string, version: number) {
   }
 }
 
-async function migrate(opened: Opened, db: Db, path: string): Promise<void> {
+async function migrate(opened: Opened, db: Db, path: string, bulkLoad = false): Promise<void> {
   const { raw, version, readOnly } = opened
   if (version === SCHEMA_VERSION) return
   if (version > SCHEMA_VERSION) throw tooNew(path, version)
@@ -196,7 +203,13 @@ async function migrate(opened: Opened, db: Db, path: string): Promise<void> {
       `the database at ${path} has schema version ${version} and is read-only; this tk must upgrade it to ${SCHEMA_VERSION}`,
       { hint: 'open it once where it is writable, or use the tk that made it' },
     )
-  raw.exec('PRAGMA journal_mode = WAL')
+  // A bulk load's new file keeps its rollback journal in memory (it holds only the pages that
+  // existed when the load began: the empty schema) and writes each page once, unsynced.
+  raw.exec(
+    bulkLoad && version === 0
+      ? 'PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF'
+      : 'PRAGMA journal_mode = WAL',
+  )
   if (version > 0) backUp(raw, path, version)
   const dialect = {
     createSearchIndex: createSqliteSearchIndex,
@@ -232,7 +245,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) })
   registerDialectSql(db, SQLITE_SQL)
   try {
-    await migrate(opened, db, path)
+    await migrate(opened, db, path, options.bulkLoad)
   } catch (e) {
     await db.destroy()
     throw mapSqliteError(e)
@@ -345,6 +358,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     },
     close: async () => {
       await poolDb?.destroy()
+      if (options.bulkLoad) raw.exec('PRAGMA journal_mode = WAL')
       await db.destroy()
     },
   }

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { type Kysely, sql } from 'kysely'
-import { bestMatches, SEARCH_CANDIDATES, scopeFilter } from '../search.ts'
+import { bestMatches, parseIdList, SEARCH_CANDIDATES, scopeFilter } from '../search.ts'
 import type { Db, SearchScope } from '../store.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: runs inside migrations, before the typed schema
@@ -46,11 +46,14 @@ export async function searchTicketIds(
   const filters = scopeFilter(scope)
   const rank = sql`bm25(tickets_fts, 10.0, 3.0, 2.0)`
   if (scope.limit === 0) {
-    const { rows } = await sql<{ id: number }>`SELECT t.id FROM tickets_fts
-      JOIN tickets t ON t.id = tickets_fts.rowid
-      WHERE tickets_fts MATCH ${toFtsQuery(words)} ${filters}
-      ORDER BY ${rank}, t.id`.execute(db)
-    return rows.map((r) => r.id)
+    // Every match as one comma-separated string: a row per match would cost an object each.
+    // (`LIMIT -1` keeps the inner query whole: flattened, bm25 would be out of its context.)
+    const { rows } = await sql<{
+      ids: string | null
+    }>`SELECT group_concat(id, ',' ORDER BY r, id) AS ids
+      FROM (SELECT t.id, ${rank} AS r FROM tickets_fts JOIN tickets t ON t.id = tickets_fts.rowid
+        WHERE tickets_fts MATCH ${toFtsQuery(words)} ${filters} LIMIT -1)`.execute(db)
+    return parseIdList(rows[0]?.ids ?? null)
   }
   // FTS5 yields a term's matches newest first straight from its doclist, so the window costs
   // O(window) however many tickets match; bm25 then ranks only the window.
