@@ -1,5 +1,5 @@
 /** @module Adapts the built-in `node:sqlite` to Kysely's SQLite dialect. */
-import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import type { DatabaseSync } from 'node:sqlite'
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -9,9 +9,10 @@ import {
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
-  SqliteQueryCompiler,
   type TransactionSettings,
 } from 'kysely'
+import { TicketSqliteQueryCompiler } from './query-compiler.ts'
+import { StatementCache } from './statement-cache.ts'
 
 type Param = null | number | bigint | string | NodeJS.ArrayBufferView
 
@@ -21,8 +22,6 @@ const toParam = (v: unknown): Param => {
   if (typeof v === 'boolean') return v ? 1 : 0
   return v as Param
 }
-
-const STATEMENT_CACHE_SIZE = 256
 
 type RowOf = (values: readonly unknown[]) => Record<string, unknown>
 
@@ -45,43 +44,15 @@ function rowMaker(columns: readonly string[]): RowOf {
 }
 
 class NodeSqliteConnection implements DatabaseConnection {
-  readonly #db: DatabaseSync
-  readonly #statements = new Map<string, { stmt: StatementSync; toRow: RowOf; reader: boolean }>()
+  readonly #statements: StatementCache<RowOf>
   constructor(db: DatabaseSync) {
-    this.#db = db
-  }
-
-  #prepare(sql: string) {
-    let entry = this.#statements.get(sql)
-    if (entry) {
-      // Most recently used last, so the bound below drops the coldest statement.
-      this.#statements.delete(sql)
-    } else {
-      const stmt = this.#db.prepare(sql)
-      // node:sqlite statements have no `reader` flag: a statement that returns columns reads.
-      const columns = stmt.columns().map((c) => c.name)
-      // Rows as arrays, made into objects here: node:sqlite's own row objects are built key by
-      // key into slow dictionary-mode objects; these share one shape per statement.
-      if (columns.length > 0) stmt.setReturnArrays(true)
-      entry = { stmt, toRow: rowMaker(columns), reader: columns.length > 0 }
-      // `in (?, ?, …)` lists make one statement per length: a long-lived server would
-      // otherwise keep every one it ever saw.
-      if (this.#statements.size >= STATEMENT_CACHE_SIZE)
-        this.#statements.delete(this.#statements.keys().next().value!)
-    }
-    this.#statements.set(sql, entry)
-    return entry
+    this.#statements = new StatementCache(db, rowMaker)
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const { stmt, toRow, reader } = this.#prepare(query.sql)
-    const params = query.parameters.map(toParam)
-    if (reader) {
-      const rows = stmt.all(...params) as unknown as unknown[][]
-      return { rows: rows.map(toRow) as R[] }
-    }
-    const { changes, lastInsertRowid } = stmt.run(...params)
-    return { insertId: BigInt(lastInsertRowid), numAffectedRows: BigInt(changes), rows: [] }
+    const ran = this.#statements.run(query.sql, query.parameters.map(toParam))
+    if (ran.shape) return { rows: ran.rows.map(ran.shape) as R[] }
+    return { insertId: BigInt(ran.lastInsertRowid), numAffectedRows: BigInt(ran.changes), rows: [] }
   }
 
   // biome-ignore lint/correctness/useYield: streaming is never used; Kysely requires the method
@@ -150,7 +121,7 @@ export class NodeSqliteDialect implements Dialect {
     return new NodeSqliteDriver(this.#db)
   }
   createQueryCompiler() {
-    return new SqliteQueryCompiler()
+    return new TicketSqliteQueryCompiler()
   }
   createAdapter() {
     return new SqliteAdapter()

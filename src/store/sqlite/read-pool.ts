@@ -18,11 +18,11 @@ import {
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
-  SqliteQueryCompiler,
 } from 'kysely'
 import { TicketError } from '../../domain/errors.ts'
 import { readTimedOut } from '../read-timeout.ts'
 import type { ReadPoolOptions } from '../store.ts'
+import { TicketSqliteQueryCompiler } from './query-compiler.ts'
 import type { ReadReply, ReadRequest } from './read-worker.ts'
 
 // Beside this file in src/ (type-stripped .ts) and in dist/ (its own bundle entry).
@@ -251,7 +251,7 @@ export class ReadPoolDialect implements Dialect {
     return new ReadPoolDriver(this.#pool)
   }
   createQueryCompiler() {
-    return new SqliteQueryCompiler()
+    return new TicketSqliteQueryCompiler()
   }
   createAdapter() {
     return new SqliteAdapter()

@@ -3,8 +3,9 @@
  * thread: it runs the SQL it is sent (compiled in the main thread) and posts the rows back.
  * Node built-ins only, so the thread starts without loading the rest of the program.
  */
-import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { DatabaseSync } from 'node:sqlite'
 import { parentPort, workerData } from 'node:worker_threads'
+import { StatementCache } from './statement-cache.ts'
 
 export type ReadRequest = { readonly id: number; readonly sql: string; readonly params: unknown[] }
 export type ReadReply =
@@ -15,38 +16,22 @@ export type ReadReply =
       readonly error: { message: string; code?: string; errcode?: number; errstr?: string }
     }
 
-const STATEMENT_CACHE_SIZE = 256
-
 const { path } = workerData as { path: string }
 // Read-only: a write sent here by mistake fails (SQLITE_READONLY) instead of racing the
 // main connection; WAL lets it read beside that connection's writes.
 const db = new DatabaseSync(path, { readOnly: true, timeout: 10_000 })
-const statements = new Map<string, { stmt: StatementSync; columns: string[] }>()
-
-function prepare(sql: string) {
-  let entry = statements.get(sql)
-  if (entry) statements.delete(sql)
-  else {
-    const stmt = db.prepare(sql)
-    const columns = stmt.columns().map((c) => c.name)
-    if (columns.length > 0) stmt.setReturnArrays(true)
-    entry = { stmt, columns }
-    if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!)
-  }
-  statements.set(sql, entry)
-  return entry
-}
+// The names themselves: the main thread builds the rows.
+const statements = new StatementCache(db, (columns) => [...columns])
 
 type Param = null | number | bigint | string | NodeJS.ArrayBufferView
 
 parentPort!.on('message', ({ id, sql, params }: ReadRequest) => {
   let reply: ReadReply
   try {
-    const { stmt, columns } = prepare(sql)
-    const bound = params as Param[]
-    if (columns.length > 0)
-      reply = { id, columns, rows: stmt.all(...bound) as unknown as unknown[][] }
-    else reply = { id, changes: Number(stmt.run(...bound).changes) }
+    const ran = statements.run(sql, params as Param[])
+    reply = ran.shape
+      ? { id, columns: ran.shape, rows: ran.rows }
+      : { id, changes: Number(ran.changes) }
   } catch (e) {
     const err = e as Error & { code?: string; errcode?: number; errstr?: string }
     reply = {
