@@ -86,6 +86,11 @@ export type Tx = {
   readonly ctx: Ctx
   readonly touched: Set<number>
   readonly created: Set<number>
+  /**
+   * Tickets the write knows in full as the wire shows them (a plain create's row as inserted):
+   * their events are sent as they are, without reading them again.
+   */
+  readonly known: Map<number, Ticket>
 }
 
 export type MutateOptions = {
@@ -106,13 +111,15 @@ export async function mutate<T>(
 ): Promise<T> {
   const touched = new Set<number>()
   const created = new Set<number>()
+  const known = new Map<number, Ticket>()
   const result = await ctx.store.transaction(async (db) => {
-    const out = await fn({ db, ctx, touched, created })
+    known.clear()
+    const out = await fn({ db, ctx, touched, created, known })
     await renewLeases(db, ctx)
     return out
   }, options.mode)
   if (ctx.emit && touched.size + created.size > 0)
-    await publish(ctx, created, touched, options.published)
+    await publish(ctx, { created, touched, known }, options.published)
   return result
 }
 
@@ -134,29 +141,36 @@ async function renewLeases(db: Db, ctx: Ctx) {
 
 async function publish(
   ctx: Ctx,
-  created: Set<number>,
-  touched: Set<number>,
+  { created, touched, known }: Pick<Tx, 'created' | 'touched' | 'known'>,
   published?: Map<number, Ticket>,
 ) {
   const ids = [...new Set([...created, ...touched])]
-  const { rows, tickets } = await ctx.store.read(async (db) => {
-    // Most writes change one ticket: its row by a prepared read, not a query built each time.
-    const one = ids.length === 1 ? await findTicketRowById(db, ids[0]!) : undefined
-    const rows = one
-      ? [one]
-      : await selectTickets(db).where('t.id', 'in', idList(db, ids)).execute()
-    return { rows, tickets: await toTickets(db, rows) }
-  })
+  const unknown = ids.filter((id) => !known.has(id))
+  const read =
+    unknown.length === 0
+      ? []
+      : await ctx.store.read(async (db) => {
+          // Most writes change one ticket: its row by a prepared read, not a query built each time.
+          const one = unknown.length === 1 ? await findTicketRowById(db, unknown[0]!) : undefined
+          const rows = one
+            ? [one]
+            : await selectTickets(db).where('t.id', 'in', idList(db, unknown)).execute()
+          const tickets = await toTickets(db, rows)
+          return rows.map((r, i) => [r.id, tickets[i]!] as const)
+        })
+  const tickets = new Map([...known, ...read])
   const at = stamp(ctx)
-  tickets.forEach((ticket, i) => {
-    published?.set(rows[i]!.id, ticket)
+  for (const id of ids) {
+    const ticket = tickets.get(id)
+    if (!ticket) continue
+    published?.set(id, ticket)
     ctx.emit?.({
-      type: created.has(rows[i]!.id) ? 'ticket.created' : 'ticket.updated',
+      type: created.has(id) ? 'ticket.created' : 'ticket.updated',
       project: ticket.project_prefix,
       key: ticket.key,
       ticket,
       actor: ctx.actor.username,
       at,
     })
-  })
+  }
 }
