@@ -95,7 +95,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
     expect(rows[0].next_seq).toBe(1)
   })
 
-  it('a create waits for a writer holding the writers\' lock alone, then goes on', async () => {
+  it("a create waits for a writer holding the writers' lock alone, then goes on", async () => {
     const { svc, other, waiting } = await setup()
     await other.query('BEGIN')
     // What a serializable write that lost a race takes before it runs again.
