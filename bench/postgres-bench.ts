@@ -22,11 +22,18 @@ export type BenchDatabase = {
   stop(): Promise<void>
 }
 
+// BENCH_PG_DURABLE=1: commits wait for the disk, as in production (the tests' cluster does not).
+const DURABLE = process.env.BENCH_PG_DURABLE === '1'
+export const DURABILITY = DURABLE
+  ? 'fsync and synchronous commit on'
+  : 'fsync and synchronous commit off'
+
 /** A new cluster with `size` tickets in project TK (seed.ts), counting statements as it goes. */
 export async function startBenchDatabase(size: number): Promise<BenchDatabase> {
   const cluster = await startPostgresCluster([
     'shared_preload_libraries=pg_stat_statements',
     'pg_stat_statements.track=all',
+    ...(DURABLE ? ['fsync=on', 'synchronous_commit=on', 'full_page_writes=on'] : []),
   ])
   const admin = new pg.Client({ connectionString: `${cluster.url}/postgres` })
   await admin.connect()

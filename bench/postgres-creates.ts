@@ -9,6 +9,7 @@
 import { cpus, loadavg } from 'node:os'
 import {
   type DatabaseCounts,
+  DURABILITY,
   databaseCounts,
   signIn,
   startBenchDatabase,
@@ -85,7 +86,7 @@ try {
   await bench.stop()
 }
 process.stdout.write(
-  `${CREATES} creates per row, one server, ${SIZE} tickets, ${cpus().length} cores, ` +
+  `${CREATES} creates per row, one server, ${SIZE} tickets, ${DURABILITY}, ${cpus().length} cores, ` +
     `load average ${loadavg()[0]!.toFixed(1)} at the end\n\n` +
     '| concurrency | creates/s | statements per create | transactions per create | rolled back and retried | failed |\n' +
     '|---|---|---|---|---|---|\n' +

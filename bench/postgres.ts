@@ -6,7 +6,13 @@
 // BENCH_PG_SERVERS=1,2 picks the counts; BENCH_PG_LOADS=reads,creates picks the loads.
 import { cpus, loadavg } from 'node:os'
 import { GENERATOR, type LoadResult, runLoad } from './load.ts'
-import { signIn, startBenchDatabase, startServer, stopServer } from './postgres-bench.ts'
+import {
+  DURABILITY,
+  signIn,
+  startBenchDatabase,
+  startServer,
+  stopServer,
+} from './postgres-bench.ts'
 
 const SIZE = Number(process.env.BENCH_SERVER_SIZE ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -77,7 +83,7 @@ try {
 }
 process.stdout.write(
   `${GENERATOR}, ${CONNECTIONS} connections in all, ${DURATION} s per load, ${SIZE} tickets, ` +
-    `${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end\n\n` +
+    `${DURABILITY}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end\n\n` +
     '| servers | load | req/s | p99 ms | errors |\n|---|---|---|---|---|\n' +
     `${rows.join('\n')}\n`,
 )
