@@ -96,10 +96,11 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
         tx.known.set(id, toTicket(plainRow(row, project.prefix), { labels: [], blocked: [] }))
       return id
     },
-    // A plain create's reads are checks that stay true or are re-checked when the project's
-    // key counter is locked (takeSequence), and the counter comes last: creates in one project
-    // queue on it briefly instead of failing each other (decision 0029). A parent's derived
-    // lifecycle and an assignee's standing are read-then-write steps row locks do not cover.
+    // A plain create's reads are checks that stay true or are checked again by its one write,
+    // which takes the project's key counter unless the project is closed: creates in one
+    // project queue on the counter only while PostgreSQL runs that statement (decision 0042). A
+    // parent's derived lifecycle and an assignee's standing are read-then-write steps it does
+    // not cover.
     { mode: input.parent || input.assignee ? 'serializable' : 'one-statement', published },
   )
   return published.get(id) ?? loadTicket(ctx, id)
