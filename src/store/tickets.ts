@@ -1,6 +1,5 @@
 import type { Compilable, Expression, Insertable, Selectable, Updateable } from 'kysely'
 import type { State } from '../domain/lifecycle.ts'
-import type { ProjectStatus } from '../domain/project.ts'
 import type { Ticket } from '../domain/ticket.ts'
 import type { TicketsTable } from './database.ts'
 import { dialectSql } from './dialect-sql.ts'
