@@ -6,8 +6,9 @@
 import type { Selectable } from 'kysely'
 import type { HistoryTable, TicketsTable } from './database.ts'
 import { dialectSql } from './dialect-sql.ts'
+import { insertHistory } from './history-rows.ts'
 import type { Db } from './store.ts'
-import { NEW_TICKET, type NewTicketRow } from './tickets.ts'
+import { insertTicket, type NewTicketRow, takeSequence } from './tickets.ts'
 
 export type NumberedTicket = {
   /** Everything but the number and the key, which the project's counter gives. */
@@ -30,23 +31,22 @@ export async function insertNumberedTicket(
 ): Promise<Selectable<TicketsTable> | undefined> {
   const atOnce = dialectSql(db).insertNumberedTicket
   if (atOnce) return atOnce(db, t)
-  const taken = await db
-    .updateTable('projects')
-    .set((eb) => ({ next_seq: eb('next_seq', '+', 1) }))
-    .where('id', '=', t.row.project_id)
-    .where('status', '<>', 'closed')
-    .returning('next_seq')
-    .executeTakeFirst()
-  if (!taken) return undefined
-  const seq = taken.next_seq - 1
-  const row = await db
-    .insertInto('tickets')
-    .values({ ...NEW_TICKET, ...t.row, seq, key: `${t.keyPrefix}${seq}` })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await db
-    .insertInto('history')
-    .values({ ...t.history, project_id: row.project_id, ticket_id: row.id, ticket_key: row.key })
-    .execute()
+  // In the caller's transaction, which a refusal ends (new-ticket.ts): the counter moved here
+  // rolls back with it.
+  const taken = await takeSequence(db, t.row.project_id)
+  if (!taken || taken.status === 'closed') return undefined
+  const { seq } = taken
+  const row = await insertTicket(db, { ...t.row, seq, key: `${t.keyPrefix}${seq}` })
+  const h = t.history
+  await insertHistory(
+    db,
+    row.project_id,
+    row.id,
+    row.key,
+    h.event_type,
+    h.actor,
+    h.payload,
+    h.created_at,
+  )
   return row
 }

@@ -4,6 +4,7 @@ import type { EventSink } from '../../domain/events.ts'
 import type { HistoryChange } from '../../domain/history.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { User } from '../../domain/user.ts'
+import { insertHistory } from '../../store/history-rows.ts'
 import { idList } from '../../store/id-list.ts'
 import { prepared } from '../../store/prepared.ts'
 import type { Db, Store, WriteMode } from '../../store/store.ts'
@@ -52,23 +53,6 @@ export async function record(db: Db, ctx: Ctx, e: HistoryPlace & HistoryChange):
     stamp(ctx),
   )
 }
-
-// Every write records one: built and compiled once (decision 0040).
-const insertHistory = prepared(
-  (
-    db,
-    project_id: number | null,
-    ticket_id: number | null,
-    ticket_key: string | null,
-    event_type: string,
-    actor: string,
-    payload: string,
-    created_at: string,
-  ) =>
-    db
-      .insertInto('history')
-      .values({ project_id, ticket_id, ticket_key, event_type, actor, payload, created_at }),
-)
 
 export async function requireUser(db: Db, username: string) {
   const u = await db
