@@ -6,7 +6,6 @@ import type { Ticket } from '../../domain/ticket.ts'
 import type { User } from '../../domain/user.ts'
 import { insertHistory } from '../../store/history-rows.ts'
 import { idList } from '../../store/id-list.ts'
-import { prepared } from '../../store/prepared.ts'
 import type { Db, Store, WriteMode } from '../../store/store.ts'
 import { findTicketRowById, selectTickets, toTickets } from '../../store/tickets.ts'
 import { leaseFor } from './lease.ts'
@@ -49,7 +48,8 @@ export async function record(db: Db, ctx: Ctx, e: HistoryPlace & HistoryChange):
     e.ticket_key ?? null,
     e.event_type,
     ctx.actor.username,
-    JSON.stringify(e.payload),
+    // As the column's default did before the insert was prepared (decision 0040).
+    JSON.stringify(e.payload ?? {}),
     stamp(ctx),
   )
 }
