@@ -4,33 +4,21 @@
 // spread evenly over them by one load generator per server (wrk, or autocannon; load.ts) with
 // 50 connections in all for 10 s (BENCH_DURATION). Prints a Markdown table for bench/RESULTS.md.
 // BENCH_PG_SERVERS=1,2 picks the counts; BENCH_PG_LOADS=reads,creates picks the loads.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
-import { fileURLToPath } from 'node:url'
-import pg from 'pg'
-import { openPostgresStore } from '../src/store/postgres/open-postgres.ts'
-import { startPostgresCluster } from '../test/support/postgres-cluster.ts'
 import { GENERATOR, type LoadResult, runLoad } from './load.ts'
-import { seedStore } from './seed.ts'
+import {
+  DURABILITY,
+  signIn,
+  startBenchDatabase,
+  startServer,
+  stopServer,
+} from './postgres-bench.ts'
 
-const TK = process.env.BENCH_TK ?? fileURLToPath(new URL('../bin/tk.js', import.meta.url))
 const SIZE = Number(process.env.BENCH_SERVER_SIZE ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const COUNTS = (process.env.BENCH_PG_SERVERS ?? '1,2,4').split(',').map(Number)
 const LOADS = (process.env.BENCH_PG_LOADS ?? 'reads,creates').split(',')
-
-async function startServer(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [TK, 'server', '-db', url, '-addr', `127.0.0.1:${port}`], {
-    env: { ...process.env, TICKET_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => d.toString().includes('listening') && resolve())
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)))
-  })
-  return child
-}
 
 /** One load over every server at once: req/s summed, the worst p99, errors summed. */
 async function spread(
@@ -57,31 +45,16 @@ async function spread(
   }
 }
 
-const cluster = await startPostgresCluster()
-const admin = new pg.Client({ connectionString: `${cluster.url}/postgres` })
-await admin.connect()
-await admin.query('CREATE DATABASE tk_bench')
-await admin.end()
-const url = `${cluster.url}/tk_bench`
-process.stderr.write(`seeding ${SIZE} tickets…\n`)
-const store = await openPostgresStore(url)
-await seedStore(store, SIZE)
-await store.close()
+const bench = await startBenchDatabase(SIZE)
 
 const rows: string[] = []
 try {
   for (const count of COUNTS) {
     const ports = Array.from({ length: count }, (_, i) => 19_100 + i)
-    const servers = await Promise.all(ports.map((p) => startServer(url, p)))
+    const servers = await Promise.all(ports.map((p) => startServer(bench.url, p)))
     try {
       const bases = ports.map((p) => `http://127.0.0.1:${p}`)
-      const login = await fetch(`${bases[0]}/api/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
-      })
-      const { token } = (await login.json()) as { token: string }
-      const headers = { authorization: `Bearer ${token}` }
+      const headers = { authorization: `Bearer ${await signIn(bases[0]!)}` }
       for (const name of LOADS) {
         process.stderr.write(`${count} server(s): ${name}…\n`)
         const r = await (name === 'reads'
@@ -102,16 +75,15 @@ try {
         process.stderr.write(`${rows.at(-1)}\n`)
       }
     } finally {
-      for (const s of servers) s.kill('SIGTERM')
-      await Promise.all(servers.map((s) => new Promise((r) => s.once('exit', r))))
+      await Promise.all(servers.map(stopServer))
     }
   }
 } finally {
-  await cluster.stop()
+  await bench.stop()
 }
 process.stdout.write(
   `${GENERATOR}, ${CONNECTIONS} connections in all, ${DURATION} s per load, ${SIZE} tickets, ` +
-    `${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end\n\n` +
+    `${DURABILITY}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end\n\n` +
     '| servers | load | req/s | p99 ms | errors |\n|---|---|---|---|---|\n' +
     `${rows.join('\n')}\n`,
 )

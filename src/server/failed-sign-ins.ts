@@ -1,44 +1,42 @@
-/** @module A bound on failed HTTP Basic sign-ins per client address. */
+/**
+ * @module The one budget of sign-in attempts per client address (api.md: 10 a minute), shared
+ * by logins, registrations and failed HTTP Basic sign-ins, and counted in the database so that
+ * every server of one database spends the same budget.
+ */
 import { TicketError } from '../domain/errors.ts'
+import type { ServiceHost } from '../service/service-host.ts'
 
-const WINDOW_MS = 60_000
-// Past this many addresses the oldest records are dropped; the bound keeps memory flat.
-const MAX_ADDRESSES = 10_000
+export const SIGN_IN_WINDOW_MS = 60_000
+/** The scope of the budget's keys in the `rate_limits` table (shared-rate-limit.ts). */
+export const SIGN_IN_SCOPE = 'sign-in'
+
+export const signInKey = (address: string) => `${SIGN_IN_SCOPE}:${address}`
 
 /**
- * Each Basic check costs an Argon2id hash, and Basic auth is accepted on every route, so
- * wrong guesses are counted per address like logins are (api.md: 10 a minute), and refused
- * with 429 beyond that before any hashing is done.
+ * Each Basic check of a new password costs an Argon2id hash, and Basic auth is accepted on
+ * every route, so wrong guesses count against the address's sign-in budget, and a guess
+ * beyond it is refused with 429 before any hashing is done.
  */
 export class FailedSignIns {
+  readonly #host: ServiceHost
   readonly #limit: number
-  readonly #failures = new Map<string, number[]>()
 
-  constructor(limitPerMinute: number) {
+  constructor(host: ServiceHost, limitPerMinute: number) {
+    this.#host = host
     this.#limit = limitPerMinute
   }
 
-  #recent(address: string, now: number): number[] {
-    const recent = (this.#failures.get(address) ?? []).filter((t) => now - t < WINDOW_MS)
-    if (recent.length === 0) this.#failures.delete(address)
-    else this.#failures.set(address, recent)
-    return recent
-  }
-
-  /** Throws 429 when `address` has used up its failures for the minute. */
-  check(address: string, now = Date.now()): void {
-    const recent = this.#recent(address, now)
-    if (recent.length >= this.#limit)
+  /** Throws 429 when `address` has used up its budget for the window. */
+  async check(address: string): Promise<void> {
+    const now = Date.now()
+    const { hits, windowStart } = await this.#host.hitsSoFar(signInKey(address), SIGN_IN_WINDOW_MS)
+    if (hits >= this.#limit)
       throw new TicketError('rate_limited', 'too many failed sign-ins', {
-        hint: `wait ${Math.ceil((WINDOW_MS - (now - recent[0]!)) / 1000)} s, then check AGENT_ID and AGENT_PASSWORD`,
+        hint: `wait ${Math.max(1, Math.ceil((windowStart + SIGN_IN_WINDOW_MS - now) / 1000))} s, then check AGENT_ID and AGENT_PASSWORD`,
       })
   }
 
-  record(address: string, now = Date.now()): void {
-    if (this.#failures.size >= MAX_ADDRESSES && !this.#failures.has(address)) {
-      const oldest = this.#failures.keys().next().value
-      if (oldest !== undefined) this.#failures.delete(oldest)
-    }
-    this.#failures.set(address, [...this.#recent(address, now), now])
+  async record(address: string): Promise<void> {
+    await this.#host.countHit(signInKey(address), SIGN_IN_WINDOW_MS)
   }
 }

@@ -10,7 +10,7 @@ import { TicketError } from '../domain/errors.ts'
 import type { EventSink, TicketEvent } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import { SCHEMA_VERSION } from '../store/migrations/index.ts'
-import { countHit, type WindowHits } from '../store/rate-limits.ts'
+import { countHit, currentHits, type WindowHits } from '../store/rate-limits.ts'
 import type { PoolUse, Store } from '../store/store.ts'
 import { findTicketRowByKey, toTickets } from '../store/tickets.ts'
 import * as accounts from './local/accounts.ts'
@@ -81,8 +81,12 @@ export class ServiceHost {
   }
 
   /** The agent a Basic-auth UUID and password belong to; 401/403 otherwise. */
-  authenticateAgent(id: string, password: string): Promise<User> {
-    return this.#agentAuth.authenticate(id, password)
+  authenticateAgent(
+    id: string,
+    password: string,
+    beforeHashing?: () => Promise<void>,
+  ): Promise<User> {
+    return this.#agentAuth.authenticate(id, password, beforeHashing)
   }
 
   /** Whether chat is on, and its limits (shown by `/api/status`). */
@@ -132,6 +136,11 @@ export class ServiceHost {
    */
   countHit(key: string, windowMs: number): Promise<WindowHits> {
     return this.#store.transaction((db) => countHit(db, key, this.#now().getTime(), windowMs))
+  }
+
+  /** The hits on `key` in its current window of `windowMs`, as every server counted them. */
+  hitsSoFar(key: string, windowMs: number): Promise<WindowHits> {
+    return this.#store.readOne((db) => currentHits(db, key, this.#now().getTime(), windowMs))
   }
 
   /** The database connections this process holds, where it keeps a pool (PostgreSQL). */

@@ -1,5 +1,7 @@
 /** @module The few SQL fragments shared queries need whose spelling differs between dialects. */
-import type { DialectAdapter, RawBuilder } from 'kysely'
+import type { DialectAdapter, RawBuilder, Selectable } from 'kysely'
+import type { TicketsTable } from './database.ts'
+import type { NumberedTicket } from './numbered-ticket.ts'
 import type { Db } from './store.ts'
 
 export type DialectSql = {
@@ -21,6 +23,14 @@ export type DialectSql = {
    * Empty where one writer at a time is the rule (SQLite).
    */
   readonly skipLocked: RawBuilder<unknown>
+  /**
+   * `insertNumberedTicket` as one statement, where the dialect can write in a WITH
+   * (PostgreSQL); absent, it runs as three (SQLite, whose statements are calls, not round trips).
+   */
+  readonly insertNumberedTicket?: (
+    db: Db,
+    t: NumberedTicket,
+  ) => Promise<Selectable<TicketsTable> | undefined>
 }
 
 // Keyed by the dialect's adapter, which a database shares with its transactions.

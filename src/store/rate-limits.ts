@@ -40,3 +40,21 @@ export async function countHit(
       .execute()
   return { hits: Number(row.hits), windowStart: Number(row.window_start) }
 }
+
+/** The hits on `key` in its window open at `now`; 0 hits when none is open. */
+export async function currentHits(
+  db: Db,
+  key: string,
+  now: number,
+  windowMs: number,
+): Promise<WindowHits> {
+  const row = await db
+    .selectFrom('rate_limits')
+    .select(['hits', 'window_start'])
+    .where('key', '=', key)
+    .where('window_start', '>', now - windowMs)
+    .executeTakeFirst()
+  return row
+    ? { hits: Number(row.hits), windowStart: Number(row.window_start) }
+    : { hits: 0, windowStart: now }
+}

@@ -55,13 +55,14 @@ export type Broadcast = {
 }
 
 /**
- * `serializable` (the default): as if alone; a write that loses a race runs again. `row-locks`:
- * for writes whose every read-then-write step is either re-checked by the statement that
- * writes or harmless if it raced, and whose contended rows are written last (a create's key
- * counter): each statement sees what is committed when it runs and waits for the row locks it
- * needs, so contended writers queue for those rows briefly instead of failing each other.
+ * `serializable` (the default): as if alone; a write that loses a race runs again.
+ * `one-statement`: for a write whose reads are checks that stay true or are checked again by
+ * the write, and whose writes are ONE statement, atomic by itself: where several servers
+ * share the database nothing is opened around them, so the rows that statement locks (a
+ * create's key counter) are held only while the database runs it, and contended writers
+ * queue for them briefly instead of failing each other (decision 0042).
  */
-export type WriteMode = 'serializable' | 'row-locks'
+export type WriteMode = 'serializable' | 'one-statement'
 
 export type PoolUse = {
   readonly total: number

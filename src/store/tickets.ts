@@ -307,9 +307,13 @@ export type NewTicketRow = Omit<Insertable<TicketsTable>, keyof typeof NEW_TICKE
  * The insert for each set of columns a new ticket gives (one, in practice), built and compiled
  * once: a 28-column insert cost more to build than SQLite takes to run it (decision 0040).
  */
-const ticketInserts = new Map<string, (db: Db, ...values: unknown[]) => Promise<{ id: number }[]>>()
+const ticketInserts = new Map<
+  string,
+  (db: Db, ...values: unknown[]) => Promise<Selectable<TicketsTable>[]>
+>()
 
-export async function insertTicket(db: Db, row: NewTicketRow): Promise<number> {
+/** Inserts the ticket; the row as written. */
+export async function insertTicket(db: Db, row: NewTicketRow): Promise<Selectable<TicketsTable>> {
   const full: Record<string, unknown> = { ...NEW_TICKET, ...row }
   const columns = Object.keys(full)
   const shape = columns.join(',')
@@ -321,13 +325,13 @@ export async function insertTicket(db: Db, row: NewTicketRow): Promise<number> {
         .values(
           Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Insertable<TicketsTable>,
         )
-        .returning('id'),
+        .returningAll(),
     )
     ticketInserts.set(shape, insert)
   }
   const [r] = await insert(db, ...columns.map((c) => full[c]))
-  if (!r) throw new Error('the ticket insert returned no id')
-  return r.id
+  if (!r) throw new Error('the ticket insert returned no row')
+  return r
 }
 
 export async function updateTicketRow(db: Db, id: number, patch: Updateable<TicketsTable>) {

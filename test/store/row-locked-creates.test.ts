@@ -9,10 +9,11 @@ import { pollUntil } from '../support/poll.ts'
 import { createTestDatabase } from '../support/store.ts'
 
 /**
- * Plain creates on PostgreSQL run at READ COMMITTED and queue on the project's key counter
- * (decision 0029): held up by another transaction on the project's row, they wait and go on,
- * instead of being rolled back and retried; and what that transaction did to the project (a
- * close) is seen when they get the row.
+ * Plain creates on PostgreSQL write in one statement at READ COMMITTED and queue on the
+ * project's key counter (decisions 0029, 0042): held up by another transaction on the
+ * project's row, they wait and go on, instead of being rolled back and retried; what that
+ * transaction did to the project (a close) is seen when they get the row; they wait for a
+ * writer that runs alone; and a create refused part-way writes nothing and uses no key.
  */
 describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key counter', () => {
   async function setup() {
@@ -92,5 +93,35 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
     expect((e as TicketError).message).toBe('project RL is closed')
     const { rows } = await other.query(`SELECT next_seq FROM projects WHERE prefix = 'RL'`)
     expect(rows[0].next_seq).toBe(1)
+  })
+
+  it("a create waits for a writer holding the writers' lock alone, then goes on", async () => {
+    const { svc, other, waiting } = await setup()
+    await other.query('BEGIN')
+    // What a serializable write that lost a race takes before it runs again.
+    await other.query('LOCK TABLE ticket_schema IN EXCLUSIVE MODE')
+    const create = svc.createTicket({ project: 'RL', title: 'after the retry' })
+    await waiting(1)
+    await other.query('COMMIT')
+    expect((await create).key).toBe('RL-T-1')
+  })
+
+  it('a create refused part-way writes nothing and uses no key', async () => {
+    const { svc, other } = await setup()
+    // The history row is the create's last write; refusing it must undo the ticket and the key.
+    await other.query(`
+      CREATE FUNCTION refuse_history() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'history refused'; END $$`)
+    await other.query(`
+      CREATE TRIGGER refuse_history BEFORE INSERT ON history FOR EACH ROW
+      WHEN (NEW.payload LIKE '%refuse me%') EXECUTE FUNCTION refuse_history()`)
+    const e = await svc.createTicket({ project: 'RL', title: 'refuse me' }).catch((e) => e)
+    expect(e).toBeInstanceOf(Error)
+    const { rows } = await other.query(
+      `SELECT next_seq, (SELECT count(*)::int FROM tickets WHERE project_id = p.id) AS tickets
+         FROM projects p WHERE prefix = 'RL'`,
+    )
+    expect(rows[0]).toEqual({ next_seq: 1, tickets: 0 })
+    expect((await svc.createTicket({ project: 'RL', title: 'next' })).key).toBe('RL-T-1')
   })
 })

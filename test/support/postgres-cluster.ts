@@ -38,7 +38,10 @@ const freePort = () =>
  * refuses to run as root, so as root the cluster belongs to the `postgres` system user.
  * Durability is switched off: the cluster lives for one test run.
  */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(
+  /** More `-c name=value` server settings (a bench's `shared_preload_libraries`). */
+  extraSettings: readonly string[] = [],
+): Promise<PostgresCluster> {
   const bin = binDir()
   if (!bin)
     throw new Error(
@@ -79,6 +82,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=400',
+    ...extraSettings.map((s) => `-c ${s}`),
   ].join(' ')
   run('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', '-s', 'start'])
   return {

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { SESSION_IDLE_MS } from '../../service/local/accounts.ts'
 import type { App, RouteDeps } from '../app-type.ts'
 import { setSessionCookie, TOKEN_COOKIE } from '../auth.ts'
+import { SIGN_IN_SCOPE, SIGN_IN_WINDOW_MS } from '../failed-sign-ins.ts'
 import { Credentials, NewUserBody } from '../schemas/auth.ts'
 import { sharedRateLimitStore } from '../shared-rate-limit.ts'
 
@@ -14,8 +15,9 @@ export function authRoutes(app: App, { host }: RouteDeps, options: { loginsPerMi
     // Counted in the database, so several servers share one budget per address.
     await scope.register(fastifyRateLimit, {
       max: options.loginsPerMinute,
-      timeWindow: 60_000,
-      store: sharedRateLimitStore(host, 'sign-in'),
+      timeWindow: SIGN_IN_WINDOW_MS,
+      // The budget failed Basic sign-ins spend too (failed-sign-ins.ts).
+      store: sharedRateLimitStore(host, SIGN_IN_SCOPE),
     })
 
     scope.post(

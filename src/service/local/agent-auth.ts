@@ -27,7 +27,15 @@ export class AgentAuthenticator {
     this.#store = store
   }
 
-  async authenticate(id: string, password: string): Promise<User> {
+  /**
+   * `beforeHashing` runs before any password is hashed (a caller's limit on guesses, which may
+   * refuse by throwing); a password already checked passes without it.
+   */
+  async authenticate(
+    id: string,
+    password: string,
+    beforeHashing: () => Promise<void> = async () => {},
+  ): Promise<User> {
     const row = await this.#store.read((db) =>
       db
         .selectFrom('users')
@@ -39,11 +47,13 @@ export class AgentAuthenticator {
     const secret = password.trim()
     const digest = crypto().createHash('sha256').update(secret).digest('hex')
     if (row && this.#checked.get(row.password_hash) !== digest) {
+      await beforeHashing()
       if (!(await verifyPassword(secret, row.password_hash))) throw invalidCredentials()
       if (this.#checked.size > 10_000) this.#checked.clear()
       this.#checked.set(row.password_hash, digest)
     }
     if (!row) {
+      await beforeHashing()
       // The same work as a real check, so timing does not reveal which agents exist.
       dummyHash ??= hashPassword('not a password of any agent')
       await verifyPassword(secret, await dummyHash)

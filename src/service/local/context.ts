@@ -4,8 +4,8 @@ import type { EventSink } from '../../domain/events.ts'
 import type { HistoryChange } from '../../domain/history.ts'
 import type { Ticket } from '../../domain/ticket.ts'
 import type { User } from '../../domain/user.ts'
+import { insertHistory } from '../../store/history-rows.ts'
 import { idList } from '../../store/id-list.ts'
-import { prepared } from '../../store/prepared.ts'
 import type { Db, Store, WriteMode } from '../../store/store.ts'
 import { findTicketRowById, selectTickets, toTickets } from '../../store/tickets.ts'
 import { leaseFor } from './lease.ts'
@@ -48,27 +48,11 @@ export async function record(db: Db, ctx: Ctx, e: HistoryPlace & HistoryChange):
     e.ticket_key ?? null,
     e.event_type,
     ctx.actor.username,
-    JSON.stringify(e.payload),
+    // As the column's default did before the insert was prepared (decision 0040).
+    JSON.stringify(e.payload ?? {}),
     stamp(ctx),
   )
 }
-
-// Every write records one: built and compiled once (decision 0040).
-const insertHistory = prepared(
-  (
-    db,
-    project_id: number | null,
-    ticket_id: number | null,
-    ticket_key: string | null,
-    event_type: string,
-    actor: string,
-    payload: string,
-    created_at: string,
-  ) =>
-    db
-      .insertInto('history')
-      .values({ project_id, ticket_id, ticket_key, event_type, actor, payload, created_at }),
-)
 
 export async function requireUser(db: Db, username: string) {
   const u = await db
@@ -86,6 +70,11 @@ export type Tx = {
   readonly ctx: Ctx
   readonly touched: Set<number>
   readonly created: Set<number>
+  /**
+   * Tickets the write knows in full as the wire shows them (a plain create's row as inserted):
+   * their events are sent as they are, without reading them again.
+   */
+  readonly known: Map<number, Ticket>
 }
 
 export type MutateOptions = {
@@ -106,13 +95,15 @@ export async function mutate<T>(
 ): Promise<T> {
   const touched = new Set<number>()
   const created = new Set<number>()
+  const known = new Map<number, Ticket>()
   const result = await ctx.store.transaction(async (db) => {
-    const out = await fn({ db, ctx, touched, created })
+    known.clear()
+    const out = await fn({ db, ctx, touched, created, known })
     await renewLeases(db, ctx)
     return out
   }, options.mode)
   if (ctx.emit && touched.size + created.size > 0)
-    await publish(ctx, created, touched, options.published)
+    await publish(ctx, { created, touched, known }, options.published)
   return result
 }
 
@@ -134,29 +125,36 @@ async function renewLeases(db: Db, ctx: Ctx) {
 
 async function publish(
   ctx: Ctx,
-  created: Set<number>,
-  touched: Set<number>,
+  { created, touched, known }: Pick<Tx, 'created' | 'touched' | 'known'>,
   published?: Map<number, Ticket>,
 ) {
   const ids = [...new Set([...created, ...touched])]
-  const { rows, tickets } = await ctx.store.read(async (db) => {
-    // Most writes change one ticket: its row by a prepared read, not a query built each time.
-    const one = ids.length === 1 ? await findTicketRowById(db, ids[0]!) : undefined
-    const rows = one
-      ? [one]
-      : await selectTickets(db).where('t.id', 'in', idList(db, ids)).execute()
-    return { rows, tickets: await toTickets(db, rows) }
-  })
+  const unknown = ids.filter((id) => !known.has(id))
+  const read =
+    unknown.length === 0
+      ? []
+      : await ctx.store.read(async (db) => {
+          // Most writes change one ticket: its row by a prepared read, not a query built each time.
+          const one = unknown.length === 1 ? await findTicketRowById(db, unknown[0]!) : undefined
+          const rows = one
+            ? [one]
+            : await selectTickets(db).where('t.id', 'in', idList(db, unknown)).execute()
+          const tickets = await toTickets(db, rows)
+          return rows.map((r, i) => [r.id, tickets[i]!] as const)
+        })
+  const tickets = new Map([...known, ...read])
   const at = stamp(ctx)
-  tickets.forEach((ticket, i) => {
-    published?.set(rows[i]!.id, ticket)
+  for (const id of ids) {
+    const ticket = tickets.get(id)
+    if (!ticket) continue
+    published?.set(id, ticket)
     ctx.emit?.({
-      type: created.has(rows[i]!.id) ? 'ticket.created' : 'ticket.updated',
+      type: created.has(id) ? 'ticket.created' : 'ticket.updated',
       project: ticket.project_prefix,
       key: ticket.key,
       ticket,
       actor: ctx.actor.username,
       at,
     })
-  })
+  }
 }

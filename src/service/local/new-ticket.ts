@@ -1,11 +1,16 @@
 /** @module The one way a new ticket is written: sequence, key, first stage, row and history. */
+
+import type { Selectable } from 'kysely'
 import { notFound } from '../../domain/errors.ts'
 import type { HistoryPayloads } from '../../domain/history.ts'
 import { initialLifecycle } from '../../domain/lifecycle.ts'
 import { DEFAULT_PRIORITY, type EditableField, type TicketType } from '../../domain/ticket.ts'
 import { formatTicketKey } from '../../domain/ticket-key.ts'
-import { insertTicket, NEW_TICKET, type NewTicketRow, takeSequence } from '../../store/tickets.ts'
-import { record, stamp, type Tx } from './context.ts'
+import type { TicketsTable } from '../../store/database.ts'
+import { insertNumberedTicket } from '../../store/numbered-ticket.ts'
+import type { Db } from '../../store/store.ts'
+import { NEW_TICKET, type NewTicketRow } from '../../store/tickets.ts'
+import { stamp, type Tx } from './context.ts'
 import { assertOpen } from './guards.ts'
 import { stagesOf } from './resolve.ts'
 
@@ -35,49 +40,59 @@ type TicketDraft = Optional & {
 export async function insertNewTicket(
   tx: Tx,
   d: TicketDraft,
-): Promise<{ readonly id: number; readonly key: string }> {
+): Promise<{ readonly id: number; readonly key: string; readonly row: Selectable<TicketsTable> }> {
   const { db, ctx } = tx
   const { project, parent, clone_of, origin, ...fields } = d
   const workflow_id = d.workflow_id ?? NEW_TICKET.workflow_id
   const lifecycle = initialLifecycle(await stagesOf(db, { workflow_id, project_id: project.id }))
-  // The project's row is locked from here to commit: what follows is only writes.
-  const taken = await takeSequence(db, project.id)
-  if (!taken) throw notFound(`project ${project.prefix} no longer exists`)
-  assertOpen({ prefix: project.prefix, status: taken.status })
-  const { seq } = taken
-  const key = formatTicketKey(project.prefix, d.type, seq)
+  const keyPrefix = formatTicketKey(project.prefix, d.type, 0).slice(0, -1)
   const now = stamp(ctx)
-  const id = await insertTicket(db, {
-    description: '',
-    acceptance_criteria: '',
-    priority: DEFAULT_PRIORITY,
-    ...fields,
-    project_id: project.id,
-    seq,
-    key,
-    parent_id: parent?.id ?? null,
-    clone_of_id: clone_of?.id ?? null,
-    stage: lifecycle.stage,
-    state: lifecycle.state,
-    created_by: ctx.actor.username,
-    created_at: now,
-    updated_at: now,
-  })
-  await record(db, ctx, {
-    project_id: project.id,
-    ticket_id: id,
-    ticket_key: key,
-    event_type: 'ticket_created',
-    payload: {
-      type: d.type,
-      title: d.title,
-      status: `${lifecycle.stage}/${lifecycle.state}`,
-      parent: parent?.key ?? null,
-      assignee: d.assignee ?? null,
-      ...origin,
-      ...(clone_of ? { clone_of: clone_of.key } : {}),
+  // The project's row is locked from here to commit: the counter is the last thing taken.
+  const row = await insertNumberedTicket(db, {
+    keyPrefix,
+    row: {
+      description: '',
+      acceptance_criteria: '',
+      priority: DEFAULT_PRIORITY,
+      ...fields,
+      project_id: project.id,
+      parent_id: parent?.id ?? null,
+      clone_of_id: clone_of?.id ?? null,
+      stage: lifecycle.stage,
+      state: lifecycle.state,
+      created_by: ctx.actor.username,
+      created_at: now,
+      updated_at: now,
+    },
+    history: {
+      event_type: 'ticket_created',
+      actor: ctx.actor.username,
+      created_at: now,
+      payload: JSON.stringify({
+        type: d.type,
+        title: d.title,
+        status: `${lifecycle.stage}/${lifecycle.state}`,
+        parent: parent?.key ?? null,
+        assignee: d.assignee ?? null,
+        ...origin,
+        ...(clone_of ? { clone_of: clone_of.key } : {}),
+      } satisfies HistoryPayloads['ticket_created']),
     },
   })
+  if (!row) await refusedBy(db, project)
+  const { id, key } = row!
   tx.created.add(id)
-  return { id, key }
+  return { id, key, row: row! }
+}
+
+/** Why the project's counter gave no number: it is closed, or gone. */
+async function refusedBy(db: Db, project: { readonly id: number; readonly prefix: string }) {
+  const now = await db
+    .selectFrom('projects')
+    .select('status')
+    .where('id', '=', project.id)
+    .executeTakeFirst()
+  if (!now) throw notFound(`project ${project.prefix} no longer exists`)
+  assertOpen({ prefix: project.prefix, status: now.status })
+  throw new Error(`project ${project.prefix} refused a number while open`)
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import { conflict, invalid } from '../../domain/errors.ts'
 import type { HistoryEventType } from '../../domain/history.ts'
 import { parseLifecycleInput, type State } from '../../domain/lifecycle.ts'
@@ -17,6 +17,7 @@ import {
   locksTicket,
   type TicketFlag,
 } from '../../domain/ticket-flags.ts'
+import type { TicketsTable } from '../../store/database.ts'
 import { dialectSql } from '../../store/dialect-sql.ts'
 import { idList } from '../../store/id-list.ts'
 import { prepared } from '../../store/prepared.ts'
@@ -81,7 +82,7 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
       if (assignee && assignee.enabled !== 1)
         throw conflict(`user ${assignee.username} is disabled`)
       if (assignee) await assertMayWork(db, toUser(assignee), project.id)
-      const { id } = await insertNewTicket(tx, {
+      const { id, row } = await insertNewTicket(tx, {
         ...fields,
         project,
         type,
@@ -90,16 +91,29 @@ export async function createTicket(ctx: Ctx, input: NewTicket): Promise<Ticket> 
         assignee: assignee?.username ?? null,
       })
       if (parent) await recomputeAncestors(tx, id)
+      // A plain create's row is all its event needs: no parent, assignee, labels or blockers.
+      else if (!assignee)
+        tx.known.set(id, toTicket(plainRow(row, project.prefix), { labels: [], blocked: [] }))
       return id
     },
-    // A plain create's reads are checks that stay true or are re-checked when the project's
-    // key counter is locked (takeSequence), and the counter comes last: creates in one project
-    // queue on it briefly instead of failing each other (decision 0029). A parent's derived
-    // lifecycle and an assignee's standing are read-then-write steps row locks do not cover.
-    { mode: input.parent || input.assignee ? 'serializable' : 'row-locks', published },
+    // A plain create's reads are checks that stay true or are checked again by its one write,
+    // which takes the project's key counter unless the project is closed: creates in one
+    // project queue on the counter only while PostgreSQL runs that statement (decision 0042). A
+    // parent's derived lifecycle and an assignee's standing are read-then-write steps it does
+    // not cover.
+    { mode: input.parent || input.assignee ? 'serializable' : 'one-statement', published },
   )
   return published.get(id) ?? loadTicket(ctx, id)
 }
+
+/** A new ticket's row as reads join it, for a ticket with no parent, source or assignee. */
+const plainRow = (row: Selectable<TicketsTable>, prefix: string): TicketRow => ({
+  ...row,
+  project_prefix: prefix,
+  parent_key: null,
+  clone_of_key: null,
+  assignee_display: null,
+})
 
 /** The detail of a ticket already read (and checked): children, extras, stages. */
 async function detailOf(db: Db, row: TicketRow): Promise<TicketDetail> {

@@ -7,14 +7,10 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import { readTimedOut } from '../read-timeout.ts'
 import type { Db, Store } from '../store.ts'
 import { postgresBroadcast } from './notify.ts'
+import { insertNumberedTicketAtOnce } from './numbered-ticket.ts'
 import { TicketPostgresDialect } from './postgres-dialect.ts'
 import { isRetryable, mapPostgresError } from './postgres-errors.ts'
-import {
-  BEGIN_ROW_LOCKED,
-  readSchemaVersion,
-  takeWriteLock,
-  writeSchemaVersion,
-} from './schema-version.ts'
+import { readSchemaVersion, takeWriteLock, writeSchemaVersion } from './schema-version.ts'
 import { createPostgresSearchIndex, searchTicketIds } from './search-index.ts'
 import { dumpTables, replaceTables } from './snapshot.ts'
 import { createPostgresTicketCounts } from './ticket-counts.ts'
@@ -34,6 +30,7 @@ const POSTGRES_SQL = {
   // PostgreSQL plans joins on its own statistics; there is no join-order hint to give.
   orderedJoin: sql`JOIN`,
   skipLocked: sql`FOR UPDATE OF t SKIP LOCKED`,
+  insertNumberedTicket: insertNumberedTicketAtOnce,
 }
 
 // Any number: every server takes the same lock, so only one migrates and the rest wait.
@@ -155,28 +152,17 @@ export async function openPostgresStore(
       }
     })
   /**
-   * READ COMMITTED (`WriteMode` 'row-locks'): a writer that needs a row another holds waits
-   * for its commit and then sees the row as committed, instead of being rolled back. Only a
-   * deadlock (two such writers locking rows in opposite orders) runs it again.
+   * `WriteMode` 'one-statement': nothing opened around `fn`. Its reads and its one write each
+   * run on their own, at READ COMMITTED, so there is no BEGIN or COMMIT round trip, and the rows
+   * the write locks are held only while PostgreSQL runs it and commits, never while a reply
+   * travels to this process. The write takes the writers' lock in a shared mode itself
+   * (`WRITERS_SHARED`). Only a deadlock runs it again.
    */
-  const rowLocked = <T>(fn: (db: Db) => Promise<T>): Promise<T> =>
+  const oneStatement = <T>(fn: (db: Db) => Promise<T>): Promise<T> =>
     guard(async () => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.connection().execute(async (conn) => {
-            await sql.raw(BEGIN_ROW_LOCKED).execute(conn)
-            try {
-              const out = await inside.run(conn, fn, conn)
-              await sql.raw('COMMIT').execute(conn)
-              return out
-            } catch (e) {
-              await sql
-                .raw('ROLLBACK')
-                .execute(conn)
-                .catch(() => {})
-              throw e
-            }
-          })
+          return await inside.run(db, fn, db)
         } catch (e) {
           if (!isRetryable(e) || attempt >= ATTEMPTS) throw e
           await backOff(attempt)
@@ -185,7 +171,7 @@ export async function openPostgresStore(
     })
   const transaction: Store['transaction'] = (fn, mode = 'serializable') => {
     if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
-    return mode === 'row-locks' ? rowLocked(fn) : serializable(fn)
+    return mode === 'one-statement' ? oneStatement(fn) : serializable(fn)
   }
   return {
     db,

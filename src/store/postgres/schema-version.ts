@@ -34,9 +34,9 @@ export async function takeWriteLock(db: AnyDb): Promise<void> {
 }
 
 /**
- * Opens a READ COMMITTED transaction holding the writers' lock in a mode that writers of this
- * kind share with one another but not with a retrying serializable writer (`takeWriteLock`),
- * which so still runs alone. One round trip: a statement without parameters goes to the
- * server as one simple query, several statements at once.
+ * A WITH that takes the writers' lock in ROW SHARE mode for the statement it heads, a mode such
+ * writers share with one another but not with a retrying serializable writer (`takeWriteLock`),
+ * which so still runs alone. PostgreSQL locks every table a statement names before it runs,
+ * so this part locks no row and need not be referred to.
  */
-export const BEGIN_ROW_LOCKED = `BEGIN ISOLATION LEVEL READ COMMITTED; LOCK TABLE ${SCHEMA_TABLE} IN ROW SHARE MODE`
+export const WRITERS_SHARED = `writers AS (SELECT FROM ${SCHEMA_TABLE} WHERE false FOR KEY SHARE)`
