@@ -9,6 +9,11 @@ export type LiveOptions = {
   /** Prefixes to hear about; empty or absent means every project the user may read. */
   readonly projects?: readonly string[]
   readonly onEvent: (event: TicketEvent) => void
+  /**
+   * The greeting's change cursor, once per connection: reads stamped with a lower
+   * `X-Change-Cursor` may lack a change that sent this subscription no event.
+   */
+  readonly onConnected?: (cursor: string) => void
   /** Connection state, for a status indicator: `open` once the subscription is in force. */
   readonly onStatus?: (status: 'open' | 'closed') => void
   /** Wait before reconnecting after a drop; default 1 s, doubling up to 30 s. */
@@ -16,6 +21,16 @@ export type LiveOptions = {
 }
 
 export type LiveSubscription = { close(): void }
+
+/**
+ * Whether data read at change cursor `read` (an answer's `X-Change-Cursor`) may lack a change
+ * made before a subscription greeted with `subscribed`: always, when another server answered.
+ */
+export function mayHaveMissed(read: string, subscribed: string): boolean {
+  const [readBy, readAt] = read.split('.')
+  const [subscribedBy, subscribedAt] = subscribed.split('.')
+  return readBy !== subscribedBy || Number(readAt) < Number(subscribedAt)
+}
 
 /** Listens for changes until `close()`; reconnects after a dropped connection. */
 export function subscribeLive(options: LiveOptions): LiveSubscription {
@@ -38,8 +53,8 @@ export function subscribeLive(options: LiveOptions): LiveSubscription {
     })
     ws.addEventListener('message', (e) => {
       const m = JSON.parse(String(e.data)) as LiveMessage
-      if (m.type !== 'connected' && m.type !== 'subscribed' && m.type !== 'error')
-        options.onEvent(m)
+      if (m.type === 'connected') options.onConnected?.(m.cursor)
+      else if (m.type !== 'subscribed' && m.type !== 'error') options.onEvent(m)
     })
     ws.addEventListener('close', () => {
       options.onStatus?.('closed')

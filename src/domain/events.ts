@@ -40,7 +40,15 @@ export type EventSink = (event: TicketEvent) => void
  * it may read).
  */
 export type LiveMessage =
-  | { readonly type: 'connected'; readonly user: string }
+  | {
+      readonly type: 'connected'
+      readonly user: string
+      /**
+       * Writes begun on this server when the subscription started (`process.count`); a client
+       * whose reads carried a lower `X-Change-Cursor` reads again (server/change-cursor.ts).
+       */
+      readonly cursor: string
+    }
   | { readonly type: 'subscribed'; readonly projects: readonly string[] }
   | { readonly type: 'error'; readonly error: string }
   | TicketEvent

@@ -6,6 +6,7 @@ import type { User } from '../domain/user.ts'
 import type { Audience } from '../service/service-host.ts'
 import type { App, RouteDeps } from './app-type.ts'
 import { requireActor } from './auth.ts'
+import { ChangeCursor } from './change-cursor.ts'
 import { ClientMessage, type ServerMessage } from './ws-protocol.ts'
 
 declare module 'fastify' {
@@ -16,6 +17,7 @@ declare module 'fastify' {
 }
 
 const checkMessage = Compile(ClientMessage)
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const HEARTBEAT_MS = 30_000
 // api.md "Live events": a client that cannot keep up is dropped rather than slowing everyone.
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024
@@ -55,8 +57,11 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
       send(c.socket, text)
     }
   }
+  const cursor = new ChangeCursor()
+  const counted = new WeakSet<object>()
   const unsubscribe = host.subscribe(
     (event) => {
+      cursor.instant()
       queue = queue.then(() => deliver(event)).catch((err: unknown) => app.log.error({ err }))
     },
     () => connections.size > 0,
@@ -89,6 +94,22 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
       await dropEndedSessions()
     return payload
   })
+
+  // Writes are counted from their request's start to its answer, and every read is stamped
+  // with the writes finished when it began (change-cursor.ts).
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return
+    if (!READS.has(req.method)) {
+      cursor.begin()
+      counted.add(req)
+    }
+    reply.header('x-change-cursor', cursor.read)
+  })
+  const finish = async (req: object) => {
+    if (counted.delete(req)) cursor.finish()
+  }
+  app.addHook('onResponse', finish)
+  app.addHook('onRequestAbort', finish)
 
   // The sockets themselves were closed with a reconnect hint before (app.ts, closeWebSockets).
   app.addHook('onClose', async () => {
@@ -140,7 +161,7 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
         c.projects = prefixes.length > 0 ? new Set(prefixes) : null
         send(socket, { type: 'subscribed', projects: prefixes })
       })
-      send(socket, { type: 'connected', user: c.user.username })
+      send(socket, { type: 'connected', user: c.user.username, cursor: cursor.subscribed })
     },
   )
 }

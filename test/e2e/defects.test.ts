@@ -2,47 +2,26 @@
  * The defects issue 16 lists under "Defects seen", each as the journey that showed it, in
  * Chromium against the real server.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
-import { launchBrowser, signInPage } from './support/browser.ts'
-import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
+import { signInPage } from './support/browser.ts'
+import { MEMBER_PASSWORD, webHarness } from './support/harness.ts'
+import { ADMIN_PASSWORD, startWebServer } from './support/web-server.ts'
 
-let server: WebServer
-let browser: Browser
 let admin: HttpService
-const PASSWORD = 'member-password'
-
-beforeAll(async () => {
-  server = await startWebServer()
-  browser = await launchBrowser()
-  admin = await server.api()
+const harness = webHarness(async (a) => {
+  admin = a
   await admin.createProject({ prefix: 'DEF', title: 'Defects', visibility: 'private' })
   await admin.createProject({ prefix: 'SHUT', title: 'Closed one', visibility: 'private' })
   for (const username of ['vera', 'nina', 'eddie'])
-    await admin.createUser({ username, password: PASSWORD })
+    await admin.createUser({ username, password: MEMBER_PASSWORD })
   await admin.addProjectMember('DEF', { username: 'vera', role: 'viewer' })
   await admin.addProjectMember('DEF', { username: 'eddie', role: 'editor' })
   await admin.createTicket({ project: 'SHUT', title: 'In a closed project' })
   await admin.updateProject('SHUT', { status: 'closed' })
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
-
-async function as(username: string) {
-  const signed = await signInPage(
-    browser,
-    server.url,
-    username,
-    username === 'admin' ? ADMIN_PASSWORD : PASSWORD,
-  )
-  // A missing element fails the test well before the test's own time runs out.
-  signed.context.setDefaultTimeout(10_000)
-  return signed
-}
+const as = harness.as
 const focused = (page: Page) =>
   page.evaluate<string | null>('document.activeElement?.dataset.card ?? null')
 const card = (page: Page, key: string) => page.locator(`li.card[data-key="${key}"]`)
@@ -53,7 +32,12 @@ describe('issue 16 defects, in Chromium', () => {
     try {
       const api = await broken.api()
       await api.setChatSettings({ chat_enabled: true })
-      const { page, context } = await signInPage(browser, broken.url, 'admin', ADMIN_PASSWORD)
+      const { page, context } = await signInPage(
+        harness.browser,
+        broken.url,
+        'admin',
+        ADMIN_PASSWORD,
+      )
       await page.goto('/chat')
       const input = page.getByLabel(/^Message/)
       await expect.poll(() => input.isEnabled()).toBe(true)

@@ -7,32 +7,20 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
-import { launchBrowser, signInPage } from './support/browser.ts'
-import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
+import { MEMBER_PASSWORD, webHarness } from './support/harness.ts'
 
-let server: WebServer
-let browser: Browser
 let admin: HttpService
-const PASSWORD = 'member-password'
-
-beforeAll(async () => {
-  server = await startWebServer()
-  browser = await launchBrowser()
-  admin = await server.api()
+const harness = webHarness(async (a) => {
+  admin = a
   await admin.createProject({ prefix: 'ORI', title: 'Original features' })
   await admin.createProject({ prefix: 'ALT', title: 'Another project' })
   await admin.createProject({ prefix: 'ZED', title: 'Last project' })
-  await admin.createUser({ username: 'rita', password: PASSWORD })
+  await admin.createUser({ username: 'rita', password: MEMBER_PASSWORD })
   await admin.addProjectMember('ORI', { username: 'rita', role: 'viewer' })
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
+const as = harness.as
 
 describe('features of the reference web app', () => {
   it('shows the health score on the card, and scores it on the ticket page', async () => {
@@ -43,7 +31,7 @@ describe('features of the reference web app', () => {
       title: 'Scored by the checks',
       acceptance_criteria: 'It works',
     })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/ORI/board')
     const card = page.locator(`li.card[data-key="${scored.key}"]`)
     await expect.poll(() => card.locator('.health').textContent()).toBe('health 3/4')
@@ -72,7 +60,7 @@ describe('features of the reference web app', () => {
       description: 'with review',
       stages: [{ name: 'write' }, { name: 'review' }, { name: 'ship' }],
     })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/admin/workflows')
     const downloaded = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export review-flow as JSON' }).click()
@@ -102,7 +90,7 @@ describe('features of the reference web app', () => {
   })
 
   it("edits a project's git repository and branch in its settings", async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/ORI/settings')
     const form = page.getByRole('form', { name: 'Project details' })
     await form.getByLabel('Git repository').fill('https://example.com/ori.git')
@@ -118,7 +106,7 @@ describe('features of the reference web app', () => {
 
   it('edits an agent in its editor and deletes it', async () => {
     const { agent } = await admin.createAgent({ display_name: 'builder-one' })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/admin/agents')
     await page.getByRole('button', { name: 'Edit builder-one' }).click()
     const editor = page.getByRole('dialog', { name: 'Edit agent builder-one' })
@@ -131,7 +119,7 @@ describe('features of the reference web app', () => {
     expect((await admin.listAgents()).find((a) => a.id === agent.id)?.description).toBe(
       'Builds and tests the web app',
     )
-    const agentApi = await server.api(agent.username, 'a-new-agent-password')
+    const agentApi = await harness.server.api(agent.username, 'a-new-agent-password')
     expect((await agentApi.status()).user?.username).toBe(agent.username)
 
     page.on('dialog', (d) => d.accept())
@@ -148,7 +136,7 @@ describe('features of the reference web app', () => {
   })
 
   it('shows the server version to a user who is not an admin', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'rita', PASSWORD)
+    const { page, context } = await as('rita')
     await expect
       .poll(() => page.getByRole('complementary', { name: 'Navigation' }).textContent())
       .toContain('ticket test')
@@ -156,7 +144,7 @@ describe('features of the reference web app', () => {
   })
 
   it('opens the view picker with v and goes to the chosen view by keyboard', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/ORI/board')
     await page.locator('section.lane').first().waitFor()
     await page.locator('body').press('v')
@@ -173,7 +161,7 @@ describe('features of the reference web app', () => {
   })
 
   it('lists recently used projects first among the projects', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/ZED/board')
     await page.locator('section.lane').first().waitFor()
     await page.goto('/p/ALT/board')

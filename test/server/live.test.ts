@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
-import { subscribeLive } from '../../src/client/live-events.ts'
+import { mayHaveMissed, subscribeLive } from '../../src/client/live-events.ts'
 import type { TicketEvent } from '../../src/domain/events.ts'
 import type { RunningServer } from '../../src/server/start.ts'
 import { pollUntil } from '../support/poll.ts'
@@ -52,6 +52,29 @@ async function connect(token: string | undefined) {
 }
 
 describe('/api/ws live events', () => {
+  it("greets with a change cursor a read's matches until a write comes between them", async () => {
+    const cursorOfRead = async () => {
+      const res = await fetch(`${server.url}/api/projects`, {
+        headers: { authorization: `Bearer ${admin.token}` },
+      })
+      return res.headers.get('x-change-cursor') ?? ''
+    }
+    await admin.createProject({ prefix: 'CUR', title: 'Cursor' })
+    const quiet = await cursorOfRead()
+    const first = await connect(admin.token)
+    const greeted = String((await first.next((m) => m.type === 'connected')).cursor)
+    expect(mayHaveMissed(quiet, greeted)).toBe(false)
+
+    // A change after the read and before the next subscription: that read may lack it.
+    await admin.createTicket({ project: 'CUR', title: 'between read and subscription' })
+    const second = await connect(admin.token)
+    const later = String((await second.next((m) => m.type === 'connected')).cursor)
+    expect(mayHaveMissed(quiet, later)).toBe(true)
+    expect(mayHaveMissed(await cursorOfRead(), later)).toBe(false)
+    // Another process's numbers are never taken as current.
+    expect(mayHaveMissed(`other.${Number.MAX_SAFE_INTEGER}`, later)).toBe(true)
+  })
+
   it('greets, and delivers events only of projects the connection may read', async () => {
     const a = await connect(admin.token)
     const o = await connect(outsider.token)

@@ -5,6 +5,7 @@ import { subscribeLive } from '../../../src/client/live-events.ts'
 import type { TicketEvent } from '../../../src/domain/events.ts'
 import type { Ticket, TicketDetail } from '../../../src/domain/ticket.ts'
 import { applyToBoard, removeFromBoard } from './board-cache.ts'
+import { onMissedChange, subscriptionStarted } from './change-cursor.ts'
 import { keys } from './keys.ts'
 
 export type LiveState = 'connecting' | 'live' | 'offline'
@@ -111,10 +112,13 @@ export function useLiveUpdates(qc: QueryClient, enabled: boolean): LiveState {
   useEffect(() => {
     if (!enabled) return
     let dropped = false
+    // A change made after the first reads but before the subscription sent it no event.
+    onMissedChange(() => void qc.invalidateQueries())
     const live = subscribeLive({
       url: window.location.origin,
       // The HttpOnly session cookie authenticates the upgrade; no token goes into the URL.
       onEvent: (e) => applyEvent(qc, e),
+      onConnected: subscriptionStarted,
       onStatus: (s) => {
         if (s === 'closed') dropped = true
         else if (dropped) void qc.invalidateQueries()
