@@ -16,6 +16,7 @@ import type {
   ServiceStatus,
   Session,
   TicketFilter,
+  TicketGraph,
   TicketService,
   TicketWithRecords,
   TreeNode,
@@ -67,6 +68,8 @@ function filterQuery(f: TicketFilter): Query {
     limit: f.limit,
     offset: f.offset,
     after: f.after,
+    sort: f.sort,
+    order: f.order,
   }
 }
 
@@ -351,6 +354,19 @@ export class HttpService implements TicketService {
         filterQuery(filter),
       )
     ).total
+  ticketGraph: TicketService['ticketGraph'] = ({ project, ...filter }) => {
+    const { type, stage, state, status, assignee, label, parent, limit } = filterQuery(filter)
+    return this.#call<TicketGraph>('GET', `/api/projects/${seg(project)}/graph`, undefined, {
+      type,
+      stage,
+      state,
+      status,
+      assignee,
+      label,
+      parent,
+      limit,
+    })
+  }
   searchTickets: TicketService['searchTickets'] = (words, filter) =>
     this.#call<Ticket[]>('GET', '/api/tickets', undefined, { ...filterQuery(filter), q: words })
   /**

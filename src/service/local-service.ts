@@ -16,6 +16,7 @@ import * as clone from './local/clone.ts'
 import type { Ctx } from './local/context.ts'
 import * as deps from './local/dependencies.ts'
 import * as doctor from './local/doctor.ts'
+import * as graph from './local/graph.ts'
 import * as health from './local/health.ts'
 import * as hierarchy from './local/hierarchy.ts'
 import * as labels from './local/labels.ts'
@@ -115,6 +116,7 @@ export class LocalService implements TicketService {
     tickets.getTicketWithRecords(this.#ctx, ref)
   listTickets: TicketService['listTickets'] = (filter) => tickets.listTickets(this.#ctx, filter)
   countTickets: TicketService['countTickets'] = (filter) => tickets.countTickets(this.#ctx, filter)
+  ticketGraph: TicketService['ticketGraph'] = (filter) => graph.ticketGraph(this.#ctx, filter)
   searchTickets: TicketService['searchTickets'] = (words, filter) =>
     tickets.searchTickets(this.#ctx, words, filter)
   searchTicketPages: TicketService['searchTicketPages'] = (words, filter) =>

@@ -15,6 +15,7 @@ import type {
   TicketType,
 } from '../domain/ticket.ts'
 import type { TicketFlag } from '../domain/ticket-flags.ts'
+import type { SortOrder, TicketSort } from '../domain/ticket-sort.ts'
 import type { TimeEntry, TimeTotal } from '../domain/time-entry.ts'
 import type { User } from '../domain/user.ts'
 import type { Board, BoardInput, Counts, Summary } from '../domain/views.ts'
@@ -93,9 +94,26 @@ export type TicketFilter = {
   readonly offset?: number
   /**
    * Keyset paging: the key of the last ticket of the previous page; the list goes on after
-   * it in its order (newest change first), at the cost of the first page whatever the depth.
+   * it in its order, at the cost of the first page whatever the depth.
    */
   readonly after?: string
+  /** The order (newest change first when absent); each is served by an index. */
+  readonly sort?: TicketSort
+  /** Ascending unless `desc`; newest change first is `updated_at` descending. */
+  readonly order?: SortOrder
+}
+
+/**
+ * A bounded piece of a project's ticket graph: the first `limit` open tickets the filter
+ * matches in key order, how many it matches in all, and how many open children each has (so a
+ * view can offer to load them with `parent`).
+ */
+export type TicketGraph = {
+  readonly tickets: readonly Ticket[]
+  /** Every match, shown or not: more than `tickets.length` when the limit cut. */
+  readonly total: number
+  /** Open, unarchived children per shown ticket's key; absent when none. */
+  readonly children: Readonly<Record<string, number>>
 }
 
 /** A ticket with its latest comments and history, newest first, as the original shows it. */
@@ -226,6 +244,11 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   listTickets(filter: TicketFilter): Promise<Ticket[]>
   /** How many tickets `listTickets` would find without `limit` and `offset`. */
   countTickets(filter: TicketFilter): Promise<number>
+  /**
+   * Open tickets of `filter.project` for a graph, at most `filter.limit` (300 by default),
+   * with their children's counts: reads what it returns, whatever the project's size.
+   */
+  ticketGraph(filter: TicketFilter & { readonly project: string }): Promise<TicketGraph>
   /** Full-text search over title, description and acceptance criteria, best match first. */
   searchTickets(words: string, filter: TicketFilter): Promise<Ticket[]>
   /**

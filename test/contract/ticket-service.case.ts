@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { TicketError } from '../../src/domain/errors.ts'
-import { TICKET_FIELDS } from '../../src/domain/ticket.ts'
+import { TICKET_FIELDS, type Ticket } from '../../src/domain/ticket.ts'
+import { TICKET_SORTS, type TicketSort } from '../../src/domain/ticket-sort.ts'
 import type { TicketFilter, TicketService } from '../../src/service/ticket-service.ts'
 
 export type OpenService = () => Promise<TicketService>
@@ -378,6 +379,87 @@ export function describeTicketService(name: string, open: OpenService) {
         all.slice(2, 4),
       )
       await expectError(svc.listTickets({ project: 'CUS', after: 'CUS-T-99' }), 'not_found')
+    })
+
+    it('pages in each offered order, ascending and descending, ties broken by creation', async () => {
+      const { svc } = await withProject()
+      const made = [
+        { title: 'delta', type: 'task', priority: 2 },
+        { title: 'alpha', type: 'bug', priority: 1 },
+        { title: 'delta', type: 'epic', priority: 3 },
+        { title: 'charlie', type: 'task', priority: 1 },
+        { title: 'bravo', type: 'bug', priority: 2 },
+      ] as const
+      const keys: string[] = []
+      for (const t of made) keys.push((await svc.createTicket({ project: 'CUS', ...t })).key)
+      await svc.assign(keys[3]!, 'admin')
+      await svc.setStage(keys[1]!, 'develop')
+      await svc.setStage(keys[4]!, 'develop')
+      await svc.setState(keys[4]!, 'active')
+      const tickets = await svc.listTickets({ project: 'CUS' })
+      const seq = (key: string) => Number(key.split('-').pop())
+      const value = (t: Ticket, by: TicketSort): string | number =>
+        by === 'key'
+          ? seq(t.key)
+          : by === 'status'
+            ? `${t.stage} ${t.state}`
+            : by === 'assignee'
+              ? (t.assignee ?? '')
+              : t[by]
+      for (const by of TICKET_SORTS)
+        for (const order of ['asc', 'desc'] as const) {
+          const dir = order === 'asc' ? 1 : -1
+          const expected = tickets
+            .toSorted((a, b) => {
+              const [x, y] = [value(a, by), value(b, by)]
+              return (x < y ? -1 : x > y ? 1 : seq(a.key) - seq(b.key)) * dir
+            })
+            .map((t) => t.key)
+          const read: string[] = []
+          for (;;) {
+            const after = read.at(-1)
+            const page = await svc.listTickets({
+              project: 'CUS',
+              sort: by,
+              order,
+              limit: 2,
+              ...(after ? { after } : {}),
+            })
+            if (page.length === 0) break
+            read.push(...page.map((t) => t.key))
+          }
+          expect(read, `${by} ${order}`).toEqual(expected)
+        }
+      // Ascending unless told; newest change first when no order is asked for.
+      expect((await svc.listTickets({ project: 'CUS', sort: 'priority' }))[0]?.key).toBe(keys[1])
+    })
+
+    it('reads a bounded piece of the graph, counts the rest, and expands a ticket', async () => {
+      const { svc } = await withProject()
+      const epic = await svc.createTicket({ project: 'CUS', title: 'epic', type: 'epic' })
+      const kids: string[] = []
+      for (const title of ['one', 'two', 'three'])
+        kids.push((await svc.createTicket({ project: 'CUS', title, parent: epic.key })).key)
+      const loose = await svc.createTicket({ project: 'CUS', title: 'loose' })
+      const gone = await svc.createTicket({ project: 'CUS', title: 'gone', parent: epic.key })
+      await svc.setFlag(gone.key, 'archived', true)
+
+      const cut = await svc.ticketGraph({ project: 'CUS', limit: 2 })
+      expect(cut.tickets.map((t) => t.key)).toEqual([epic.key, kids[0]])
+      expect(cut.total).toBe(5)
+      // Open children only: the archived one is not counted.
+      expect(cut.children).toEqual({ [epic.key]: 3 })
+
+      const expanded = await svc.ticketGraph({ project: 'CUS', parent: epic.key, limit: 2 })
+      expect(expanded.tickets.map((t) => t.key)).toEqual(kids.slice(0, 2))
+      expect(expanded.total).toBe(3)
+      const whole = await svc.ticketGraph({ project: 'CUS' })
+      expect(whole.tickets.map((t) => t.key)).toEqual([epic.key, ...kids, loose.key])
+      expect(whole.total).toBe(5)
+      const tasks = await svc.ticketGraph({ project: 'CUS', type: 'task', limit: 1 })
+      expect(tasks.total).toBe(4)
+      await expectError(svc.ticketGraph({ project: 'CUS', limit: 0 }), 'invalid')
+      await expectError(svc.ticketGraph({ project: 'NOPE' }), 'not_found')
     })
 
     it('searches title, description and acceptance criteria, best match first', async () => {

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertTickets } from '../../bench/seed.ts'
 import type { HttpService } from '../../src/client/http-service.ts'
 import { launchBrowser, signInPage } from './support/browser.ts'
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
@@ -111,6 +112,81 @@ describe('graph view', () => {
     await page.getByRole('button', { name: /Graph/ }).click()
     await page.waitForURL('**/p/GRA/graph')
     await page.locator(`.react-flow__node[data-id="${epic}"]`).waitFor()
+    await context.close()
+  })
+})
+
+describe('a graph above its cap', () => {
+  // 2,000 open tickets: the graph reads the first 300 in key order; TK-T-1 is the parent of
+  // the last 100, none of them among the first 300.
+  const TICKETS = 2000
+  let big: WebServer
+  beforeAll(async () => {
+    big = await startWebServer({
+      seed: async (store) => {
+        await insertTickets(store, { prefix: 'TK', count: TICKETS })
+        await store.transaction(async (db) => {
+          const parent = await db
+            .selectFrom('tickets')
+            .select('id')
+            .where('key', '=', 'TK-T-1')
+            .executeTakeFirstOrThrow()
+          await db
+            .updateTable('tickets')
+            .set({ parent_id: parent.id, type: 'task' })
+            .where('seq', '>', TICKETS - 100)
+            .execute()
+          await db
+            .updateTable('tickets')
+            .set({ type: 'epic' })
+            .where('id', '=', parent.id)
+            .execute()
+        })
+      },
+    })
+  }, 120_000)
+  afterAll(() => big?.close())
+
+  it("draws the first 300, says how many there are, and loads a ticket's children on expand", async () => {
+    const { context, page } = await signInPage(browser, big.url, 'admin', ADMIN_PASSWORD)
+    page.setDefaultTimeout(15_000)
+    const graphReads: string[] = []
+    page.on('request', (r) => {
+      const url = new URL(r.url())
+      if (url.pathname === '/api/projects/TK/graph') graphReads.push(url.search)
+    })
+    await page.goto('/p/TK/graph')
+    const node = (key: string) => page.locator(`.react-flow__node[data-id="${key}"]`)
+    await node('TK-T-1').waitFor({ state: 'attached' })
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(300)
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Showing' }).textContent())
+      .toContain('Showing 300 of 2,000 open tickets')
+    expect(await node('TK-T-1950').count()).toBe(0)
+    // One read of the graph, of 300 tickets: never the whole project.
+    expect(graphReads).toHaveLength(1)
+    expect(graphReads[0]).toContain('limit=300')
+
+    // By keyboard: at the zoom that fits 300 boxes the button is a few pixels wide.
+    await node('TK-T-1').getByRole('button', { name: 'Show 100 more children of TK-T-1' }).focus()
+    await page.keyboard.press('Enter')
+    await node('TK-T-1950').waitFor({ state: 'attached' })
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(400)
+    await page
+      .locator('.react-flow__edge[data-id="parent:TK-T-1:TK-T-1950"]')
+      .waitFor({ state: 'attached' })
+    // Its children shown, the ticket offers no more of them.
+    expect(
+      await node('TK-T-1')
+        .getByRole('button', { name: /more children/ })
+        .count(),
+    ).toBe(0)
+    expect(graphReads.at(-1)).toContain('parent=TK-T-1')
+
+    // A narrower filter: the epic alone, under the cap, so no cap is stated.
+    await page.getByLabel('Type').selectOption('epic')
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1)
+    expect(await page.getByRole('status').filter({ hasText: 'Showing' }).count()).toBe(0)
     await context.close()
   })
 })

@@ -1,7 +1,7 @@
 import type { App, RouteDeps } from '../app-type.ts'
 import { ProjectParams } from '../schemas/common.ts'
 import { HistoryQuery, NewProjectBody, ProjectPatchBody } from '../schemas/projects.ts'
-import { TicketListQuery } from '../schemas/tickets.ts'
+import { TicketGraphQuery, TicketListQuery } from '../schemas/tickets.ts'
 import { listOrSearch } from './ticket-query.ts'
 
 export function projectRoutes(app: App, { service }: RouteDeps): void {
@@ -54,6 +54,12 @@ export function projectRoutes(app: App, { service }: RouteDeps): void {
   )
   app.get('/api/projects/:project/blocked', { schema: { tags, params } }, (req) =>
     service(req).listBlocked(req.params.project),
+  )
+  // A bounded piece of the graph: the first open tickets in key order, their children counted.
+  app.get(
+    '/api/projects/:project/graph',
+    { schema: { tags, params, querystring: TicketGraphQuery } },
+    (req) => service(req).ticketGraph({ ...req.query, project: req.params.project }),
   )
   app.get('/api/projects/:project/tree', { schema: { tags, params } }, (req) =>
     service(req).tree({ project: req.params.project }),

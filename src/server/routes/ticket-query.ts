@@ -23,6 +23,8 @@ export function toFilter(q: Query, project = q.project): TicketFilter {
   if (q.limit !== undefined) f.limit = q.limit
   if (q.offset !== undefined) f.offset = q.offset
   if (q.after !== undefined) f.after = q.after
+  if (q.sort !== undefined) f.sort = q.sort
+  if (q.order !== undefined) f.order = q.order
   return f
 }
 

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import { STATE_WORDS } from '../../domain/lifecycle.ts'
 import { TICKET_TYPES } from '../../domain/ticket.ts'
+import { TICKET_SORTS } from '../../domain/ticket-sort.ts'
 import { Closed, Int, Long, Short } from './common.ts'
 
 const TicketType = Type.Union(TICKET_TYPES.map((t) => Type.Literal(t)))
@@ -82,6 +83,20 @@ export const TicketListQuery = Closed({
   total: Type.Optional(
     Type.Boolean({ description: 'also count every match into the X-Total-Count header' }),
   ),
+  sort: Type.Optional(
+    Type.Union(
+      TICKET_SORTS.map((s) => Type.Literal(s)),
+      {
+        description:
+          'the order, each served by an index (keyset pages with after= cost the same at any depth); newest change first when absent; a search keeps best match first',
+      },
+    ),
+  ),
+  order: Type.Optional(
+    Type.Union([Type.Literal('asc'), Type.Literal('desc')], {
+      description: 'with sort: ascending (the default) or descending',
+    }),
+  ),
 })
 
 export const StateBody = Closed({
@@ -134,5 +149,19 @@ export const LimitQuery = Closed({
 export const TicketGetQuery = Closed({
   brief: Type.Optional(
     Type.Boolean({ description: 'leave out comments and history (the short form for agents)' }),
+  ),
+})
+
+/** The graph view's query: the list's filters on open tickets, and how many to show. */
+export const TicketGraphQuery = Closed({
+  type: Type.Optional(TicketType),
+  stage: Type.Optional(Short()),
+  state: Type.Optional(StateName),
+  status: Type.Optional(Short('stage/state, e.g. develop/active')),
+  assignee: Type.Optional(Short()),
+  label: Type.Optional(Short()),
+  parent: Type.Optional(Short('only the children of this ticket (a node expanded)')),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1000, description: 'at most this many (300 by default)' }),
   ),
 })

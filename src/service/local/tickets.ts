@@ -1,4 +1,4 @@
-import { type Selectable, sql } from 'kysely'
+import type { Selectable } from 'kysely'
 import { conflict, invalid } from '../../domain/errors.ts'
 import type { HistoryEventType } from '../../domain/history.ts'
 import { parseLifecycleInput, type State } from '../../domain/lifecycle.ts'
@@ -17,11 +17,13 @@ import {
   locksTicket,
   type TicketFlag,
 } from '../../domain/ticket-flags.ts'
+import type { SortOrder, TicketSort } from '../../domain/ticket-sort.ts'
 import type { TicketsTable } from '../../store/database.ts'
 import { dialectSql } from '../../store/dialect-sql.ts'
 import { idList } from '../../store/id-list.ts'
 import { prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
+import { afterAnchor, anchorValues, orderTerms } from '../../store/ticket-order.ts'
 import {
   childRowsOf,
   detailExtras,
@@ -233,9 +235,6 @@ export async function filteredTickets(db: Db, ctx: Ctx, f: TicketFilter) {
   })
 }
 
-/** Where a keyset page goes on from: the anchor ticket's place in the list's order. */
-type Anchor = { readonly updated_at: string; readonly id: number }
-
 /**
  * One page of a list in the list's order, built and compiled once for each shape of filter
  * (which conditions it has, an anchor or not) and afterwards only bound: building and
@@ -245,20 +244,30 @@ const pageQueries = new Map<string, ReturnType<typeof pageQuery>>()
 
 type PageShape = {
   readonly keys: readonly (keyof FilterValues)[]
-  readonly anchored: boolean
+  readonly sort: TicketSort
+  readonly order: SortOrder
+  /** How many values place the anchor (its columns in the order, and its id); 0 for none. */
+  readonly anchored: number
   /** False for a whole list (limit 0), which has no LIMIT and no OFFSET. */
   readonly paged: boolean
 }
 
-function pageQuery(v: FilterValues, { keys, anchored, paged }: PageShape) {
+function pageQuery(v: FilterValues, { keys, sort, order, anchored, paged }: PageShape) {
   return prepared((db, ...args: unknown[]) => {
     const slot = (i: number) => args[i] as never
     let q = bindFilter(db, selectTickets(db), v, (key) => slot(keys.indexOf(key)))
-      .orderBy('t.updated_at', 'desc')
-      .orderBy('t.id', 'desc')
+    for (const term of orderTerms(sort, order)) q = q.orderBy(term)
     const n = keys.length
-    if (anchored) q = q.where(sql<boolean>`(t.updated_at, t.id) < (${slot(n)}, ${slot(n + 1)})`)
-    return paged ? q.limit(slot(n + 2)).offset(slot(n + 3)) : q
+    // Keyset paging through the order's index (store/ticket-order.ts).
+    if (anchored > 0)
+      q = q.where(
+        afterAnchor(
+          sort,
+          order,
+          Array.from({ length: anchored }, (_, i) => slot(n + i)),
+        ),
+      )
+    return paged ? q.limit(slot(n + anchored)).offset(slot(n + anchored + 1)) : q
   })
 }
 
@@ -276,16 +285,19 @@ const BOUND_KEYS = [
 async function listPage(
   db: Db,
   v: FilterValues,
-  anchor: Anchor | undefined,
+  order: { sort: TicketSort; order: SortOrder },
+  anchor: TicketRow | undefined,
   limit: number,
   offset: number,
 ): Promise<TicketRow[]> {
+  const anchorAt = anchor === undefined ? [] : anchorValues(order.sort, anchor)
   const shape = {
     keys: BOUND_KEYS.filter((k) => v[k] !== undefined),
-    anchored: anchor !== undefined,
+    ...order,
+    anchored: anchorAt.length,
     paged: limit > 0,
   }
-  const key = `${shape.keys.join(',')}|${v.archived}|${v.closed}|${shape.anchored}|${shape.paged}`
+  const key = `${shape.keys.join(',')}|${v.archived}|${v.closed}|${shape.sort}|${shape.order}|${shape.anchored}|${shape.paged}`
   let run = pageQueries.get(key)
   if (!run) {
     run = pageQuery(v, shape)
@@ -294,7 +306,7 @@ async function listPage(
   const values = shape.keys.map((k) =>
     k === 'visible' ? dialectSql(db).idParam(v.visible!) : (v[k] as unknown),
   )
-  return run(db, ...values, anchor?.updated_at ?? null, anchor?.id ?? null, limit, offset)
+  return run(db, ...values, ...anchorAt, limit, offset)
 }
 
 function pageOf(f: TicketFilter) {
@@ -312,11 +324,13 @@ export async function listTickets(ctx: Ctx, f: TicketFilter): Promise<Ticket[]> 
   const read = limit === 0 || offset > 0 ? ctx.store.longRead : ctx.store.read
   return read(async (db) => {
     const v = await filterValues(db, ctx, f)
-    // Keyset paging: the list goes on below the given ticket's place in the order, read
-    // through the list index, so page 1,000 costs what page 1 does (an offset reads and
-    // skips every row before it).
+    // Keyset paging: the list goes on after the given ticket's place in the order, read
+    // through the order's index, so page 1,000 costs about what page 1 does (an offset reads
+    // and skips every row before it).
     const anchor = f.after === undefined ? undefined : await ticketFor(db, ctx, f.after, 'read')
-    const rows = await listPage(db, v, anchor, limit, offset)
+    const sort = f.sort ?? 'updated_at'
+    const order = f.order ?? (f.sort === undefined ? 'desc' : 'asc')
+    const rows = await listPage(db, v, { sort, order }, anchor, limit, offset)
     return toTickets(db, rows)
   })
 }

@@ -6,6 +6,7 @@ import { queueAndViewIndexes } from './0006-queue-and-view-indexes.ts'
 import { ticketCounts } from './0007-ticket-counts.ts'
 import { rateLimits } from './0008-rate-limits.ts'
 import { agentDescription } from './0009-agent-description.ts'
+import { listSortIndexes } from './0010-list-sort-indexes.ts'
 
 /** What a migration may ask of the dialect: the few things SQL cannot say portably. */
 export type MigrationDialect = {
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ticketCounts,
   rateLimits,
   agentDescription,
+  listSortIndexes,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

@@ -24,6 +24,8 @@ export const keys = {
     ['ticket', key, 'dependencies', updatedAt, dependsOn.join()] as const,
   summary: (prefix: string) => ['summary', prefix] as const,
   tree: (prefix: string) => ['tree', prefix] as const,
+  /** The graph view's pieces (features/graph), the first and each expanded ticket's. */
+  graph: (prefix: string) => ['graph', prefix] as const,
   labels: (prefix: string) => ['labels', prefix] as const,
   requirements: (prefix: string) => ['requirements', prefix] as const,
   requirementList: (prefix: string, status: string) => ['requirements', prefix, status] as const,

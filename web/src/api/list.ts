@@ -1,7 +1,8 @@
 /**
- * @module The list's data: pages of the project's tickets in the server's order (newest change
- * first), read with keyset paging (`after=`) as the list is scrolled, and the number of
- * matches; a full-text search is read whole, best match first.
+ * @module The list's data: pages of the project's tickets in the order asked for (newest change
+ * first unless a column is chosen), sorted by the server and read with keyset paging (`after=`)
+ * as the list is scrolled, and the number of matches; a full-text search is read whole, best
+ * match first.
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { keys } from './keys.ts'
@@ -22,6 +23,8 @@ export function useTicketPages(prefix: string, filter: ListFilter) {
       const { q, ...rest } = filter
       if (q?.trim())
         return service.searchTickets(q, { limit: BOARD_LIMIT, ...rest, project: prefix })
+      // The sort travels with the filter: the server orders, and the page after `after` is
+      // the next in that order.
       const f = { limit: LIST_PAGE, ...rest, project: prefix }
       return service.listTickets(pageParam ? { ...f, after: pageParam } : f)
     },
@@ -34,6 +37,9 @@ export function useTicketPages(prefix: string, filter: ListFilter) {
 export const useTicketCount = (prefix: string, filter: ListFilter, enabled: boolean) =>
   useQuery({
     queryKey: [...keys.list(prefix, filter), 'count'],
-    queryFn: () => service.countTickets({ ...filter, project: prefix }),
+    queryFn: () => {
+      const { sort: _s, order: _o, ...rest } = filter
+      return service.countTickets({ ...rest, project: prefix })
+    },
     enabled,
   })

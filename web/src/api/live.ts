@@ -60,6 +60,7 @@ export function applyEvent(qc: QueryClient, e: TicketEvent) {
   if (e.type.startsWith('ticket.') || e.type === 'dependency.changed') {
     qc.invalidateQueries({ queryKey: keys.summary(e.project) })
     qc.invalidateQueries({ queryKey: keys.tree(e.project) })
+    qc.invalidateQueries({ queryKey: keys.graph(e.project) })
     qc.invalidateQueries({ queryKey: keys.requirements(e.project) })
   }
   switch (e.type) {

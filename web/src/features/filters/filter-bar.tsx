@@ -5,7 +5,8 @@ import { anyFilter, type Filters, NO_FILTERS } from './use-filters.ts'
 export function FilterBar(props: {
   filters: Filters
   onChange: (patch: Partial<Filters>) => void
-  textLabel: string
+  /** The text filter's label; without one, no text filter (a view that cannot search). */
+  textLabel?: string
 }) {
   const { filters, onChange } = props
   return (
@@ -40,15 +41,17 @@ export function FilterBar(props: {
           onChange={(e) => onChange({ label: e.target.value.trim() })}
         />
       </label>
-      <label>
-        {props.textLabel}
-        <input
-          type="search"
-          value={filters.q}
-          onChange={(e) => onChange({ q: e.target.value })}
-          placeholder="words"
-        />
-      </label>
+      {props.textLabel ? (
+        <label>
+          {props.textLabel}
+          <input
+            type="search"
+            value={filters.q}
+            onChange={(e) => onChange({ q: e.target.value })}
+            placeholder="words"
+          />
+        </label>
+      ) : null}
       {anyFilter(filters) ? (
         <Button variant="ghost" onClick={() => onChange(NO_FILTERS)}>
           Clear filters

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Ticket } from '../../../../src/domain/ticket.ts'
-import { graphOf, openTickets, type TreeNode } from './graph-model.ts'
+import { graphOf, mergePieces } from './graph-model.ts'
 
 const ticket = (key: string, parent: string | null, extra: Partial<Ticket> = {}): Ticket =>
   ({
@@ -12,24 +12,26 @@ const ticket = (key: string, parent: string | null, extra: Partial<Ticket> = {})
     blocked: [],
     ...extra,
   }) as Ticket
-const node = (t: Ticket, children: TreeNode[] = []): TreeNode => ({ ticket: t, children })
 
 describe('graph model', () => {
-  it('keeps open tickets in tree order, cut at the limit, and counts all of them', () => {
-    const tree = [
-      node(ticket('E-1', null), [
-        node(ticket('T-2', 'E-1')),
-        node(ticket('T-3', 'E-1', { open: false }), [node(ticket('T-4', 'T-3'))]),
-        node(ticket('T-5', 'E-1', { archived: true })),
-      ]),
-      node(ticket('T-6', null)),
-    ]
-    const all = openTickets(tree, 10)
-    expect(all.shown.map((t) => t.key)).toEqual(['E-1', 'T-2', 'T-4', 'T-6'])
-    expect(all.total).toBe(4)
-    const cut = openTickets(tree, 2)
-    expect(cut.shown.map((t) => t.key)).toEqual(['E-1', 'T-2'])
-    expect(cut.total).toBe(4)
+  it('merges the first piece with expanded children, each once, and counts what is hidden', () => {
+    const first = {
+      tickets: [ticket('E-1', null), ticket('T-2', 'E-1')],
+      total: 9,
+      children: { 'E-1': 3 },
+    }
+    const before = mergePieces(first, [])
+    expect(before.tickets.map((t) => t.key)).toEqual(['E-1', 'T-2'])
+    expect(before.hidden.get('E-1')).toBe(2)
+    const expanded = {
+      tickets: [ticket('T-2', 'E-1'), ticket('T-7', 'E-1'), ticket('T-8', 'E-1')],
+      total: 3,
+      children: { 'T-8': 1 },
+    }
+    const after = mergePieces(first, [expanded])
+    expect(after.tickets.map((t) => t.key)).toEqual(['E-1', 'T-2', 'T-7', 'T-8'])
+    expect(after.hidden.get('E-1')).toBe(0)
+    expect(after.hidden.get('T-8')).toBe(1)
   })
 
   it('draws parent and dependency edges only between shown tickets, blockers above', () => {

@@ -3,35 +3,48 @@ import dagre from '@dagrejs/dagre'
 import { type Edge, MarkerType, type Node } from '@xyflow/react'
 import type { service } from '../../api/service.ts'
 
-export type TreeNode = Awaited<ReturnType<typeof service.tree>>[number]
-export type Ticket = TreeNode['ticket']
-export type TicketNode = Node<{ ticket: Ticket }, 'ticket'>
+export type Piece = Awaited<ReturnType<typeof service.ticketGraph>>
+export type Ticket = Piece['tickets'][number]
+export type TicketNode = Node<{ ticket: Ticket; hidden: number }, 'ticket'>
 
-/** The most tickets drawn: a graph past this is unreadable, and the layout stays quick. */
+/** The most tickets a piece holds: a graph past this is unreadable, and the layout stays quick. */
 export const GRAPH_LIMIT = 300
 const WIDTH = 220
 const HEIGHT = 64
 
 /**
- * Open tickets of the tree, depth first so an epic comes before its children, cut at `limit`.
- * A closed ticket's open children still show, as roots.
+ * The first piece and every expanded ticket's children, each ticket once, with how many of
+ * each one's open children are still not shown.
  */
-export function openTickets(roots: readonly TreeNode[], limit: number) {
-  const shown: Ticket[] = []
-  let total = 0
-  const walk = (n: TreeNode) => {
-    if (n.ticket.open && !n.ticket.archived) {
-      total++
-      if (shown.length < limit) shown.push(n.ticket)
-    }
-    for (const c of n.children) walk(c)
+export function mergePieces(first: Piece, expanded: readonly Piece[]) {
+  const tickets: Ticket[] = []
+  const seen = new Set<string>()
+  const children: Record<string, number> = {}
+  for (const piece of [first, ...expanded]) {
+    Object.assign(children, piece.children)
+    for (const t of piece.tickets)
+      if (!seen.has(t.key)) {
+        seen.add(t.key)
+        tickets.push(t)
+      }
   }
-  for (const r of roots) walk(r)
-  return { shown, total }
+  const shownChildren = new Map<string, number>()
+  for (const t of tickets)
+    if (t.parent_id) shownChildren.set(t.parent_id, (shownChildren.get(t.parent_id) ?? 0) + 1)
+  const hidden = new Map(
+    tickets.map((t) => [
+      t.key,
+      Math.max(0, (children[t.key] ?? 0) - (shownChildren.get(t.key) ?? 0)),
+    ]),
+  )
+  return { tickets, hidden }
 }
 
 /** Parent edges and dependency edges (blocker → blocked) between the tickets shown. */
-export function graphOf(tickets: readonly Ticket[]) {
+export function graphOf(
+  tickets: readonly Ticket[],
+  hidden: ReadonlyMap<string, number> = new Map(),
+) {
   const ids = new Set(tickets.map((t) => t.key))
   const edges: Edge[] = []
   for (const t of tickets) {
@@ -53,19 +66,34 @@ export function graphOf(tickets: readonly Ticket[]) {
           markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--fail)' },
         })
   }
+  // Tickets joined to others are laid out in layers; the rest, which dagre would put in one
+  // row hundreds of boxes wide, go in a grid below them.
+  const joined = new Set(edges.flatMap((e) => [e.source, e.target]))
   const g = new dagre.graphlib.Graph()
   g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 56 })
   g.setDefaultEdgeLabel(() => ({}))
-  for (const t of tickets) g.setNode(t.key, { width: WIDTH, height: HEIGHT })
+  for (const t of tickets) if (joined.has(t.key)) g.setNode(t.key, { width: WIDTH, height: HEIGHT })
   for (const e of edges) g.setEdge(e.source, e.target)
   dagre.layout(g)
+  const below = joined.size > 0 ? (g.graph().height ?? 0) + 56 : 0
+  const alone = tickets.filter((t) => !joined.has(t.key))
+  const columns = Math.max(1, Math.ceil(Math.sqrt(alone.length * 2)))
+  const place = new Map(
+    alone.map((t, i) => [
+      t.key,
+      {
+        x: (i % columns) * (WIDTH + 24) + WIDTH / 2,
+        y: below + Math.floor(i / columns) * (HEIGHT + 24) + HEIGHT / 2,
+      },
+    ]),
+  )
   const nodes: TicketNode[] = tickets.map((t) => {
-    const p = g.node(t.key)
+    const p = place.get(t.key) ?? g.node(t.key)
     return {
       id: t.key,
       type: 'ticket',
       position: { x: p.x - WIDTH / 2, y: p.y - HEIGHT / 2 },
-      data: { ticket: t },
+      data: { ticket: t, hidden: hidden.get(t.key) ?? 0 },
       ariaLabel: `${t.key} ${t.title}`,
       width: WIDTH,
       height: HEIGHT,

@@ -1,18 +1,25 @@
 import '@xyflow/react/dist/base.css'
 import './graph.css'
-import { useQuery } from '@tanstack/react-query'
+import { useQueries, useQuery } from '@tanstack/react-query'
 import { Handle, type NodeProps, Position, ReactFlow } from '@xyflow/react'
-import { useMemo } from 'react'
+import { createContext, useContext, useMemo, useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { Button } from '../../components/ui.tsx'
+import { FilterBar } from '../filters/filter-bar.tsx'
+import { anyFilter, NO_FILTERS, useFilters } from '../filters/use-filters.ts'
 import { TypeIcon } from '../ticket/ticket-badges.tsx'
-import { GRAPH_LIMIT, graphOf, openTickets, type TicketNode } from './graph-model.ts'
+import { GRAPH_LIMIT, graphOf, mergePieces, type TicketNode } from './graph-model.ts'
+
+/** Loads a ticket's children into the graph; given to the boxes by context. */
+const Expand = createContext<(key: string) => void>(() => {})
 
 function TicketBox({ data }: NodeProps<TicketNode>) {
   const t = data.ticket
+  const expand = useContext(Expand)
   return (
     <div className={`graph-node state-${t.state}`} title={`${t.key} ${t.title}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
@@ -23,6 +30,19 @@ function TicketBox({ data }: NodeProps<TicketNode>) {
           {t.key}
         </Link>
         <span className={`badge state state-${t.state}`}>{t.status}</span>
+        {data.hidden > 0 ? (
+          <button
+            type="button"
+            className="graph-expand nopan"
+            aria-label={`Show ${data.hidden} more children of ${t.key}`}
+            onClick={(e) => {
+              e.stopPropagation()
+              expand(t.key)
+            }}
+          >
+            +{data.hidden}
+          </button>
+        ) : null}
       </div>
       <div className="graph-node-title">{t.title}</div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
@@ -33,52 +53,100 @@ function TicketBox({ data }: NodeProps<TicketNode>) {
 const nodeTypes = { ticket: TicketBox }
 const GRAPH_FIT = { minZoom: 0.75, maxZoom: 1 }
 
-/** The project's open tickets as a graph: parents above children, blockers above what they block. */
+/**
+ * A bounded piece of the project's open tickets as a graph (parents above children, blockers
+ * above what they block): the first GRAPH_LIMIT the filter matches, in key order, and the
+ * children of each ticket expanded. Reads what it shows, whatever the project's size.
+ */
 export default function GraphPage({ prefix }: { prefix: string }) {
   const [, navigate] = useLocation()
-  const tree = useQuery({
-    queryKey: keys.tree(prefix),
-    queryFn: () => service.tree({ project: prefix }),
+  const [filters, setFilters] = useFilters()
+  const filter = {
+    ...(filters.type ? { type: filters.type as never } : {}),
+    ...(filters.assignee ? { assignee: filters.assignee } : {}),
+    ...(filters.label ? { label: filters.label } : {}),
+  }
+  const [expanded, setExpanded] = useState<readonly string[]>([])
+  const first = useQuery({
+    queryKey: [...keys.graph(prefix), filter],
+    queryFn: () => service.ticketGraph({ project: prefix, ...filter, limit: GRAPH_LIMIT }),
   })
+  const children = useQueries({
+    queries: expanded.map((key) => ({
+      queryKey: [...keys.graph(prefix), 'children', key],
+      queryFn: () => service.ticketGraph({ project: prefix, parent: key, limit: GRAPH_LIMIT }),
+    })),
+  })
+  const pieces = children.flatMap((c) => (c.data ? [c.data] : []))
+  // A new array each render; what it holds changes only when a piece's data does.
+  const loaded = children.map((c) => c.dataUpdatedAt).join()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` says when pieces changed
   const built = useMemo(() => {
-    if (!tree.data) return null
-    const { shown, total } = openTickets(tree.data, GRAPH_LIMIT)
-    return { ...graphOf(shown), total }
-  }, [tree.data])
+    if (!first.data) return null
+    const { tickets, hidden } = mergePieces(first.data, pieces)
+    return {
+      ...graphOf(tickets, hidden),
+      total: first.data.total,
+      first: first.data.tickets.length,
+    }
+  }, [first.data, loaded])
+  const expand = (key: string) => setExpanded((e) => (e.includes(key) ? e : [...e, key]))
+  const setFilter = (patch: Parameters<typeof setFilters>[0]) => {
+    setExpanded([])
+    setFilters(patch)
+  }
+  const cut = built !== null && built.total > built.first
   return (
     <section className="page graph-page">
       <h1>{prefix} graph</h1>
-      <ErrorNote error={tree.error} />
-      {tree.isPending ? <LoadingState label="Loading the graph" /> : null}
+      <FilterBar filters={filters} onChange={setFilter} />
+      <ErrorNote error={first.error ?? children.find((c) => c.error)?.error ?? null} />
+      {first.isPending ? <LoadingState label="Loading the graph" /> : null}
       {built && built.nodes.length === 0 ? (
-        <EmptyState icon="empty" title="No open tickets to draw" />
+        anyFilter(filters) ? (
+          <EmptyState icon="none" title="No open tickets match">
+            <Button variant="primary" onClick={() => setFilter(NO_FILTERS)}>
+              Clear filters
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState icon="empty" title="No open tickets to draw" />
+        )
       ) : null}
       {built && built.nodes.length > 0 ? (
         <>
+          {cut ? (
+            <p className="graph-cap" role="status">
+              <strong>
+                Showing {built.first.toLocaleString()} of {built.total.toLocaleString()} open
+                tickets
+              </strong>{' '}
+              — narrow the filter, or expand a ticket (+) to add its children.
+            </p>
+          ) : null}
           <p className="graph-legend muted">
             <span className="graph-key-parent">— parent to child</span>{' '}
             <span className="graph-key-dependency">→ blocker to blocked</span>
-            {built.total > built.nodes.length
-              ? ` · Showing the first ${built.nodes.length} of ${built.total} open tickets.`
-              : ''}
           </p>
           <div className="graph-canvas">
-            <ReactFlow
-              nodes={built.nodes}
-              edges={built.edges}
-              nodeTypes={nodeTypes}
-              nodesDraggable={false}
-              nodesConnectable={false}
-              edgesFocusable={false}
-              nodesFocusable={false}
-              onNodeClick={(_, n) => navigate(`/t/${n.id}`)}
-              // Readable first: never smaller than 3/4 size to fit (a wider graph is panned), never
-              // larger than life for a small one.
-              fitView
-              fitViewOptions={GRAPH_FIT}
-              minZoom={0.1}
-              proOptions={{ hideAttribution: true }}
-            />
+            <Expand.Provider value={expand}>
+              <ReactFlow
+                nodes={built.nodes}
+                edges={built.edges}
+                nodeTypes={nodeTypes}
+                nodesDraggable={false}
+                nodesConnectable={false}
+                edgesFocusable={false}
+                nodesFocusable={false}
+                onNodeClick={(_, n) => navigate(`/t/${n.id}`)}
+                // Readable first: never smaller than 3/4 size to fit (a wider graph is panned),
+                // never larger than life for a small one.
+                fitView
+                fitViewOptions={GRAPH_FIT}
+                minZoom={0.05}
+                proOptions={{ hideAttribution: true }}
+              />
+            </Expand.Provider>
           </div>
         </>
       ) : null}

@@ -37,18 +37,20 @@ export default function ListPage({ prefix }: { prefix: string }) {
     ...(filters.q ? { q: filters.q } : {}),
     ...(closed ? { closed: true } : {}),
   }
-  // Pages in the server's order (newest change first), more as the list is scrolled.
-  const tickets = useTicketPages(prefix, filter)
-  const count = useTicketCount(prefix, filter, !filters.q)
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = tickets
   // With a search, rows come best match first unless a column is chosen.
   const [sorted, setSorted] = useState(false)
+  // Pages in the chosen order, sorted by the server (newest change first until a column is
+  // chosen), more as the list is scrolled. A search's matches are few and read whole, so a
+  // column sorts them here.
+  const ordered =
+    sorted && !filters.q
+      ? { sort: sort.by, order: sort.desc ? ('desc' as const) : ('asc' as const) }
+      : {}
+  const tickets = useTicketPages(prefix, { ...filter, ...ordered })
+  const count = useTicketCount(prefix, filter, !filters.q)
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = tickets
   const loaded = tickets.data?.pages.flat()
-  const rows = loaded ? (filters.q || !sorted ? loaded : sortTickets(loaded, sort)) : []
-  // A column other than the server's order sorts every match, so the rest are read first.
-  useEffect(() => {
-    if (sorted && hasNextPage && !isFetchingNextPage) void fetchNextPage()
-  }, [sorted, hasNextPage, isFetchingNextPage, fetchNextPage])
+  const rows = loaded ? (filters.q && sorted ? sortTickets(loaded, sort) : loaded) : []
 
   // Only the rows in view (and a few more) are in the page: the table keeps its layout with
   // a spacer row above and below them.
