@@ -126,4 +126,36 @@ describe('a 10,000-ticket project in Chromium', () => {
     expect(await rows.count()).toBeLessThan(BOUNDED)
     await context.close()
   })
+
+  it('sorts the list on the server: the right first rows from one page, not every page', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const pages: URLSearchParams[] = []
+    page.on('request', (r) => {
+      const url = new URL(r.url())
+      if (url.pathname === '/api/tickets') pages.push(url.searchParams)
+    })
+    await page.goto('/p/TK/list')
+    const rows = page.locator('table.tickets tbody a[data-row]')
+    await rows.first().waitFor()
+    pages.length = 0
+    // Priority is 1 + seq % 5: priority 1 first, the oldest of them (TK-T-5) leading.
+    await page.getByRole('button', { name: 'Priority' }).click()
+    await expect.poll(() => rows.first().getAttribute('data-row')).toBe('TK-T-5')
+    expect(await rows.nth(1).getAttribute('data-row')).toBe('TK-T-10')
+    // Descending: priority 5, newest first.
+    await page.getByRole('button', { name: 'Priority' }).click()
+    await expect.poll(() => rows.first().getAttribute('data-row')).toBe('TK-T-9999')
+    expect(await rows.nth(1).getAttribute('data-row')).toBe('TK-T-9994')
+    // One page of 200 per order asked for, of the 50 it would take to read all 10,000.
+    expect(pages.map((p) => `${p.get('sort')} ${p.get('order')} ${p.get('after')}`)).toEqual([
+      'priority asc null',
+      'priority desc null',
+    ])
+    // Scrolled to the end of the loaded rows, the next page goes on in the same order.
+    await page.evaluate('window.scrollTo({ top: document.body.scrollHeight })')
+    await expect.poll(() => pages.length).toBeGreaterThan(2)
+    expect(pages[2]?.get('sort')).toBe('priority')
+    expect(pages[2]?.get('after')).toBeTruthy()
+    await context.close()
+  })
 })

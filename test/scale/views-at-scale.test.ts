@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { StatementSync } from 'node:sqlite'
+import { DatabaseSync, StatementSync } from 'node:sqlite'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedWorkspace } from '../../bench/seed.ts'
+import { TICKET_SORTS } from '../../src/domain/ticket-sort.ts'
 import { findActor, LocalService } from '../../src/service/local-service.ts'
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
 
@@ -15,6 +16,8 @@ const TICKETS = 40_000
 const MAX_BOUND = 100
 
 let widest = { count: 0, sql: '' }
+/** Every statement run while set, with its values, to ask SQLite how it ran them. */
+let recorded: { sql: string; args: unknown[] }[] | undefined
 const originals = new Map<string, (...args: unknown[]) => unknown>()
 
 /** Records the most parameters any statement is run with, in node:sqlite itself. */
@@ -24,6 +27,7 @@ function watchBoundParameters() {
     originals.set(name, original)
     StatementSync.prototype[name] = function (this: StatementSync, ...args: unknown[]) {
       if (args.length > widest.count) widest = { count: args.length, sql: this.sourceSQL }
+      recorded?.push({ sql: this.sourceSQL, args })
       return original.apply(this, args)
     } as never
   }
@@ -76,6 +80,61 @@ describe(`views over ${TICKETS} open tickets in one project`, () => {
     const whole = await svc.board({ project: 'TK', stage: 'develop', limit: 6 })
     expect(keys).toEqual(whole.lanes[0]!.tickets.map((t) => t.key))
     expect(next.lanes[0]!.total).toBe(first.lanes[0]!.total)
+  })
+})
+
+describe(`sorted pages and the graph over ${TICKETS} tickets`, () => {
+  /** SQLite's plan of each statement `run` made that reads `tickets as t` in order. */
+  async function plansOf(run: () => Promise<unknown>) {
+    recorded = []
+    await run()
+    const seen = recorded
+    recorded = undefined
+    const db = new DatabaseSync(join(dir, '.ticket', 'ticket.db'), { readOnly: true })
+    try {
+      return seen
+        .filter((s) => /order by/i.test(s.sql))
+        .map((s) =>
+          db
+            .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
+            .all(...(s.args as never[]))
+            .map((r) => String(r.detail))
+            .join('\n'),
+        )
+    } finally {
+      db.close()
+    }
+  }
+
+  it('reads a deep keyset page in every order through its index, with no sort step', async () => {
+    for (const sort of TICKET_SORTS)
+      for (const order of ['asc', 'desc'] as const) {
+        const deep = (
+          await svc.listTickets({ project: 'TK', sort, order, limit: 1, offset: 30_000 })
+        )[0]!
+        widest = { count: 0, sql: '' }
+        const [plan] = await plansOf(() =>
+          svc.listTickets({ project: 'TK', sort, order, limit: 200, after: deep.key }),
+        )
+        expect(plan, `${sort} ${order}`).toMatch(/tickets_(sort_|list)/)
+        expect(plan, `${sort} ${order}`).not.toMatch(/TEMP B-TREE/)
+        expect(widest.count, widest.sql).toBeLessThanOrEqual(MAX_BOUND)
+      }
+  })
+
+  it("reads the graph's first piece through the key order and counts children by parent", async () => {
+    widest = { count: 0, sql: '' }
+    const plans = await plansOf(() => svc.ticketGraph({ project: 'TK' }))
+    expect(plans[0]).toMatch(/tickets_sort_key/)
+    // The page in key order, then its children counted by parent (the page a subquery); the
+    // page's labels and dependencies are read after, for its 300 tickets only.
+    expect(plans[0]).not.toMatch(/TEMP B-TREE/)
+    expect(plans[1]).toMatch(/tickets USING INDEX tickets_parent/)
+    expect(plans[1]).not.toMatch(/SCAN tickets/)
+    expect(widest.count, widest.sql).toBeLessThanOrEqual(MAX_BOUND)
+    const piece = await svc.ticketGraph({ project: 'TK' })
+    expect(piece.tickets).toHaveLength(300)
+    expect(piece.total).toBe(TICKETS)
   })
 })
 
