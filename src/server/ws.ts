@@ -18,6 +18,9 @@ declare module 'fastify' {
 
 const checkMessage = Compile(ClientMessage)
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+// Writes of a session alone, which change nothing a page shows: not counted, or every page
+// would read again after its own sign-in.
+const SESSION_ONLY = new Set(['/api/login', '/api/logout'])
 const HEARTBEAT_MS = 30_000
 // api.md "Live events": a client that cannot keep up is dropped rather than slowing everyone.
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024
@@ -99,7 +102,7 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
   // with the writes finished when it began (change-cursor.ts).
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return
-    if (!READS.has(req.method)) {
+    if (!READS.has(req.method) && !SESSION_ONLY.has(req.routeOptions.url ?? '')) {
       cursor.begin()
       counted.add(req)
     }

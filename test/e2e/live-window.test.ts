@@ -7,6 +7,7 @@
 import type { Page, WebSocketRoute } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { webHarness } from './support/harness.ts'
+import { ADMIN_PASSWORD } from './support/web-server.ts'
 
 const harness = webHarness(async (admin) => {
   await admin.createProject({ prefix: 'LIV', title: 'Live window' })
@@ -71,6 +72,41 @@ describe('the live subscription after the first load', () => {
     expect(socket.received.filter((t) => t === 'ticket.created')).toHaveLength(1)
     expect(gets.filter((p) => p === '/api/projects/LIV/board')).toHaveLength(1)
     expect(gets.filter((p) => p === '/api/projects/LIV')).toHaveLength(1)
+    await context.close()
+  })
+
+  it('reads nothing twice after signing in on the same page', async () => {
+    const context = await harness.browser.newContext({ baseURL: harness.server.url })
+    const page = await context.newPage()
+    page.setDefaultTimeout(10_000)
+    const gets: string[] = []
+    page.on('request', (r) => {
+      if (r.method() === 'GET') gets.push(new URL(r.url()).pathname)
+    })
+    const greeted: string[] = []
+    page.on('websocket', (ws) =>
+      ws.on('framereceived', (f) => greeted.push(JSON.parse(String(f.payload)).type)),
+    )
+    await page.goto('/')
+    await page.getByLabel('Username').fill('admin')
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    await expect.poll(() => greeted.includes('connected')).toBe(true)
+    // An event after the greeting arrives after any reading again the greeting caused.
+    await harness.admin.createProject({ prefix: 'AFT', title: 'After sign-in' })
+    await expect.poll(() => greeted.includes('project.created')).toBe(true)
+    await page.getByRole('link', { name: /AFT/ }).first().waitFor()
+    // The sign-in was a write, yet a session's own: the page's first reads stand. (The
+    // project list is read again for the event; the status once by the sign-in form and once
+    // by the signed-in shell.)
+    expect(gets.filter((p) => p === '/api/status')).toHaveLength(2)
+    const again = new Set(['/api/projects', '/api/status'])
+    const twice = [...new Set(gets)].filter(
+      (p) => p.startsWith('/api/') && !again.has(p) && gets.filter((g) => g === p).length > 1,
+    )
+    expect(gets.filter((p) => p.startsWith('/api/')).length).toBeGreaterThan(2)
+    expect(twice).toEqual([])
     await context.close()
   })
 })

@@ -26,7 +26,8 @@ function missed() {
 export const cursorFetch: typeof fetch = async (input, init) => {
   const sentEarly = subscribed === undefined
   const res = await fetch(input, init)
-  const cursor = res.headers.get('x-change-cursor')
+  // A refusal holds no data that could be stale.
+  const cursor = res.ok ? res.headers.get('x-change-cursor') : null
   if (cursor && sentEarly) {
     if (subscribed === undefined) early.add(cursor)
     // Sent before the subscription, answered after it: checked on arrival.
@@ -38,6 +39,12 @@ export const cursorFetch: typeof fetch = async (input, init) => {
 /** What to do when a read may lack a change: refetch what is shown. */
 export function onMissedChange(fn: () => void): void {
   readAgain = fn
+}
+
+/** Signed out: the next sign-in's subscription is a first one again. */
+export function subscriptionEnded(): void {
+  subscribed = undefined
+  early.clear()
 }
 
 /** The first subscription's greeting; later ones (reconnects) read everything again anyway. */

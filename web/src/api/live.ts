@@ -5,7 +5,7 @@ import { subscribeLive } from '../../../src/client/live-events.ts'
 import type { TicketEvent } from '../../../src/domain/events.ts'
 import type { Ticket, TicketDetail } from '../../../src/domain/ticket.ts'
 import { applyToBoard, removeFromBoard } from './board-cache.ts'
-import { onMissedChange, subscriptionStarted } from './change-cursor.ts'
+import { onMissedChange, subscriptionEnded, subscriptionStarted } from './change-cursor.ts'
 import { keys } from './keys.ts'
 
 export type LiveState = 'connecting' | 'live' | 'offline'
@@ -126,7 +126,10 @@ export function useLiveUpdates(qc: QueryClient, enabled: boolean): LiveState {
         setState(s === 'open' ? 'live' : 'offline')
       },
     })
-    return () => live.close()
+    return () => {
+      live.close()
+      subscriptionEnded()
+    }
   }, [qc, enabled])
   return state
 }
