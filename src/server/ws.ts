@@ -99,14 +99,21 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
   })
 
   // Writes are counted from their request's start to its answer, and every read is stamped
-  // with the writes finished when it began (change-cursor.ts).
-  app.addHook('onRequest', async (req, reply) => {
+  // with the writes finished when it began (change-cursor.ts), for signed-in callers only: the
+  // number says how busy the server is, which is nobody else's business.
+  const readAt = new WeakMap<object, string>()
+  app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return
     if (!READS.has(req.method) && !SESSION_ONLY.has(req.routeOptions.url ?? '')) {
       cursor.begin()
       counted.add(req)
     }
-    reply.header('x-change-cursor', cursor.read)
+    readAt.set(req, cursor.read)
+  })
+  app.addHook('onSend', async (req, reply, payload) => {
+    const at = readAt.get(req)
+    if (at !== undefined && req.actor) reply.header('x-change-cursor', at)
+    return payload
   })
   const finish = async (req: object) => {
     if (counted.delete(req)) cursor.finish()
