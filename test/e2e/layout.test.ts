@@ -246,6 +246,13 @@ describe('layout, command palette and label colours', () => {
         badges.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.textContent),
       )
       expect(cut).toEqual([])
+      // Too wide to fit, it starts at its left edge: the first box is whole, a margin inside
+      // the canvas (centred, it was cut; not placed at all, it sat on the edge).
+      const canvas = (await page.locator('.graph-canvas').boundingBox())!
+      const firstBox = await page.$$eval('.react-flow__node', (nodes) =>
+        Math.min(...nodes.map((n) => n.getBoundingClientRect().left)),
+      )
+      expect(firstBox).toBeGreaterThanOrEqual(canvas.x + 8)
       expect(
         await page.evaluate<number>(
           'document.documentElement.scrollWidth - document.documentElement.clientWidth',

@@ -1,8 +1,8 @@
 import '@xyflow/react/dist/base.css'
 import './graph.css'
 import { useQueries, useQuery } from '@tanstack/react-query'
-import { Handle, type NodeProps, Position, ReactFlow } from '@xyflow/react'
-import { createContext, useContext, useMemo, useState } from 'react'
+import { Handle, type NodeProps, Position, ReactFlow, useReactFlow, useStore } from '@xyflow/react'
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
@@ -51,7 +51,47 @@ function TicketBox({ data }: NodeProps<TicketNode>) {
 }
 
 const nodeTypes = { ticket: TicketBox }
-const GRAPH_FIT = { minZoom: 0.75, maxZoom: 1 }
+const FIT = { minZoom: 0.75, maxZoom: 1, padding: 24 }
+
+/**
+ * The first view of the graph: as large as fits, but never below 3/4 size (smaller text is
+ * not read) nor above life size. What fits is centred; a graph wider or taller than the canvas
+ * at that size starts at its top-left corner, so the first boxes are whole and the rest is
+ * panned to (centring it would cut boxes at both edges).
+ */
+function FirstView() {
+  // Every box measured (read from the store: useNodesInitialized never turned true here).
+  const ready = useStore(
+    (s) =>
+      s.nodeLookup.size > 0 &&
+      Array.from(s.nodeLookup.values()).every((n) => (n.measured.width ?? 0) > 0),
+  )
+  const flow = useReactFlow()
+  const width = useStore((s) => s.width)
+  const height = useStore((s) => s.height)
+  // The pan and zoom handler comes a moment after the boxes are measured; before it,
+  // setViewport does nothing.
+  const canMove = useStore((s) => s.panZoom !== null)
+  const done = useRef(false)
+  useEffect(() => {
+    if (!ready || !canMove || done.current || width === 0 || height === 0) return
+    done.current = true
+    const b = flow.getNodesBounds(flow.getNodes())
+    const room = { w: width - 2 * FIT.padding, h: height - 2 * FIT.padding }
+    const zoom = Math.min(
+      FIT.maxZoom,
+      Math.max(FIT.minZoom, Math.min(room.w / b.width, room.h / b.height)),
+    )
+    const place = (start: number, size: number, span: number, full: number) =>
+      size * zoom <= span ? (full - size * zoom) / 2 - start * zoom : FIT.padding - start * zoom
+    void flow.setViewport({
+      x: place(b.x, b.width, room.w, width),
+      y: place(b.y, b.height, room.h, height),
+      zoom,
+    })
+  }, [ready, canMove, flow, width, height])
+  return null
+}
 
 /**
  * A bounded piece of the project's open tickets as a graph (parents above children, blockers
@@ -139,13 +179,11 @@ export default function GraphPage({ prefix }: { prefix: string }) {
                 edgesFocusable={false}
                 nodesFocusable={false}
                 onNodeClick={(_, n) => navigate(`/t/${n.id}`)}
-                // Readable first: never smaller than 3/4 size to fit (a wider graph is panned),
-                // never larger than life for a small one.
-                fitView
-                fitViewOptions={GRAPH_FIT}
                 minZoom={0.05}
                 proOptions={{ hideAttribution: true }}
-              />
+              >
+                <FirstView />
+              </ReactFlow>
             </Expand.Provider>
           </div>
         </>
