@@ -61,14 +61,19 @@ export const TicketPatchBody = Closed({
 
 const Bool = Type.Boolean()
 
-export const TicketListQuery = Closed({
-  project: Type.Optional(Short()),
+/** The filters the list and the graph share. */
+const TICKET_FILTERS = {
   type: Type.Optional(TicketType),
   stage: Type.Optional(Short()),
   state: Type.Optional(StateName),
   status: Type.Optional(Short('stage/state, e.g. develop/active')),
   assignee: Type.Optional(Short()),
   label: Type.Optional(Short()),
+}
+
+export const TicketListQuery = Closed({
+  project: Type.Optional(Short()),
+  ...TICKET_FILTERS,
   parent: Type.Optional(Short()),
   q: Type.Optional(Short('words to search for')),
   include_closed: Type.Optional(Bool),
@@ -154,12 +159,7 @@ export const TicketGetQuery = Closed({
 
 /** The graph view's query: the list's filters on open tickets, and how many to show. */
 export const TicketGraphQuery = Closed({
-  type: Type.Optional(TicketType),
-  stage: Type.Optional(Short()),
-  state: Type.Optional(StateName),
-  status: Type.Optional(Short('stage/state, e.g. develop/active')),
-  assignee: Type.Optional(Short()),
-  label: Type.Optional(Short()),
+  ...TICKET_FILTERS,
   parent: Type.Optional(Short('only the children of this ticket (a node expanded)')),
   limit: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 1000, description: 'at most this many (300 by default)' }),

@@ -1,16 +1,9 @@
 import type { Ticket } from '../../../../src/domain/ticket.ts'
-import type { TicketSort } from '../../../../src/domain/ticket-sort.ts'
+import { TICKET_SORTS, type TicketSort } from '../../../../src/domain/ticket-sort.ts'
 
-export const COLUMNS = [
-  'key',
-  'title',
-  'type',
-  'status',
-  'assignee',
-  'priority',
-  'updated_at',
-] as const satisfies readonly TicketSort[]
-export type Column = (typeof COLUMNS)[number]
+/** The list's columns: each one an order the server can page by. */
+export const COLUMNS = TICKET_SORTS
+export type Column = TicketSort
 export type Sort = { readonly by: Column; readonly desc: boolean }
 
 const seqOf = (key: string) => Number(key.split('-').pop())
