@@ -6,6 +6,7 @@ import { registerDialectSql } from '../dialect-sql.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import { readTimedOut } from '../read-timeout.ts'
 import type { Db, Store } from '../store.ts'
+import { nameStatements } from './named-statements.ts'
 import { postgresBroadcast } from './notify.ts'
 import { insertNumberedTicketAtOnce } from './numbered-ticket.ts'
 import { TicketPostgresDialect } from './postgres-dialect.ts'
@@ -95,6 +96,7 @@ export async function openPostgresStore(
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types })
   // An idle connection the server drops (restart, failover) must not crash the process.
   pool.on('error', () => {})
+  pool.on('connect', nameStatements)
   const db = new Kysely<Database>({ dialect: new TicketPostgresDialect(pool) })
   registerDialectSql(db, POSTGRES_SQL)
   try {
