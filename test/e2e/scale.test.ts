@@ -158,4 +158,17 @@ describe('a 10,000-ticket project in Chromium', () => {
     expect(pages[2]?.get('after')).toBeTruthy()
     await context.close()
   })
+  it('draws the hierarchy 200 top-level tickets at a time, saying how many there are', async () => {
+    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await page.goto('/p/TK/tree')
+    const roots = page.locator('ul.tree > li')
+    await roots.first().waitFor({ timeout: 60_000 })
+    await expect
+      .poll(() => page.locator('.tree-cap').innerText())
+      .toContain(`Showing 200 of ${TICKETS.toLocaleString('en-US')} top-level tickets`)
+    expect(await roots.count()).toBe(200)
+    await page.getByRole('button', { name: 'Show 200 more' }).click()
+    await expect.poll(() => roots.count()).toBe(400)
+    await context.close()
+  }, 120_000)
 })
