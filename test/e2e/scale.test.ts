@@ -164,7 +164,7 @@ describe('a 10,000-ticket project in Chromium', () => {
     const roots = page.locator('ul.tree > li')
     await roots.first().waitFor({ timeout: 60_000 })
     await expect
-      .poll(() => page.locator('.tree-cap').innerText())
+      .poll(() => page.locator('.cap-note').innerText())
       .toContain(`Showing 200 of ${TICKETS.toLocaleString('en-US')} top-level tickets`)
     expect(await roots.count()).toBe(200)
     await page.getByRole('button', { name: 'Show 200 more' }).click()

@@ -156,7 +156,7 @@ export default function GraphPage({ prefix }: { prefix: string }) {
       {built && built.nodes.length > 0 ? (
         <>
           {cut ? (
-            <p className="graph-cap" role="status">
+            <p className="cap-note" role="status">
               <strong>
                 Showing {built.first.toLocaleString()} of {built.total.toLocaleString()} open
                 tickets

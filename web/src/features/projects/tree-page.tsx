@@ -55,7 +55,7 @@ export default function TreePage({ prefix }: { prefix: string }) {
       ) : null}
       {tree.isPending ? <LoadingState label="Loading the hierarchy" /> : null}
       {tree.data && tree.data.length > shown ? (
-        <p className="tree-cap" role="status">
+        <p className="cap-note" role="status">
           <strong>
             Showing {shown.toLocaleString()} of {tree.data.length.toLocaleString()} top-level
             tickets
