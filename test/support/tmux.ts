@@ -58,6 +58,8 @@ export function openTmux(
     screen,
     /** Each cell's background as tmux holds it (`default` where none was painted). */
     backgrounds: () => backgrounds(tmux('capture-pane', '-p', '-e', '-N')),
+    /** The screen with its escape codes, as `backgrounds` reads it. */
+    raw: () => tmux('capture-pane', '-p', '-e', '-N'),
     resize: (x: number, y: number) => tmux('resize-window', '-x', String(x), '-y', String(y)),
     tkPid: () => Number(readFileSync(pidFile, 'utf8').trim()),
     format: (f: string) => tmux('display-message', '-p', f).trim(),
