@@ -2,27 +2,17 @@
  * Cards reorder within a lane, by Shift+↑/↓ and by a drop on another card of the lane; the
  * server keeps the order (the tickets' sort_order), so it holds after a reload and for the API.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
-import { launchBrowser, signInPage } from './support/browser.ts'
-import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
+import { webHarness } from './support/harness.ts'
 
-let server: WebServer
-let browser: Browser
 let admin: HttpService
-
-beforeAll(async () => {
-  server = await startWebServer()
-  browser = await launchBrowser()
-  admin = await server.api()
+const harness = webHarness(async (a) => {
+  admin = a
   await admin.createProject({ prefix: 'ORD', title: 'Order' })
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
+const as = harness.as
 
 const card = (page: Page, key: string) => page.locator(`li.card[data-key="${key}"]`)
 
@@ -45,7 +35,7 @@ describe('reordering cards within a lane', () => {
     const [one, two, three] = keys as [string, string, string]
     expect(await stored('design')).toEqual([one, two, three])
 
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/ORD/board')
     await card(page, one).waitFor()
     await page.locator(`[data-card="${one}"]`).focus()
@@ -60,7 +50,7 @@ describe('reordering cards within a lane', () => {
     expect(await shown(page, 'design')).toEqual([two, one, three])
 
     // Another browser (a fresh sign-in) sees the same order.
-    const other = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const other = await as('admin')
     await other.page.goto('/p/ORD/board')
     await card(other.page, three).waitFor()
     expect(await shown(other.page, 'design')).toEqual([two, one, three])
@@ -80,7 +70,7 @@ describe('reordering cards within a lane', () => {
     const first = before[0]
     const last = before[before.length - 1]
     if (!first || !last) throw new Error('no cards')
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/ORD/board')
     await card(page, last).waitFor()
     const from = await card(page, last).boundingBox()
@@ -105,7 +95,7 @@ describe('reordering cards within a lane', () => {
     const urgent = await admin.createTicket({ project: 'ORD', title: 'Urgent', priority: 1 })
     const order = (await stored('design')) ?? []
     expect(order[0]).toBe(urgent.key)
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/ORD/board')
     await page.locator(`[data-card="${order[1]}"]`).focus()
     await page.keyboard.press('Shift+ArrowUp')
@@ -117,7 +107,7 @@ describe('reordering cards within a lane', () => {
   it('a drag held still near the edge of a lane does not scroll the lane on', async () => {
     await admin.createProject({ prefix: 'SCR', title: 'Scroll' })
     for (let i = 1; i <= 50; i++) await admin.createTicket({ project: 'SCR', title: `Card ${i}` })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.setViewportSize({ width: 1280, height: 800 })
     await page.goto('/p/SCR/board')
     await card(page, 'SCR-T-1').waitFor()

@@ -182,6 +182,27 @@ describe('a graph above its cap', () => {
         .count(),
     ).toBe(0)
     expect(graphReads.at(-1)).toContain('parent=TK-T-1')
+    // The view follows the expansion: the ticket and its first new children are in the
+    // canvas, at a readable size, without panning for them (they were laid out far away).
+    // The boxes wholly inside the canvas at 3/4 size or more (run in the page).
+    const inView = (): Promise<string[]> =>
+      page.evaluate(`(() => {
+        const c = document.querySelector('.graph-canvas').getBoundingClientRect()
+        return [...document.querySelectorAll('.react-flow__node')]
+          .filter((n) => {
+            const b = n.getBoundingClientRect()
+            return b.width >= 0.75 * 220 - 1 && b.left >= c.left && b.top >= c.top &&
+              b.right <= c.right && b.bottom <= c.bottom
+          })
+          .map((n) => n.dataset.id)
+      })()`)
+    const children = new Set(Array.from({ length: 100 }, (_, i) => `TK-T-${TICKETS - 99 + i}`))
+    await expect.poll(async () => (await inView()).includes('TK-T-1')).toBe(true)
+    await expect
+      .poll(async () => (await inView()).filter((k) => children.has(k)).length)
+      .toBeGreaterThanOrEqual(3)
+    // Focus stays on the ticket (its expand button is gone), so the keyboard goes on from it.
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('TK-T-1')
 
     // A narrower filter: the epic alone, under the cap, so no cap is stated.
     await page.getByLabel('Type').selectOption('epic')

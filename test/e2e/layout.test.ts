@@ -46,6 +46,9 @@ beforeAll(async () => {
   // Keys as long as they come (five wide letters, two digits): MOWMW-T-10.
   await admin.createProject({ prefix: 'MOWMW', title: 'Long keys' })
   for (let i = 1; i <= 11; i++) await admin.createTicket({ project: 'MOWMW', title: `Ticket ${i}` })
+  await admin.createTeam({ name: 'platform' })
+  await admin.createStory({ project: 'LAY', title: 'Faster checkout' })
+  await admin.createProject({ prefix: 'FRESH', title: 'Empty until a ticket arrives' })
 }, 60_000)
 
 afterAll(async () => {
@@ -221,6 +224,53 @@ describe('layout, command palette and label colours', () => {
         `getComputedStyle(document.querySelector('.tree .row-key')).textDecorationLine`,
       ),
     ).toBe('none')
+    await context.close()
+  })
+
+  it('opens a team or a story from its name, a link like the row keys, not an underlined button', async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    page.setDefaultTimeout(10_000)
+    const decoration = (name: string) =>
+      page.evaluate<string>(
+        `getComputedStyle([...document.querySelectorAll('main .rows a')].find((a) => a.textContent === ${JSON.stringify(name)})).textDecorationLine`,
+      )
+    await page.goto('/admin/teams')
+    const team = page.locator('main .rows').getByRole('link', { name: 'platform', exact: true })
+    expect(await team.getAttribute('href')).toBe('/admin/teams/platform')
+    expect(await decoration('platform')).toBe('none')
+    expect(await page.locator('main .rows button.link').count()).toBe(0)
+    await team.click()
+    await page.getByRole('heading', { name: 'Team platform' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/admin/teams/platform')
+
+    await page.goto('/p/LAY/stories')
+    const story = page
+      .locator('main .rows')
+      .getByRole('link', { name: 'Faster checkout', exact: true })
+    expect(await story.getAttribute('href')).toMatch(/^\/p\/LAY\/stories\/\d+$/)
+    expect(await decoration('Faster checkout')).toBe('none')
+    await story.click()
+    await page.waitForURL(/\/p\/LAY\/stories\/\d+$/)
+    await context.close()
+  })
+
+  it('shows an empty board as its empty state and a way to create, without empty lanes', async () => {
+    const { context, page } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    page.setDefaultTimeout(10_000)
+    await page.goto('/p/FRESH/board')
+    const empty = page.locator('.state-box', { hasText: 'No open tickets yet' })
+    await empty.waitFor()
+    expect(await page.locator('section.lane').count()).toBe(0)
+    expect(await page.getByRole('tab').count()).toBe(0)
+    // The call to action opens the new-ticket dialog for this project.
+    await empty.getByRole('button', { name: 'New ticket' }).click()
+    await page.getByRole('dialog', { name: 'New ticket in FRESH' }).waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    // The first ticket, from anywhere, brings the lanes with it.
+    const t = await admin.createTicket({ project: 'FRESH', title: 'The first one' })
+    await page.locator(`section.lane[data-stage="design"] li.card[data-key="${t.key}"]`).waitFor()
+    expect(await empty.count()).toBe(0)
     await context.close()
   })
 

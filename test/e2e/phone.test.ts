@@ -232,4 +232,44 @@ describe('on a phone (390×844, touch)', () => {
     }
     await context.close()
   })
+
+  it("keeps an agent's id on one line, in the agents table and in its team", async () => {
+    const { context, page } = await phone(browser, server.url)
+    page.setDefaultTimeout(10_000)
+    const admin = await server.api()
+    const agent = (await admin.createAgent({ display_name: 'Nightly builder' } as never)).agent
+    await admin.createTeam({ name: 'bots' })
+    await admin.addTeamAgent('bots', agent.username)
+    // Each place the id is written: how many lines it takes and whether it fits the screen
+    // (run in the page; a button's label is not counted, it names the action).
+    const places = (): Promise<{ lines: number; inside: boolean }[]> =>
+      page.evaluate(`(() => {
+        const id = ${JSON.stringify(agent.username)}
+        const walk = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT)
+        const found = []
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const at = n.data.indexOf(id)
+          if (at === -1 || n.parentElement.closest('button')) continue
+          const range = document.createRange()
+          range.setStart(n, at)
+          range.setEnd(n, at + id.length)
+          const rects = [...range.getClientRects()]
+          found.push({
+            lines: new Set(rects.map((r) => Math.round(r.top))).size,
+            inside: rects.every((r) => r.left >= 0 && r.right <= innerWidth),
+          })
+        }
+        return found
+      })()`)
+    for (const [path, heading] of [
+      ['/admin/agents', 'Agents'],
+      ['/admin/teams/bots', 'Team bots'],
+    ] as const) {
+      await page.goto(path)
+      await page.getByRole('heading', { name: heading }).first().waitFor()
+      await expect.poll(async () => (await places()).length).toBeGreaterThan(0)
+      expect(await places(), path).toEqual((await places()).map(() => ({ lines: 1, inside: true })))
+    }
+    await context.close()
+  })
 })

@@ -1,23 +1,13 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
-import { launchBrowser, signInPage } from './support/browser.ts'
-import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
+import { MEMBER_PASSWORD, webHarness } from './support/harness.ts'
 
-let server: WebServer
-let browser: Browser
 let admin: HttpService
-
-beforeAll(async () => {
-  server = await startWebServer()
-  browser = await launchBrowser()
-  admin = await server.api()
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const harness = webHarness(async (a) => {
+  admin = a
 })
+const as = harness.as
 
 const lane = (page: Page, stage: string) => page.locator(`section.lane[data-stage="${stage}"]`)
 const card = (page: Page, key: string) => page.locator(`li.card[data-key="${key}"]`)
@@ -36,7 +26,7 @@ async function drag(page: Page, from: string, toStage: string) {
 
 describe('web app in Chromium', () => {
   it('signs in, creates a project and a ticket from the keyboard', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.getByLabel('Prefix').fill('WEB')
     await page.getByLabel('Title').fill('Web project')
     await page.getByRole('button', { name: 'Create project' }).click()
@@ -56,8 +46,8 @@ describe('web app in Chromium', () => {
 
   it('moves a dragged card in a second browser live, without reload', async () => {
     await admin.createTicket({ project: 'WEB', title: 'Drag me' })
-    const one = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
-    const two = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const one = await as('admin')
+    const two = await as('admin')
     await one.page.goto('/p/WEB/board')
     await two.page.goto('/p/WEB/board')
     await card(one.page, 'WEB-T-2').waitFor()
@@ -79,7 +69,7 @@ describe('web app in Chromium', () => {
 
   it("sets stage and state with one drop on a lane's state target", async () => {
     const t = await admin.createTicket({ project: 'WEB', title: 'Drop on a state' })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/WEB/board')
     const from = await card(page, t.key).boundingBox()
     if (!from) throw new Error('card not visible')
@@ -100,7 +90,7 @@ describe('web app in Chromium', () => {
   })
 
   it('moves a card with Shift+arrow keys and undoes it with u', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/WEB/board')
     await card(page, 'WEB-T-2').locator('a').focus()
     await page.keyboard.press('Shift+ArrowRight')
@@ -123,7 +113,7 @@ describe('web app in Chromium', () => {
   })
 
   it('edits a title in place, comments, and shows a dependency as a blocked marker', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/t/WEB-T-1')
     await page.getByRole('button', { name: /Edit title/ }).click()
     await page.getByLabel('Title', { exact: true }).fill('Renamed in place')
@@ -151,7 +141,7 @@ describe('web app in Chromium', () => {
 
   it('claims, idles, starts, completes, archives and deletes a ticket from its page', async () => {
     const t = await admin.createTicket({ project: 'WEB', title: 'Work on me' })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto(`/t/${t.key}`)
     await page.getByRole('button', { name: 'Claim' }).click()
     await page.getByText('@admin').first().waitFor()
@@ -180,7 +170,7 @@ describe('web app in Chromium', () => {
   it('labels a ticket and logs time on its page, and labels and closes tickets in bulk', async () => {
     const a = await admin.createTicket({ project: 'WEB', title: 'Bulk one' })
     const b = await admin.createTicket({ project: 'WEB', title: 'Bulk two' })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto(`/t/${a.key}`)
     await page.getByLabel('Add a label').fill('ui')
     await page.getByRole('button', { name: 'Add label' }).click()
@@ -205,13 +195,56 @@ describe('web app in Chromium', () => {
     await context.close()
   })
 
+  it('puts a ticket arriving live where the list’s sort puts it, and only in lists it matches', async () => {
+    await admin.createProject({ prefix: 'SRT', title: 'Sorted' })
+    for (const title of ['Alpha', 'Charlie', 'Echo'])
+      await admin.createTicket({ project: 'SRT', title, type: 'bug' })
+    const { page, context } = await as('admin')
+    // The keys of the list's rows as shown, top to bottom (run in the page).
+    const rows = (): Promise<string[]> =>
+      page.evaluate(`[...document.querySelectorAll('table.tickets tbody a[data-row]')]
+        .map((a) => ({ title: a.closest('tr').querySelector('.row-title').textContent, top: a.getBoundingClientRect().top }))
+        .sort((a, b) => a.top - b.top)
+        .map((x) => x.title)`)
+    const byTitle = async () => {
+      await page.getByRole('button', { name: 'Title', exact: true }).click()
+      await expect
+        .poll(() => page.getByRole('columnheader', { name: 'Title' }).getAttribute('aria-sort'))
+        .toBe('ascending')
+    }
+    await page.goto('/p/SRT/list')
+    await page.getByRole('heading', { name: /SRT list/ }).waitFor()
+    await expect.poll(rows).toHaveLength(3)
+    await byTitle()
+    await expect.poll(rows).toEqual(['Alpha', 'Charlie', 'Echo'])
+    await expect.poll(() => page.locator('.live').textContent()).toBe('live')
+
+    await admin.createTicket({ project: 'SRT', title: 'Bravo', type: 'bug' })
+    await expect.poll(rows).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
+    // The server agrees: a fresh read in that order is the same.
+    await page.reload()
+    await expect.poll(rows).toHaveLength(4)
+    await byTitle()
+    await expect.poll(rows).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
+
+    // A list filtered to bugs takes a new bug, in its place, and not a new task.
+    await page.goto('/p/SRT/list?type=bug')
+    await expect.poll(rows).toHaveLength(4)
+    await byTitle()
+    await expect.poll(rows).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
+    await admin.createTicket({ project: 'SRT', title: 'Delta task', type: 'task' })
+    await admin.createTicket({ project: 'SRT', title: 'Delta', type: 'bug' })
+    await expect.poll(rows).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'])
+    await context.close()
+  })
+
   it('finds tickets with full-text search from the header', async () => {
     const found = await admin.createTicket({
       project: 'WEB',
       title: 'Unrelated',
       description: 'mentions the flamingo protocol',
     })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/WEB/board')
     await card(page, found.key).waitFor()
     // `/` opens the command palette; its first choice for typed words is to search for them.
@@ -228,7 +261,7 @@ describe('web app in Chromium', () => {
   })
 
   it('shows the agent password once when an admin creates an agent', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/admin/agents')
     await page.getByLabel('Agent name').fill('builder-1')
     await page.getByRole('button', { name: 'Create agent' }).click()
@@ -250,7 +283,7 @@ describe('web app in Chromium', () => {
   })
 
   it('shows the project summary above the board and keeps it live', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/WEB/board')
     const summary = page.getByRole('region', { name: 'Summary' })
     await summary.getByText(/\d+ blocked/).waitFor()
@@ -263,7 +296,7 @@ describe('web app in Chromium', () => {
   })
 
   it('lets an admin manage users (and saves the admin page)', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/admin/users')
     await page.getByLabel('Username').fill('dora')
     await page.getByLabel('Password').fill('dora-password')
@@ -276,7 +309,7 @@ describe('web app in Chromium', () => {
 
   it('gives a project a custom workflow whose stages become the board lanes', async () => {
     await admin.createProject({ prefix: 'FLOW', title: 'Flow' })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/admin/workflows')
     await page.getByLabel('Name', { exact: true }).fill('triage')
     await page.getByLabel('Stages, in order, separated by commas').fill('inbox, doing, shipped')
@@ -323,7 +356,7 @@ describe('web app in Chromium', () => {
       title: 'Users can fly',
       type: 'requirement',
     })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/WEB/requirements')
     await page.getByRole('button', { name: `Accept ${a.key}` }).click()
     await expect.poll(async () => (await admin.getTicket(a.key)).review_status).toBe('accepted')
@@ -334,8 +367,8 @@ describe('web app in Chromium', () => {
   })
 
   it('gives a viewer a read-only ticket page and board', async () => {
-    await admin.createUser({ username: 'vic', password: 'vic-password' })
-    const owner = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    await admin.createUser({ username: 'vic', password: MEMBER_PASSWORD })
+    const owner = await as('admin')
     await owner.page.goto('/p/WEB/settings')
     await owner.page.getByLabel('Username').fill('vic')
     await owner.page
@@ -344,7 +377,7 @@ describe('web app in Chromium', () => {
     await owner.page.getByRole('button', { name: 'Add member' }).click()
     await owner.page.getByRole('button', { name: 'Remove vic' }).waitFor()
     await owner.context.close()
-    const { page, context } = await signInPage(browser, server.url, 'vic', 'vic-password')
+    const { page, context } = await as('vic')
     await page.goto('/t/WEB-T-1')
     await page.getByText('You can read this project but not change it.').waitFor()
     expect(await page.getByRole('button', { name: /Edit title/ }).count()).toBe(0)
@@ -359,14 +392,14 @@ describe('web app in Chromium', () => {
   })
 
   it('registers a new account once an admin allows registration', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/admin/settings')
     const allow = page.getByLabel('Allow new user registration')
     if (!(await allow.isChecked())) await allow.check()
     await expect.poll(async () => (await admin.status()).registration_enabled).toBe(true)
     await context.close()
 
-    const fresh = await browser.newContext({ baseURL: server.url })
+    const fresh = await harness.browser.newContext({ baseURL: harness.server.url })
     const p = await fresh.newPage()
     await p.goto('/register')
     await p.getByRole('heading', { name: 'Create an account' }).waitFor()
@@ -389,7 +422,7 @@ describe('web app in Chromium', () => {
   })
 
   it('chats with the LLM once an admin enables chat, with the answer streamed back', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/chat')
     await page.getByText('Chat is disabled by an administrator.').waitFor()
     await page.goto('/admin/settings')
@@ -408,7 +441,7 @@ describe('web app in Chromium', () => {
 
   it('analyses an epic into child tickets', async () => {
     const epic = await admin.createTicket({ project: 'WEB', title: 'Big feature', type: 'epic' })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto(`/t/${epic.key}`)
     await page.getByRole('button', { name: 'Analyse into child tickets' }).click()
     await page.getByRole('button', { name: 'Create 2 tickets' }).click()
@@ -424,8 +457,8 @@ describe('web app in Chromium', () => {
   it('hides a private project from a user who is not a member', async () => {
     await admin.createProject({ prefix: 'SEC', title: 'Secret', visibility: 'private' })
     await admin.createTicket({ project: 'SEC', title: 'Hidden plans' })
-    await admin.createUser({ username: 'nora', password: 'nora-password' })
-    const { page, context } = await signInPage(browser, server.url, 'nora', 'nora-password')
+    await admin.createUser({ username: 'nora', password: MEMBER_PASSWORD })
+    const { page, context } = await as('nora')
     await page.getByRole('heading', { name: 'Projects' }).waitFor()
     await page.getByRole('link', { name: /WEB/ }).first().waitFor()
     expect(await page.getByText('Secret').count()).toBe(0)
@@ -438,7 +471,7 @@ describe('web app in Chromium', () => {
   it('renders a title with markup as text', async () => {
     const evil = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
     const t = await admin.createTicket({ project: 'WEB', title: evil, description: evil })
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/WEB/board')
     await card(page, t.key).waitFor()
     expect(await card(page, t.key).locator('.title').textContent()).toBe(evil)
@@ -451,7 +484,7 @@ describe('web app in Chromium', () => {
   })
 
   it('keeps deep links across a reload', async () => {
-    const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const { page, context } = await as('admin')
     await page.goto('/p/WEB/list?type=task')
     await page.reload()
     expect(await page.getByLabel('Type').inputValue()).toBe('task')

@@ -6,12 +6,10 @@
  */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { keys } from './keys.ts'
+import { LIST_PAGE } from './list-cache.ts'
 import { BOARD_LIMIT } from './queries.ts'
 import { service } from './service.ts'
 import type { TicketFilter } from './types.ts'
-
-/** Rows fetched at once: a few screens of the list. */
-export const LIST_PAGE = 200
 
 type ListFilter = TicketFilter & { q?: string }
 

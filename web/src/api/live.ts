@@ -1,5 +1,5 @@
 /** @module `/api/ws`: every change event is written straight into the query cache. */
-import type { InfiniteData, QueryClient } from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { subscribeLive } from '../../../src/client/live-events.ts'
 import type { TicketEvent } from '../../../src/domain/events.ts'
@@ -7,6 +7,7 @@ import type { Ticket, TicketDetail } from '../../../src/domain/ticket.ts'
 import { applyToBoard, removeFromBoard } from './board-cache.ts'
 import { onMissedChange, subscriptionEnded, subscriptionStarted } from './change-cursor.ts'
 import { keys } from './keys.ts'
+import { applyToLists } from './list-cache.ts'
 
 export type LiveState = 'connecting' | 'live' | 'offline'
 
@@ -16,28 +17,6 @@ const upsert = (list: readonly Ticket[], ticket: Ticket): Ticket[] => {
   const copy = list.slice()
   copy[i] = ticket
   return copy
-}
-
-/** A changed ticket replaces its row in every loaded page; a new one comes first. */
-function applyToLists(qc: QueryClient, ticket: Ticket, created: boolean) {
-  qc.setQueriesData<InfiniteData<Ticket[], string> | number>(
-    { queryKey: keys.lists(ticket.project_prefix) },
-    (old) => {
-      if (!old || typeof old === 'number') return old
-      let found = false
-      const pages = old.pages.map((page) =>
-        page.map((t) => {
-          if (t.key !== ticket.key) return t
-          found = true
-          return ticket
-        }),
-      )
-      if (!found && created && pages[0]) pages[0] = [ticket, ...pages[0]]
-      return { ...old, pages }
-    },
-  )
-  // A list whose filter no longer matches is corrected on its next use, not refetched now.
-  qc.invalidateQueries({ queryKey: keys.lists(ticket.project_prefix), refetchType: 'none' })
 }
 
 /** Applies one event to every cached view it touches; exported for the board's own drops. */

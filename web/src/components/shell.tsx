@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { LiveState } from '../api/live.ts'
 import { useMe, useProject, useProjects, useStatus, writableProject } from '../api/queries.ts'
@@ -7,6 +7,7 @@ import { LabelColours } from '../features/ticket/label-colours.tsx'
 import { ViewPicker } from '../features/view-picker/view-picker.tsx'
 import { HelpDialog } from './help-dialog.tsx'
 import { PROJECT_VIEWS, signOut } from './nav.ts'
+import { NewTicketAction } from './new-ticket.ts'
 import { projectOfPath, titleOf } from './paths.ts'
 import { recentProjects, rememberProject } from './recent.ts'
 import { type Theme, useTheme } from './theme.ts'
@@ -29,6 +30,10 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
   const prefix = project.isError ? null : pathPrefix
   const canCreate = writableProject(project.data)
   const [creating, setCreating] = useState(false)
+  const openCreate = useMemo(
+    () => (canCreate && prefix ? () => setCreating(true) : null),
+    [canCreate, prefix],
+  )
   const [recent, setRecent] = useState(recentProjects)
   const [help, setHelp] = useState(false)
   const [palette, setPalette] = useState(false)
@@ -155,7 +160,9 @@ export function Shell({ live, children }: { live: LiveState; children: ReactNode
           />
         </header>
         <main id="main" tabIndex={-1}>
-          <LabelColours prefix={project.data ? project.data.prefix : null}>{children}</LabelColours>
+          <LabelColours prefix={project.data ? project.data.prefix : null}>
+            <NewTicketAction.Provider value={openCreate}>{children}</NewTicketAction.Provider>
+          </LabelColours>
         </main>
       </div>
       {creating && prefix ? (

@@ -9,6 +9,7 @@ import { formatMoment } from '../../components/dates.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
 import { submitFields } from '../../components/submit-fields.ts'
 import { AgentEditor } from '../agents/agent-editor.tsx'
+import { AgentId } from './agent-id.tsx'
 import { type OncePassword, PasswordOnce } from './password-once.tsx'
 
 /** Agents: created with a generated password shown once; what each is working on now. */
@@ -24,7 +25,7 @@ export function Agents() {
   const create = (name: string) =>
     change.mutate(async () => {
       const r = await service.createAgent({ display_name: name })
-      setShown({ who: `${name} (${r.agent.username})`, password: r.password })
+      setShown({ who: name, id: r.agent.username, password: r.password })
     })
   return (
     <>
@@ -39,7 +40,7 @@ export function Agents() {
         {agents.data?.map((a) => (
           <tr key={a.id}>
             <td>
-              {a.display_name} <code>{a.username}</code>
+              {a.display_name} <AgentId id={a.username} />
               {a.description ? <p className="muted">{a.description}</p> : null}
             </td>
             <td>{a.enabled ? a.status || 'idle' : 'disabled'}</td>

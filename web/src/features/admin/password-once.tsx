@@ -1,5 +1,12 @@
+import { AgentId } from './agent-id.tsx'
+
 /** A password to show once, and whose it is. */
-export type OncePassword = { readonly who: string; readonly password: string }
+export type OncePassword = {
+  readonly who: string
+  /** An agent's id, shown after its name. */
+  readonly id?: string
+  readonly password: string
+}
 
 /** A generated password, shown right after it was made and never again (api.md "Agents"). */
 export function PasswordOnce({
@@ -13,7 +20,14 @@ export function PasswordOnce({
   return (
     <div className="once" role="alert">
       <p>
-        The password of <strong>{shown.who}</strong> is shown only now; store it somewhere safe:
+        The password of <strong>{shown.who}</strong>
+        {shown.id ? (
+          <>
+            {' '}
+            (<AgentId id={shown.id} />)
+          </>
+        ) : null}{' '}
+        is shown only now; store it somewhere safe:
       </p>
       <p>
         <code data-testid="once-password">{shown.password}</code>

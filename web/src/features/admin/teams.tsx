@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { useLocation } from 'wouter'
+import { Link } from 'wouter'
 import type { TeamRole } from '../../../../src/domain/team.ts'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { useChange } from '../../api/use-change.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { RemovableRows } from '../../components/removable-row.tsx'
 import { submitFields } from '../../components/submit-fields.ts'
+import { AgentId } from './agent-id.tsx'
 
 function TeamDetail({ name }: { name: string }) {
   const key = keys.team(name)
@@ -20,21 +22,22 @@ function TeamDetail({ name }: { name: string }) {
         {t.description || 'No description.'} {t.parent_name ? `Part of ${t.parent_name}.` : ''}
       </p>
       <h3>Members</h3>
-      <ul>
-        {t.members.map((m) => (
-          <li key={m.username}>
-            {m.username} ({m.role}
-            {m.job_title ? `, ${m.job_title}` : ''})
-            <button
-              type="button"
-              className="small"
-              onClick={() => change.mutate(() => service.removeTeamMember(name, m.username))}
-            >
-              Remove {m.username}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableRows
+        items={t.members}
+        none="No members."
+        name={(m) => m.username}
+        onRemove={(m) => change.mutate(() => service.removeTeamMember(name, m.username))}
+      >
+        {(m) => (
+          <>
+            {m.username}{' '}
+            <span className="muted">
+              {m.role}
+              {m.job_title ? `, ${m.job_title}` : ''}
+            </span>
+          </>
+        )}
+      </RemovableRows>
       <form
         className="row wrap"
         onSubmit={submitFields(
@@ -66,20 +69,14 @@ function TeamDetail({ name }: { name: string }) {
         <button type="submit">Add member</button>
       </form>
       <h3>Agents</h3>
-      <ul>
-        {t.agents.map((a) => (
-          <li key={a.username}>
-            {a.username}
-            <button
-              type="button"
-              className="small"
-              onClick={() => change.mutate(() => service.removeTeamAgent(name, a.username))}
-            >
-              Remove {a.username}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableRows
+        items={t.agents}
+        none="No agents."
+        name={(a) => a.username}
+        onRemove={(a) => change.mutate(() => service.removeTeamAgent(name, a.username))}
+      >
+        {(a) => <AgentId id={a.username} />}
+      </RemovableRows>
       <form
         className="row"
         onSubmit={submitFields(
@@ -105,9 +102,7 @@ function TeamDetail({ name }: { name: string }) {
 
 /** Teams; the opened team is part of the address (`/admin/teams/core`). */
 export function Teams({ name }: { name?: string }) {
-  const [, navigate] = useLocation()
   const open = name ?? null
-  const setOpen = (team: string) => navigate(`/teams/${encodeURIComponent(team)}`)
   const teams = useQuery({ queryKey: keys.teams, queryFn: () => service.listTeams() })
   const change = useChange(keys.teams)
   return (
@@ -117,9 +112,9 @@ export function Teams({ name }: { name?: string }) {
       <ul className="rows">
         {teams.data?.map((t) => (
           <li key={t.id}>
-            <button type="button" className="link" onClick={() => setOpen(t.name)}>
+            <Link href={`/teams/${encodeURIComponent(t.name)}`} className="row-name">
               {t.name}
-            </button>
+            </Link>
             {t.parent_name ? <span className="muted"> in {t.parent_name}</span> : null}
             <span className="row-actions">
               <button

@@ -21,6 +21,7 @@ import { byBoardOrder, laneStages } from '../../../../src/domain/views.ts'
 import { useBoard, useLoadMore } from '../../api/board.ts'
 import { useCanWrite, useProjectStages, useTickets } from '../../api/queries.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { useNewTicket } from '../../components/new-ticket.ts'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { Button } from '../../components/ui.tsx'
 import { FilterBar } from '../filters/filter-bar.tsx'
@@ -136,6 +137,8 @@ export function BoardPage({ prefix }: { prefix: string }) {
   }, [filtered, paged.data, all, lanes, filters])
   const shown = [...totals.values()].reduce((n, l) => n + l, 0)
   const query = filtered ? tickets : paged
+  const empty = query.isSuccess && shown === 0 && !filtered
+  const newTicket = useNewTicket()
   // On a phone the lanes are swiped one per screen; the tab of the lane in view is selected.
   const laneInView = shownLane || lanes[0] || ''
   const panels = () => [...(board.current?.children ?? [])] as HTMLElement[]
@@ -204,78 +207,86 @@ export function BoardPage({ prefix }: { prefix: string }) {
         ) : (
           <EmptyState icon="new" title="No open tickets yet">
             <p>
-              {editable
-                ? 'Create the first one with New ticket (or press c).'
+              {newTicket
+                ? 'Create the first one (or press c).'
                 : 'Tickets appear here as soon as someone creates one.'}
             </p>
+            {newTicket ? (
+              <Button variant="primary" onClick={newTicket}>
+                New ticket
+              </Button>
+            ) : null}
           </EmptyState>
         )
       ) : null}
-      <Tabs.Root value={laneInView} onValueChange={showLane} activationMode="manual">
-        <Tabs.List className="lane-tabs" aria-label="Lanes">
-          {lanes.map((stage) => (
-            <Tabs.Trigger key={stage} value={stage} className="btn btn-secondary lane-tab">
-              {stage} <span className="count">{totals.get(stage) ?? 0}</span>
-            </Tabs.Trigger>
-          ))}
-        </Tabs.List>
-        <DndContext
-          sensors={sensors}
-          onDragStart={onDragStart}
-          onDragEnd={onDragEnd}
-          onDragCancel={() => setDragged(null)}
-          measuring={MEASURING}
-          collisionDetection={collide}
-          autoScroll={{ ...AUTOSCROLL, enabled: pointerMoving }}
-        >
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the cards (links) inside */}
-          <div
-            className="board"
-            ref={board}
-            onKeyDown={onKeyDown}
-            onScroll={onScroll}
-            onClickCapture={(e) => {
-              if (justDragged.current) return e.preventDefault()
-              // Cards are plain links (2,000 router links would each watch the location);
-              // a plain left click navigates within the app, other clicks open tabs as usual.
-              const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-card]')
-              if (!link || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
-                return
-              e.preventDefault()
-              navigate(link.getAttribute('href') ?? '/')
-            }}
-          >
+      {/* An empty project shows its empty state alone: no empty lanes under it. */}
+      {empty ? null : (
+        <Tabs.Root value={laneInView} onValueChange={showLane} activationMode="manual">
+          <Tabs.List className="lane-tabs" aria-label="Lanes">
             {lanes.map((stage) => (
-              <Tabs.Content
-                key={stage}
-                value={stage}
-                forceMount
-                tabIndex={-1}
-                className="lane-panel"
-              >
-                <BoardLane
-                  stage={stage}
-                  final={stage === lanes[lanes.length - 1]}
-                  tickets={byLane.get(stage) ?? []}
-                  total={totals.get(stage) ?? 0}
-                  draggable={editable}
-                  stalled={stalled}
-                  onNearEnd={loadMore}
-                  scrollers={scrollers}
-                />
-              </Tabs.Content>
+              <Tabs.Trigger key={stage} value={stage} className="btn btn-secondary lane-tab">
+                {stage} <span className="count">{totals.get(stage) ?? 0}</span>
+              </Tabs.Trigger>
             ))}
-          </div>
-          {/* The copy under the pointer: outside every lane, so no lane's scrolling clips it. */}
-          <DragOverlay dropAnimation={null}>
-            {dragged ? (
-              <div className={`card drag-overlay state-${dragged.state}`}>
-                <CardFace ticket={dragged} stalled={stalled.has(dragged.key)} copy />
-              </div>
-            ) : null}
-          </DragOverlay>
-        </DndContext>
-      </Tabs.Root>
+          </Tabs.List>
+          <DndContext
+            sensors={sensors}
+            onDragStart={onDragStart}
+            onDragEnd={onDragEnd}
+            onDragCancel={() => setDragged(null)}
+            measuring={MEASURING}
+            collisionDetection={collide}
+            autoScroll={{ ...AUTOSCROLL, enabled: pointerMoving }}
+          >
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys move focus between the cards (links) inside */}
+            <div
+              className="board"
+              ref={board}
+              onKeyDown={onKeyDown}
+              onScroll={onScroll}
+              onClickCapture={(e) => {
+                if (justDragged.current) return e.preventDefault()
+                // Cards are plain links (2,000 router links would each watch the location);
+                // a plain left click navigates within the app, other clicks open tabs as usual.
+                const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-card]')
+                if (!link || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+                  return
+                e.preventDefault()
+                navigate(link.getAttribute('href') ?? '/')
+              }}
+            >
+              {lanes.map((stage) => (
+                <Tabs.Content
+                  key={stage}
+                  value={stage}
+                  forceMount
+                  tabIndex={-1}
+                  className="lane-panel"
+                >
+                  <BoardLane
+                    stage={stage}
+                    final={stage === lanes[lanes.length - 1]}
+                    tickets={byLane.get(stage) ?? []}
+                    total={totals.get(stage) ?? 0}
+                    draggable={editable}
+                    stalled={stalled}
+                    onNearEnd={loadMore}
+                    scrollers={scrollers}
+                  />
+                </Tabs.Content>
+              ))}
+            </div>
+            {/* The copy under the pointer: outside every lane, so no lane's scrolling clips it. */}
+            <DragOverlay dropAnimation={null}>
+              {dragged ? (
+                <div className={`card drag-overlay state-${dragged.state}`}>
+                  <CardFace ticket={dragged} stalled={stalled.has(dragged.key)} copy />
+                </div>
+              ) : null}
+            </DragOverlay>
+          </DndContext>
+        </Tabs.Root>
+      )}
     </section>
   )
 }

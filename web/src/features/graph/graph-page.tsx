@@ -93,6 +93,52 @@ function FirstView() {
   return null
 }
 
+/** An expanded ticket and its children as loaded: what the view is to bring into sight. */
+type Expansion = { readonly key: string; readonly children: readonly string[] }
+
+/**
+ * After an expansion the graph is laid out again, and the new children (and the ticket
+ * itself) may lie far from what is in view. The view moves to them once they are measured: the
+ * ticket and all its children when they fit at 3/4 size or more; otherwise the ticket at the
+ * top in the middle, with the children nearest below it. Focus goes to the ticket's key, since
+ * the + that had it is gone. Once per expansion, so a live change does not move the view.
+ */
+function FollowExpansion({ expansion }: { expansion: Expansion | null }) {
+  const flow = useReactFlow()
+  const width = useStore((s) => s.width)
+  const height = useStore((s) => s.height)
+  const ready = useStore(
+    (s) =>
+      expansion !== null &&
+      [expansion.key, ...expansion.children].every(
+        (k) => (s.nodeLookup.get(k)?.measured.width ?? 0) > 0,
+      ),
+  )
+  const followed = useRef<string | null>(null)
+  useEffect(() => {
+    if (expansion === null) followed.current = null
+    if (!expansion || !ready || followed.current === expansion.key) return
+    followed.current = expansion.key
+    const group = flow.getNodesBounds([expansion.key, ...expansion.children])
+    const ticket = flow.getNodesBounds([expansion.key])
+    const room = { w: width - 2 * FIT.padding, h: height - 2 * FIT.padding }
+    const zoom = Math.min(
+      FIT.maxZoom,
+      Math.max(FIT.minZoom, Math.min(room.w / group.width, room.h / group.height)),
+    )
+    const x = group.width * zoom <= room.w ? group.x + group.width / 2 : ticket.x + ticket.width / 2
+    const y =
+      group.height * zoom <= room.h ? group.y + group.height / 2 : ticket.y + room.h / 2 / zoom
+    void flow.setCenter(x, y, { zoom })
+    document
+      .querySelector<HTMLElement>(
+        `.react-flow__node[data-id="${CSS.escape(expansion.key)}"] .graph-node-key`,
+      )
+      ?.focus({ preventScroll: true })
+  }, [expansion, ready, flow, width, height])
+  return null
+}
+
 /**
  * A bounded piece of the project's open tickets as a graph (parents above children, blockers
  * above what they block): the first GRAPH_LIMIT the filter matches, in key order, and the
@@ -130,6 +176,14 @@ export default function GraphPage({ prefix }: { prefix: string }) {
       first: first.data.tickets.length,
     }
   }, [first.data, loaded])
+  // The last ticket expanded, once its children are read: the view follows it.
+  const lastKey = expanded.at(-1)
+  const lastPiece = children.at(-1)?.data
+  const expansion = useMemo(
+    () =>
+      lastKey && lastPiece ? { key: lastKey, children: lastPiece.tickets.map((t) => t.key) } : null,
+    [lastKey, lastPiece],
+  )
   const expand = (key: string) => setExpanded((e) => (e.includes(key) ? e : [...e, key]))
   const setFilter = (patch: Parameters<typeof setFilters>[0]) => {
     setExpanded([])
@@ -183,6 +237,7 @@ export default function GraphPage({ prefix }: { prefix: string }) {
                 proOptions={{ hideAttribution: true }}
               >
                 <FirstView />
+                <FollowExpansion expansion={expansion} />
               </ReactFlow>
             </Expand.Provider>
           </div>

@@ -131,9 +131,9 @@ export default function StoriesPage({ prefix, storyId }: { prefix: string; story
       <ul className="rows">
         {stories.data?.map((s) => (
           <li key={s.id}>
-            <button type="button" className="link" onClick={() => setOpen(s.id)}>
+            <Link href={`/p/${prefix}/stories/${s.id}`} className="row-name">
               {s.title}
-            </button>{' '}
+            </Link>{' '}
             <span className="muted">
               {s.status.replace(/_/g, ' ')} · {s.tickets.length} tickets
             </span>

@@ -4,6 +4,7 @@ import type { ProjectRole } from '../../../../src/domain/access.ts'
 import { keys } from '../../api/keys.ts'
 import { service } from '../../api/service.ts'
 import { ErrorNote } from '../../components/error-note.tsx'
+import { RemovableRows } from '../../components/removable-row.tsx'
 
 /** Teams with a role on the project: every member of the team and its sub-teams gets that role. */
 export function ProjectTeams({ prefix }: { prefix: string }) {
@@ -26,21 +27,18 @@ export function ProjectTeams({ prefix }: { prefix: string }) {
     <section aria-labelledby="pteams-h" className="card-form">
       <h2 id="pteams-h">Teams</h2>
       <ErrorNote error={teams.error ?? change.error} />
-      <ul>
-        {teams.data?.map((t) => (
-          <li key={t.team_id}>
-            {t.team_name} ({t.role})
-            <button
-              type="button"
-              className="small"
-              onClick={() => change.mutate(() => service.removeProjectTeam(prefix, t.team_name))}
-            >
-              Remove {t.team_name}
-            </button>
-          </li>
-        ))}
-        {teams.data?.length === 0 ? <li className="muted">No teams.</li> : null}
-      </ul>
+      <RemovableRows
+        items={teams.data}
+        none="No teams."
+        name={(t) => t.team_name}
+        onRemove={(t) => change.mutate(() => service.removeProjectTeam(prefix, t.team_name))}
+      >
+        {(t) => (
+          <>
+            {t.team_name} <span className="muted">{t.role}</span>
+          </>
+        )}
+      </RemovableRows>
       <form onSubmit={add} className="row wrap">
         <label>
           Team
