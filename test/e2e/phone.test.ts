@@ -269,6 +269,13 @@ describe('on a phone (390×844, touch)', () => {
       await page.getByRole('heading', { name: heading }).first().waitFor()
       await expect.poll(async () => (await places()).length).toBeGreaterThan(0)
       expect(await places(), path).toEqual((await places()).map(() => ({ lines: 1, inside: true })))
+      // Nor does a button that names the agent reach past the screen.
+      const outside = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('main button')]
+          .filter((e) => e.getBoundingClientRect().right > innerWidth)
+          .map((e) => e.getAttribute('aria-label') ?? e.textContent)`,
+      )
+      expect(outside, path).toEqual([])
     }
     await context.close()
   })

@@ -19,8 +19,14 @@ export function RemovableRows<T>(props: {
         <li key={props.name(item)}>
           {props.children(item)}
           <span className="row-actions">
-            <button type="button" className="small" onClick={() => props.onRemove(item)}>
-              Remove {props.name(item)}
+            {/* The row names what is removed; the name in the label is for screen readers. */}
+            <button
+              type="button"
+              className="small"
+              aria-label={`Remove ${props.name(item)}`}
+              onClick={() => props.onRemove(item)}
+            >
+              Remove
             </button>
           </span>
         </li>
