@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertTickets } from '../../bench/seed.ts'
 import type { HttpService } from '../../src/client/http-service.ts'
+import { SHOWN } from '../support/poll.ts'
 import { launchBrowser, signInPage } from './support/browser.ts'
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
 
@@ -197,12 +198,14 @@ describe('a graph above its cap', () => {
           .map((n) => n.dataset.id)
       })()`)
     const children = new Set(Array.from({ length: 100 }, (_, i) => `TK-T-${TICKETS - 99 + i}`))
-    await expect.poll(async () => (await inView()).includes('TK-T-1')).toBe(true)
+    await expect.poll(async () => (await inView()).includes('TK-T-1'), SHOWN).toBe(true)
     await expect
-      .poll(async () => (await inView()).filter((k) => children.has(k)).length)
+      .poll(async () => (await inView()).filter((k) => children.has(k)).length, SHOWN)
       .toBeGreaterThanOrEqual(3)
     // Focus stays on the ticket (its expand button is gone), so the keyboard goes on from it.
-    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('TK-T-1')
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.textContent'), SHOWN)
+      .toBe('TK-T-1')
 
     // A narrower filter: the epic alone, under the cap, so no cap is stated.
     await page.getByLabel('Type').selectOption('epic')

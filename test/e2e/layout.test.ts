@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
+import { SHOWN } from '../support/poll.ts'
 import { launchBrowser, signInPage } from './support/browser.ts'
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
 
@@ -266,7 +267,7 @@ describe('layout, command palette and label colours', () => {
     await empty.getByRole('button', { name: 'New ticket' }).click()
     await page.getByRole('dialog', { name: 'New ticket in FRESH' }).waitFor()
     await page.keyboard.press('Escape')
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    await expect.poll(() => page.getByRole('dialog').count(), SHOWN).toBe(0)
     // The first ticket, from anywhere, brings the lanes with it.
     const t = await admin.createTicket({ project: 'FRESH', title: 'The first one' })
     await page.locator(`section.lane[data-stage="design"] li.card[data-key="${t.key}"]`).waitFor()

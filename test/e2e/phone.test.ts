@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SHOWN } from '../support/poll.ts'
 import { launchBrowser } from './support/browser.ts'
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
 
@@ -267,7 +268,7 @@ describe('on a phone (390×844, touch)', () => {
     ] as const) {
       await page.goto(path)
       await page.getByRole('heading', { name: heading }).first().waitFor()
-      await expect.poll(async () => (await places()).length).toBeGreaterThan(0)
+      await expect.poll(async () => (await places()).length, SHOWN).toBeGreaterThan(0)
       expect(await places(), path).toEqual((await places()).map(() => ({ lines: 1, inside: true })))
       // Nor does a button that names the agent reach past the screen.
       const outside = await page.evaluate<string[]>(

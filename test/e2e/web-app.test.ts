@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { HttpService } from '../../src/client/http-service.ts'
+import { SHOWN } from '../support/poll.ts'
 import { MEMBER_PASSWORD, webHarness } from './support/harness.ts'
 
 let admin: HttpService
@@ -211,32 +212,35 @@ describe('web app in Chromium', () => {
     const byTitle = async () => {
       await page.getByRole('button', { name: 'Title', exact: true }).click()
       await expect
-        .poll(() => page.getByRole('columnheader', { name: 'Title' }).getAttribute('aria-sort'))
+        .poll(
+          () => page.getByRole('columnheader', { name: 'Title' }).getAttribute('aria-sort'),
+          SHOWN,
+        )
         .toBe('ascending')
     }
     await page.goto('/p/SRT/list')
     await page.getByRole('heading', { name: /SRT list/ }).waitFor()
-    await expect.poll(rows).toHaveLength(3)
+    await expect.poll(rows, SHOWN).toHaveLength(3)
     await byTitle()
-    await expect.poll(rows).toEqual(['Alpha', 'Charlie', 'Echo'])
+    await expect.poll(rows, SHOWN).toEqual(['Alpha', 'Charlie', 'Echo'])
     await expect.poll(() => page.locator('.live').textContent()).toBe('live')
 
     await admin.createTicket({ project: 'SRT', title: 'Bravo', type: 'bug' })
-    await expect.poll(rows).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
+    await expect.poll(rows, SHOWN).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
     // The server agrees: a fresh read in that order is the same.
     await page.reload()
-    await expect.poll(rows).toHaveLength(4)
+    await expect.poll(rows, SHOWN).toHaveLength(4)
     await byTitle()
-    await expect.poll(rows).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
+    await expect.poll(rows, SHOWN).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
 
     // A list filtered to bugs takes a new bug, in its place, and not a new task.
     await page.goto('/p/SRT/list?type=bug')
-    await expect.poll(rows).toHaveLength(4)
+    await expect.poll(rows, SHOWN).toHaveLength(4)
     await byTitle()
-    await expect.poll(rows).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
+    await expect.poll(rows, SHOWN).toEqual(['Alpha', 'Bravo', 'Charlie', 'Echo'])
     await admin.createTicket({ project: 'SRT', title: 'Delta task', type: 'task' })
     await admin.createTicket({ project: 'SRT', title: 'Delta', type: 'bug' })
-    await expect.poll(rows).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'])
+    await expect.poll(rows, SHOWN).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'])
     await context.close()
   })
 

@@ -38,3 +38,9 @@ export const screenShows = (
       failure: (s) => `timed out waiting for ${String(expected)}; the screen shows:\n${s}`,
     },
   )
+
+/**
+ * `expect.poll` options for a browser's state after a change: a loaded machine may take seconds
+ * to show it (vitest's own default gives up after one).
+ */
+export const SHOWN = { timeout: 10_000 } as const
