@@ -2,6 +2,7 @@
 // then builds the web app into dist/web, where `tk server` serves it from.
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { relative, resolve, sep } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 import { build as buildWeb } from 'vite'
 
@@ -64,6 +65,56 @@ await build({
   // its optional native binding `pg-native` is never used.
   external: ['react-devtools-core', 'pg-native'],
   plugins: [compressWithoutFetch],
+  logLevel: 'warning',
+})
+
+/**
+ * What the quick build leaves to dist/cli.js: the terminal UI (Ink and yoga use top-level
+ * await, which a script cannot hold), the server and the MCP server. bin/tk.js sends the
+ * commands that reach them (`server`, `gui`, `edit`, `mcp`) to dist/cli.js; reached from
+ * dist/cli.cjs anyway, the stand-in says so instead of running.
+ */
+const ESM_ONLY: Record<string, string[]> = {
+  'src/tui/run.ts': ['runTui'],
+  'src/server/start.ts': ['runServerCommand'],
+  'src/cli/commands/mcp.ts': ['mcp'],
+}
+const esmOnly: Plugin = {
+  name: 'esm-only',
+  setup(b) {
+    b.onResolve({ filter: /\.ts$/ }, ({ path, resolveDir }) => {
+      const file = relative(process.cwd(), resolve(resolveDir, path)).split(sep).join('/')
+      return file in ESM_ONLY ? { path: file, namespace: 'esm-only' } : undefined
+    })
+    b.onLoad({ filter: /.*/, namespace: 'esm-only' }, ({ path }) => ({
+      contents: (ESM_ONLY[path] ?? [])
+        .map(
+          (name) =>
+            `export const ${name} = () => { throw new Error('${path} is not in dist/cli.cjs: bin/tk.js should have started dist/cli.js for this command') }`,
+        )
+        .join('\n'),
+      loader: 'js',
+    }))
+  },
+}
+
+// The same command line as one script, which bin/tk.js compiles with a V8 code cache that it
+// writes after the command has run, so the functions the command called are in it too: a
+// command then starts with no parsing, compiling or module linking of its own (decision 0045).
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node24',
+  sourcemap: 'linked',
+  minify: true,
+  define: { __TICKET_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__tkUrl' },
+  banner: { js: "const __tkUrl = require('node:url').pathToFileURL(__filename).href;" },
+  jsx: 'automatic',
+  external: ['react-devtools-core', 'pg-native'],
+  plugins: [esmOnly],
   logLevel: 'warning',
 })
 
