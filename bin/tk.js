@@ -7,9 +7,9 @@ const [major, minor] = process.versions.node.split('.').map(Number)
 // memory flat at no cost in throughput (docs/decisions/0008-server-memory-and-hot-queries.md).
 const SERVER_V8_FLAGS = ['--max-semi-space-size=4']
 const serving = process.argv[2] === 'server'
-// Words that reach the terminal UI, the server or the MCP server, which only dist/cli.js holds
-// (a title word among them just takes the longer start).
-const ESM_ONLY = new Set(['server', 'gui', '-g', '-gui', '--gui', 'edit', 'mcp'])
+// Words that reach the terminal UI or the MCP server, which only dist/cli.js holds (a title
+// word among them just takes the longer start).
+const ESM_ONLY = new Set(['gui', '-g', '-gui', '--gui', 'edit', 'mcp'])
 
 function fnv(text) {
   let h = 0x811c9dc5
@@ -44,7 +44,7 @@ function runScript(url) {
   let cacheFile
   let trained = []
   let cachedData
-  const install = `ticket-cli-${fnv(file)}-`
+  const install = `ticket-cli-${fnv(`${file}\0${process.execArgv.join(' ')}`)}-`
   if (dir) {
     const { size, mtimeMs } = fs.statSync(file)
     cacheFile = join(

@@ -69,14 +69,14 @@ await build({
 })
 
 /**
- * What the quick build leaves to dist/cli.js: the terminal UI (Ink and yoga use top-level
- * await, which a script cannot hold), the server and the MCP server. bin/tk.js sends the
- * commands that reach them (`server`, `gui`, `edit`, `mcp`) to dist/cli.js; reached from
- * dist/cli.cjs anyway, the stand-in says so instead of running.
+ * What the script build leaves to dist/cli.js: the terminal UI (Ink and yoga use top-level
+ * await, which a script cannot hold) and the MCP server (its SDK would add to what every
+ * command reads, for a command that starts once per agent session). bin/tk.js sends the
+ * commands that reach them (`gui`, `edit`, `mcp`) to dist/cli.js; reached from dist/cli.cjs
+ * anyway, the stand-in says so instead of running.
  */
 const ESM_ONLY: Record<string, string[]> = {
   'src/tui/run.ts': ['runTui'],
-  'src/server/start.ts': ['runServerCommand'],
   'src/cli/commands/mcp.ts': ['mcp'],
 }
 const esmOnly: Plugin = {
@@ -98,9 +98,10 @@ const esmOnly: Plugin = {
   },
 }
 
-// The same command line as one script, which bin/tk.js compiles with a V8 code cache that it
-// writes after the command has run, so the functions the command called are in it too: a
-// command then starts with no parsing, compiling or module linking of its own (decision 0045).
+// The same command line, server included, as one script, which bin/tk.js compiles with a V8
+// code cache that it writes after the command has run, so the functions the command called are
+// in it too: a command then starts with no parsing, compiling or module linking of its own
+// (decision 0045). dist/cli.js stays for the terminal UI and the MCP server.
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
@@ -114,7 +115,7 @@ await build({
   banner: { js: "const __tkUrl = require('node:url').pathToFileURL(__filename).href;" },
   jsx: 'automatic',
   external: ['react-devtools-core', 'pg-native'],
-  plugins: [esmOnly],
+  plugins: [esmOnly, compressWithoutFetch],
   logLevel: 'warning',
 })
 
