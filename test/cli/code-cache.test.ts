@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { spawnServer } from '../support/server-process.ts'
 import { tempDir } from '../support/temp-dir.ts'
 import { runTk, tempWorkspace } from '../support/workspace.ts'
 
@@ -90,7 +91,10 @@ describe('the command line code cache (decision 0045)', () => {
     const good = readFileSync(file)
     // A cache of the right size whose bytes are garbage, trained for every command word.
     const head = `${JSON.stringify(trainedWords(file))}\n`
-    writeFileSync(file, Buffer.concat([Buffer.from(head), Buffer.alloc(good.length - head.length, 7)]))
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(head), Buffer.alloc(good.length - head.length, 7)]),
+    )
 
     const got = await tk('get', '-id', key)
     expect(got).toMatchObject({ code: 0, stderr: '' })
@@ -98,6 +102,30 @@ describe('the command line code cache (decision 0045)', () => {
     const rewritten = readFileSync(file)
     expect(rewritten.subarray(head.length).every((b) => b === 7)).toBe(false)
     expect(trainedWords(file)).toHaveLength(1)
+  })
+
+  it('is kept apart for tk server, which starts Node with flags of its own', async () => {
+    const ws = await tempWorkspace()
+    const cacheHome = tempDir('tk-cache-')
+    const tk = (...args: string[]) =>
+      runTk(args, { cwd: ws.dir, env: { TICKET_HOME: ws.home, ...cacheEnv(cacheHome) } })
+    expect((await tk('list')).code).toBe(0)
+    const [command] = cacheFiles(cacheHome)
+    const file = join(cacheHome, 'ticket', command!)
+    const written = statSync(file).mtimeMs
+
+    const server = await spawnServer([], cacheEnv(cacheHome))
+    const health = await fetch(`${server.url}/api/healthz`)
+    expect(health.status).toBe(200)
+    server.child.kill('SIGTERM')
+    // The server writes its own cache as it ends; the command's is left as it was.
+    await expect.poll(() => cacheFiles(cacheHome).length, { timeout: 15_000 }).toBe(2)
+    expect(cacheFiles(cacheHome)).toContain(command)
+    expect(statSync(file).mtimeMs).toBe(written)
+
+    // And the command still finds its cache good: nothing is rewritten.
+    expect((await tk('list')).code).toBe(0)
+    expect(statSync(file).mtimeMs).toBe(written)
   })
 
   it('is not written with NODE_DISABLE_COMPILE_CACHE=1', async () => {
@@ -115,8 +143,9 @@ describe('the command line code cache (decision 0045)', () => {
     const ws = await tempWorkspace()
     const cacheHome = tempDir('tk-cache-')
     const env = { TICKET_HOME: ws.home, ...cacheEnv(cacheHome) }
-    const key = (await runTk(['add', 'same either way', '-p', '2'], { cwd: ws.dir, env })).stdout
-      .trim()
+    const key = (
+      await runTk(['add', 'same either way', '-p', '2'], { cwd: ws.dir, env })
+    ).stdout.trim()
     for (const args of [
       ['get', '-id', key, '--json'],
       ['list', '--json'],
