@@ -18,14 +18,14 @@ function fnv(text) {
 }
 
 /**
- * Every other command runs from dist/cli.cjs, the same code as one script, compiled with a V8
- * code cache of the user's own (NODE_COMPILE_CACHE, else $XDG_CACHE_HOME/ticket, else
- * ~/.cache/ticket). Node caches a module as compiled before it runs, which leaves out every
- * function compiled when first called; this cache is written after the command has run, so it
- * holds those too. It is rewritten (growing to what both commands used) the first time each
- * command word runs, and when V8 refuses it (another Node, other flags, a new build), which
- * also removes the caches of this install's earlier builds. NODE_DISABLE_COMPILE_CACHE=1
- * turns it off. Decision 0045.
+ * Every other command runs from dist/cli.cjs (`tk server` from dist/cli-server.cjs): the same
+ * code as one script, compiled with a V8 code cache of the user's own (NODE_COMPILE_CACHE, else
+ * $XDG_CACHE_HOME/ticket, else ~/.cache/ticket). Node caches a module as compiled before it
+ * runs, which leaves out every function compiled when first called; this cache is written after
+ * the command has run, so it holds those too. It is rewritten (growing to what both commands
+ * used) the first time each command word runs, and when V8 refuses it (another Node, a new
+ * build), which also removes this install's caches of earlier builds; Node flags (the server's)
+ * get a cache of their own. NODE_DISABLE_COMPILE_CACHE=1 turns it off. Decision 0045.
  */
 function runScript(url) {
   const fs = process.getBuiltinModule('node:fs')
@@ -106,7 +106,8 @@ if (major > 24 || (major === 24 && minor >= 7)) {
     ;(await import('node:module')).enableCompileCache?.()
     await import('../dist/cli.js')
   } else {
-    runScript(new URL('../dist/cli.cjs', import.meta.url))
+    const script = process.argv.includes('server') ? '../dist/cli-server.cjs' : '../dist/cli.cjs'
+    runScript(new URL(script, import.meta.url))
   }
 } else {
   const { handOver } = await import('./hand-over.js')
