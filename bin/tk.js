@@ -73,17 +73,25 @@ function runScript(url) {
   const fresh = cachedData === undefined || script.cachedDataRejected
   if (cacheFile && (fresh || (!trained.includes(word) && trained.length < 64)))
     process.once('exit', () => {
+      // The file is opened before the cache is made, so that where it cannot be written (a
+      // read-only home) no run spends the time making it.
+      const temp = `${cacheFile}.${process.pid}`
+      let fd
       try {
         fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+        fd = fs.openSync(temp, 'w', 0o600)
+        fs.writeSync(fd, `${JSON.stringify(fresh ? [word] : [...trained, word])}\n`)
+        fs.writeSync(fd, script.createCachedData())
+        fs.closeSync(fd)
+        fd = undefined
         if (fresh)
           for (const old of fs.readdirSync(dir))
             if (old.startsWith(install) && old.endsWith('.cache')) fs.rmSync(join(dir, old))
-        const head = Buffer.from(`${JSON.stringify(fresh ? [word] : [...trained, word])}\n`)
-        const temp = `${cacheFile}.${process.pid}`
-        fs.writeFileSync(temp, Buffer.concat([head, script.createCachedData()]))
         fs.renameSync(temp, cacheFile)
       } catch {
         // A cache that cannot be written costs the next command its compiling, nothing more.
+        if (fd !== undefined) fs.closeSync(fd)
+        fs.rmSync(temp, { force: true })
       }
     })
   const module = { exports: {} }
