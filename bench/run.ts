@@ -1,13 +1,17 @@
 // npm run bench: CLI wall time against `node -e 0` in the same run (quality.md), written to
-// bench/RESULTS.md. Figures, never assertions: these machines are shared and noisy.
+// bench/RESULTS.md. Figures, never assertions: these machines are shared and noisy. BENCH_TK
+// measures other builds' bin/tk.js, comma-separated and taken in turn within each run (before
+// and after a change, side by side).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { seedWorkspace } from './seed.ts'
 
-const TK = fileURLToPath(new URL('../bin/tk.js', import.meta.url))
+const BUILDS = (process.env.BENCH_TK ?? fileURLToPath(new URL('../bin/tk.js', import.meta.url)))
+  .split(',')
+  .filter(Boolean)
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url))
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
@@ -30,7 +34,15 @@ function once(args: string[], env: NodeJS.ProcessEnv): Sample {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-type Row = { size: number; name: string; ms: number; ratio: number; kb: number; target: string }
+type Row = {
+  size: number
+  build: string
+  name: string
+  ms: number
+  ratio: number
+  kb: number
+  target: string
+}
 
 function measure(size: number, home: string): Row[] {
   const env = { TICKET_HOME: home, TICKET_USERNAME: '' }
@@ -44,19 +56,27 @@ function measure(size: number, home: string): Row[] {
     ['tk search word', () => ['search', 'password'], '≤ 2.0×'],
   ]
   const base: number[] = []
-  const samples = new Map<string, Sample[]>(cases.map(([n]) => [n, []]))
+  const samples = new Map<string, Sample[]>(
+    BUILDS.flatMap((tk) => cases.map(([n]) => [`${tk} ${n}`, []])),
+  )
   for (let i = 0; i < RUNS; i++) {
     base.push(once(['-e', '0'], env).ms)
-    for (const [name, args] of cases) samples.get(name)!.push(once([TK, ...args(i)], env))
+    // Each build gets its own ticket, so that no two complete the same one.
+    for (const [name, args] of cases)
+      for (const [b, tk] of BUILDS.entries())
+        samples.get(`${tk} ${name}`)!.push(once([tk, ...args(i * BUILDS.length + b)], env))
   }
   const floor = median(base)
   return [
-    { size, name: 'node -e 0', ms: floor, ratio: 1, kb: 0, target: 'floor' },
-    ...cases.map(([name, , target]) => {
-      const s = samples.get(name)!
-      const ms = median(s.map((x) => x.ms))
-      return { size, name, ms, ratio: ms / floor, kb: Math.max(...s.map((x) => x.kb)), target }
-    }),
+    { size, build: '', name: 'node -e 0', ms: floor, ratio: 1, kb: 0, target: 'floor' },
+    ...cases.flatMap(([name, , target]) =>
+      BUILDS.map((build) => {
+        const s = samples.get(`${build} ${name}`)!
+        const ms = median(s.map((x) => x.ms))
+        const kb = Math.max(...s.map((x) => x.kb))
+        return { size, build, name, ms, ratio: ms / floor, kb, target }
+      }),
+    ),
   ]
 }
 
@@ -67,22 +87,23 @@ for (const size of SIZES) {
     const t0 = Date.now()
     await seedWorkspace(join(dir, '.ticket'), size)
     process.stderr.write(`seeded ${size} tickets in ${Date.now() - t0} ms\n`)
-    once([TK, 'list', '-n', '1'], { TICKET_HOME: join(dir, '.ticket') }) // warm the compile cache
+    for (const tk of BUILDS) once([tk, 'list', '-n', '1'], { TICKET_HOME: join(dir, '.ticket') }) // warm the compile cache
     rows.push(...measure(size, join(dir, '.ticket')))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
+const several = BUILDS.length > 1
 const table = [
-  '| tickets | command | median ms | ratio to node -e 0 | target | peak RSS MB |',
-  '|---|---|---|---|---|---|',
+  `| tickets |${several ? ' build |' : ''} command | median ms | ratio to node -e 0 | target | peak RSS MB |`,
+  `|---|${several ? '---|' : ''}---|---|---|---|---|`,
   ...rows.map(
     (r) =>
-      `| ${r.size} | \`${r.name}\` | ${r.ms.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${r.target} | ${r.kb ? (r.kb / 1024).toFixed(0) : '-'} |`,
+      `| ${r.size} |${several ? ` ${r.build} |` : ''} \`${r.name}\` | ${r.ms.toFixed(1)} | ${r.ratio.toFixed(2)}× | ${r.target} | ${r.kb ? (r.kb / 1024).toFixed(0) : '-'} |`,
   ),
 ].join('\n')
-const section = `## CLI, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${RUNS} runs each\n\n${table}\n`
+const section = `## CLI, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}, ${RUNS} runs each, load average ${loadavg()[0]!.toFixed(1)} at the end\n\n${table}\n`
 const previous = existsSync(RESULTS)
   ? readFileSync(RESULTS, 'utf8')
       .replace(/## CLI,[\s\S]*?(?=\n## |$)/, '')

@@ -2,6 +2,7 @@
 // then builds the web app into dist/web, where `tk server` serves it from.
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { relative, resolve, sep } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 import { build as buildWeb } from 'vite'
 
@@ -66,6 +67,63 @@ await build({
   plugins: [compressWithoutFetch],
   logLevel: 'warning',
 })
+
+/**
+ * The command line is also built as two scripts, which bin/tk.js compiles with a V8 code cache
+ * that it writes after the command has run, so the functions the command called are in it too:
+ * a command then starts with no parsing, compiling or module linking of its own (decision
+ * 0045). dist/cli.cjs runs the commands, dist/cli-server.cjs is the same with the server, which
+ * would cost every other command reading it (about 9 ms and 9 MB). Neither holds the terminal
+ * UI (Ink and yoga use top-level await, which a script cannot) nor the MCP server (its SDK, for
+ * a command started once per agent session): bin/tk.js runs the commands that reach them
+ * (`gui`, `edit`, `mcp`) from dist/cli.js. A script that reaches a module it leaves out says so
+ * instead of running.
+ */
+const TUI_AND_MCP: Record<string, string[]> = {
+  'src/tui/run.ts': ['runTui'],
+  'src/cli/commands/mcp.ts': ['mcp'],
+}
+const SERVER: Record<string, string[]> = { 'src/server/start.ts': ['runServerCommand'] }
+
+const leaveOut = (script: string, modules: Record<string, string[]>): Plugin => ({
+  name: 'leave-out',
+  setup(b) {
+    b.onResolve({ filter: /\.ts$/ }, ({ path, resolveDir }) => {
+      const file = relative(process.cwd(), resolve(resolveDir, path)).split(sep).join('/')
+      return file in modules ? { path: file, namespace: 'left-out' } : undefined
+    })
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, ({ path }) => ({
+      contents: (modules[path] ?? [])
+        .map(
+          (name) =>
+            `export const ${name} = () => { throw new Error('${path} is not in ${script}: bin/tk.js should not have run this command from it') }`,
+        )
+        .join('\n'),
+      loader: 'js',
+    }))
+  },
+})
+
+for (const [script, left] of [
+  ['dist/cli.cjs', { ...TUI_AND_MCP, ...SERVER }],
+  ['dist/cli-server.cjs', TUI_AND_MCP],
+] as const)
+  await build({
+    entryPoints: ['src/cli/main.ts'],
+    outfile: script,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node24',
+    sourcemap: 'linked',
+    minify: true,
+    define: { __TICKET_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__tkUrl' },
+    banner: { js: "const __tkUrl = require('node:url').pathToFileURL(__filename).href;" },
+    jsx: 'automatic',
+    external: ['react-devtools-core', 'pg-native'],
+    plugins: [leaveOut(script, left), compressWithoutFetch],
+    logLevel: 'warning',
+  })
 
 // bin/tk.js answers `tk --version` from this file alone.
 writeFileSync(

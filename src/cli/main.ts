@@ -189,6 +189,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(0)
 })
 
-// A command that printed its answer may still report failure (doctor problems).
-const code = await main(process.argv.slice(2))
-process.exitCode = code !== 0 ? code : (process.exitCode ?? 0)
+// A command that printed its answer may still report failure (doctor problems). No top-level
+// await: the same code is also built as one script (dist/cli.cjs, decision 0045).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code !== 0 ? code : (process.exitCode ?? 0)
+})

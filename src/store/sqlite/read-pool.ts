@@ -8,7 +8,7 @@
  * back, and the event loop serves other requests meanwhile.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -57,6 +57,9 @@ class PoolWorker implements DatabaseConnection {
 
   constructor(path: string, onGone: (w: PoolWorker) => void) {
     this.#onGone = onGone
+    // Asked for here, not imported: only a server starts workers, and loading worker_threads
+    // costs every command about 2 ms (decision 0045).
+    const { Worker } = process.getBuiltinModule('node:worker_threads')
     this.#worker = new Worker(WORKER_URL, { workerData: { path } })
     this.#worker.on('message', (reply: ReadReply) => {
       const resolve = this.#pending.get(reply.id)
