@@ -7,7 +7,7 @@ import {
   toTickets,
   updateTicketRow,
 } from '../../store/tickets.ts'
-import type { TreeNode } from '../ticket-service.ts'
+import type { TreeNode, TreePage, TreePageInput } from '../ticket-service.ts'
 import { projectFor, ticketFor } from './access.ts'
 import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
@@ -132,5 +132,76 @@ export async function tree(
       return t ? [build(t)] : []
     }
     return (byParent.get(null) ?? []).filter((t) => t.open).map(build)
+  })
+}
+
+/** Tickets a hierarchy page holds unless asked for fewer: quick to draw, a screen or two. */
+export const TREE_PAGE_LIMIT = 200
+const MAX_TREE_PAGE_LIMIT = 1000
+
+/**
+ * One page of the hierarchy in id order, the order `tree` draws: top-level open tickets
+ * through `tickets_roots`, or one ticket's unarchived children through `tickets_parent`, each
+ * page going on after the previous page's last ticket, so page 500 costs what page 1 does.
+ * The shown tickets' children are counted with the page as a subquery (nothing bound per
+ * ticket), and the total read from the same index (migration 11).
+ */
+export async function treePage(ctx: Ctx, input: TreePageInput): Promise<TreePage> {
+  const limit = input.limit ?? TREE_PAGE_LIMIT
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TREE_PAGE_LIMIT)
+    throw invalid(
+      `invalid limit "${limit}"`,
+      `a hierarchy page holds 1 to ${MAX_TREE_PAGE_LIMIT} tickets`,
+    )
+  return ctx.store.read(async (db) => {
+    const project = await projectFor(db, ctx, input.project, 'read')
+    const parent =
+      input.parent === undefined ? undefined : await ticketFor(db, ctx, input.parent, 'read')
+    if (parent && parent.project_id !== project.id)
+      throw invalid(
+        `${parent.key} is not in project ${project.prefix}`,
+        `ask for ${parent.key}'s children in its own project, ${parent.project_prefix}`,
+      )
+    const after =
+      input.after === undefined ? undefined : await ticketFor(db, ctx, input.after, 'read')
+    let page = selectTickets(db).where('t.archived', '=', 0)
+    let count = db
+      .selectFrom('tickets as t')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('t.archived', '=', 0)
+    if (parent) {
+      page = page.where('t.parent_id', '=', parent.id)
+      count = count.where('t.parent_id', '=', parent.id)
+    } else {
+      page = page.where('t.project_id', '=', project.id).where('t.parent_id', 'is', null)
+      page = page.where('t.open', '=', 1)
+      count = count.where('t.project_id', '=', project.id).where('t.parent_id', 'is', null)
+      count = count.where('t.open', '=', 1)
+    }
+    if (after) page = page.where('t.id', '>', after.id)
+    page = page.orderBy('t.id')
+    // One more than shown says whether there is more; only then, or past page 1, is it counted.
+    const rows = await page.limit(limit + 1).execute()
+    const shown = rows.slice(0, limit)
+    const keyOf = new Map(shown.map((r) => [r.id, r.key]))
+    // The shown tickets' children, found through the page as a subquery: nothing bound per ticket.
+    const counted = await db
+      .selectFrom('tickets')
+      .select('parent_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parent_id', 'in', page.clearSelect().select('t.id').limit(limit))
+      .where('archived', '=', 0)
+      .groupBy('parent_id')
+      .execute()
+    const children: Record<string, number> = {}
+    for (const r of counted) {
+      const key = r.parent_id === null ? undefined : keyOf.get(r.parent_id)
+      if (key !== undefined) children[key] = Number(r.n)
+    }
+    const total =
+      after === undefined && rows.length <= limit
+        ? shown.length
+        : Number((await count.executeTakeFirst())?.n ?? 0)
+    return { tickets: await toTickets(db, shown), total, children }
   })
 }
