@@ -214,4 +214,14 @@ describe(`the hierarchy over ${TICKETS} tickets, a page at a time`, () => {
     expect(page.total).toBe(CHILDREN)
     expect(widest.count, widest.sql).toBeLessThanOrEqual(MAX_BOUND)
   })
+
+  it("draws one ticket's whole tree from its subtree alone, not the project's tickets", async () => {
+    const [plan] = await plansOf(() => svc.tree({ ticket: 'TK-T-1' }), /subtree/)
+    expect(plan).toMatch(/SEARCH c USING COVERING INDEX tickets_parent/)
+    expect(plan).not.toMatch(/SCAN t\b/)
+    const [root] = await svc.tree({ ticket: 'TK-T-1' })
+    expect(root?.children.map((c) => c.ticket.key)).toEqual(
+      Array.from({ length: CHILDREN }, (_, i) => `TK-T-${i + 2}`),
+    )
+  })
 })

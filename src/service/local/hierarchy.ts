@@ -1,5 +1,6 @@
 import { invalid } from '../../domain/errors.ts'
 import type { Ticket } from '../../domain/ticket.ts'
+import type { Db } from '../../store/store.ts'
 import {
   ancestorIds,
   selectTickets,
@@ -101,6 +102,25 @@ export async function listOrphans(ctx: Ctx, project: string): Promise<Ticket[]> 
   })
 }
 
+/** The ticket `id` and its unarchived descendants (an archived ticket's subtree is left out). */
+const subtreeIds = (db: Db, id: number) =>
+  db
+    .withRecursive('subtree(id)', (qb) =>
+      qb
+        .selectFrom('tickets')
+        .select('id')
+        .where('id', '=', id)
+        .unionAll((q) =>
+          q
+            .selectFrom('tickets as c')
+            .innerJoin('subtree', 'subtree.id', 'c.parent_id')
+            .select('c.id')
+            .where('c.archived', '=', 0),
+        ),
+    )
+    .selectFrom('subtree')
+    .select('subtree.id')
+
 export async function tree(
   ctx: Ctx,
   input: { ticket?: string; project?: string },
@@ -110,8 +130,11 @@ export async function tree(
     const projectId = root
       ? root.project_id
       : (await projectFor(db, ctx, input.project ?? '', 'read')).id
-    const rows = await selectTickets(db)
-      .where('t.project_id', '=', projectId)
+    // One ticket's tree reads that ticket and what is below it, not the whole project.
+    const rows = await (root
+      ? selectTickets(db).where('t.id', 'in', subtreeIds(db, root.id))
+      : selectTickets(db).where('t.project_id', '=', projectId)
+    )
       .where('t.archived', '=', 0)
       .orderBy('t.id')
       .execute()
