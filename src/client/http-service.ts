@@ -20,6 +20,7 @@ import type {
   TicketService,
   TicketWithRecords,
   TreeNode,
+  TreePage,
 } from '../service/ticket-service.ts'
 
 export type HttpServiceOptions = {
@@ -442,6 +443,12 @@ export class HttpService implements TicketService {
     this.#call('GET', `/api/projects/${seg(project)}/orphans`)
   tree: TicketService['tree'] = (input) =>
     this.#call<TreeNode[]>('GET', '/api/tree', undefined, input)
+  treePage: TicketService['treePage'] = ({ project, parent, after, limit }) =>
+    this.#call<TreePage>('GET', `/api/projects/${seg(project)}/tree`, undefined, {
+      parent,
+      after,
+      limit,
+    })
 
   assign: TicketService['assign'] = (ref, assignee) =>
     this.#call('POST', `/api/tickets/${seg(ref)}/assign`, { assignee })

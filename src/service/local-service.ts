@@ -136,6 +136,7 @@ export class LocalService implements TicketService {
   unsetParent: TicketService['unsetParent'] = (ref) => hierarchy.unsetParent(this.#ctx, ref)
   listOrphans: TicketService['listOrphans'] = (project) => hierarchy.listOrphans(this.#ctx, project)
   tree: TicketService['tree'] = (input) => hierarchy.tree(this.#ctx, input)
+  treePage: TicketService['treePage'] = (input) => hierarchy.treePage(this.#ctx, input)
 
   assign: TicketService['assign'] = (ref, username) => claims.assign(this.#ctx, ref, username)
   unassign: TicketService['unassign'] = (ref) => claims.unassign(this.#ctx, ref)

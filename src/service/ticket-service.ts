@@ -155,6 +155,30 @@ export type ClaimResult = {
 
 export type TreeNode = { readonly ticket: Ticket; readonly children: readonly TreeNode[] }
 
+/** Which page of a project's hierarchy: its top-level tickets, or one ticket's children. */
+export type TreePageInput = {
+  readonly project: string
+  /** The children of this ticket (open or closed); top-level open tickets when absent. */
+  readonly parent?: string
+  /** Goes on after this ticket (the previous page's last), in id order. */
+  readonly after?: string
+  /** At most this many (200 by default, 1 to 1,000). */
+  readonly limit?: number
+}
+
+/**
+ * One page of a project's hierarchy in id order, as `tree` draws it: how many there are in
+ * all, and how many unarchived children each shown ticket has (so a view can load them with
+ * `parent`).
+ */
+export type TreePage = {
+  readonly tickets: readonly Ticket[]
+  /** Every top-level ticket (or child of `parent`), shown or not, on every page. */
+  readonly total: number
+  /** Unarchived children per shown ticket's key; absent when none. */
+  readonly children: Readonly<Record<string, number>>
+}
+
 export type Dependencies = {
   readonly depends_on: readonly Ticket[]
   readonly blocks: readonly Ticket[]
@@ -286,6 +310,8 @@ export interface TicketService extends OrganisationService, PlanningService, Age
   listOrphans(project: string): Promise<Ticket[]>
   /** The hierarchy below `ref`, or every root of the project. */
   tree(input: { ticket?: string; project?: string }): Promise<TreeNode[]>
+  /** A page of the hierarchy: what a view shows first, and each ticket's children on request. */
+  treePage(input: TreePageInput): Promise<TreePage>
 
   assign(ref: string, username: string): Promise<Ticket>
   unassign(ref: string): Promise<Ticket>

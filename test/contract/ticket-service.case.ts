@@ -700,6 +700,50 @@ export function describeTicketService(name: string, open: OpenService) {
       expect(root?.children[0]?.ticket.key).toBe(t.key)
       expect(root?.children[0]?.children[0]?.ticket.title).toBe('leaf')
     })
+
+    it("pages the top-level tickets with a total and child counts, and a ticket's children", async () => {
+      const { svc } = await withProject()
+      const epic = await svc.createTicket({ project: 'CUS', title: 'epic', type: 'epic' })
+      const kids: string[] = []
+      for (const title of ['one', 'two', 'three'])
+        kids.push((await svc.createTicket({ project: 'CUS', title, parent: epic.key })).key)
+      const gone = await svc.createTicket({ project: 'CUS', title: 'gone', parent: epic.key })
+      await svc.setFlag(gone.key, 'archived', true)
+      await svc.setFlag(kids[2]!, 'open', false)
+      await svc.createTicket({ project: 'CUS', title: 'leaf', parent: kids[0]! })
+      const roots = [epic.key]
+      for (const title of ['loose', 'alone'])
+        roots.push((await svc.createTicket({ project: 'CUS', title })).key)
+      const shut = await svc.createTicket({ project: 'CUS', title: 'shut' })
+      await svc.setFlag(shut.key, 'open', false)
+
+      // Open top-level tickets in id order, as `tree` draws them; the closed one is left out.
+      const first = await svc.treePage({ project: 'CUS', limit: 2 })
+      expect(first.tickets.map((t) => t.key)).toEqual(roots.slice(0, 2))
+      expect(first.total).toBe(3)
+      // Children counted whether open or closed, archived ones not; none for a leaf.
+      expect(first.children).toEqual({ [epic.key]: 3 })
+      const second = await svc.treePage({ project: 'CUS', limit: 2, after: roots[1]! })
+      expect(second.tickets.map((t) => t.key)).toEqual(roots.slice(2))
+      expect(second.total).toBe(3)
+      const whole = await svc.treePage({ project: 'CUS' })
+      expect(whole.tickets.map((t) => t.key)).toEqual(roots)
+      expect((await svc.tree({ project: 'CUS' })).map((n) => n.ticket.key)).toEqual(roots)
+
+      const below = await svc.treePage({ project: 'CUS', parent: epic.key, limit: 2 })
+      expect(below.tickets.map((t) => t.key)).toEqual(kids.slice(0, 2))
+      expect(below.total).toBe(3)
+      expect(below.children).toEqual({ [kids[0]!]: 1 })
+      const rest = await svc.treePage({ project: 'CUS', parent: epic.key, after: kids[1]! })
+      expect(rest.tickets.map((t) => [t.key, t.open])).toEqual([[kids[2], false]])
+      expect(rest.total).toBe(3)
+
+      await svc.createProject({ prefix: 'OTH', title: 'Other' })
+      await expectError(svc.treePage({ project: 'OTH', parent: epic.key }), 'invalid', /CUS/)
+      await expectError(svc.treePage({ project: 'CUS', limit: 0 }), 'invalid')
+      await expectError(svc.treePage({ project: 'NOPE' }), 'not_found')
+      await expectError(svc.treePage({ project: 'CUS', parent: 'CUS-T-999' }), 'not_found')
+    })
   })
 
   describe(`${name}: claim`, () => {

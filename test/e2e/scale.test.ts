@@ -158,17 +158,44 @@ describe('a 10,000-ticket project in Chromium', () => {
     expect(pages[2]?.get('after')).toBeTruthy()
     await context.close()
   })
-  it('draws the hierarchy 200 top-level tickets at a time, saying how many there are', async () => {
+  // Last: it attaches tickets under TK-T-1, which changes that ticket's stage.
+  it('reads the hierarchy a page at a time: 200 top-level tickets with their count, more on request, children on expand', async () => {
+    for (const seq of [2, 3, 4]) await admin.setParent(`TK-T-${seq}`, 'TK-T-1')
+    const roots = TICKETS - 3
     const { page, context } = await signInPage(browser, server.url, 'admin', ADMIN_PASSWORD)
+    const asked: URLSearchParams[] = []
+    page.on('request', (r) => {
+      const url = new URL(r.url())
+      if (url.pathname === '/api/projects/TK/tree') asked.push(url.searchParams)
+      // The whole tree is never asked for.
+      if (url.pathname === '/api/tree') asked.push(new URLSearchParams({ whole: 'yes' }))
+    })
     await page.goto('/p/TK/tree')
-    const roots = page.locator('ul.tree > li')
-    await roots.first().waitFor({ timeout: 60_000 })
+    const top = page.locator('ul.tree > li')
+    await top.first().waitFor({ timeout: 60_000 })
     await expect
       .poll(() => page.locator('.cap-note').innerText())
-      .toContain(`Showing 200 of ${TICKETS.toLocaleString('en-US')} top-level tickets`)
-    expect(await roots.count()).toBe(200)
+      .toContain(`Showing 200 of ${roots.toLocaleString('en-US')} top-level tickets`)
+    expect(await top.count()).toBe(200)
+    expect(asked.length).toBeGreaterThan(0)
+    // Only first pages of top-level tickets so far (the live window may ask twice).
+    expect(asked.map((p) => p.toString()).filter((q) => q !== 'limit=200')).toEqual([])
+
+    // Children are read when a ticket is opened, not before.
+    expect(await top.first().locator('ul li').count()).toBe(0)
+    await page.getByRole('button', { name: 'Show 3 children of TK-T-1' }).click()
+    const kids = top.first().locator('ul > li .row-key')
+    await expect.poll(() => kids.allInnerTexts()).toEqual(['TK-T-2', 'TK-T-3', 'TK-T-4'])
+    expect(asked.some((p) => p.get('parent') === 'TK-T-1')).toBe(true)
+
+    // The next page goes on after the last shown top-level ticket (TK-T-1, then TK-T-5…203).
     await page.getByRole('button', { name: 'Show 200 more' }).click()
-    await expect.poll(() => roots.count()).toBe(400)
+    await expect.poll(() => top.count()).toBe(400)
+    expect(asked.some((p) => p.get('after') === 'TK-T-203' && p.get('parent') === null)).toBe(true)
+    await expect
+      .poll(() => page.locator('.cap-note').innerText())
+      .toContain(`Showing 400 of ${roots.toLocaleString('en-US')} top-level tickets`)
+    expect(asked.some((p) => p.has('whole'))).toBe(false)
     await context.close()
   }, 120_000)
 })

@@ -83,29 +83,29 @@ describe(`views over ${TICKETS} open tickets in one project`, () => {
   })
 })
 
-describe(`sorted pages and the graph over ${TICKETS} tickets`, () => {
-  /** SQLite's plan of each statement `run` made that reads `tickets as t` in order. */
-  async function plansOf(run: () => Promise<unknown>) {
-    recorded = []
-    await run()
-    const seen = recorded
-    recorded = undefined
-    const db = new DatabaseSync(join(dir, '.ticket', 'ticket.db'), { readOnly: true })
-    try {
-      return seen
-        .filter((s) => /order by/i.test(s.sql))
-        .map((s) =>
-          db
-            .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
-            .all(...(s.args as never[]))
-            .map((r) => String(r.detail))
-            .join('\n'),
-        )
-    } finally {
-      db.close()
-    }
+/** SQLite's plan of each statement `run` made that `which` matches (those that read in order). */
+async function plansOf(run: () => Promise<unknown>, which = /order by/i) {
+  recorded = []
+  await run()
+  const seen = recorded
+  recorded = undefined
+  const db = new DatabaseSync(join(dir, '.ticket', 'ticket.db'), { readOnly: true })
+  try {
+    return seen
+      .filter((s) => which.test(s.sql))
+      .map((s) =>
+        db
+          .prepare(`EXPLAIN QUERY PLAN ${s.sql}`)
+          .all(...(s.args as never[]))
+          .map((r) => String(r.detail))
+          .join('\n'),
+      )
+  } finally {
+    db.close()
   }
+}
 
+describe(`sorted pages and the graph over ${TICKETS} tickets`, () => {
   it('reads a deep keyset page in every order through its index, with no sort step', async () => {
     for (const sort of TICKET_SORTS)
       for (const order of ['asc', 'desc'] as const) {
@@ -161,5 +161,67 @@ describe(`search over ${TICKETS} tickets`, () => {
     const active = await svc.searchTickets('password', { state: 'active' })
     expect(active.map((t) => t.key)).toEqual([weakest.key])
     await svc.unclaim(weakest.key)
+  })
+})
+
+describe(`the hierarchy over ${TICKETS} tickets, a page at a time`, () => {
+  // Last in the file: attaching children changes the tickets the tests above read.
+  const CHILDREN = 30
+  /** The statements that read the hierarchy's tickets or count them (not labels, not access). */
+  const TREE_READS = /order by "t"."id"|count\(\*\) as "n" from "tickets"/i
+
+  it('reads top-level pages, their child counts and the total through the indexes', async () => {
+    for (let seq = 2; seq <= CHILDREN + 1; seq++) await svc.setParent(`TK-T-${seq}`, 'TK-T-1')
+    widest = { count: 0, sql: '' }
+    const plans = await plansOf(() => svc.treePage({ project: 'TK' }), TREE_READS)
+    // The page in id order from the index of top-level tickets, then children per parent.
+    expect(plans[0]).toMatch(/t USING INDEX tickets_roots/)
+    expect(plans[0]).not.toMatch(/TEMP B-TREE/)
+    expect(plans[1]).toMatch(/tickets USING COVERING INDEX tickets_parent/)
+    expect(plans[1]).not.toMatch(/SCAN tickets/)
+    const first = await svc.treePage({ project: 'TK' })
+    expect(first.tickets).toHaveLength(200)
+    expect(first.total).toBe(TICKETS - CHILDREN)
+    expect(first.children).toEqual({ 'TK-T-1': CHILDREN })
+
+    // A deep page costs what the first does: a seek in the same index; the total from it alone.
+    const deep = await plansOf(
+      () => svc.treePage({ project: 'TK', after: 'TK-T-39000' }),
+      TREE_READS,
+    )
+    expect(deep[0]).toMatch(/t USING INDEX tickets_roots \(.*id>\?\)/)
+    expect(deep[0]).not.toMatch(/TEMP B-TREE/)
+    expect(deep.at(-1)).toMatch(/t USING COVERING INDEX tickets_roots/)
+    const last = await svc.treePage({ project: 'TK', after: 'TK-T-39900' })
+    expect(last.tickets.map((t) => t.key).at(-1)).toBe(`TK-T-${TICKETS}`)
+    expect(last.total).toBe(TICKETS - CHILDREN)
+    expect(widest.count, widest.sql).toBeLessThanOrEqual(MAX_BOUND)
+  })
+
+  it("reads one ticket's children in id order through the parent index", async () => {
+    widest = { count: 0, sql: '' }
+    const plans = await plansOf(
+      () => svc.treePage({ project: 'TK', parent: 'TK-T-1', limit: 10, after: 'TK-T-5' }),
+      TREE_READS,
+    )
+    expect(plans[0]).toMatch(/t USING INDEX tickets_parent/)
+    expect(plans[0]).not.toMatch(/TEMP B-TREE/)
+    expect(plans.at(-1)).toMatch(/t USING COVERING INDEX tickets_parent/)
+    const page = await svc.treePage({ project: 'TK', parent: 'TK-T-1', limit: 10, after: 'TK-T-5' })
+    expect(page.tickets.map((t) => t.key)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `TK-T-${i + 6}`),
+    )
+    expect(page.total).toBe(CHILDREN)
+    expect(widest.count, widest.sql).toBeLessThanOrEqual(MAX_BOUND)
+  })
+
+  it("draws one ticket's whole tree from its subtree alone, not the project's tickets", async () => {
+    const [plan] = await plansOf(() => svc.tree({ ticket: 'TK-T-1' }), /subtree/)
+    expect(plan).toMatch(/SEARCH c USING COVERING INDEX tickets_parent/)
+    expect(plan).not.toMatch(/SCAN t\b/)
+    const [root] = await svc.tree({ ticket: 'TK-T-1' })
+    expect(root?.children.map((c) => c.ticket.key)).toEqual(
+      Array.from({ length: CHILDREN }, (_, i) => `TK-T-${i + 2}`),
+    )
   })
 })

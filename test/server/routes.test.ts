@@ -72,8 +72,14 @@ describe('routes: happy paths', () => {
     expect(found.map((f) => f.key)).toEqual(['LST-T-2'])
     const byStatus = (await api('GET', '/api/tickets?project=LST&status=design/idle')).body
     expect(byStatus).toHaveLength(4)
-    const tree = (await api('GET', '/api/projects/LST/tree')).body as unknown[]
-    expect(tree).toHaveLength(4)
+    // The project's route answers a page; the whole tree is `/api/tree?project=`.
+    const tree = await api('GET', '/api/projects/LST/tree?limit=3')
+    expect(tree.body).toMatchObject({ total: 4, children: {} })
+    expect((tree.body as { tickets: unknown[] }).tickets).toHaveLength(3)
+    const rest = (await api('GET', '/api/projects/LST/tree?after=LST-T-3')).body
+    expect(rest).toMatchObject({ tickets: [{ key: 'LST-B-4' }], total: 4 })
+    expect((await api('GET', '/api/projects/LST/tree?limit=0')).status).toBe(400)
+    expect((await api('GET', '/api/tree?project=LST')).body).toHaveLength(4)
     const history = (await api('GET', '/api/projects/LST/history')).body as { event_type: string }[]
     expect(history.map((h) => h.event_type)).toContain('ticket_created')
   })

@@ -1,6 +1,11 @@
 import type { App, RouteDeps } from '../app-type.ts'
 import { ProjectParams } from '../schemas/common.ts'
-import { HistoryQuery, NewProjectBody, ProjectPatchBody } from '../schemas/projects.ts'
+import {
+  HistoryQuery,
+  NewProjectBody,
+  ProjectPatchBody,
+  TreePageQuery,
+} from '../schemas/projects.ts'
 import { TicketGraphQuery, TicketListQuery } from '../schemas/tickets.ts'
 import { listOrSearch } from './ticket-query.ts'
 
@@ -61,7 +66,10 @@ export function projectRoutes(app: App, { service }: RouteDeps): void {
     { schema: { tags, params, querystring: TicketGraphQuery } },
     (req) => service(req).ticketGraph({ ...req.query, project: req.params.project }),
   )
-  app.get('/api/projects/:project/tree', { schema: { tags, params } }, (req) =>
-    service(req).tree({ project: req.params.project }),
+  // A page of the hierarchy (the whole tree is `GET /api/tree?project=`).
+  app.get(
+    '/api/projects/:project/tree',
+    { schema: { tags, params, querystring: TreePageQuery } },
+    (req) => service(req).treePage({ ...req.query, project: req.params.project }),
   )
 }

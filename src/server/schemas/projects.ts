@@ -43,3 +43,12 @@ export const TreeQuery = Closed({
   project: Type.Optional(Short()),
   ticket: Type.Optional(Short()),
 })
+
+/** A page of a project's hierarchy: its top-level tickets, or one ticket's children. */
+export const TreePageQuery = Closed({
+  parent: Type.Optional(Short('the children of this ticket (a row expanded)')),
+  after: Type.Optional(Short("go on after this ticket (the previous page's last)")),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1000, description: 'at most this many (200 by default)' }),
+  ),
+})

@@ -1,5 +1,6 @@
 import { invalid } from '../../domain/errors.ts'
 import type { Ticket } from '../../domain/ticket.ts'
+import type { Db } from '../../store/store.ts'
 import {
   ancestorIds,
   selectTickets,
@@ -7,7 +8,7 @@ import {
   toTickets,
   updateTicketRow,
 } from '../../store/tickets.ts'
-import type { TreeNode } from '../ticket-service.ts'
+import type { TreeNode, TreePage, TreePageInput } from '../ticket-service.ts'
 import { projectFor, ticketFor } from './access.ts'
 import { at, type Ctx, mutate, record, stamp, type Tx } from './context.ts'
 import { assertEditable } from './guards.ts'
@@ -101,6 +102,25 @@ export async function listOrphans(ctx: Ctx, project: string): Promise<Ticket[]> 
   })
 }
 
+/** The ticket `id` and its unarchived descendants (an archived ticket's subtree is left out). */
+const subtreeIds = (db: Db, id: number) =>
+  db
+    .withRecursive('subtree(id)', (qb) =>
+      qb
+        .selectFrom('tickets')
+        .select('id')
+        .where('id', '=', id)
+        .unionAll((q) =>
+          q
+            .selectFrom('tickets as c')
+            .innerJoin('subtree', 'subtree.id', 'c.parent_id')
+            .select('c.id')
+            .where('c.archived', '=', 0),
+        ),
+    )
+    .selectFrom('subtree')
+    .select('subtree.id')
+
 export async function tree(
   ctx: Ctx,
   input: { ticket?: string; project?: string },
@@ -110,8 +130,11 @@ export async function tree(
     const projectId = root
       ? root.project_id
       : (await projectFor(db, ctx, input.project ?? '', 'read')).id
-    const rows = await selectTickets(db)
-      .where('t.project_id', '=', projectId)
+    // One ticket's tree reads that ticket and what is below it, not the whole project.
+    const rows = await (root
+      ? selectTickets(db).where('t.id', 'in', subtreeIds(db, root.id))
+      : selectTickets(db).where('t.project_id', '=', projectId)
+    )
       .where('t.archived', '=', 0)
       .orderBy('t.id')
       .execute()
@@ -132,5 +155,76 @@ export async function tree(
       return t ? [build(t)] : []
     }
     return (byParent.get(null) ?? []).filter((t) => t.open).map(build)
+  })
+}
+
+/** Tickets a hierarchy page holds unless asked for fewer: quick to draw, a screen or two. */
+export const TREE_PAGE_LIMIT = 200
+const MAX_TREE_PAGE_LIMIT = 1000
+
+/**
+ * One page of the hierarchy in id order, the order `tree` draws: top-level open tickets
+ * through `tickets_roots`, or one ticket's unarchived children through `tickets_parent`, each
+ * page going on after the previous page's last ticket, so page 500 costs what page 1 does.
+ * The shown tickets' children are counted with the page as a subquery (nothing bound per
+ * ticket), and the total read from the same index (migration 11).
+ */
+export async function treePage(ctx: Ctx, input: TreePageInput): Promise<TreePage> {
+  const limit = input.limit ?? TREE_PAGE_LIMIT
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TREE_PAGE_LIMIT)
+    throw invalid(
+      `invalid limit "${limit}"`,
+      `a hierarchy page holds 1 to ${MAX_TREE_PAGE_LIMIT} tickets`,
+    )
+  return ctx.store.read(async (db) => {
+    const project = await projectFor(db, ctx, input.project, 'read')
+    const parent =
+      input.parent === undefined ? undefined : await ticketFor(db, ctx, input.parent, 'read')
+    if (parent && parent.project_id !== project.id)
+      throw invalid(
+        `${parent.key} is not in project ${project.prefix}`,
+        `ask for ${parent.key}'s children in its own project, ${parent.project_prefix}`,
+      )
+    const after =
+      input.after === undefined ? undefined : await ticketFor(db, ctx, input.after, 'read')
+    let page = selectTickets(db).where('t.archived', '=', 0)
+    let count = db
+      .selectFrom('tickets as t')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('t.archived', '=', 0)
+    if (parent) {
+      page = page.where('t.parent_id', '=', parent.id)
+      count = count.where('t.parent_id', '=', parent.id)
+    } else {
+      page = page.where('t.project_id', '=', project.id).where('t.parent_id', 'is', null)
+      page = page.where('t.open', '=', 1)
+      count = count.where('t.project_id', '=', project.id).where('t.parent_id', 'is', null)
+      count = count.where('t.open', '=', 1)
+    }
+    if (after) page = page.where('t.id', '>', after.id)
+    page = page.orderBy('t.id')
+    // One more than shown says whether there is more; only then, or past page 1, is it counted.
+    const rows = await page.limit(limit + 1).execute()
+    const shown = rows.slice(0, limit)
+    const keyOf = new Map(shown.map((r) => [r.id, r.key]))
+    // The shown tickets' children, found through the page as a subquery: nothing bound per ticket.
+    const counted = await db
+      .selectFrom('tickets')
+      .select('parent_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parent_id', 'in', page.clearSelect().select('t.id').limit(limit))
+      .where('archived', '=', 0)
+      .groupBy('parent_id')
+      .execute()
+    const children: Record<string, number> = {}
+    for (const r of counted) {
+      const key = r.parent_id === null ? undefined : keyOf.get(r.parent_id)
+      if (key !== undefined) children[key] = Number(r.n)
+    }
+    const total =
+      after === undefined && rows.length <= limit
+        ? shown.length
+        : Number((await count.executeTakeFirst())?.n ?? 0)
+    return { tickets: await toTickets(db, shown), total, children }
   })
 }

@@ -7,6 +7,7 @@ import { ticketCounts } from './0007-ticket-counts.ts'
 import { rateLimits } from './0008-rate-limits.ts'
 import { agentDescription } from './0009-agent-description.ts'
 import { listSortIndexes } from './0010-list-sort-indexes.ts'
+import { hierarchyIndexes } from './0011-hierarchy-indexes.ts'
 
 /** What a migration may ask of the dialect: the few things SQL cannot say portably. */
 export type MigrationDialect = {
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   rateLimits,
   agentDescription,
   listSortIndexes,
+  hierarchyIndexes,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

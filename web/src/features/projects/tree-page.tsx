@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'wouter'
 import { keys } from '../../api/keys.ts'
@@ -8,13 +8,55 @@ import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { Button } from '../../components/ui.tsx'
 import { TypeIcon } from '../ticket/ticket-badges.tsx'
 
-type Node = Awaited<ReturnType<typeof service.tree>>[number]
+type Page = Awaited<ReturnType<typeof service.treePage>>
+type Ticket = Page['tickets'][number]
 
-function Branch({ node }: { node: Node }) {
-  const t = node.ticket
+/** Tickets asked for at once, top-level or below one ticket: a page stays quick to draw. */
+const TREE_PAGE = 200
+
+/**
+ * The pages of one level of the hierarchy, read from the server one at a time (keyset `after=`):
+ * the project's top-level tickets, or the children of `parent`.
+ */
+function useLevel(prefix: string, parent: string | undefined) {
+  return useInfiniteQuery({
+    // Not under ['tickets', …]: those entries hold ticket lists, which live events patch in place.
+    queryKey: [...keys.tree(prefix), parent ?? ''],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      service.treePage({
+        project: prefix,
+        limit: TREE_PAGE,
+        ...(parent ? { parent } : {}),
+        ...(pageParam ? { after: pageParam } : {}),
+      }),
+    getNextPageParam: (last, pages) =>
+      pages.reduce((n, p) => n + p.tickets.length, 0) < last.total
+        ? last.tickets.at(-1)?.key
+        : undefined,
+  })
+}
+
+function Branch({ prefix, ticket: t, count }: { prefix: string; ticket: Ticket; count: number }) {
+  const [open, setOpen] = useState(false)
+  const noun = count === 1 ? 'child' : 'children'
   return (
     <li>
       <span className="tree-row">
+        {count > 0 ? (
+          <button
+            type="button"
+            className="tree-toggle"
+            aria-expanded={open}
+            aria-label={`${open ? 'Hide' : 'Show'} ${count} ${noun} of ${t.key}`}
+            onClick={() => setOpen((o) => !o)}
+          >
+            <span aria-hidden="true" className="tree-chevron" />
+            {count.toLocaleString()}
+          </button>
+        ) : (
+          <span className="tree-toggle-space" />
+        )}
         <TypeIcon type={t.type} />
         <Link href={`/t/${t.key}`} className="row-key">
           {t.key}
@@ -22,57 +64,71 @@ function Branch({ node }: { node: Node }) {
         <span className="row-title">{t.title}</span>
         <span className={`badge state state-${t.state}`}>{t.status}</span>
       </span>
-      {node.children.length ? (
-        <ul>
-          {node.children.map((c) => (
-            <Branch key={c.ticket.key} node={c} />
-          ))}
-        </ul>
-      ) : null}
+      {open ? <Level prefix={prefix} parent={t.key} /> : null}
     </li>
   )
 }
 
-/** Top-level tickets drawn at first, and added per "Show more": a page stays quick to draw. */
-const ROOTS_SHOWN = 200
-
-/** Every root of the project with its descendants, as nested lists (a screen reader reads the depth). */
-export default function TreePage({ prefix }: { prefix: string }) {
-  const [shown, setShown] = useState(ROOTS_SHOWN)
-  const tree = useQuery({
-    // Not under ['tickets', …]: those entries hold ticket lists, which live events patch in place.
-    queryKey: keys.tree(prefix),
-    queryFn: () => service.tree({ project: prefix }),
-  })
+/** One level as a nested list, with "Show more" while the server has more. */
+function Level({ prefix, parent }: { prefix: string; parent?: string }) {
+  const level = useLevel(prefix, parent)
+  const pages = level.data?.pages ?? []
+  const total = pages[0]?.total ?? 0
+  const shown = pages.reduce((n, p) => n + p.tickets.length, 0)
+  const more = Math.min(TREE_PAGE, total - shown)
   return (
-    <section className="page">
-      <h1>{prefix} hierarchy</h1>
-      <ErrorNote error={tree.error} />
-      {tree.data?.length === 0 ? (
+    <>
+      {parent === undefined && pages.length > 0 && total === 0 ? (
         <EmptyState icon="new" title="No tickets yet">
           <p>Epics, their tickets and sub-tickets show here as a tree.</p>
         </EmptyState>
       ) : null}
-      {tree.isPending ? <LoadingState label="Loading the hierarchy" /> : null}
-      {tree.data && tree.data.length > shown ? (
+      {parent === undefined && shown < total ? (
         <p className="cap-note" role="status">
           <strong>
-            Showing {shown.toLocaleString()} of {tree.data.length.toLocaleString()} top-level
-            tickets
+            Showing {shown.toLocaleString()} of {total.toLocaleString()} top-level tickets
           </strong>{' '}
           — the Graph view filters by type, assignee or label.
         </p>
       ) : null}
-      <ul className="tree">
-        {tree.data?.slice(0, shown).map((n) => (
-          <Branch key={n.ticket.key} node={n} />
-        ))}
-      </ul>
-      {tree.data && tree.data.length > shown ? (
-        <Button variant="secondary" onClick={() => setShown((n) => n + ROOTS_SHOWN)}>
-          Show {Math.min(ROOTS_SHOWN, tree.data.length - shown).toLocaleString()} more
+      <ErrorNote error={level.error} />
+      {level.isPending ? (
+        <LoadingState
+          label={parent ? `Loading the children of ${parent}` : 'Loading the hierarchy'}
+        />
+      ) : null}
+      {shown > 0 ? (
+        <ul className={parent ? undefined : 'tree'}>
+          {pages.flatMap((p) =>
+            p.tickets.map((t) => (
+              <Branch key={t.key} prefix={prefix} ticket={t} count={p.children[t.key] ?? 0} />
+            )),
+          )}
+        </ul>
+      ) : null}
+      {more > 0 ? (
+        <Button
+          variant="secondary"
+          disabled={level.isFetchingNextPage}
+          onClick={() => void level.fetchNextPage()}
+        >
+          Show {more.toLocaleString()} more{parent ? ` of ${parent}` : ''}
         </Button>
       ) : null}
+    </>
+  )
+}
+
+/**
+ * The project's hierarchy as nested lists (a screen reader reads the depth): the first page of
+ * top-level tickets, more on request, and a ticket's children when it is expanded. Reads what
+ * it shows, whatever the project's size.
+ */
+export default function TreePage({ prefix }: { prefix: string }) {
+  return (
+    <section className="page">
+      <h1>{prefix} hierarchy</h1>
+      <Level prefix={prefix} />
     </section>
   )
 }
