@@ -51,6 +51,29 @@ export function createMetrics(host: ServiceHost): Metrics {
     registers: [registry],
     collect: pool('waiting'),
   })
+  const grouped = (key: 'waiting' | 'statements' | 'creates') =>
+    function (this: Gauge) {
+      const counts = host.groupedCreates()
+      if (counts) this.set(counts[key])
+    }
+  new Gauge({
+    name: 'ticket_creates_waiting',
+    help: 'Creates waiting for their project’s create statement in flight to end (PostgreSQL).',
+    registers: [registry],
+    collect: grouped('waiting'),
+  })
+  new Gauge({
+    name: 'ticket_create_statements',
+    help: 'Statements this process has sent to write creates, each one or several (PostgreSQL).',
+    registers: [registry],
+    collect: grouped('statements'),
+  })
+  new Gauge({
+    name: 'ticket_creates_written',
+    help: 'Creates those statements wrote; divided by ticket_create_statements, the mean group.',
+    registers: [registry],
+    collect: grouped('creates'),
+  })
   return {
     registry,
     claims: new Counter({

@@ -11,7 +11,7 @@ import type { EventSink, TicketEvent } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
 import { SCHEMA_VERSION } from '../store/migrations/index.ts'
 import { countHit, currentHits, type WindowHits } from '../store/rate-limits.ts'
-import type { PoolUse, Store } from '../store/store.ts'
+import type { GroupedCreates, PoolUse, Store } from '../store/store.ts'
 import { findTicketRowByKey, toTickets } from '../store/tickets.ts'
 import * as accounts from './local/accounts.ts'
 import { AgentAuthenticator } from './local/agent-auth.ts'
@@ -146,6 +146,11 @@ export class ServiceHost {
   /** The database connections this process holds, where it keeps a pool (PostgreSQL). */
   poolUse(): PoolUse | undefined {
     return this.#store.poolUse?.()
+  }
+
+  /** Plain creates written together, where the store groups them (PostgreSQL). */
+  groupedCreates(): GroupedCreates | undefined {
+    return this.#store.groupedCreates?.()
   }
 
   /** Throws when the database cannot answer. */

@@ -64,6 +64,16 @@ export type Broadcast = {
  */
 export type WriteMode = 'serializable' | 'one-statement'
 
+/** Plain creates written together (PostgreSQL, decision 0046). */
+export type GroupedCreates = {
+  /** Creates waiting for their project's statement in flight to end. */
+  readonly waiting: number
+  /** Statements that wrote creates, one create or several (refused ones not counted). */
+  readonly statements: number
+  /** Creates those statements wrote. */
+  readonly creates: number
+}
+
 export type PoolUse = {
   readonly total: number
   readonly idle: number
@@ -120,5 +130,7 @@ export interface Store {
   readonly broadcast?: Broadcast
   /** Connections open, idle, and callers waiting for one; absent where there is no pool (SQLite). */
   poolUse?(): PoolUse
+  /** What grouping plain creates into shared statements has done; absent where it is not done (SQLite). */
+  groupedCreates?(): GroupedCreates
   close(): Promise<void>
 }

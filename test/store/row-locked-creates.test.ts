@@ -53,22 +53,37 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
         (v) => v >= n,
         { timeout: 10_000, failure: (v) => `${v} of ${n} creates waiting for the project's row` },
       )
-    return { svc, other, stat, waiting, closeStore }
+    /** Waits until `n` creates of this process wait behind their project's statement in flight. */
+    const grouped = (n: number) =>
+      pollUntil(
+        () => store.groupedCreates!(),
+        (c) => c.waiting >= n,
+        { timeout: 10_000, failure: (c) => `${c.waiting} of ${n} creates waiting to be grouped` },
+      )
+    return { svc, store, other, stat, waiting, grouped, closeStore }
   }
 
-  it('creates held up by a write to their project wait for it, and none is rolled back', async () => {
-    const { svc, other, stat, waiting, closeStore } = await setup()
+  it('creates held up by a write to their project wait for it, are written together, and none is rolled back', async () => {
+    const { svc, store, other, stat, waiting, grouped, closeStore } = await setup()
     const before = await stat(`SELECT xact_rollback AS n FROM pg_stat_database WHERE datname = $1`)
     await other.query('BEGIN')
     await other.query(`UPDATE projects SET title = 'Renamed' WHERE prefix = 'RL'`)
-    // As many as the store's pool holds connections, all stopped at the key counter.
+    // The first stops at the key counter; the other nine wait for it in this process.
     const creates = Array.from({ length: 10 }, (_, i) =>
       svc.createTicket({ project: 'RL', title: `create ${i}` }),
     )
-    await waiting(10)
+    await waiting(1)
+    await grouped(9)
     await other.query('COMMIT')
     const keys = (await Promise.all(creates)).map((t) => t.key).sort()
     expect(keys).toEqual(Array.from({ length: 10 }, (_, i) => `RL-T-${i + 1}`).sort())
+    // One statement for the first, one for the nine that waited.
+    expect(store.groupedCreates!()).toEqual({ waiting: 0, statements: 2, creates: 10 })
+    const { rows } = await other.query(
+      `SELECT t.key, h.actor FROM tickets t JOIN history h
+          ON h.ticket_id = t.id AND h.event_type = 'ticket_created' ORDER BY t.seq`,
+    )
+    expect(rows.map((r) => r.key)).toEqual(Array.from({ length: 10 }, (_, i) => `RL-T-${i + 1}`))
     // Counted once the store's connections have gone (a backend reports when it ends).
     await closeStore()
     await pollUntil(
@@ -78,6 +93,44 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
     )
     const after = await stat(`SELECT xact_rollback AS n FROM pg_stat_database WHERE datname = $1`)
     expect(after - before).toBe(0)
+  })
+
+  it('a refused create in a group fails alone, with its own error; the others get gap-free keys and their events', async () => {
+    const { svc, store, other, waiting, grouped } = await setup()
+    await refuseHistoryOf(other, 'refuse me')
+    await other.query('BEGIN')
+    await other.query(`UPDATE projects SET title = 'Renamed' WHERE prefix = 'RL'`)
+    const first = svc.createTicket({ project: 'RL', title: 'first' })
+    await waiting(1)
+    const titles = ['a', 'b', 'refuse me 1', 'c', 'd', 'refuse me 2', 'e']
+    const group = titles.map((title) =>
+      svc.createTicket({ project: 'RL', title }).then(
+        (t) => t.key,
+        (e: unknown) => e,
+      ),
+    )
+    await grouped(titles.length)
+    await other.query('COMMIT')
+    expect((await first).key).toBe('RL-T-1')
+    const answers = await Promise.all(group)
+    for (const [i, title] of titles.entries()) {
+      const a = answers[i]
+      if (title.startsWith('refuse me')) {
+        expect(a, title).toBeInstanceOf(TicketError)
+        expect((a as TicketError).code, title).toBe('conflict')
+      } else expect(typeof a, `${title}: ${String(a)}`).toBe('string')
+    }
+    const keys = answers.filter((a) => typeof a === 'string').sort()
+    expect(keys).toEqual(['RL-T-2', 'RL-T-3', 'RL-T-4', 'RL-T-5', 'RL-T-6'])
+    const { rows } = await other.query(
+      `SELECT p.next_seq, (SELECT count(*)::int FROM tickets t WHERE t.project_id = p.id) AS tickets,
+              (SELECT count(*)::int FROM history h WHERE h.project_id = p.id
+                  AND h.event_type = 'ticket_created') AS events
+         FROM projects p WHERE prefix = 'RL'`,
+    )
+    expect(rows[0]).toEqual({ next_seq: 7, tickets: 6, events: 6 })
+    // The group's statement was refused as a whole, then each of its creates was sent alone.
+    expect(store.groupedCreates!().creates).toBe(1 + 5)
   })
 
   it('a create waiting while its project is closed is refused, and uses no key', async () => {
@@ -109,12 +162,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
   it('a create refused part-way writes nothing and uses no key', async () => {
     const { svc, other } = await setup()
     // The history row is the create's last write; refusing it must undo the ticket and the key.
-    await other.query(`
-      CREATE FUNCTION refuse_history() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'history refused'; END $$`)
-    await other.query(`
-      CREATE TRIGGER refuse_history BEFORE INSERT ON history FOR EACH ROW
-      WHEN (NEW.payload LIKE '%refuse me%') EXECUTE FUNCTION refuse_history()`)
+    await refuseHistoryOf(other, 'refuse me')
     const e = await svc.createTicket({ project: 'RL', title: 'refuse me' }).catch((e) => e)
     expect(e).toBeInstanceOf(Error)
     const { rows } = await other.query(
@@ -125,3 +173,16 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
     expect((await svc.createTicket({ project: 'RL', title: 'next' })).key).toBe('RL-T-1')
   })
 })
+
+/**
+ * A create whose title holds `words` is refused by the database as it writes the history row
+ * (a check violation): a create the service's own checks let through.
+ */
+async function refuseHistoryOf(client: pg.Client, words: string) {
+  await client.query(`
+    CREATE FUNCTION refuse_history() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'history refused' USING ERRCODE = 'check_violation'; END $$`)
+  await client.query(`
+    CREATE TRIGGER refuse_history BEFORE INSERT ON history FOR EACH ROW
+    WHEN (NEW.payload LIKE '%${words}%') EXECUTE FUNCTION refuse_history()`)
+}

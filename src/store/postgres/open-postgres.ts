@@ -8,7 +8,7 @@ import { readTimedOut } from '../read-timeout.ts'
 import type { Db, Store } from '../store.ts'
 import { nameStatements } from './named-statements.ts'
 import { postgresBroadcast } from './notify.ts'
-import { insertNumberedTicketAtOnce } from './numbered-ticket.ts'
+import { groupCreates } from './numbered-ticket.ts'
 import { TicketPostgresDialect } from './postgres-dialect.ts'
 import { isRetryable, mapPostgresError } from './postgres-errors.ts'
 import { readSchemaVersion, takeWriteLock, writeSchemaVersion } from './schema-version.ts'
@@ -31,7 +31,6 @@ const POSTGRES_SQL = {
   // PostgreSQL plans joins on its own statistics; there is no join-order hint to give.
   orderedJoin: sql`JOIN`,
   skipLocked: sql`FOR UPDATE OF t SKIP LOCKED`,
-  insertNumberedTicket: insertNumberedTicketAtOnce,
 }
 
 // Any number: every server takes the same lock, so only one migrates and the rest wait.
@@ -98,7 +97,9 @@ export async function openPostgresStore(
   pool.on('error', () => {})
   pool.on('connect', nameStatements)
   const db = new Kysely<Database>({ dialect: new TicketPostgresDialect(pool) })
-  registerDialectSql(db, POSTGRES_SQL)
+  // Plain creates of one project that arrive together share a statement (decision 0046).
+  const grouped = groupCreates()
+  registerDialectSql(db, { ...POSTGRES_SQL, insertNumberedTicket: grouped.insert })
   try {
     await migrate(db, where)
   } catch (e) {
@@ -221,6 +222,7 @@ export async function openPostgresStore(
     replaceTables: (dump) => transaction((trx) => replaceTables(trx, dump)),
     broadcast: postgresBroadcast(pool),
     poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    groupedCreates: grouped.counts,
     close: () => db.destroy(),
   }
 }
