@@ -4,6 +4,10 @@
 // spread evenly over them by one load generator per server (wrk, or autocannon; load.ts) with
 // 50 connections in all for 10 s (BENCH_DURATION). Prints a Markdown table for bench/RESULTS.md.
 // BENCH_PG_SERVERS=1,2 picks the counts; BENCH_PG_LOADS=reads,creates picks the loads.
+// CPU per request, which the machine's load hardly moves: the servers' (node) and the
+// cluster's processes' (postgres) CPU time over the load, warm-up included, divided by the
+// requests the servers counted (/metrics); for creates also the mean number a statement wrote.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { GENERATOR, type LoadResult, runLoad } from './load.ts'
 import {
@@ -45,7 +49,53 @@ async function spread(
   }
 }
 
+/** utime + stime of process `pid`, in seconds (0 once it is gone). */
+function cpuSeconds(pid: number): number {
+  const file = `/proc/${pid}/stat`
+  if (!existsSync(file)) return 0
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/** The postmaster and every process it started (backends, writers): PostgreSQL's CPU. */
+function clusterCpuSeconds(postmaster: number): number {
+  let sum = cpuSeconds(postmaster)
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    try {
+      const fields = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      if (Number(fields[1]) === postmaster) sum += (Number(fields[11]) + Number(fields[12])) / 100
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return sum
+}
+
+/** Requests answered on `route` by `method`, and the creates grouping's counts, from /metrics. */
+async function scrape(base: string, auth: Record<string, string>, method: string, route: string) {
+  const text = await (await fetch(`${base}/metrics`, { headers: auth })).text()
+  let requests = 0
+  for (const m of text.matchAll(/^ticket_http_requests_total\{([^}]*)\} (\S+)$/gm))
+    if (m[1]!.includes(`method="${method}"`) && m[1]!.includes(`route="${route}"`))
+      requests += Number(m[2])
+  const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0)
+  return {
+    requests,
+    statements: gauge('ticket_create_statements'),
+    written: gauge('ticket_creates_written'),
+  }
+}
+
 const bench = await startBenchDatabase(SIZE)
+const postmaster = Number(
+  readFileSync(
+    `/proc/${(await bench.admin.query('SELECT pg_backend_pid() AS p')).rows[0].p}/stat`,
+    'utf8',
+  )
+    .split(') ')[1]!
+    .split(' ')[1],
+)
 
 const rows: string[] = []
 try {
@@ -57,6 +107,21 @@ try {
       const headers = { authorization: `Bearer ${await signIn(bases[0]!)}` }
       for (const name of LOADS) {
         process.stderr.write(`${count} server(s): ${name}…\n`)
+        const [method, route] =
+          name === 'reads' ? ['GET', '/api/tickets/:key'] : ['POST', '/api/tickets']
+        const sample = async () => {
+          const scraped = await Promise.all(bases.map((b) => scrape(b, headers, method!, route!)))
+          const sum = (k: 'requests' | 'statements' | 'written') =>
+            scraped.reduce((s, x) => s + x[k], 0)
+          return {
+            node: servers.reduce((s, c) => s + cpuSeconds(c.pid!), 0),
+            postgres: clusterCpuSeconds(postmaster),
+            requests: sum('requests'),
+            statements: sum('statements'),
+            written: sum('written'),
+          }
+        }
+        const s0 = await sample()
         const r = await (name === 'reads'
           ? spread(bases, { headers })
           : spread(bases, {
@@ -69,8 +134,15 @@ try {
           rows.push(`| ${count} | ${name} | failed: ${r.message.split('\n')[0]} | | |`)
           continue
         }
+        const s1 = await sample()
+        const served = s1.requests - s0.requests
+        const perRequest = (k: 'node' | 'postgres') => (((s1[k] - s0[k]) / served) * 1e6).toFixed(0)
+        const group =
+          s1.statements > s0.statements
+            ? ((s1.written - s0.written) / (s1.statements - s0.statements)).toFixed(1)
+            : '-'
         rows.push(
-          `| ${count} | ${name === 'reads' ? 'GET /api/tickets/:key' : 'POST /api/tickets'} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} |`,
+          `| ${count} | ${name === 'reads' ? 'GET /api/tickets/:key' : 'POST /api/tickets'} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${perRequest('node')} | ${perRequest('postgres')} | ${name === 'reads' ? '-' : group} | ${loadavg()[0]!.toFixed(1)} |`,
         )
         process.stderr.write(`${rows.at(-1)}\n`)
       }
@@ -84,6 +156,6 @@ try {
 process.stdout.write(
   `${GENERATOR}, ${CONNECTIONS} connections in all, ${DURATION} s per load, ${SIZE} tickets, ` +
     `${DURABILITY}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end\n\n` +
-    '| servers | load | req/s | p99 ms | errors |\n|---|---|---|---|---|\n' +
+    '| servers | load | req/s | p99 ms | errors | node CPU µs/req | postgres CPU µs/req | creates per statement | load average |\n|---|---|---|---|---|---|---|---|---|\n' +
     `${rows.join('\n')}\n`,
 )

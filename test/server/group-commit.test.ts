@@ -57,6 +57,19 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates written together', (
       return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN)
     }
 
+    // A live client on each server: every create's event reaches both, whichever server made it.
+    const heard = bases.map(() => [] as { type: string; key?: string }[])
+    for (const [i, base] of bases.entries()) {
+      const ws = new WebSocket(`${base.replace('http', 'ws')}/api/ws?token=${token}`)
+      ws.addEventListener('message', (e) => heard[i]!.push(JSON.parse(String(e.data))))
+      onTestFinished(() => ws.close())
+      await pollUntil(
+        () => heard[i]!.some((m) => m.type === 'connected'),
+        (ok) => ok,
+        { timeout: 20_000, failure: () => `no connected message from ${base}` },
+      )
+    }
+
     // Hold the project's row: each server's first create stops at the key counter.
     await db.query('BEGIN')
     await db.query(`UPDATE projects SET title = 'Held' WHERE prefix = 'GC'`)
@@ -110,6 +123,15 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates written together', (
       expect(rows.find((r) => r.ticket_key === a.body.key)?.payload).toContain(
         `"title":"${a.title}"`,
       )
+    for (const [i, base] of bases.entries())
+      await pollUntil(
+        () => heard[i]!.filter((m) => m.type === 'ticket.created').map((m) => m.key!),
+        (got) => got.length >= keys.length,
+        {
+          timeout: 20_000,
+          failure: (got) => `${base} told of ${got.length} of ${keys.length} creates`,
+        },
+      ).then((got) => expect([...got].sort()).toEqual([...keys].sort()))
     // The second server wrote its ten in one statement; the first, refused as a group, one by one.
     expect(await metric(bases[1]!, 'ticket_create_statements')).toBe(2)
     expect(await metric(bases[1]!, 'ticket_creates_written')).toBe(11)
