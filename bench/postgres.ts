@@ -87,6 +87,28 @@ async function scrape(base: string, auth: Record<string, string>, method: string
   }
 }
 
+// BENCH_PG_STATEMENTS=1: also what PostgreSQL ran per request (pg_stat_statements), by statement.
+const STATEMENTS = process.env.BENCH_PG_STATEMENTS === '1'
+const details: string[] = []
+
+/** Calls and execution time of each statement per request served, the costliest first. */
+async function statementsPer(served: number, title: string): Promise<string> {
+  const { rows } = await bench.admin.query(
+    `SELECT calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS q
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+      WHERE d.datname = 'tk_bench' ORDER BY total_exec_time DESC LIMIT 12`,
+  )
+  return (
+    `${title}, ${served} requests:\n\n| calls per request | µs per request | statement |\n|---|---|---|\n` +
+    rows
+      .map(
+        (r) =>
+          `| ${(Number(r.calls) / served).toFixed(2)} | ${((Number(r.ms) * 1000) / served).toFixed(0)} | \`${r.q.replaceAll('|', '\\|')}\` |`,
+      )
+      .join('\n')
+  )
+}
+
 const bench = await startBenchDatabase(SIZE)
 const postmaster = Number(
   readFileSync(
@@ -108,7 +130,7 @@ try {
       for (const name of LOADS) {
         process.stderr.write(`${count} server(s): ${name}…\n`)
         const [method, route] =
-          name === 'reads' ? ['GET', '/api/tickets/:key'] : ['POST', '/api/tickets']
+          name === 'reads' ? ['GET', '/api/tickets/:ref'] : ['POST', '/api/tickets']
         const sample = async () => {
           const scraped = await Promise.all(bases.map((b) => scrape(b, headers, method!, route!)))
           const sum = (k: 'requests' | 'statements' | 'written') =>
@@ -121,6 +143,7 @@ try {
             written: sum('written'),
           }
         }
+        if (STATEMENTS) await bench.admin.query('SELECT pg_stat_statements_reset()')
         const s0 = await sample()
         const r = await (name === 'reads'
           ? spread(bases, { headers })
@@ -136,6 +159,7 @@ try {
         }
         const s1 = await sample()
         const served = s1.requests - s0.requests
+        if (STATEMENTS) details.push(await statementsPer(served, `${count} server(s), ${name}`))
         const perRequest = (k: 'node' | 'postgres') => (((s1[k] - s0[k]) / served) * 1e6).toFixed(0)
         const group =
           s1.statements > s0.statements
@@ -157,5 +181,5 @@ process.stdout.write(
   `${GENERATOR}, ${CONNECTIONS} connections in all, ${DURATION} s per load, ${SIZE} tickets, ` +
     `${DURABILITY}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end\n\n` +
     '| servers | load | req/s | p99 ms | errors | node CPU µs/req | postgres CPU µs/req | creates per statement | load average |\n|---|---|---|---|---|---|---|---|---|\n' +
-    `${rows.join('\n')}\n`,
+    `${rows.join('\n')}\n${details.map((d) => `\n${d}\n`).join('')}`,
 )
