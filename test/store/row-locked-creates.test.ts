@@ -68,11 +68,15 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
     const before = await stat(`SELECT xact_rollback AS n FROM pg_stat_database WHERE datname = $1`)
     await other.query('BEGIN')
     await other.query(`UPDATE projects SET title = 'Renamed' WHERE prefix = 'RL'`)
-    // The first stops at the key counter; the other nine wait for it in this process.
-    const creates = Array.from({ length: 10 }, (_, i) =>
-      svc.createTicket({ project: 'RL', title: `create ${i}` }),
-    )
+    // The first stops at the key counter; the nine after it wait for it in this process.
+    const first = svc.createTicket({ project: 'RL', title: 'create 0' })
     await waiting(1)
+    const creates = [
+      first,
+      ...Array.from({ length: 9 }, (_, i) =>
+        svc.createTicket({ project: 'RL', title: `create ${i + 1}` }),
+      ),
+    ]
     await grouped(9)
     await other.query('COMMIT')
     const keys = (await Promise.all(creates)).map((t) => t.key).sort()
