@@ -137,6 +137,26 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
     expect(store.groupedCreates!().creates).toBe(1 + 5)
   })
 
+  it('creates waiting with long texts go in several statements, a megabyte of text at most each', async () => {
+    const { svc, store, other, waiting, grouped } = await setup()
+    await other.query('BEGIN')
+    await other.query(`UPDATE projects SET title = 'Renamed' WHERE prefix = 'RL'`)
+    const first = svc.createTicket({ project: 'RL', title: 'first' })
+    await waiting(1)
+    const description = 'x'.repeat(400_000)
+    // 2 + 2 long ones (800,000 characters a pair), then 2 short ones that fit beside the last pair.
+    const rest = ['a', 'b', 'c', 'd', 'e', 'f'].map((title, i) =>
+      svc.createTicket({ project: 'RL', title, ...(i < 4 ? { description } : {}) }),
+    )
+    await grouped(6)
+    await other.query('COMMIT')
+    const keys = [first, ...rest].map(async (t) => (await t).key)
+    expect((await Promise.all(keys)).sort()).toEqual(
+      Array.from({ length: 7 }, (_, i) => `RL-T-${i + 1}`).sort(),
+    )
+    expect(store.groupedCreates!()).toEqual({ waiting: 0, statements: 3, creates: 7 })
+  })
+
   it('a create waiting while its project is closed is refused, and uses no key', async () => {
     const { svc, other, waiting } = await setup()
     await other.query('BEGIN')

@@ -102,6 +102,21 @@ type Waiting = {
 // Creates one statement writes at most: the JSON parameter and the statement's run stay small.
 const MAX_GROUP = 100
 
+// Text one statement carries at most (titles, descriptions, criteria): a body may hold up to a
+// megabyte, and a hundred of them should not make one parameter of a hundred.
+const MAX_GROUP_CHARS = 1_000_000
+
+/** How many of the first creates waiting go in the next statement: at least one. */
+function groupSize(queue: readonly Waiting[]): number {
+  let chars = 0
+  for (const [i, w] of queue.entries()) {
+    const r = w.t.row
+    chars += r.title.length + (r.description?.length ?? 0) + (r.acceptance_criteria?.length ?? 0)
+    if (i === MAX_GROUP || (i > 0 && chars > MAX_GROUP_CHARS)) return i
+  }
+  return queue.length
+}
+
 /** A SQLSTATE, i.e. PostgreSQL refused the statement (and so wrote none of it). */
 const refusedByServer = (e: unknown) =>
   typeof (e as { code?: unknown }).code === 'string' &&
@@ -169,7 +184,7 @@ export function groupCreates(): {
     // Creates that arrive during this turn of the event loop join the first statement.
     await new Promise((r) => setImmediate(r))
     while (queue.length > 0) {
-      const group = queue.splice(0, MAX_GROUP)
+      const group = queue.splice(0, groupSize(queue))
       waiting -= group.length
       await write(db, group)
     }
