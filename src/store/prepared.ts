@@ -1,6 +1,29 @@
 /** @module Hot queries built and compiled once, then run with new parameters. */
-import type { Compilable, CompiledQuery } from 'kysely'
+import type { Compilable, CompiledQuery, DialectAdapter } from 'kysely'
 import type { Db } from './store.ts'
+
+/**
+ * Runs a compiled statement at once and answers its rows, or undefined when it cannot run
+ * now (then the query goes through Kysely's executor). `inTransaction`: the caller holds the
+ * connection (it runs inside a transaction of the same database).
+ */
+export type RunNow = (
+  inTransaction: boolean,
+  sql: string,
+  parameters: readonly unknown[],
+) => unknown[] | undefined
+
+// Keyed by the dialect's adapter, which a database shares with its transactions.
+const runners = new WeakMap<DialectAdapter, RunNow>()
+
+/**
+ * A dialect whose driver answers in the caller's thread (node:sqlite) registers how to run a
+ * prepared query beside Kysely's executor; PostgreSQL, whose statements are round trips,
+ * registers nothing.
+ */
+export function registerRunNow(db: Db, run: RunNow): void {
+  runners.set(db.getExecutor().adapter, run)
+}
 
 /** Stands in for the i-th argument while the query is built once. */
 class Slot {
@@ -40,6 +63,8 @@ export function prepared<A extends readonly unknown[], R>(
     }
     const { query, slots } = c
     const parameters = slots.map((s, i) => (s === -1 ? query.parameters[i] : args[s]))
+    const now = runners.get(key)?.(db.isTransaction, query.sql, parameters)
+    if (now) return now as R[]
     const result = await db.executeQuery<R>({ ...query, parameters })
     return result.rows
   }

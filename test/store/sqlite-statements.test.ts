@@ -30,6 +30,15 @@ async function open(options: { pool?: boolean } = {}) {
 
 // biome-ignore lint/suspicious/noExplicitAny: a table outside the typed schema
 const probe = (db: Db) => (db as any).selectFrom('probe').selectAll().execute()
+// The same through prepared(), which SQLite runs beside Kysely's executor (decision 0044).
+const preparedProbe = prepared(
+  // biome-ignore lint/suspicious/noExplicitAny: a table outside the typed schema
+  (db, a: number) => (db as any).selectFrom('probe').selectAll().where('a', '>=', a),
+)
+const probeAbove = prepared(
+  // biome-ignore lint/suspicious/noExplicitAny: a table outside the typed schema
+  (db, a: number) => (db as any).selectFrom('probe').select('a').where('a', '>', a).orderBy('a'),
+)
 
 describe('node:sqlite statement cache', () => {
   it('names the columns of a kept statement after another process added one', async () => {
@@ -103,5 +112,52 @@ describe('node:sqlite statement cache', () => {
       expect(written).toHaveLength(Math.min(n, total))
       expect(await store.read((db) => bound(db, n))).toEqual(written)
     }
+  })
+
+  it('names the columns of a prepared statement after another process added one', async () => {
+    const { store, other } = await open()
+    expect(await store.read((db) => preparedProbe(db, 0))).toEqual([{ a: 1, b: 2 }])
+    expect(await store.readOne((db) => preparedProbe(db, 0))).toEqual([{ a: 1, b: 2 }])
+    other.exec('alter table probe add column c integer default 3')
+    expect(await store.read((db) => preparedProbe(db, 0))).toEqual([{ a: 1, b: 2, c: 3 }])
+    other.exec('alter table probe add column d integer default 4')
+    expect(await store.readOne((db) => preparedProbe(db, 0))).toEqual([{ a: 1, b: 2, c: 3, d: 4 }])
+  })
+
+  it('runs a prepared read outside a transaction after the write under way, never inside it', async () => {
+    const { store } = await open()
+    let wrote!: () => void
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve
+    })
+    let finish!: () => void
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve
+    })
+    const write = store.transaction(async (db) => {
+      await sql`insert into probe values (5, 6)`.execute(db)
+      wrote()
+      await finished
+      throw new Error('rolled back on purpose')
+    })
+    await written
+    // Asked while the write holds the connection: run at once it would read the row the
+    // write is about to roll back.
+    const read = store.readOne((db) => probeAbove(db, 1))
+    const readInside = store.read((db) => probeAbove(db, 1))
+    finish()
+    await expect(write).rejects.toThrow('rolled back on purpose')
+    expect(await read).toEqual([])
+    expect(await readInside).toEqual([])
+    expect(await store.readOne((db) => probeAbove(db, 0))).toEqual([{ a: 1 }])
+  })
+
+  it('sees its own write transaction’s rows through a prepared statement inside it', async () => {
+    const { store } = await open()
+    const inside = await store.transaction(async (db) => {
+      await sql`insert into probe values (7, 8)`.execute(db)
+      return probeAbove(db, 1)
+    })
+    expect(inside).toEqual([{ a: 7 }])
   })
 })

@@ -120,7 +120,7 @@ const plainRow = (row: Selectable<TicketsTable>, prefix: string): TicketRow => (
 /** The detail of a ticket already read (and checked): children, extras, stages. */
 async function detailOf(db: Db, row: TicketRow): Promise<TicketDetail> {
   const children = await childRowsOf(db, row.id)
-  const extras = extrasOf(await detailExtras(db, row.id, row.workflow_id, row.project_id))
+  const extras = extrasOf(await detailExtras(db, row, children.length > 0))
   return {
     ...toTicket(row, extras.of(row.id)),
     children: children.map((c) => toTicket(c, extras.of(c.id))),

@@ -55,6 +55,12 @@ class NodeSqliteConnection implements DatabaseConnection {
     return { insertId: BigInt(ran.lastInsertRowid), numAffectedRows: BigInt(ran.changes), rows: [] }
   }
 
+  /** A statement's rows (none for a write without RETURNING), run now, synchronously. */
+  rows(sql: string, parameters: readonly unknown[]): unknown[] {
+    const ran = this.#statements.run(sql, parameters.map(toParam))
+    return ran.shape ? ran.rows.map(ran.shape) : []
+  }
+
   // biome-ignore lint/correctness/useYield: streaming is never used; Kysely requires the method
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported by the node:sqlite driver')
@@ -72,13 +78,20 @@ class NodeSqliteDriver implements Driver {
   readonly #connection: NodeSqliteConnection
   #lock: Promise<void> = Promise.resolve()
   #release: (() => void) | undefined
+  /** Callers holding the connection or waiting for it. */
+  #holders = 0
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, connection: NodeSqliteConnection) {
     this.#db = db
-    this.#connection = new NodeSqliteConnection(db)
+    this.#connection = connection
+  }
+  /** Whether nobody holds the connection or waits for it: a statement may run on it now. */
+  get idle() {
+    return this.#holders === 0
   }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
+    this.#holders++
     const previous = this.#lock
     let release!: () => void
     this.#lock = new Promise((resolve) => {
@@ -91,6 +104,7 @@ class NodeSqliteDriver implements Driver {
   async releaseConnection() {
     const release = this.#release
     this.#release = undefined
+    this.#holders--
     release?.()
   }
   async beginTransaction(c: DatabaseConnection, settings: TransactionSettings) {
@@ -114,11 +128,30 @@ class NodeSqliteDriver implements Driver {
 
 export class NodeSqliteDialect implements Dialect {
   readonly #db: DatabaseSync
+  readonly #connection: NodeSqliteConnection
+  #driver: NodeSqliteDriver | undefined
   constructor(db: DatabaseSync) {
     this.#db = db
+    this.#connection = new NodeSqliteConnection(db)
   }
   createDriver() {
-    return new NodeSqliteDriver(this.#db)
+    this.#driver = new NodeSqliteDriver(this.#db, this.#connection)
+    return this.#driver
+  }
+  /**
+   * Runs a compiled statement now, beside Kysely's executor (its connection provider, awaits
+   * and result copies cost more than SQLite takes to answer a hot query, decision 0044), when
+   * that is safe: inside a transaction, which holds the one connection while its callback
+   * runs, or outside any when nobody holds the connection or waits for it. Undefined
+   * otherwise: the caller goes through the executor, and the lock.
+   */
+  runNow(
+    inTransaction: boolean,
+    sql: string,
+    parameters: readonly unknown[],
+  ): unknown[] | undefined {
+    if (!inTransaction && !this.#driver?.idle) return undefined
+    return this.#connection.rows(sql, parameters)
   }
   createQueryCompiler() {
     return new TicketSqliteQueryCompiler()

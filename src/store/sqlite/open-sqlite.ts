@@ -15,6 +15,7 @@ import {
 import type { Database } from '../database.ts'
 import { registerDialectSql } from '../dialect-sql.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
+import { registerRunNow } from '../prepared.ts'
 import type { Db, DumpHead, ReadPoolOptions, Store, TableSource } from '../store.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
 import { ReadPoolDialect, withDeadline } from './read-pool.ts'
@@ -242,8 +243,12 @@ const SQLITE_SQL = {
 export async function openSqliteStore(path: string, options: OpenOptions = {}): Promise<Store> {
   const opened = openFile(path, options)
   const { raw } = opened
-  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) })
+  const dialect = new NodeSqliteDialect(raw)
+  const db = new Kysely<Database>({ dialect })
   registerDialectSql(db, SQLITE_SQL)
+  registerRunNow(db, (inTransaction, text, parameters) =>
+    dialect.runNow(inTransaction, text, parameters),
+  )
   try {
     await migrate(opened, db, path, options.bulkLoad)
   } catch (e) {
