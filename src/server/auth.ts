@@ -11,6 +11,14 @@ import { FailedSignIns } from './failed-sign-ins.ts'
 export const TOKEN_COOKIE = 'ticket_token'
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A GET that only reads: its handler looks the session token up in the same read as the
+     * answer (`readAsCaller`) instead of before it. Until the handler runs, `req.actor` of a
+     * token-carrying request is null: no hook of such a route may rely on it.
+     */
+    readonly sessionInRead?: boolean
+  }
   interface FastifyRequest {
     /** The signed-in user, or null when no valid token came with the request. */
     actor: User | null
@@ -100,6 +108,8 @@ export function addAuthentication(
     const token = tokenOf(req)
     if (token === null || token.length > 200) return done()
     req.token = token
+    // The route reads the session itself, in its own read (`readAsCaller`).
+    if (req.routeOptions.config.sessionInRead && req.method === 'GET' && !req.ws) return done()
     host.authenticate(token).then((user) => {
       req.actor = user
       done()
@@ -115,6 +125,21 @@ export function requireActor(req: FastifyRequest): User {
     { hint: 'log in with tk login (or POST /api/login)' },
   )
 }
+
+/**
+ * For routes marked `sessionInRead`: runs the read `fn` as the caller, the session token looked
+ * up in the read's own snapshot; 401 as `requireActor` refuses. Sets `req.actor`.
+ */
+export const readAsCaller =
+  (host: ServiceHost) =>
+  async <T>(req: FastifyRequest, fn: (service: TicketService) => Promise<T>): Promise<T> => {
+    if (req.actor || req.token === null || req.credential === null)
+      return fn(host.forActor(requireActor(req)))
+    const found = await host.readAs(req.token, fn)
+    if (!found) return fn(host.forActor(requireActor(req)))
+    req.actor = found.user
+    return found.value
+  }
 
 /** The service acting as the signed-in caller; 401 when nobody is signed in. */
 export const serviceFor =

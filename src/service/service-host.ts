@@ -117,6 +117,27 @@ export class ServiceHost {
   authenticate(token: string): Promise<User | null> {
     return accounts.authenticate(this.#store, token, this.#now())
   }
+
+  /**
+   * Runs the read `fn` as the user `token` signs in, the session read in the same snapshot as
+   * `fn`'s own reads: one read transaction where `authenticate` and then `fn` take two (on
+   * SQLite each costs the file's read lock, decision 0044). `fn` must only read. Null when the
+   * token is no session (unknown, expired).
+   */
+  async readAs<T>(
+    token: string,
+    fn: (service: TicketService) => Promise<T>,
+  ): Promise<{ readonly user: User; readonly value: T } | null> {
+    const now = this.#now()
+    const found = await this.#store.read(async (db) => {
+      const user = await accounts.sessionUserIn(db, token, now)
+      return user ? { user, value: await fn(this.forActor(user)) } : user
+    })
+    if (found !== undefined) return found
+    // The session must be ended or extended first: a write, outside the read.
+    const user = await this.authenticate(token)
+    return user ? { user, value: await fn(this.forActor(user)) } : null
+  }
   login(username: string, password: string): Promise<Session> {
     return accounts.login(this.#store, username, password, this.#now())
   }

@@ -3,6 +3,7 @@ import { invalid } from '../../domain/errors.ts'
 import { FLAG_ACTIONS } from '../../domain/ticket-flags.ts'
 import type { NewTicket, TicketPatch, TicketService } from '../../service/ticket-service.ts'
 import type { App, RouteDeps } from '../app-type.ts'
+import { readAsCaller } from '../auth.ts'
 import { Message, TicketParams } from '../schemas/common.ts'
 import {
   NewTicketBody,
@@ -79,7 +80,7 @@ async function assertSameTicket(
     )
 }
 
-export function ticketRoutes(app: App, { service }: RouteDeps): void {
+export function ticketRoutes(app: App, { host, service }: RouteDeps): void {
   const tags = ['tickets']
   const params = TicketParams
 
@@ -98,10 +99,15 @@ export function ticketRoutes(app: App, { service }: RouteDeps): void {
       .code(201)
       .send(await service(req).createTicket(await toNewTicket(service(req), req.body))),
   )
-  app.get('/api/tickets/:ref', { schema: { tags, params, querystring: TicketGetQuery } }, (req) =>
-    req.query.brief
-      ? service(req).getTicket(req.params.ref)
-      : service(req).getTicketWithRecords(req.params.ref),
+  // The most asked route: the session is read in the same snapshot as the ticket (decision 0044).
+  const readAs = readAsCaller(host)
+  app.get(
+    '/api/tickets/:ref',
+    { schema: { tags, params, querystring: TicketGetQuery }, config: { sessionInRead: true } },
+    (req) =>
+      readAs(req, (svc) =>
+        req.query.brief ? svc.getTicket(req.params.ref) : svc.getTicketWithRecords(req.params.ref),
+      ),
   )
   for (const method of ['PUT', 'PATCH'] as const)
     app.route({

@@ -107,6 +107,26 @@ export async function login(
   return { token, user: toUser(row), expires_at }
 }
 
+/** Whether a session with `left` ms to live must be ended (expired) or extended now. */
+const needsWrite = (left: number) => left <= 0 || left < SESSION_IDLE_MS - EXTEND_AFTER_MS
+
+/**
+ * The user a token belongs to, read in the caller's snapshot (`db`), when its session needs no
+ * write now: `null` for an unknown token, `undefined` when the session must first be ended or
+ * extended (a write, which `authenticate` does outside any read).
+ */
+export async function sessionUserIn(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<User | null | undefined> {
+  const row = await first(sessionUser(db, hashToken(token)))
+  if (!row) return null
+  if (needsWrite(Date.parse(row.expires_at) - now.getTime())) return undefined
+  const { expires_at: _, ...user } = row
+  return toUser(user as Selectable<UsersTable>)
+}
+
 /** The enabled user a token belongs to, or `null` for an unknown or expired token. */
 export async function authenticate(store: Store, token: string, now: Date): Promise<User | null> {
   const tokenHash = hashToken(token)
@@ -114,6 +134,10 @@ export async function authenticate(store: Store, token: string, now: Date): Prom
   const row = await store.readOne((db) => first(sessionUser(db, tokenHash)))
   if (!row) return null
   const left = Date.parse(row.expires_at) - now.getTime()
+  if (!needsWrite(left)) {
+    const { expires_at: _, ...user } = row
+    return toUser(user as Selectable<UsersTable>)
+  }
   if (left <= 0) {
     await logout(store, token)
     return null
