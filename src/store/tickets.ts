@@ -70,6 +70,37 @@ export const selectTickets = (db: Db) =>
       'au.display_name as assignee_display',
     ])
 
+/** A page of tickets as `selectTickets` reads it, filtered and ordered. */
+type TicketPageQuery = ReturnType<typeof selectTickets>
+
+/**
+ * How many unarchived children (open ones only when `openOnly`) each ticket of a page has, by
+ * key: the page's first `limit` ids go in as a subquery, so nothing is bound per ticket, and the
+ * count is served by `tickets_parent`. `shown` is the page as read (ids and keys).
+ */
+export async function childCountsOf(
+  db: Db,
+  page: TicketPageQuery,
+  limit: number,
+  shown: readonly { readonly id: number; readonly key: string }[],
+  openOnly: boolean,
+): Promise<Record<string, number>> {
+  let counted = db
+    .selectFrom('tickets')
+    .select('parent_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', 'in', page.clearSelect().select('t.id').limit(limit))
+    .where('archived', '=', 0)
+  if (openOnly) counted = counted.where('open', '=', 1)
+  const keyOf = new Map(shown.map((r) => [r.id, r.key]))
+  const children: Record<string, number> = {}
+  for (const r of await counted.groupBy('parent_id').execute()) {
+    const key = r.parent_id === null ? undefined : keyOf.get(r.parent_id)
+    if (key !== undefined) children[key] = Number(r.n)
+  }
+  return children
+}
+
 const ticketById = prepared((db, id: number) => selectTickets(db).where('t.id', '=', id))
 const ticketByKey = prepared((db, key: string) => selectTickets(db).where('t.key', '=', key))
 const ticketBySeq = prepared((db, prefix: string, seq: number) =>

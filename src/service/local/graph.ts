@@ -7,7 +7,7 @@ import { invalid } from '../../domain/errors.ts'
 import { parseLifecycleInput } from '../../domain/lifecycle.ts'
 import type { Db } from '../../store/store.ts'
 import { orderTerms } from '../../store/ticket-order.ts'
-import { toTickets } from '../../store/tickets.ts'
+import { childCountsOf, toTickets } from '../../store/tickets.ts'
 import type { TicketFilter, TicketGraph } from '../ticket-service.ts'
 import { projectFor } from './access.ts'
 import type { Ctx } from './context.ts'
@@ -32,22 +32,8 @@ export async function ticketGraph(
     // One more than shown says whether the limit cut.
     const rows = await page.limit(limit + 1).execute()
     const shown = rows.slice(0, limit)
-    const keyOf = new Map(shown.map((r) => [r.id, r.key]))
-    // Open children of the shown tickets, found through a subquery: nothing bound per ticket.
-    const counted = await db
-      .selectFrom('tickets')
-      .select('parent_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('parent_id', 'in', page.clearSelect().select('t.id').limit(limit))
-      .where('archived', '=', 0)
-      .where('open', '=', 1)
-      .groupBy('parent_id')
-      .execute()
-    const children: Record<string, number> = {}
-    for (const r of counted) {
-      const key = r.parent_id === null ? undefined : keyOf.get(r.parent_id)
-      if (key !== undefined) children[key] = Number(r.n)
-    }
+    // Open children of the shown tickets.
+    const children = await childCountsOf(db, page, limit, shown, true)
     const total = rows.length > limit ? await countedFast(db, ctx, filter) : shown.length
     return { tickets: await toTickets(db, shown), total, children }
   })

@@ -3,6 +3,7 @@ import type { Ticket } from '../../domain/ticket.ts'
 import type { Db } from '../../store/store.ts'
 import {
   ancestorIds,
+  childCountsOf,
   selectTickets,
   type TicketRow,
   toTickets,
@@ -206,21 +207,8 @@ export async function treePage(ctx: Ctx, input: TreePageInput): Promise<TreePage
     // One more than shown says whether there is more; only then, or past page 1, is it counted.
     const rows = await page.limit(limit + 1).execute()
     const shown = rows.slice(0, limit)
-    const keyOf = new Map(shown.map((r) => [r.id, r.key]))
-    // The shown tickets' children, found through the page as a subquery: nothing bound per ticket.
-    const counted = await db
-      .selectFrom('tickets')
-      .select('parent_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('parent_id', 'in', page.clearSelect().select('t.id').limit(limit))
-      .where('archived', '=', 0)
-      .groupBy('parent_id')
-      .execute()
-    const children: Record<string, number> = {}
-    for (const r of counted) {
-      const key = r.parent_id === null ? undefined : keyOf.get(r.parent_id)
-      if (key !== undefined) children[key] = Number(r.n)
-    }
+    // Every unarchived child counts, closed ones too: a toggle opens them all.
+    const children = await childCountsOf(db, page, limit, shown, false)
     const total =
       after === undefined && rows.length <= limit
         ? shown.length
