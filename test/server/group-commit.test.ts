@@ -2,6 +2,7 @@ import pg from 'pg'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { TEST_DIALECTS } from '../support/dialects.ts'
 import { pollUntil } from '../support/poll.ts'
+import { refuseHistoryOf } from '../support/refuse-history.ts'
 import { spawnServer } from '../support/server-process.ts'
 import { createTestDatabase } from '../support/store.ts'
 
@@ -35,14 +36,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates written together', (
     const db = new pg.Client({ connectionString: database.url })
     await db.connect()
     onTestFinished(() => db.end())
-    // The database refuses a create whose title says so, as it writes the history row: a
-    // create the server's own checks let through.
-    await db.query(`
-      CREATE FUNCTION refuse_history() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'history refused' USING ERRCODE = 'check_violation'; END $$`)
-    await db.query(`
-      CREATE TRIGGER refuse_history BEFORE INSERT ON history FOR EACH ROW
-      WHEN (NEW.payload LIKE '%refuse me%') EXECUTE FUNCTION refuse_history()`)
+    await refuseHistoryOf(db, 'refuse me')
 
     const create = async (base: string, title: string) => {
       const res = await call(base, 'POST', '/api/tickets', { project: 'GC', title })

@@ -6,6 +6,7 @@ import { findActor, LocalService } from '../../src/service/local-service.ts'
 import { openPostgresStore } from '../../src/store/postgres/open-postgres.ts'
 import { TEST_DIALECTS } from '../support/dialects.ts'
 import { pollUntil } from '../support/poll.ts'
+import { refuseHistoryOf } from '../support/refuse-history.ts'
 import { createTestDatabase } from '../support/store.ts'
 
 /**
@@ -197,16 +198,3 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('creates queue on the key cou
     expect((await svc.createTicket({ project: 'RL', title: 'next' })).key).toBe('RL-T-1')
   })
 })
-
-/**
- * A create whose title holds `words` is refused by the database as it writes the history row
- * (a check violation): a create the service's own checks let through.
- */
-async function refuseHistoryOf(client: pg.Client, words: string) {
-  await client.query(`
-    CREATE FUNCTION refuse_history() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'history refused' USING ERRCODE = 'check_violation'; END $$`)
-  await client.query(`
-    CREATE TRIGGER refuse_history BEFORE INSERT ON history FOR EACH ROW
-    WHEN (NEW.payload LIKE '%${words}%') EXECUTE FUNCTION refuse_history()`)
-}
