@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { TEST_CACHE_HOME } from './test/support/cache-home.ts'
 
 export default defineConfig({
   test: {
@@ -11,6 +12,7 @@ export default defineConfig({
     ],
     // One throwaway PostgreSQL cluster per run (test/support/dialects.ts).
     globalSetup: ['test/global-setup.ts'],
+    env: { XDG_CACHE_HOME: TEST_CACHE_HOME },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

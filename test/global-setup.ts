@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { openPostgresStore } from '../src/store/postgres/open-postgres.ts'
+import { TEST_CACHE_HOME } from './support/cache-home.ts'
 import { TEMPLATE_DATABASE, TEST_DIALECTS } from './support/dialects.ts'
 import { startPostgresCluster } from './support/postgres-cluster.ts'
 
@@ -11,9 +13,13 @@ declare module 'vitest' {
   }
 }
 
-/** One throwaway PostgreSQL cluster for the whole run, removed afterwards. */
+/**
+ * One throwaway PostgreSQL cluster for the whole run, removed afterwards, as is the run's code
+ * cache directory (vitest.config.ts).
+ */
 export default async function setup(project: TestProject) {
-  if (!TEST_DIALECTS.includes('postgres')) return
+  const removeCache = () => rmSync(TEST_CACHE_HOME, { recursive: true, force: true })
+  if (!TEST_DIALECTS.includes('postgres')) return removeCache
   const cluster = await startPostgresCluster()
   project.provide('postgresUrl', cluster.url)
   // Every test database is a copy of one migrated once here: copying is far quicker.
@@ -23,5 +29,8 @@ export default async function setup(project: TestProject) {
   await admin.end()
   const store = await openPostgresStore(`${cluster.url}/${TEMPLATE_DATABASE}`)
   await store.close()
-  return () => cluster.stop()
+  return async () => {
+    await cluster.stop()
+    removeCache()
+  }
 }
