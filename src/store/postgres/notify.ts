@@ -1,6 +1,7 @@
 /** @module Messages between the servers of one PostgreSQL database, over LISTEN/NOTIFY. */
 import type { Pool, PoolClient } from 'pg'
 import type { Broadcast } from '../store.ts'
+import { inFlightGroups } from './in-flight-groups.ts'
 
 const CHANNEL = 'ticket_events'
 // NOTIFY refuses payloads of 8,000 bytes or more.
@@ -18,13 +19,9 @@ const MAX_GROUP = 100
  * identical messages of one transaction once; every message names its origin and its change.
  */
 export function postgresBroadcast(pool: Pool): Broadcast {
-  let queue: { message: string; resolve: () => void; reject: (e: unknown) => void }[] = []
-  let sending = false
-  const drain = async () => {
-    sending = true
-    while (queue.length > 0) {
-      const group = queue.slice(0, MAX_GROUP)
-      queue = queue.slice(group.length)
+  type Sent = { message: string; resolve: () => void; reject: (e: unknown) => void }
+  const send = inFlightGroups<typeof CHANNEL, Sent>(
+    async (group) => {
       try {
         // unnest gives the array's order, and pg_notify runs for each row as it comes.
         await pool.query('SELECT pg_notify($1, m) FROM unnest($2::text[]) m', [
@@ -35,16 +32,13 @@ export function postgresBroadcast(pool: Pool): Broadcast {
       } catch (e) {
         for (const g of group) g.reject(e)
       }
-    }
-    sending = false
-  }
+    },
+    (queue) => Math.min(queue.length, MAX_GROUP),
+  )
   return {
     maxBytes: MAX_MESSAGE_BYTES,
     send: (message) =>
-      new Promise<void>((resolve, reject) => {
-        queue.push({ message, resolve, reject })
-        if (!sending) void drain()
-      }),
+      new Promise<void>((resolve, reject) => send(CHANNEL, { message, resolve, reject })),
     listen: async (onMessage) => {
       let stopped = false
       let client: PoolClient | undefined

@@ -8,6 +8,7 @@ import type { TicketsTable } from '../database.ts'
 import type { NumberedTicket } from '../numbered-ticket.ts'
 import type { Db, GroupedCreates } from '../store.ts'
 import { NEW_TICKET } from '../tickets.ts'
+import { inFlightGroups } from './in-flight-groups.ts'
 import { WRITERS_SHARED } from './schema-version.ts'
 
 type Row = Selectable<TicketsTable>
@@ -123,20 +124,18 @@ const refusedByServer = (e: unknown) =>
   /^[0-9A-Z]{5}$/.test((e as { code: string }).code)
 
 /**
- * Group commit for plain creates outside a transaction: per project, at most one statement of
- * this process writes creates at a time; creates that arrive while it runs wait, and the next
- * statement writes all of them (up to `MAX_GROUP`). A create that finds nothing in flight is
- * sent at once (after the current turn of the event loop, so creates that arrive together
- * share it): no create waits for a timer. Each create is answered from its own row, after the
- * statement that wrote it has committed. When PostgreSQL refuses a statement of several
- * creates, nothing of it was written, and each create is written again on its own, so a bad
- * one fails alone with its own error. Inside a transaction a create is written on its own, in it.
+ * Group commit for plain creates outside a transaction (`inFlightGroups`, keyed by project):
+ * per project, at most one statement of this process writes creates at a time; creates that
+ * arrive while it runs wait, and the next statement writes all of them (up to `MAX_GROUP`).
+ * Each create is answered from its own row, after the statement that wrote it has committed.
+ * When PostgreSQL refuses a statement of several creates, nothing of it was written, and each
+ * create is written again on its own, so a bad one fails alone with its own error. Inside a
+ * transaction a create is written on its own, in it.
  */
 export function groupCreates(): {
   insert: (db: Db, t: NumberedTicket) => Promise<Row | undefined>
   counts: () => GroupedCreates
 } {
-  const queues = new Map<number, Waiting[]>()
   let statements = 0
   let creates = 0
   let waiting = 0
@@ -180,31 +179,17 @@ export function groupCreates(): {
     for (const [i, w] of group.entries()) w.resolve(rows[i])
   }
 
-  const drain = async (db: Db, projectId: number, queue: Waiting[]) => {
-    // Creates that arrive during this turn of the event loop join the first statement.
-    await new Promise((r) => setImmediate(r))
-    while (queue.length > 0) {
-      const group = queue.splice(0, groupSize(queue))
-      waiting -= group.length
-      await write(db, group)
-    }
-    queues.delete(projectId)
-  }
+  // Every create of a group is written through the connection pool its first create gave.
+  const add = inFlightGroups<number, Waiting & { readonly db: Db }>(async (group) => {
+    waiting -= group.length
+    await write(group[0]!.db, group)
+  }, groupSize)
 
   return {
     insert(db, t) {
       if (db.isTransaction) return insertNumberedTicketAtOnce(db, t)
-      return new Promise((resolve, reject) => {
-        const projectId = t.row.project_id
-        const queue = queues.get(projectId)
-        waiting++
-        if (queue) queue.push({ t, resolve, reject })
-        else {
-          const fresh = [{ t, resolve, reject }]
-          queues.set(projectId, fresh)
-          void drain(db, projectId, fresh)
-        }
-      })
+      waiting++
+      return new Promise((resolve, reject) => add(t.row.project_id, { t, db, resolve, reject }))
     },
     counts: () => ({ waiting, statements, creates }),
   }
