@@ -104,17 +104,22 @@ export type TicketFilter = {
 }
 
 /**
- * A bounded piece of a project's ticket graph: the first `limit` open tickets the filter
- * matches in key order, how many it matches in all, and how many open children each has (so a
- * view can offer to load them with `parent`).
+ * A bounded page of tickets: how many there are in all, and how many children each shown ticket
+ * has (so a view can offer to load them with `parent`).
  */
-export type TicketGraph = {
+export type TicketsWithChildCounts = {
   readonly tickets: readonly Ticket[]
   /** Every match, shown or not: more than `tickets.length` when the limit cut. */
   readonly total: number
-  /** Open, unarchived children per shown ticket's key; absent when none. */
+  /** Children per shown ticket's key (which children count is the view's); absent when none. */
   readonly children: Readonly<Record<string, number>>
 }
+
+/**
+ * A bounded piece of a project's ticket graph: the first `limit` open tickets the filter
+ * matches in key order, with their open, unarchived children counted.
+ */
+export type TicketGraph = TicketsWithChildCounts
 
 /** A ticket with its latest comments and history, newest first, as the original shows it. */
 export type TicketWithRecords = TicketDetail & {
@@ -167,17 +172,10 @@ export type TreePageInput = {
 }
 
 /**
- * One page of a project's hierarchy in id order, as `tree` draws it: how many there are in
- * all, and how many unarchived children each shown ticket has (so a view can load them with
- * `parent`).
+ * One page of a project's hierarchy in id order, as `tree` draws it: every top-level ticket (or
+ * child of `parent`) in `total`, and the unarchived children, open or closed, of each shown one.
  */
-export type TreePage = {
-  readonly tickets: readonly Ticket[]
-  /** Every top-level ticket (or child of `parent`), shown or not, on every page. */
-  readonly total: number
-  /** Unarchived children per shown ticket's key; absent when none. */
-  readonly children: Readonly<Record<string, number>>
-}
+export type TreePage = TicketsWithChildCounts
 
 export type Dependencies = {
   readonly depends_on: readonly Ticket[]
