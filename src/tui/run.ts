@@ -1,10 +1,12 @@
 /** @module Starts the terminal UI on a real terminal and always gives the terminal back. */
+import chalk from 'chalk'
 import { render } from 'ink'
 import { createElement } from 'react'
 import { HttpService } from '../client/http-service.ts'
 import { TicketError } from '../domain/errors.ts'
 import type { TicketService } from '../service/ticket-service.ts'
 import { App, type AppProps } from './app.tsx'
+import { colourLevel } from './colour-level.ts'
 import { pollingFeed } from './data/change-feed.ts'
 import { websocketFeed } from './data/websocket-feed.ts'
 import { filterMouse, MOUSE_OFF, MOUSE_ON } from './mouse.ts'
@@ -136,6 +138,8 @@ async function show(
   const restore = () => o.stdout.write(`${MOUSE_OFF}\x1b[?25h`)
   process.once('exit', restore)
   o.stdout.write(MOUSE_ON)
+  // ink draws through chalk, whose own detection turns colour off wherever CI is set.
+  chalk.level = colourLevel(process.env)
   const app = render(
     createElement(App, {
       service,

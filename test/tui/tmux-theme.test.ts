@@ -6,7 +6,13 @@ describe('a light theme in a real terminal (tmux)', () => {
   it('paints its background on every cell of every view, not the terminal default', async () => {
     const ws = await tempWorkspace()
     await ws.tk('add', 'A ticket with a title', '-d', '## Notes\n\nSome *text* and `code`.')
-    const t = openTmux(ws, ['-g', '-theme', 'bright-n-breezy'], {}, { columns: 80, rows: 20 })
+    // CI set, as a CI job leaves it: the UI still runs in a terminal and must keep its colours.
+    const t = openTmux(
+      ws,
+      ['-g', '-theme', 'bright-n-breezy'],
+      { CI: 'true' },
+      { columns: 80, rows: 20 },
+    )
     // Empty when every cell is painted; otherwise the view, each row with unpainted cells, the
     // screen, and what tmux holds for those rows (escapes and all), so a failure tells a width or
     // wrap fault from a slow repaint without 1,600 lines of cells.
