@@ -5,6 +5,7 @@ import type { CommandContext, CommandSpec } from './command.ts'
 import { renderError } from './error-report.ts'
 import { createOutput } from './output.ts'
 import { findCommand, projectFirstForm } from './program.ts'
+import { isTerminal, stdoutDrained, stdoutStream, writeStdout } from './stdout.ts'
 import { UsageError } from './usage-error.ts'
 import { openWorkspace } from './workspace.ts'
 
@@ -22,15 +23,16 @@ function context(
 ): CommandContext & { dispose(): Promise<void> } {
   const env = process.env
   const cwd = process.cwd()
-  const color = !g.noColor && !g.json && env.NO_COLOR === undefined && process.stdout.isTTY === true
+  const terminal = isTerminal(1)
+  const color = !g.noColor && !g.json && env.NO_COLOR === undefined && terminal
   const out = createOutput({
     json: g.json,
     color,
-    width: process.stdout.isTTY ? process.stdout.columns || 120 : 120,
+    width: terminal ? stdoutStream().columns || 120 : 120,
     fields: g.fields,
-    pretty: g.pretty || process.stdout.isTTY === true,
-    write: (t) => process.stdout.write(t),
-    drained: () => new Promise((resolve) => process.stdout.once('drain', () => resolve())),
+    pretty: g.pretty || terminal,
+    write: writeStdout,
+    drained: stdoutDrained,
   })
   const workspace = openWorkspace(env, cwd, g.file)
   let service: Promise<TicketService> | undefined
@@ -93,14 +95,14 @@ function context(
 async function main(argv: readonly string[]): Promise<number> {
   let json = argv.includes('--json') || argv.includes('-json')
   // Asking the descriptor, not process.stderr, which builds a stream that most runs never use.
-  const color = process.getBuiltinModule('node:tty').isatty(2) && process.env.NO_COLOR === undefined
+  const color = () => process.env.NO_COLOR === undefined && isTerminal(2)
   let c: (CommandContext & { dispose(): Promise<void> }) | undefined
   try {
     const { globals, rest: typed } = extractGlobals(argv)
     const rest = projectFirstForm(typed)
     json = globals.json
     if (globals.version) {
-      process.stdout.write(`${__TICKET_VERSION__}\n`)
+      writeStdout(`${__TICKET_VERSION__}\n`)
       return 0
     }
     // `tk -g`, `tk --gui` and `tk gui`; a `gui` later on the line is an argument (a title word).
@@ -116,7 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
         serverUrl: serverUrlOf(workspace, process.env),
         project: globals.project,
         stdin: process.stdin,
-        stdout: process.stdout,
+        stdout: stdoutStream(),
       })
       return 0
     }
@@ -124,7 +126,7 @@ async function main(argv: readonly string[]): Promise<number> {
     // `tk`, `tk -h` and `tk --help` print the overview.
     if (rest.length === 0 || (globals.help && words.length === 0)) {
       const { overview } = await import('./help.ts')
-      process.stdout.write(overview(process.env))
+      writeStdout(overview(process.env))
       return 0
     }
     // Only flags, and none of them global: there is no command for them to belong to.
@@ -136,7 +138,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const { groupHelp, nearCommands, didYouMean } = await import('./help.ts')
       const group = groupHelp(words[0] ?? '')
       if (group && words.length === 1) {
-        process.stdout.write(group)
+        writeStdout(group)
         return 0
       }
       if (group)
@@ -161,7 +163,7 @@ async function main(argv: readonly string[]): Promise<number> {
       )
     if (globals.help) {
       const { helpFor } = await import('./help.ts')
-      process.stdout.write(helpFor(spec))
+      writeStdout(helpFor(spec))
       return 0
     }
     const { parseFlags, describeOption } = await import('./flags.ts')
@@ -176,18 +178,11 @@ async function main(argv: readonly string[]): Promise<number> {
     await run(c)
     return 0
   } catch (e) {
-    return reportError(e, json, color)
+    return reportError(e, json, color())
   } finally {
     await c?.dispose()
   }
 }
-
-// A reader that stops early (`tk list | head -1`) closes the pipe: the rest of the answer has
-// nowhere to go, so the command ends quietly and successfully, as Unix tools do.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e
-  process.exit(0)
-})
 
 // A command that printed its answer may still report failure (doctor problems). No top-level
 // await: the same code is also built as one script (dist/cli.cjs, decision 0045).

@@ -3,6 +3,7 @@ import type { AgentSummary } from '../../domain/agent.ts'
 import { conflict } from '../../domain/errors.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { serverUrlOf, timeoutOf } from '../credentials.ts'
+import { isTerminal, writeStdout } from '../stdout.ts'
 import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
@@ -220,7 +221,7 @@ export const request: Run = async (c) => {
     ...(project ? { project } : {}),
     dry_run: c.bool('dryRun'),
   })
-  process.stdout.write(`${JSON.stringify(work, null, process.stdout.isTTY ? 2 : undefined)}\n`)
+  writeStdout(`${JSON.stringify(work, null, isTerminal(1) ? 2 : undefined)}\n`)
 }
 
 /**

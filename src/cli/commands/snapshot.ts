@@ -24,6 +24,7 @@ import {
 } from '../../domain/snapshot.ts'
 import type { CommandContext, Run } from '../command.ts'
 import type { FileHold } from '../connect.ts'
+import { stdoutStream } from '../stdout.ts'
 import { UsageError } from '../usage-error.ts'
 
 const rowsIn = (tables: Record<string, number>) => Object.values(tables).reduce((a, b) => a + b, 0)
@@ -78,7 +79,7 @@ export const exportSnapshot: Run = async (c) => {
   const tables: Record<string, number> = {}
   const text = counting(await (await c.service()).exportSnapshotText(), tables)
   if (path === undefined) {
-    await pipeline(Readable.from(text), process.stdout, { end: false })
+    await pipeline(Readable.from(text), stdoutStream(), { end: false })
     return
   }
   await writeStreamAtomic(path, text)

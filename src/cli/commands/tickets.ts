@@ -15,6 +15,7 @@ import type {
 } from '../../service/ticket-service.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { oneLine, recordsText, ticketDetail, ticketTable } from '../render.ts'
+import { stdoutStream } from '../stdout.ts'
 import { UsageError } from '../usage-error.ts'
 
 const priorityOf = (c: CommandContext) => {
@@ -252,7 +253,7 @@ export const edit: Run = async (c) => {
     serverUrl: serverUrlOf(c.workspace, c.env),
     project: undefined,
     stdin: process.stdin,
-    stdout: process.stdout,
+    stdout: stdoutStream(),
     edit: {
       key,
       noTerminal: new TicketError(
