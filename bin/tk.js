@@ -60,14 +60,12 @@ function runScript(url) {
       cachedData = undefined
     }
   }
-  const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-    {
-      filename: file,
-      cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    },
-  )
+  // The file is one function expression, CommonJS's wrapper included (scripts/build.ts).
+  const script = new vm.Script(source, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  })
   // The command's word, hashed so that no argument is written down.
   const word = fnv(process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '')
   const fresh = cachedData === undefined || script.cachedDataRejected
