@@ -7,7 +7,8 @@
  * `process.stdout` as before. A reader that has gone (EPIPE) ends the command quietly with
  * status 0 either way, as Unix tools do (`tk list | head -1`).
  */
-import { fstatSync, writeSync } from 'node:fs'
+// Taken, not imported, as in the other modules every command loads (CONTRIBUTING.md): no facade.
+const { fstatSync, writeSync } = process.getBuiltinModule('node:fs')
 
 /**
  * Whether descriptor `fd` is a terminal. Files, pipes and sockets are told apart by `fstat`,
