@@ -41,6 +41,26 @@ const probeAbove = prepared(
 )
 
 describe('node:sqlite statement cache', () => {
+  it('makes the same rows key by key and, after the first few, by its object literal', async () => {
+    // The first rows of a statement are made key by key, later ones by a literal compiled for
+    // it (decision 0049): every row has the same keys in the same order either way.
+    const { store } = await open()
+    await store.transaction((db) =>
+      sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 40) insert into probe select i + 1, i * 2 from n`.execute(
+        db,
+      ),
+    )
+    const expected = [
+      { a: 1, b: 2 },
+      ...Array.from({ length: 40 }, (_, i) => ({ a: i + 2, b: (i + 1) * 2 })),
+    ]
+    for (let round = 0; round < 2; round++) {
+      const rows = (await store.read(probe)) as Record<string, unknown>[]
+      expect(rows).toEqual(expected)
+      expect(rows.map((r) => Object.keys(r).join())).toEqual(expected.map(() => 'a,b'))
+    }
+  })
+
   it('names the columns of a kept statement after another process added one', async () => {
     const { store, other } = await open()
     expect(await store.read(probe)).toEqual([{ a: 1, b: 2 }])

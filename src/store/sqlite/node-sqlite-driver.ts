@@ -25,22 +25,35 @@ const toParam = (v: unknown): Param => {
 
 type RowOf = (values: readonly unknown[]) => Record<string, unknown>
 
+/** Rows a statement makes key by key before its object literal is written (see `rowMaker`). */
+const LITERAL_AFTER = 16
+
 /**
- * Makes a statement's rows from its arrays of values with one object literal per row, written
- * once per statement: V8 copies a literal's shape whole, where assigning 30 keys one by one to
- * `{}` walked a transition per key (≈ 10 % of a list page of 50, decision 0040). The names
- * come quoted by JSON.stringify; `__proto__` in a literal would set the prototype, so such a
- * statement keeps the loop.
+ * Makes a statement's rows from its arrays of values. A statement that makes many rows gets one
+ * object literal per row, written once for it: V8 copies a literal's shape whole, where
+ * assigning 30 keys one by one to `{}` walked a transition per key (≈ 10 % of a list page of
+ * 50, decision 0040). Writing it costs a function compiled at run time (about 0.1 ms, outside
+ * the code cache), so the first rows are made key by key: a command reading a ticket makes a
+ * row or two per statement and compiles none (decision 0049). The names come quoted by
+ * JSON.stringify; `__proto__` in a literal would set the prototype, so such a statement keeps
+ * the loop.
  */
 function rowMaker(columns: readonly string[]): RowOf {
-  if (columns.includes('__proto__'))
-    return (values) => {
-      const row: Record<string, unknown> = {}
-      for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i]
-      return row
-    }
-  const fields = columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(', ')
-  return new Function('v', `return { ${fields} }`) as RowOf
+  const byKey: RowOf = (values) => {
+    const row: Record<string, unknown> = {}
+    for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i]
+    return row
+  }
+  if (columns.includes('__proto__')) return byKey
+  let made = 0
+  let literal: RowOf | undefined
+  return (values) => {
+    if (literal) return literal(values)
+    if (++made <= LITERAL_AFTER) return byKey(values)
+    const fields = columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(', ')
+    literal = new Function('v', `return { ${fields} }`) as RowOf
+    return literal(values)
+  }
 }
 
 class NodeSqliteConnection implements DatabaseConnection {
