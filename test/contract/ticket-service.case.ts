@@ -102,6 +102,21 @@ export function describeTicketService(name: string, open: OpenService) {
   })
 
   describe(`${name}: tickets`, () => {
+    it('answers a plain create with the ticket as a read shows it', async () => {
+      // Built from the row as written, not read again (decisions 0042, 0049).
+      const { svc } = await withProject()
+      const t = await svc.createTicket({
+        project: 'CUS',
+        title: 'as written',
+        type: 'bug',
+        priority: 2,
+        description: 'd',
+      })
+      const read = await svc.getTicket(t.key)
+      expect(read).toMatchObject(t)
+      expect(Object.keys(read)).toEqual(expect.arrayContaining(Object.keys(t)))
+    })
+
     it('refuses NUL and bidi overrides in titles and counts the limit in characters', async () => {
       const { svc } = await withProject()
       await expectError(svc.createTicket({ project: 'CUS', title: 'a\0b' }), 'invalid', /NUL/)

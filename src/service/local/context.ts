@@ -104,6 +104,9 @@ export async function mutate<T>(
   }, options.mode)
   if (ctx.emit && touched.size + created.size > 0)
     await publish(ctx, { created, touched, known }, options.published)
+  // Without listeners nothing is read for events; what the write already knows is still handed
+  // back, so the caller need not read it again (a plain create's reply, decision 0049).
+  else if (options.published) for (const [id, ticket] of known) options.published.set(id, ticket)
   return result
 }
 
