@@ -3,7 +3,7 @@ import type { AgentSummary } from '../../domain/agent.ts'
 import { conflict } from '../../domain/errors.ts'
 import type { CommandContext, Run } from '../command.ts'
 import { serverUrlOf, timeoutOf } from '../credentials.ts'
-import { isTerminal, writeStdout } from '../stdout.ts'
+import { isTerminal, stdoutStream, writeStdout } from '../stdout.ts'
 import { table } from '../table.ts'
 import { UsageError } from '../usage-error.ts'
 
@@ -202,6 +202,9 @@ export const run: Run = async (c) => {
       verbose: c.bool('verbose'),
       signal: stop.signal,
       log,
+      write: (s) => {
+        stdoutStream().write(s)
+      },
       ...(project ? { project } : {}),
     }).run()
   } finally {

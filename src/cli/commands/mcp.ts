@@ -5,6 +5,7 @@ import { toolListStats } from '../../mcp/stats.ts'
 import type { TicketService } from '../../service/ticket-service.ts'
 import type { Run } from '../command.ts'
 import { renderError } from '../error-report.ts'
+import { stdoutStream } from '../stdout.ts'
 
 export const mcp: Run = async (c) => {
   if (c.bool('stats')) {
@@ -36,14 +37,19 @@ export const mcp: Run = async (c) => {
   }
   const debug = Boolean(c.env.TICKET_DEBUG)
   try {
-    await serveStdio({
-      service: connect,
-      ref: c.ref,
-      project: c.project,
-      defaultProject,
-      explain: (e) => renderError(e, { json: false, color: false, debug }).text.trimEnd(),
-      version: __TICKET_VERSION__,
-    })
+    await serveStdio(
+      {
+        service: connect,
+        ref: c.ref,
+        project: c.project,
+        defaultProject,
+        explain: (e) => renderError(e, { json: false, color: false, debug }).text.trimEnd(),
+        version: __TICKET_VERSION__,
+      },
+      process.stdin,
+      // The stream that ends the command quietly if the client goes (src/cli/stdout.ts).
+      stdoutStream(),
+    )
   } finally {
     await (await service?.catch(() => undefined))?.close()
   }

@@ -1,5 +1,6 @@
 import { isPostgresUrl } from '../../domain/database-location.ts'
 import type { CommandContext } from '../command.ts'
+import { stdoutStream } from '../stdout.ts'
 import { UsageError } from '../usage-error.ts'
 
 /** `tk server`: the HTTP API and web app over this workspace's database, until Ctrl-C. */
@@ -23,6 +24,10 @@ export async function server(c: CommandContext): Promise<void> {
     trustProxy: c.bool('trustProxy'),
     ...(origin !== undefined ? { origin } : {}),
     env: c.env,
+    // Its log lines through process.stdout, which ends the server quietly if the reader goes.
+    write: (t) => {
+      stdoutStream().write(t)
+    },
     ...(addr !== undefined ? { addr } : {}),
     ...(port !== undefined ? { port } : {}),
   })
