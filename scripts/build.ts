@@ -37,8 +37,12 @@ const compressWithoutFetch: Plugin = {
 }
 
 await build({
-  // The server's read pool starts each worker thread from a file of its own.
-  entryPoints: { cli: 'src/cli/main.ts', 'read-worker': 'src/store/sqlite/read-worker.ts' },
+  // The server's read pool and its checkpointer start each worker thread from a file of its own.
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    'read-worker': 'src/store/sqlite/read-worker.ts',
+    'checkpoint-worker': 'src/store/sqlite/checkpoint-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

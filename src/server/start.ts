@@ -25,7 +25,7 @@ import { TicketError } from '../domain/errors.ts'
 import { seedDatabase } from '../service/bootstrap.ts'
 import { ServiceHost } from '../service/service-host.ts'
 import { openStore } from '../store/open-store.ts'
-import type { ReadPoolOptions } from '../store/store.ts'
+import type { CheckpointOptions, ReadPoolOptions } from '../store/store.ts'
 import { agentOptionsFromEnv, DEFAULT_READ_POOL, readPoolFromEnv } from './agent-options.ts'
 import { buildApp } from './app.ts'
 import type { App } from './app-type.ts'
@@ -53,6 +53,8 @@ export type ServerOptions = LogOptions & {
   readonly agents?: AgentSettings
   /** Long reads' workers and time bound (decision 0028); default DEFAULT_READ_POOL. */
   readonly readPool?: ReadPoolOptions
+  /** SQLite's checkpoints from a worker thread (decision 0048); tests make them frequent. */
+  readonly checkpoints?: CheckpointOptions
   /** The LLM command analyse runs, e.g. `claude`, `codex` or a path; none: analyse answers 503. */
   readonly analyseCommand?: string
   /** The LLM command `/api/chat/ws` runs. */
@@ -71,6 +73,12 @@ export type RunningServer = {
 // reference/api.md §6.7: an analysis waits at most 120 s for the LLM.
 const ANALYSE_TIMEOUT_MS = 120_000
 
+/**
+ * New frames reach the database file within a tenth of a second; past 1,000 pages (SQLite's
+ * own checkpoint size) writes pause for the last copy and the WAL starts over.
+ */
+const DEFAULT_CHECKPOINTS: CheckpointOptions = { everyMs: 100, restartPages: 1000 }
+
 // How long a shutdown waits for handlers whose clients have gone before closing the database.
 const HANDLERS_GRACE_MS = 10_000
 
@@ -83,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     create: true,
     writable: true,
     readPool: options.readPool ?? DEFAULT_READ_POOL,
+    checkpoints: options.checkpoints ?? DEFAULT_CHECKPOINTS,
   })
   const seeded = await seedDatabase(store, {
     now: new Date(),

@@ -30,6 +30,14 @@ export type ReadPoolOptions = {
   readonly timeoutMs: number
 }
 
+/** The server's checkpoints on SQLite, off the event loop (decision 0048). */
+export type CheckpointOptions = {
+  /** How often a worker thread copies the WAL's new frames into the database file. */
+  readonly everyMs: number
+  /** The WAL's size in pages past which writes pause for one last copy and it starts over. */
+  readonly restartPages: number
+}
+
 export type SearchScope = {
   /** The best `limit` matches; 0 = every match. */
   readonly limit: number

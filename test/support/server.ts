@@ -23,6 +23,7 @@ export async function startTestServer(
     | 'origins'
     | 'trustProxy'
     | 'logTo'
+    | 'checkpoints'
   > = {},
 ): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tk-srv-'))

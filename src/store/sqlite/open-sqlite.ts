@@ -16,7 +16,15 @@ import type { Database } from '../database.ts'
 import { registerDialectSql } from '../dialect-sql.ts'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.ts'
 import { registerRunNow } from '../prepared.ts'
-import type { Db, DumpHead, ReadPoolOptions, Store, TableSource } from '../store.ts'
+import type {
+  CheckpointOptions,
+  Db,
+  DumpHead,
+  ReadPoolOptions,
+  Store,
+  TableSource,
+} from '../store.ts'
+import { startCheckpointer } from './checkpointer.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
 import { ReadPoolDialect, withDeadline } from './read-pool.ts'
 import {
@@ -48,6 +56,11 @@ export type OpenOptions = {
    * mode when closed; the caller syncs the file before renaming it.
    */
   readonly bulkLoad?: boolean
+  /**
+   * Copy the WAL into the file from a worker thread instead of on the commit that fills it
+   * (the server, decision 0048).
+   */
+  readonly checkpoints?: CheckpointOptions
 }
 
 type Opened = {
@@ -239,6 +252,28 @@ const SQLITE_SQL = {
   skipLocked: sql``,
 }
 
+// SQLite's own default, which the server's connection returns to if its checkpointer stops.
+const AUTOCHECKPOINT_PAGES = 1000
+
+/**
+ * The server's checkpointer (decision 0048), on a file other processes may open too. Its
+ * connection no longer checkpoints at 1,000 pages, only past four times `restartPages`: a
+ * bound on the WAL should the worker fall behind.
+ */
+function startsCheckpointer(opened: Opened, db: Kysely<Database>, path: string, o: OpenOptions) {
+  if (!o.checkpoints || opened.readOnly || opened.exclusive || o.bulkLoad) return undefined
+  const { raw } = opened
+  raw.exec(`PRAGMA wal_autocheckpoint = ${4 * o.checkpoints.restartPages}`)
+  return startCheckpointer(
+    path,
+    o.checkpoints,
+    (fn) => db.connection().execute(() => fn()),
+    () => {
+      if (raw.isOpen) raw.exec(`PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
+    },
+  )
+}
+
 /** Opens (and migrates forward) the SQLite database at `path`. */
 export async function openSqliteStore(path: string, options: OpenOptions = {}): Promise<Store> {
   const opened = openFile(path, options)
@@ -278,6 +313,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     const outer = inside.getStore()
     return guard(() => fn(outer ?? db))
   }
+  const checkpointer = startsCheckpointer(opened, db, path, options)
   const pool = options.readPool
   const poolDb = pool
     ? new Kysely<Database>({ dialect: new ReadPoolDialect(path, pool) })
@@ -362,6 +398,7 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
       )
     },
     close: async () => {
+      await checkpointer?.close()
       await poolDb?.destroy()
       if (options.bulkLoad) raw.exec('PRAGMA journal_mode = WAL')
       await db.destroy()
