@@ -62,8 +62,11 @@ export function TreeView(props: {
       handle(action) {
         if (action === 'select') {
           const r = rows[live.get()]
-          if (r?.kind === 'more') pages.more(r.parent)
-          else if (r && r.children > 0) {
+          if (r?.kind === 'more') {
+            // The cursor stays on this row, which the first ticket read takes.
+            props.setCursor(live.get(), undefined)
+            pages.more(r.parent)
+          } else if (r && r.children > 0) {
             if (!r.expanded) pages.open(r.ticket.key)
             props.setExpanded(
               r.expanded
