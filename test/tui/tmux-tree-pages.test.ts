@@ -31,8 +31,6 @@ async function seeded() {
   return ws
 }
 
-/** The number in the tree's header: `N shown`. */
-const shown = (screen: string) => Number(/List as a tree · (\d+) shown/.exec(screen)?.[1])
 const cursorLine = (screen: string) => screen.split('\n').find((l) => l.startsWith('▸')) ?? ''
 
 describe('terminal UI at a few thousand tickets (tmux)', () => {
