@@ -82,6 +82,12 @@ describe('terminal UI at a few thousand tickets (tmux)', () => {
     screen = await t.waitFor('List as a tree · 850 shown')
     expect(screen).not.toMatch(/└ .*more tickets/)
 
+    // A ticket added elsewhere reloads the view: every level is read again as far as it had
+    // been, so nothing read goes away and the new total shows.
+    const added = await ws.tk('add', 'Arrived from another shell')
+    expect(added.code).toBe(0)
+    await t.waitFor(`List as a tree · 850 shown of ${ROOTS + 1} top-level`, 30_000)
+
     // Closed again, the children go; what was read of the top level stays.
     await t.send('g', 'Space')
     await t.waitFor('List as a tree · 400 shown')
@@ -99,7 +105,16 @@ describe('terminal UI at a few thousand tickets (tmux)', () => {
     await t.send('G')
     await t.waitFor(`List · ${TICKETS} tickets · 400 loaded`)
     await t.send('G')
-    await t.waitFor(`List · ${TICKETS} tickets · 600 loaded`)
+    const screen = await t.waitFor(`List · ${TICKETS} tickets · 600 loaded`)
+    const selected = /TK-T-\d+ /.exec(cursorLine(screen))?.[0]
+    expect(selected).toBeDefined()
+    // A ticket added elsewhere: the list is read again as deep as before, the new one on top,
+    // and the cursor stays on its ticket.
+    expect((await ws.tk('add', 'Arrived from another shell')).code).toBe(0)
+    await t.waitFor(`List · ${TICKETS + 1} tickets · 600 loaded`, 30_000)
+    expect(cursorLine(t.screen())).toContain(selected)
+    await t.send('g')
+    await t.waitFor((s) => cursorLine(s).includes('Arrived from another shell'))
     await t.send('q')
     await t.waitFor('TK-EXITED:0')
   }, 120_000)
