@@ -185,6 +185,30 @@ export function describeTicketService(name: string, open: OpenService) {
       await svc.setFlag('CUS-T-1', 'open', false)
       expect(await svc.countTickets({ project: 'CUS' })).toBe(3)
       expect(await svc.countTickets({ project: 'CUS', closed: true })).toBe(4)
+      // Each shape of filter counts what the list of it holds (the per-project counts answer
+      // some shapes, the tickets the others).
+      await svc.setStage('CUS-T-2', 'develop')
+      await svc.setState('CUS-T-2', 'active')
+      await svc.setFlag('CUS-T-3', 'archived', true)
+      await svc.assign('CUS-B-4', 'admin')
+      const filters: TicketFilter[] = [
+        { project: 'CUS' },
+        { project: 'CUS', closed: true },
+        { project: 'CUS', archived: true },
+        { project: 'CUS', stage: 'develop' },
+        { project: 'CUS', stage: 'design', closed: true },
+        { project: 'CUS', state: 'active' },
+        { project: 'CUS', status: 'develop/active' },
+        { project: 'CUS', type: 'bug', archived: true },
+        { project: 'CUS', assignee: 'admin' },
+        { project: 'CUS', type: 'epic' },
+        {},
+      ]
+      for (const f of filters)
+        expect([f, await svc.countTickets(f)]).toEqual([
+          f,
+          (await svc.listTickets({ ...f, limit: 1000 })).length,
+        ])
     })
 
     it('numbers keys per project across types', async () => {

@@ -338,6 +338,26 @@ export async function listTickets(ctx: Ctx, f: TicketFilter): Promise<Ticket[]> 
 /** How many tickets `f` matches, whatever its limit and offset (api.md: lists say the total). */
 export async function countTickets(ctx: Ctx, f: TicketFilter): Promise<number> {
   return ctx.store.longRead(async (db) => {
+    const v = await filterValues(db, ctx, f)
+    // One project by type, stage and state: the few rows of ticket_counts (kept by triggers)
+    // answer it, where counting the tickets' index grows with them (46 ms at 100,000).
+    if (
+      v.project !== undefined &&
+      v.assignee === undefined &&
+      v.parent === undefined &&
+      v.label === undefined
+    ) {
+      let q = db
+        .selectFrom('ticket_counts')
+        .select((eb) => eb.fn.sum<number>('n').as('n'))
+        .where('project_id', '=', v.project)
+      if (v.type !== undefined) q = q.where('type', '=', v.type)
+      if (v.stage !== undefined) q = q.where('stage', '=', v.stage)
+      if (v.state !== undefined) q = q.where('state', '=', v.state)
+      if (!v.archived) q = q.where('archived', '=', 0)
+      if (!v.archived && !v.closed) q = q.where('open', '=', 1)
+      return Number((await q.executeTakeFirst())?.n ?? 0)
+    }
     const row = await (await filteredTickets(db, ctx, f))
       .clearSelect()
       .select((eb) => eb.fn.countAll<number>().as('n'))

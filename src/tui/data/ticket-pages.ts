@@ -1,14 +1,27 @@
 import type { Ticket } from '../../domain/ticket.ts'
 
-export type PageLoader = (offset: number, limit: number) => Promise<Ticket[]>
+/**
+ * Where the next page starts: `offset` rows have been read, the last of them `after` (absent
+ * before the first page). A loader that can page by key uses `after`, which costs the same at
+ * any depth; one that cannot (search) uses `offset`.
+ */
+export type PageStart = { readonly offset: number; readonly after?: string }
+
+export type PageLoader = (start: PageStart, limit: number) => Promise<Ticket[]>
+
+/** How many a list holds in all, read once with its first page. */
+export type TotalLoader = () => Promise<number>
 
 /**
- * A list of tickets loaded page by page in the background, so a view can draw the first
- * screen at once and move its cursor over what has arrived without waiting on I/O. Pages
- * keep coming until one is short; each arrival notifies the subscribers.
+ * A list of tickets read a page at a time as the view reaches its end, so a view draws the
+ * first screen at once and what it reads grows with how far the user goes, not with the
+ * project. `want(row)` reads the next page when `row` is within half a page of the end; each
+ * arrival notifies the subscribers. With a `total` loader the list also knows how many there
+ * are in all.
  */
 export class TicketPages {
   readonly #load: PageLoader
+  readonly #count: TotalLoader | undefined
   readonly #pageSize: number
   readonly #rows: Ticket[] = []
   // Where each key is, so a view finds its selected ticket without a scan on every key.
@@ -16,14 +29,20 @@ export class TicketPages {
   readonly #listeners = new Set<() => void>()
   // Rows the loader has returned, repeats included: where the next page starts.
   #fetched = 0
+  #last: string | undefined
+  #total: number | undefined
   #complete = false
+  #loading = false
+  // Rows the view has come near: pages are read until there are this many.
+  #wanted = 1
   #stopped = false
   #error: unknown
   #started = false
 
-  constructor(load: PageLoader, pageSize = 200) {
+  constructor(load: PageLoader, pageSize = 200, count?: TotalLoader) {
     this.#load = load
     this.#pageSize = pageSize
+    this.#count = count
   }
 
   /**
@@ -31,18 +50,28 @@ export class TicketPages {
    * the server is gone, rather than an empty list.
    */
   static stale(previous: TicketPages, error: unknown): TicketPages {
-    const pages = new TicketPages(previous.#load, previous.#pageSize)
+    const pages = new TicketPages(previous.#load, previous.#pageSize, previous.#count)
     pages.#rows.push(...previous.#rows)
     for (const [k, i] of previous.#index) pages.#index.set(k, i)
     pages.#fetched = previous.#fetched
+    pages.#last = previous.#last
+    pages.#total = previous.#total
     pages.#complete = previous.#complete
     pages.#error = error
+    // It reads nothing more: the reload that failed will be tried again on the next change.
+    pages.#started = true
+    pages.#stopped = true
     return pages
   }
 
   /** Rows loaded so far. */
   get length(): number {
     return this.#rows.length
+  }
+
+  /** How many there are in all: known once every page has arrived, or from the total loader. */
+  get total(): number | undefined {
+    return this.#complete ? this.#rows.length : this.#total
   }
 
   /** True once the last page has arrived. */
@@ -78,12 +107,33 @@ export class TicketPages {
     return () => this.#listeners.delete(listener)
   }
 
-  /** Starts loading (once); later calls do nothing. */
+  /** Reads the first page (and the total), once; later calls do nothing. */
   start(): this {
     if (this.#started) return this
     this.#started = true
-    void this.#run()
+    void this.#next()
+    if (this.#count)
+      this.#count().then(
+        (n) => {
+          if (this.#stopped) return
+          this.#total = n
+          this.#notify()
+        },
+        // The total is an extra: the rows still show, counted as they arrive.
+        () => undefined,
+      )
     return this
+  }
+
+  /**
+   * The view shows (or its cursor is on) row `row`: the next page is read when that is within
+   * half a page of the rows loaded, unless one is on its way or the last has arrived.
+   */
+  want(row: number): void {
+    const wanted = row + 1 + Math.ceil(this.#pageSize / 2)
+    if (wanted <= this.#wanted) return
+    this.#wanted = wanted
+    if (this.#started) void this.#next()
   }
 
   /** Stops loading further pages; what arrived stays readable. */
@@ -91,31 +141,52 @@ export class TicketPages {
     this.#stopped = true
   }
 
-  async #run(): Promise<void> {
-    while (!this.#stopped && !this.#complete) {
-      let page: Ticket[]
-      try {
-        page = await this.#load(this.#fetched, this.#pageSize)
-      } catch (e) {
-        this.#error = e
-        this.#notify()
-        return
+  /** Reads pages until the rows reach what the view came near, the last page, or a failure. */
+  async #next(): Promise<void> {
+    if (this.#loading) return
+    this.#loading = true
+    try {
+      while (
+        !this.#stopped &&
+        !this.#complete &&
+        this.#error === undefined &&
+        this.#rows.length < this.#wanted
+      ) {
+        await this.#page()
+        // Key presses are handled between two pages.
+        await new Promise((resolve) => setImmediate(resolve))
       }
-      if (this.#stopped) return
-      this.#fetched += page.length
-      for (const t of page) {
-        // Offset paging repeats a ticket that moved down a page between two loads. It is shown
-        // once: views key their rows by ticket key, and two rows with one key let React
-        // draw one ticket's row where another's belongs.
-        if (this.#index.has(t.key)) continue
-        this.#index.set(t.key, this.#rows.length)
-        this.#rows.push(t)
-      }
-      if (page.length < this.#pageSize) this.#complete = true
-      this.#notify()
-      // Yield to the event loop between pages so key presses are handled in between.
-      await new Promise((resolve) => setImmediate(resolve))
+    } finally {
+      this.#loading = false
     }
+  }
+
+  async #page(): Promise<void> {
+    let page: Ticket[]
+    try {
+      const start = {
+        offset: this.#fetched,
+        ...(this.#last === undefined ? {} : { after: this.#last }),
+      }
+      page = await this.#load(start, this.#pageSize)
+    } catch (e) {
+      this.#error = e
+      this.#notify()
+      return
+    }
+    if (this.#stopped) return
+    this.#fetched += page.length
+    this.#last = page.at(-1)?.key ?? this.#last
+    for (const t of page) {
+      // Offset paging repeats a ticket that moved down a page between two loads. It is shown
+      // once: views key their rows by ticket key, and two rows with one key let React
+      // draw one ticket's row where another's belongs.
+      if (this.#index.has(t.key)) continue
+      this.#index.set(t.key, this.#rows.length)
+      this.#rows.push(t)
+    }
+    if (page.length < this.#pageSize) this.#complete = true
+    this.#notify()
   }
 
   #notify(): void {

@@ -193,15 +193,20 @@ function Lane(props: {
 }) {
   const { service, generation } = useTui()
   const { filter, words, theme, width } = props
-  const pages = usePages(JSON.stringify([filter, words]), generation, (offset, limit) =>
-    filter.project === undefined
-      ? Promise.resolve([])
-      : words
-        ? service.searchTickets(words, { ...filter, offset, limit })
-        : service.listTickets({ ...filter, offset, limit }),
+  const pages = usePages(
+    JSON.stringify([filter, words]),
+    generation,
+    ({ offset, after }, limit) =>
+      filter.project === undefined
+        ? Promise.resolve([])
+        : words
+          ? service.searchTickets(words, { ...filter, offset, limit })
+          : service.listTickets({ ...filter, ...(after === undefined ? {} : { after }), limit }),
+    filter.project === undefined || words ? undefined : () => service.countTickets(filter),
   )
   const cursor = props.cursor === undefined ? -1 : Math.min(props.cursor, pages.length - 1)
   const top = useScroll(Math.max(0, cursor), props.cardRows)
+  pages.want(Math.max(cursor, top + props.cardRows))
   props.report({ pages, top })
   const { changed } = props
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page arriving changes `pages.length`, not `pages`.
@@ -209,7 +214,7 @@ function Lane(props: {
   const empty = pages.complete && pages.length === 0
   const { setEmpty } = props
   useEffect(() => setEmpty(empty), [empty, setEmpty])
-  const count = `${pages.length}${pages.complete ? '' : '+'}`
+  const count = pages.total ?? `${pages.length}+`
   return (
     <Box flexDirection="column" width={width} paddingRight={1}>
       <Text color={theme.header} bold wrap="truncate">

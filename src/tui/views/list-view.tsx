@@ -28,18 +28,24 @@ export type ListViewProps = {
 
 /**
  * Tickets of the active project, filtered, one per line. Only the rows on screen are drawn,
- * and pages arrive in the background, so 10,000 tickets cost one screen to draw.
+ * and a page of 200 is read (by key, after the last one) as the cursor nears the end of what
+ * has arrived, so 100,000 tickets cost what the user scrolls through, with their total counted.
  */
 export function ListView(props: ListViewProps) {
   const { service, project, me, theme, generation } = useTui()
   const parsed = parseFilter(props.query, me.username)
   const filter: TicketFilter = { project, ...parsed.filter, ...props.fixed }
-  const pages = usePages(JSON.stringify([filter, parsed.words]), generation, (offset, limit) =>
-    project === undefined
-      ? Promise.resolve([])
-      : parsed.words
-        ? service.searchTickets(parsed.words, { ...filter, offset, limit })
-        : service.listTickets({ ...filter, offset, limit }),
+  const pages = usePages(
+    JSON.stringify([filter, parsed.words]),
+    generation,
+    ({ offset, after }, limit) =>
+      project === undefined
+        ? Promise.resolve([])
+        : parsed.words
+          ? service.searchTickets(parsed.words, { ...filter, offset, limit })
+          : service.listTickets({ ...filter, ...(after === undefined ? {} : { after }), limit }),
+    // A search's matches are counted as they arrive; a list's total is one count.
+    project === undefined || parsed.words ? undefined : () => service.countTickets(filter),
   )
   const rows = Math.max(1, props.height - 1)
   const live = useSelection(
@@ -51,6 +57,8 @@ export function ListView(props: ListViewProps) {
   const cursor = live.get()
   const top = useScroll(cursor, rows)
   const visible = pages.slice(top, top + rows)
+  // The next page is read as the screen nears the end of what has arrived.
+  pages.want(Math.max(cursor, top + rows))
 
   useScreen(
     {
@@ -78,7 +86,10 @@ export function ListView(props: ListViewProps) {
     props.active,
   )
 
-  const count = pages.complete ? plural(pages.length, 'ticket') : `${pages.length}+ tickets`
+  const count =
+    pages.total !== undefined
+      ? `${plural(pages.total, 'ticket')}${pages.complete ? '' : ` · ${pages.length} loaded`}`
+      : `${pages.length}+ tickets`
   const status = pages.error
     ? `could not load: ${(pages.error as Error).message}`
     : project === undefined
