@@ -2,6 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { seedDatabase } from '../../src/service/bootstrap.ts'
 import { openStore } from '../../src/store/open-store.ts'
 import { prepared } from '../../src/store/prepared.ts'
+import type { Db } from '../../src/store/store.ts'
 import { TEST_DIALECTS } from '../support/dialects.ts'
 import { openTestStore } from '../support/store.ts'
 
@@ -116,5 +117,39 @@ describe.each(TEST_DIALECTS)('store reads on %s', (dialect) => {
         db.selectFrom('users').select('username').where('username', '=', 'snap').execute(),
       ),
     ).toHaveLength(1)
+  })
+  it('refuses a query kept past the end of its read', async () => {
+    const s = await store()
+    let kept: Db | undefined
+    await s.read(async (db) => {
+      kept = db
+      return db.selectFrom('users').select('id').execute()
+    })
+    await expect(kept!.selectFrom('users').select('id').execute()).rejects.toThrow()
+  })
+
+  it('ends a failed read, so the reads and writes queued behind it run', async () => {
+    const s = await store()
+    const name = () =>
+      s.read((db) =>
+        db.selectFrom('users').select('display_name').where('username', '=', 'admin').execute(),
+      )
+    const failed = s.read(async (db) => {
+      await db.selectFrom('users').select('id').execute()
+      throw new Error('the read failed')
+    })
+    // Both asked while the failing read holds the connection.
+    const queued = name()
+    const write = s.transaction((db) =>
+      db
+        .updateTable('users')
+        .set({ display_name: 'After' })
+        .where('username', '=', 'admin')
+        .execute(),
+    )
+    await expect(failed).rejects.toThrow('the read failed')
+    expect(await queued).toHaveLength(1)
+    await write
+    expect(await name()).toEqual([{ display_name: 'After' }])
   })
 })

@@ -27,7 +27,8 @@ const sessionUser = prepared((db, tokenHash: string) =>
     .where('s.token_hash', '=', tokenHash),
 )
 
-const hashToken = (token: string) => crypto().createHash('sha256').update(token).digest('hex')
+// The one-shot digest: no Hash object per request (a third of `createHash`'s cost).
+const hashToken = (token: string) => crypto().hash('sha256', token, 'hex')
 
 export async function isRegistrationEnabled(db: Db): Promise<boolean> {
   const row = await db

@@ -2,6 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import {
   CompiledQuery,
+  type ConnectionProvider,
   type DatabaseConnection,
   type Dialect,
   type Driver,
@@ -80,6 +81,21 @@ class NodeSqliteConnection implements DatabaseConnection {
   }
 }
 
+/** The connection of one transaction, for as long as it lasts. */
+class HeldConnection implements ConnectionProvider {
+  #connection: DatabaseConnection | undefined
+  constructor(connection: DatabaseConnection) {
+    this.#connection = connection
+  }
+  async provideConnection<T>(consumer: (connection: DatabaseConnection) => Promise<T>) {
+    if (!this.#connection) throw new Error('a query ran after its transaction had ended')
+    return consumer(this.#connection)
+  }
+  end() {
+    this.#connection = undefined
+  }
+}
+
 /**
  * One connection guarded by a lock, so a transaction spanning awaits is never interleaved with
  * another caller's queries; write transactions begin IMMEDIATE so that a read-then-write (a
@@ -113,6 +129,15 @@ class NodeSqliteDriver implements Driver {
     await previous
     this.#release = release
     return this.#connection
+  }
+  /** Runs `fn` holding the connection, queued behind whoever holds it or waits for it. */
+  async hold<T>(fn: () => Promise<T>): Promise<T> {
+    await this.acquireConnection()
+    try {
+      return await fn()
+    } finally {
+      await this.releaseConnection()
+    }
   }
   async releaseConnection() {
     const release = this.#release
@@ -165,6 +190,36 @@ export class NodeSqliteDialect implements Dialect {
   ): unknown[] | undefined {
     if (!inTransaction && !this.#driver?.idle) return undefined
     return this.#connection.rows(sql, parameters)
+  }
+  /**
+   * Runs `fn` in one read transaction on the connection, taken through the driver's lock like
+   * any transaction, without Kysely's transaction builder: its connection provider, runtime
+   * driver and per-transaction objects cost more than the BEGIN and COMMIT themselves
+   * (decision 0048, "Session and reads"). `fn` gets a provider of the held connection, which
+   * refuses once the transaction has ended. Undefined before Kysely made the driver.
+   */
+  readTransaction<T>(fn: (held: ConnectionProvider) => Promise<T>): Promise<T> | undefined {
+    const driver = this.#driver
+    if (!driver) return undefined
+    return driver.hold(async () => {
+      const held = new HeldConnection(this.#connection)
+      this.#connection.rows('begin', [])
+      try {
+        const value = await fn(held)
+        this.#connection.rows('commit', [])
+        return value
+      } catch (e) {
+        // As `rollbackTransaction`: SQLite may have rolled back already.
+        if (this.#db.isTransaction) this.#connection.rows('rollback', [])
+        throw e
+      } finally {
+        held.end()
+      }
+    })
+  }
+  /** The driver Kysely made, for a transaction built beside Kysely's builder. */
+  get driver(): Driver | undefined {
+    return this.#driver
   }
   createQueryCompiler() {
     return new TicketSqliteQueryCompiler()

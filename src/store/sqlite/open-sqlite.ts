@@ -5,7 +5,7 @@ const { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSy
 
 import { dirname } from 'node:path'
 import { DatabaseSync, type DatabaseSyncOptions } from 'node:sqlite'
-import { Kysely, sql } from 'kysely'
+import { Kysely, sql, Transaction } from 'kysely'
 import { TicketError } from '../../domain/errors.ts'
 import {
   collectTables,
@@ -299,9 +299,25 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
       throw mapSqliteError(e)
     }
   }
+  // Every query of a read joins its transaction: the executor keeps the database's compiler,
+  // adapter and plugins, and takes the held connection instead of the driver's.
+  const executor = db.getExecutor()
   const read: Store['read'] = (fn) => {
     const outer = inside.getStore()
     if (outer) return guard(() => fn(outer))
+    const driver = dialect.driver
+    const ran =
+      driver &&
+      dialect.readTransaction((held) => {
+        const trx = new Transaction<Database>({
+          config: { dialect },
+          dialect,
+          driver,
+          executor: executor.withConnectionProvider(held),
+        })
+        return inside.run(trx, fn, trx)
+      })
+    if (ran) return guard(() => ran)
     return guard(() =>
       db
         .transaction()
