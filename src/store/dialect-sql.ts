@@ -1,5 +1,5 @@
 /** @module The few SQL fragments shared queries need whose spelling differs between dialects. */
-import type { DialectAdapter, RawBuilder, Selectable } from 'kysely'
+import type { Compilable, DialectAdapter, Expression, RawBuilder, Selectable } from 'kysely'
 import type { TicketsTable } from './database.ts'
 import type { NumberedTicket } from './numbered-ticket.ts'
 import type { Db } from './store.ts'
@@ -31,6 +31,15 @@ export type DialectSql = {
     db: Db,
     t: NumberedTicket,
   ) => Promise<Selectable<TicketsTable> | undefined>
+  /**
+   * Several reads as one statement answering one row, each read's rows as a JSON array in
+   * the column its name gives, where every statement is a round trip (PostgreSQL); absent
+   * where statements are calls (SQLite), whose reads stay separate.
+   */
+  readonly readsInOne?: <R extends Readonly<Record<string, Expression<unknown>>>>(
+    db: Db,
+    reads: R,
+  ) => Compilable<{ [K in keyof R]: R[K] extends Expression<infer O> ? O[] : never }>
 }
 
 // Keyed by the dialect's adapter, which a database shares with its transactions.

@@ -1,4 +1,12 @@
-import type { Compilable, Expression, Insertable, Selectable, Updateable } from 'kysely'
+import {
+  type AliasableExpression,
+  type Compilable,
+  type Expression,
+  type Insertable,
+  isExpression,
+  type Selectable,
+  type Updateable,
+} from 'kysely'
 import type { State } from '../domain/lifecycle.ts'
 import type { ProjectStatus } from '../domain/project.ts'
 import type { Ticket } from '../domain/ticket.ts'
@@ -133,7 +141,7 @@ export const blockersOf = (db: Db, ticketId: Expression<number>) =>
   unfinishedDependencyRows(db).select('d.ticket_id').where('d.ticket_id', '=', ticketId)
 
 /** Which tickets' extras to read: one (by id), or those a subquery of ids selects. */
-type Tickets = { readonly id: number } | { readonly in: Expression<number> }
+type Tickets = { readonly id: number | Expression<number> } | { readonly in: Expression<number> }
 
 /**
  * Labels and unfinished dependencies of `tickets` as one statement of `(kind, ticket_id,
@@ -193,12 +201,15 @@ const inOrder = (db: Db, extras: ReturnType<typeof extrasQuery>) =>
  * ticket and its children, what it depends on, its logged minutes (in `ord`), and the stage
  * names of its own workflow, else its project's (none: the default workflow).
  */
-const detailExtrasQuery = (
+/** A value to bind, or an expression that yields it (a subquery in a statement of several reads). */
+type Arg<T> = T | AliasableExpression<T>
+
+export const detailExtrasQuery = (
   db: Db,
   withChildren: boolean,
-  id: number,
-  workflowId: number | null,
-  projectId: number,
+  id: Arg<number>,
+  workflowId: Arg<number | null>,
+  projectId: Arg<number>,
 ) =>
   inOrder(
     db,
@@ -232,7 +243,7 @@ const detailExtrasQuery = (
           .selectFrom('time_entries')
           .select((e) => [
             eb.val<ExtraKind>('time').as('kind'),
-            eb.val(id).as('ticket_id'),
+            (isExpression(id) ? id : eb.val(id)).as('ticket_id'),
             e.val<string | null>(null).as('value'),
             e.fn.coalesce(e.fn.sum<number>('minutes'), e.lit(0)).as('ord'),
           ])
@@ -244,7 +255,7 @@ const detailExtrasQuery = (
           .selectFrom('workflow_stages')
           .select([
             eb.val<ExtraKind>('stage').as('kind'),
-            eb.val(id).as('ticket_id'),
+            (isExpression(id) ? id : eb.val(id)).as('ticket_id'),
             'name as value',
             'position as ord',
           ])
@@ -253,7 +264,7 @@ const detailExtrasQuery = (
               'workflow_id',
               '=',
               e.fn.coalesce(
-                e.val(workflowId),
+                isExpression(workflowId) ? workflowId : e.val(workflowId),
                 e.selectFrom('projects').select('workflow_id').where('id', '=', projectId),
               ),
             ),

@@ -105,9 +105,13 @@ export function ticketRoutes(app: App, { host, service }: RouteDeps): void {
     '/api/tickets/:ref',
     { schema: { tags, params, querystring: TicketGetQuery }, config: { sessionInRead: true } },
     (req) =>
-      readAs(req, (svc) =>
-        req.query.brief ? svc.getTicket(req.params.ref) : svc.getTicketWithRecords(req.params.ref),
-      ),
+      req.query.brief
+        ? readAs(req, (svc) => svc.getTicket(req.params.ref))
+        : readAs(
+            req,
+            (svc) => svc.getTicketWithRecords(req.params.ref),
+            (token) => host.ticketWithRecordsAs(token, req.params.ref),
+          ),
   )
   for (const method of ['PUT', 'PATCH'] as const)
     app.route({

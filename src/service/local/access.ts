@@ -1,5 +1,5 @@
 /** @module Who may do what to a project or team (api.md "Authorisation"). */
-import type { Selectable } from 'kysely'
+import type { Expression, Selectable } from 'kysely'
 import {
   type Access,
   allows,
@@ -25,7 +25,16 @@ async function teamsAbove(
   db: Db,
   from: { readonly userId: string } | { readonly teamId: number },
 ): Promise<number[]> {
-  const rows = await db
+  const rows = await teamsAboveQuery(db, from).execute()
+  return rows.map((r) => Number(r.id))
+}
+
+/** `teamsAbove` as a query; the user may be a subquery (a session's user, in one statement). */
+export const teamsAboveQuery = (
+  db: Db,
+  from: { readonly userId: string | Expression<string> } | { readonly teamId: number },
+) =>
+  db
     .withRecursive('up(id)', (qb) => {
       const above = qb
         .selectFrom('teams as t')
@@ -48,9 +57,6 @@ async function teamsAbove(
     })
     .selectFrom('up')
     .select('id')
-    .execute()
-  return rows.map((r) => Number(r.id))
-}
 
 /** Team ids of `userId`'s teams (as member or agent) and of every ancestor of those teams. */
 export const teamsWithAncestors = (db: Db, userId: string) => teamsAbove(db, { userId })

@@ -18,17 +18,17 @@ const EXTEND_AFTER_MS = 60 * 60 * 1000
 
 /** Only the SHA-256 of a token is stored, so a copy of the database holds no usable session. */
 // Every signed-in request asks this.
-const sessionUser = prepared((db, tokenHash: string) =>
+export const sessionUserQuery = (db: Db, tokenHash: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .selectAll('u')
     .select('s.expires_at')
-    .where('s.token_hash', '=', tokenHash),
-)
+    .where('s.token_hash', '=', tokenHash)
+const sessionUser = prepared(sessionUserQuery)
 
 // The one-shot digest: no Hash object per request (a third of `createHash`'s cost).
-const hashToken = (token: string) => crypto().hash('sha256', token, 'hex')
+export const hashToken = (token: string) => crypto().hash('sha256', token, 'hex')
 
 export async function isRegistrationEnabled(db: Db): Promise<boolean> {
   const row = await db
@@ -121,7 +121,14 @@ export async function sessionUserIn(
   token: string,
   now: Date,
 ): Promise<User | null | undefined> {
-  const row = await first(sessionUser(db, hashToken(token)))
+  return sessionUserOf(await first(sessionUser(db, hashToken(token))), now)
+}
+
+/** `sessionUserIn`'s judgement of the row `sessionUserQuery` read (none: undefined). */
+export function sessionUserOf(
+  row: (Selectable<UsersTable> & { readonly expires_at: string }) | undefined,
+  now: Date,
+): User | null | undefined {
   if (!row) return null
   if (needsWrite(Date.parse(row.expires_at) - now.getTime())) return undefined
   const { expires_at: _, ...user } = row

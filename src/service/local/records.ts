@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import type { Expression, Selectable } from 'kysely'
 import { usernamesIn } from '../../domain/describe-event.ts'
 import { invalid } from '../../domain/errors.ts'
 import type { Comment, ConversationEntry, HistoryEvent } from '../../domain/history.ts'
@@ -95,7 +95,7 @@ const RECORDS_SHOWN = 20
 
 // A ticket is shown with these on every GET of it: built and compiled once, each with its
 // agents' names joined in (usernames are unique) rather than looked up after.
-const latestComments = prepared((db, ticketId: number) =>
+export const latestCommentsQuery = (db: Db, ticketId: number | Expression<number>) =>
   db
     .selectFrom('comments as c')
     .leftJoin('users as u', (j) =>
@@ -106,9 +106,9 @@ const latestComments = prepared((db, ticketId: number) =>
     .where('c.ticket_id', '=', ticketId)
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
-    .limit(RECORDS_SHOWN),
-)
-const latestHistory = prepared((db, ticketId: number) =>
+    .limit(RECORDS_SHOWN)
+const latestComments = prepared(latestCommentsQuery)
+export const latestHistoryQuery = (db: Db, ticketId: number | Expression<number>) =>
   db
     .selectFrom('history as h')
     .leftJoin('users as u', (j) =>
@@ -118,8 +118,8 @@ const latestHistory = prepared((db, ticketId: number) =>
     .select('u.display_name as agent_name')
     .where('h.ticket_id', '=', ticketId)
     .orderBy('h.id', 'desc')
-    .limit(RECORDS_SHOWN),
-)
+    .limit(RECORDS_SHOWN)
+const latestHistory = prepared(latestHistoryQuery)
 
 /**
  * The latest RECORDS_SHOWN comments and history events of `t` (read and checked by the
@@ -130,20 +130,40 @@ export async function latestRecords(
   db: Db,
   t: TicketRow,
 ): Promise<{ comments: Comment[]; history: HistoryEvent[] }> {
-  const comments = (await latestComments(db, t.id)).map(({ agent_name, ...r }) => ({
+  const records = recordsOf(t, await latestComments(db, t.id), await latestHistory(db, t.id))
+  // The agents an event's payload names ("assigned to …") are looked up only when there are any.
+  return records.named(await agentNames(db, records.mentioned))
+}
+
+type CommentRow = Awaited<ReturnType<typeof latestComments>>[number]
+type HistoryRow = Awaited<ReturnType<typeof latestHistory>>[number]
+
+/**
+ * `latestRecords` from the rows its two queries read: the usernames the events' payloads
+ * mention, and the records once those among them that are agents are named.
+ */
+export function recordsOf(
+  t: TicketRow,
+  commentRows: readonly CommentRow[],
+  historyRows: readonly HistoryRow[],
+) {
+  const comments: Comment[] = commentRows.map(({ agent_name, ...r }) => ({
     ...r,
     ticket_key: t.key,
     ...(agent_name ? { author_name: agent_name } : {}),
   }))
-  const events = (await latestHistory(db, t.id)).map(({ agent_name, ...r }) => {
+  const events = historyRows.map(({ agent_name, ...r }) => {
     const e = toEvent(r)
     return agent_name ? { ...e, actor_name: agent_name } : e
   })
-  // The agents an event's payload names ("assigned to …") are looked up only when there are any.
   const mentioned = events.map(usernamesIn)
-  const names = await agentNames(db, mentioned.flat())
-  const history = events.map((e, i) => named(e, names, mentioned[i]!))
-  return { comments, history }
+  return {
+    mentioned: mentioned.flat(),
+    named: (names: ReadonlyMap<string, string>) => ({
+      comments,
+      history: events.map((e, i) => named(e, names, mentioned[i]!)),
+    }),
+  }
 }
 
 /**

@@ -27,6 +27,7 @@ import { afterAnchor, anchorValues, orderTerms } from '../../store/ticket-order.
 import {
   childRowsOf,
   detailExtras,
+  type ExtraRow,
   extrasOf,
   selectTickets,
   type TicketRow,
@@ -120,7 +121,16 @@ const plainRow = (row: Selectable<TicketsTable>, prefix: string): TicketRow => (
 /** The detail of a ticket already read (and checked): children, extras, stages. */
 async function detailOf(db: Db, row: TicketRow): Promise<TicketDetail> {
   const children = await childRowsOf(db, row.id)
-  const extras = extrasOf(await detailExtras(db, row, children.length > 0))
+  return detailFrom(row, children, await detailExtras(db, row, children.length > 0))
+}
+
+/** `detailOf` from the rows its queries read. */
+export function detailFrom(
+  row: TicketRow,
+  children: readonly TicketRow[],
+  extrasRows: readonly ExtraRow[],
+): TicketDetail {
+  const extras = extrasOf(extrasRows)
   return {
     ...toTicket(row, extras.of(row.id)),
     children: children.map((c) => toTicket(c, extras.of(c.id))),

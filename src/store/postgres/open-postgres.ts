@@ -11,6 +11,7 @@ import { postgresBroadcast } from './notify.ts'
 import { groupCreates } from './numbered-ticket.ts'
 import { TicketPostgresDialect } from './postgres-dialect.ts'
 import { isRetryable, mapPostgresError } from './postgres-errors.ts'
+import { readsInOne } from './reads-in-one.ts'
 import { readSchemaVersion, takeWriteLock, writeSchemaVersion } from './schema-version.ts'
 import { createPostgresSearchIndex, searchTicketIds } from './search-index.ts'
 import { dumpTables, replaceTables } from './snapshot.ts'
@@ -31,6 +32,7 @@ const POSTGRES_SQL = {
   // PostgreSQL plans joins on its own statistics; there is no join-order hint to give.
   orderedJoin: sql`JOIN`,
   skipLocked: sql`FOR UPDATE OF t SKIP LOCKED`,
+  readsInOne,
 }
 
 // Any number: every server takes the same lock, so only one migrates and the rest wait.
