@@ -59,80 +59,82 @@ async function richTicket(admin: Awaited<ReturnType<typeof world>>['admin']['svc
   return { epic, a, plain, agent }
 }
 
-describe.each(TEST_DIALECTS)('GET one ticket in one statement (%s)', (dialect) => {
-  it.runIf(dialect === 'postgres')(
-    'answers what the separate reads answer, part for part',
-    async () => {
-      const { admin, one, separate } = await world(dialect)
-      const { epic, a, plain } = await richTicket(admin.svc)
-      // Many comments and events: only the latest of each, in the same order.
-      for (let i = 0; i < 25; i++) await admin.svc.addComment(a.key, `note ${i}`)
-      for (const key of [epic.key, a.key, plain.key]) {
-        const together = await one(admin.token, key)
-        const apart = await separate(admin.token, key)
-        expect(together).toBeDefined()
-        expect(together).toEqual(apart)
-      }
-      const rich = (await one(admin.token, epic.key)) as { value: Record<string, unknown> }
-      // The parts the comparison is about are really there.
-      expect(rich.value).toMatchObject({
-        labels: ['backend', 'urgent'],
-        time_minutes: 42,
-        assignee_name: 'Build bot',
-      })
-      expect((rich.value.children as unknown[]).length).toBe(2)
-      expect((rich.value.depends_on as unknown[]).length).toBe(2)
-      expect((rich.value.comments as unknown[]).length).toBe(2)
-      expect(JSON.stringify(rich.value.history)).toContain('Build bot')
-      const many = (await one(admin.token, a.key)) as { value: { comments: unknown[] } }
-      expect(many.value.comments).toHaveLength(20)
-    },
-  )
+// The statement is PostgreSQL's; SQLite's statements are calls, not round trips.
+const ONE_STATEMENT_DIALECTS = TEST_DIALECTS.filter((d) => d === 'postgres')
 
-  it.runIf(dialect === 'postgres')(
-    'judges the caller as the separate reads do: member, team, public, none; a hidden ticket as an absent one',
-    async () => {
-      const { admin, signIn, one, separate } = await world(dialect)
-      const { epic } = await richTicket(admin.svc)
-      await admin.svc.createProject({ prefix: 'PUB', title: 'Public', visibility: 'public' })
-      const open = await admin.svc.createTicket({ project: 'PUB', title: 'Anyone reads me' })
-      for (const u of ['member', 'teamed', 'stranger'])
-        await admin.svc.createUser({ username: u, password: `${u}-password` })
-      await admin.svc.addProjectMember('IO', { username: 'member', role: 'viewer' })
-      await admin.svc.createTeam({ name: 'upper' })
-      await admin.svc.createTeam({ name: 'lower', parent: 'upper' })
-      await admin.svc.addTeamMember('lower', { username: 'teamed' })
-      await admin.svc.addProjectTeam('IO', { team: 'upper', role: 'viewer' })
-      for (const u of ['member', 'teamed', 'stranger']) {
-        const { token } = await signIn(u, `${u}-password`)
-        for (const key of [epic.key, open.key, 'IO-T-999', 'NOPE-T-1']) {
-          const together = await one(token, key)
-          expect(together).toEqual(await separate(token, key))
-          if (u === 'stranger' && key === epic.key) {
-            // Hidden: the very error an absent ticket of the same key would get.
-            expect(together).toBeInstanceOf(TicketError)
-            expect(together).toMatchObject({ code: 'not_found' })
-            const absentKey = epic.key.replace(/\d+$/, '999')
-            const absent = (await one(token, absentKey)) as TicketError
-            const hidden = together as TicketError
-            expect(hidden.message).toBe(absent.message.replace(absentKey, epic.key))
-            expect(hidden.hint).toBe(absent.hint)
-          }
+describe.each(ONE_STATEMENT_DIALECTS)('GET one ticket in one statement (%s)', (dialect) => {
+  it('answers what the separate reads answer, part for part', async () => {
+    const { admin, one, separate } = await world(dialect)
+    const { epic, a, plain } = await richTicket(admin.svc)
+    // Many comments and events: only the latest of each, in the same order.
+    for (let i = 0; i < 25; i++) await admin.svc.addComment(a.key, `note ${i}`)
+    for (const key of [epic.key, a.key, plain.key]) {
+      const together = await one(admin.token, key)
+      const apart = await separate(admin.token, key)
+      expect(together).toBeDefined()
+      expect(together).toEqual(apart)
+    }
+    const rich = (await one(admin.token, epic.key)) as { value: Record<string, unknown> }
+    // The parts the comparison is about are really there.
+    expect(rich.value).toMatchObject({
+      labels: ['backend', 'urgent'],
+      time_minutes: 42,
+      assignee_name: 'Build bot',
+    })
+    expect((rich.value.children as unknown[]).length).toBe(2)
+    expect((rich.value.depends_on as unknown[]).length).toBe(2)
+    expect((rich.value.comments as unknown[]).length).toBe(2)
+    expect(JSON.stringify(rich.value.history)).toContain('Build bot')
+    const many = (await one(admin.token, a.key)) as { value: { comments: unknown[] } }
+    expect(many.value.comments).toHaveLength(20)
+  })
+
+  it('judges the caller as the separate reads do: member, team, public, none; a hidden ticket as an absent one', async () => {
+    const { admin, signIn, one, separate } = await world(dialect)
+    const { epic } = await richTicket(admin.svc)
+    await admin.svc.createProject({ prefix: 'PUB', title: 'Public', visibility: 'public' })
+    const open = await admin.svc.createTicket({ project: 'PUB', title: 'Anyone reads me' })
+    for (const u of ['member', 'teamed', 'stranger'])
+      await admin.svc.createUser({ username: u, password: `${u}-password` })
+    await admin.svc.addProjectMember('IO', { username: 'member', role: 'viewer' })
+    await admin.svc.createTeam({ name: 'upper' })
+    await admin.svc.createTeam({ name: 'lower', parent: 'upper' })
+    await admin.svc.addTeamMember('lower', { username: 'teamed' })
+    await admin.svc.addProjectTeam('IO', { team: 'upper', role: 'viewer' })
+    for (const u of ['member', 'teamed', 'stranger']) {
+      const { token } = await signIn(u, `${u}-password`)
+      for (const key of [epic.key, open.key, 'IO-T-999', 'NOPE-T-1']) {
+        const together = await one(token, key)
+        expect(together).toEqual(await separate(token, key))
+        if (u === 'stranger' && key === epic.key) {
+          // Hidden: the very error an absent ticket of the same key would get.
+          expect(together).toBeInstanceOf(TicketError)
+          expect(together).toMatchObject({ code: 'not_found' })
+          const absentKey = epic.key.replace(/\d+$/, '999')
+          const absent = (await one(token, absentKey)) as TicketError
+          const hidden = together as TicketError
+          expect(hidden.message).toBe(absent.message.replace(absentKey, epic.key))
+          expect(hidden.hint).toBe(absent.hint)
         }
       }
-      const reader = await signIn('member', 'member-password')
-      expect(await one(reader.token, epic.key)).toMatchObject({ user: { username: 'member' } })
-      expect(await one('not-a-token', epic.key)).toBeNull()
-      expect(await separate('not-a-token', epic.key)).toBeNull()
-    },
-  )
-
-  it('leaves to the separate reads what one statement does not read', async () => {
-    const { admin, one } = await world(dialect)
-    const { epic } = await richTicket(admin.svc)
-    // A reference by project and number, not by key.
-    expect(await one(admin.token, `IO-${epic.key.split('-').at(-1)}`)).toBeUndefined()
-    // SQLite: its statements are calls, not round trips; it has no such statement.
-    if (dialect === 'sqlite') expect(await one(admin.token, epic.key)).toBeUndefined()
+    }
+    const reader = await signIn('member', 'member-password')
+    expect(await one(reader.token, epic.key)).toMatchObject({ user: { username: 'member' } })
+    expect(await one('not-a-token', epic.key)).toBeNull()
+    expect(await separate('not-a-token', epic.key)).toBeNull()
   })
 })
+
+describe.each(TEST_DIALECTS)(
+  'GET one ticket, where one statement does not serve (%s)',
+  (dialect) => {
+    it('leaves to the separate reads what one statement does not read', async () => {
+      const { admin, one } = await world(dialect)
+      const { epic } = await richTicket(admin.svc)
+      // A reference by project and number, not by key.
+      expect(await one(admin.token, `IO-${epic.key.split('-').at(-1)}`)).toBeUndefined()
+      // SQLite: its statements are calls, not round trips; it has no such statement.
+      if (dialect === 'sqlite') expect(await one(admin.token, epic.key)).toBeUndefined()
+    })
+  },
+)
