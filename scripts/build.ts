@@ -5,12 +5,16 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 import { build as buildWeb } from 'vite'
+import { preparedSql } from './prepared-sql.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string
 }
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
+
+// The named statements' SQLite text, compiled here once instead of in every command.
+const PREPARED_SQL = JSON.stringify(await preparedSql())
 
 /**
  * @fastify/compress asks `payload instanceof Response` of every answer. Node makes its fetch
@@ -52,7 +56,10 @@ await build({
   sourcemap: 'linked',
   // Smaller code parses faster, and every agent call pays for parsing.
   minify: true,
-  define: { __TICKET_VERSION__: JSON.stringify(pkg.version) },
+  define: {
+    __TICKET_VERSION__: JSON.stringify(pkg.version),
+    __TICKET_PREPARED_SQL__: PREPARED_SQL,
+  },
   // Some of the terminal UI's dependencies are CommonJS that require Node built-ins
   // (signal-exit needs `assert` and `events`); ESM output has no `require` unless we make one.
   banner: {
@@ -121,7 +128,11 @@ for (const [script, left] of [
     target: 'node24',
     sourcemap: 'linked',
     minify: true,
-    define: { __TICKET_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__tkUrl' },
+    define: {
+      __TICKET_VERSION__: JSON.stringify(pkg.version),
+      __TICKET_PREPARED_SQL__: PREPARED_SQL,
+      'import.meta.url': '__tkUrl',
+    },
     // The script is one function expression, the CommonJS wrapper bin/tk.js calls: V8 compiles
     // the file's text as read, with no wrapped copy of half a megabyte made first (decision 0049).
     banner: {

@@ -4,6 +4,7 @@ import type { AgentSettings, AskLlm } from '../domain/agent.ts'
 import { notFound } from '../domain/errors.ts'
 import type { EventSink } from '../domain/events.ts'
 import type { User } from '../domain/user.ts'
+import { first, prepared } from '../store/prepared.ts'
 import type { Store } from '../store/store.ts'
 import { requireAdmin } from './local/access.ts'
 import * as accounts from './local/accounts.ts'
@@ -48,11 +49,14 @@ export type LocalServiceOptions = {
   readonly llm?: AskLlm
 }
 
+const actorRow = prepared(
+  (db, username: string) => db.selectFrom('users').selectAll().where('username', '=', username),
+  'actorRow',
+)
+
 /** Finds the user a local service acts as; unknown names are an error, not a silent admin. */
 export async function findActor(store: Store, username: string): Promise<User> {
-  const row = await store.read((db) =>
-    db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst(),
-  )
+  const row = await store.read((db) => first(actorRow(db, username)))
   if (!row)
     throw notFound(
       `user "${username}" does not exist in this workspace`,

@@ -16,4 +16,5 @@ export const insertHistory = prepared(
     db
       .insertInto('history')
       .values({ project_id, ticket_id, ticket_key, event_type, actor, payload, created_at }),
+  'insertHistory',
 )

@@ -109,10 +109,18 @@ export async function childCountsOf(
   return children
 }
 
-const ticketById = prepared((db, id: number) => selectTickets(db).where('t.id', '=', id))
-const ticketByKey = prepared((db, key: string) => selectTickets(db).where('t.key', '=', key))
-const ticketBySeq = prepared((db, prefix: string, seq: number) =>
-  selectTickets(db).where('p.prefix', '=', prefix).where('t.seq', '=', seq),
+const ticketById = prepared(
+  (db, id: number) => selectTickets(db).where('t.id', '=', id),
+  'ticketById',
+)
+const ticketByKey = prepared(
+  (db, key: string) => selectTickets(db).where('t.key', '=', key),
+  'ticketByKey',
+)
+const ticketBySeq = prepared(
+  (db, prefix: string, seq: number) =>
+    selectTickets(db).where('p.prefix', '=', prefix).where('t.seq', '=', seq),
+  'ticketBySeq',
 )
 
 export const findTicketRowById = (db: Db, id: number): Promise<TicketRow | undefined> =>
@@ -183,8 +191,14 @@ type ExtraKind = 'label' | 'blocked' | 'depends_on' | 'time' | 'stage'
 export type ExtraRow = { kind: ExtraKind; ticket_id: number; value: string | null; ord: number }
 
 // One ticket's extras (a write's answer) run often enough to be prepared.
-const extrasOfOne = prepared((db, id: number) => inOrder(db, extrasQuery(db, { id })))
-const blockersOfOne = prepared((db, id: number) => blockersQuery(db).where('d.ticket_id', '=', id))
+const extrasOfOne = prepared(
+  (db, id: number) => inOrder(db, extrasQuery(db, { id })),
+  'extrasOfOne',
+)
+const blockersOfOne = prepared(
+  (db, id: number) => blockersQuery(db).where('d.ticket_id', '=', id),
+  'blockersOfOne',
+)
 
 /** Extras rows sorted for `extrasOf`: kinds apart, then per ticket, then as the wire lists them. */
 const inOrder = (db: Db, extras: ReturnType<typeof extrasQuery>) =>
@@ -273,14 +287,18 @@ export const detailExtrasQuery = (
       ),
   )
 
-const extrasOfFamily = prepared((db, id: number, workflowId: number | null, projectId: number) =>
-  detailExtrasQuery(db, true, id, workflowId, projectId),
+const extrasOfFamily = prepared(
+  (db, id: number, workflowId: number | null, projectId: number) =>
+    detailExtrasQuery(db, true, id, workflowId, projectId),
+  'extrasOfFamily',
 )
 // A ticket without children (most): its own id compared directly, where the family's
 // `IN (id or parent)` subquery builds a list per run and cost about twice the statement
 // (decision 0044).
-const extrasOfLeaf = prepared((db, id: number, workflowId: number | null, projectId: number) =>
-  detailExtrasQuery(db, false, id, workflowId, projectId),
+const extrasOfLeaf = prepared(
+  (db, id: number, workflowId: number | null, projectId: number) =>
+    detailExtrasQuery(db, false, id, workflowId, projectId),
+  'extrasOfLeaf',
 )
 export const detailExtras = (
   db: Db,
@@ -307,8 +325,9 @@ export function extrasOf(rows: readonly ExtraRow[]) {
 }
 
 // Every list page asks this: built and compiled once, the ids bound as one value.
-const extrasOfMany = prepared((db, ids: unknown) =>
-  inOrder(db, extrasQuery(db, { in: dialectSql(db).idsIn(ids) })),
+const extrasOfMany = prepared(
+  (db, ids: unknown) => inOrder(db, extrasQuery(db, { in: dialectSql(db).idsIn(ids) })),
+  'extrasOfMany',
 )
 
 /** Labels and unfinished dependencies of many tickets in one query. */
@@ -340,12 +359,14 @@ export async function takeSequence(
   return r && { seq: r.next_seq - 1, status: r.status }
 }
 
-const nextSequence = prepared((db, projectId: number) =>
-  db
-    .updateTable('projects')
-    .set((eb) => ({ next_seq: eb('next_seq', '+', 1) }))
-    .where('id', '=', projectId)
-    .returning(['next_seq', 'status']),
+const nextSequence = prepared(
+  (db, projectId: number) =>
+    db
+      .updateTable('projects')
+      .set((eb) => ({ next_seq: eb('next_seq', '+', 1) }))
+      .where('id', '=', projectId)
+      .returning(['next_seq', 'status']),
+  'nextSequence',
 )
 
 /** What every new ticket starts with unless its creator says otherwise. */
@@ -385,13 +406,17 @@ export async function insertTicket(db: Db, row: NewTicketRow): Promise<Selectabl
   const shape = columns.join(',')
   let insert = ticketInserts.get(shape)
   if (!insert) {
-    insert = prepared((db, ...values: unknown[]) =>
-      db
-        .insertInto('tickets')
-        .values(
-          Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Insertable<TicketsTable>,
-        )
-        .returningAll(),
+    // Named by its columns: the build compiles the one `tk add` makes (scripts/prepared-sql.ts).
+    insert = prepared(
+      (db, ...values: unknown[]) =>
+        db
+          .insertInto('tickets')
+          .values(
+            Object.fromEntries(columns.map((c, i) => [c, values[i]])) as Insertable<TicketsTable>,
+          )
+          .returningAll(),
+      `ticketInsert(${shape})`,
+      columns.length,
     )
     ticketInserts.set(shape, insert)
   }
@@ -404,8 +429,9 @@ export async function updateTicketRow(db: Db, id: number, patch: Updateable<Tick
   await db.updateTable('tickets').set(patch).where('id', '=', id).execute()
 }
 
-export const childRowsOf = prepared((db, id: number) =>
-  selectTickets(db).where('t.parent_id', '=', id).orderBy('t.id'),
+export const childRowsOf = prepared(
+  (db, id: number) => selectTickets(db).where('t.parent_id', '=', id).orderBy('t.id'),
+  'childRowsOf',
 )
 
 export async function hasChildren(db: Db, id: number): Promise<boolean> {

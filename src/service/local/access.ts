@@ -62,15 +62,19 @@ export const teamsAboveQuery = (
 export const teamsWithAncestors = (db: Db, userId: string) => teamsAbove(db, { userId })
 
 // Asked on every request of a user who is not an admin.
-const membership = prepared((db, projectId: number, userId: string) =>
-  db
-    .selectFrom('project_members')
-    .select('role')
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', userId),
+const membership = prepared(
+  (db, projectId: number, userId: string) =>
+    db
+      .selectFrom('project_members')
+      .select('role')
+      .where('project_id', '=', projectId)
+      .where('user_id', '=', userId),
+  'membership',
 )
-const projectRef = prepared((db, id: number) =>
-  db.selectFrom('projects').select(['id', 'prefix', 'visibility']).where('id', '=', id),
+const projectRef = prepared(
+  (db, id: number) =>
+    db.selectFrom('projects').select(['id', 'prefix', 'visibility']).where('id', '=', id),
+  'projectRef',
 )
 
 /**

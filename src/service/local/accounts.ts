@@ -25,7 +25,7 @@ export const sessionUserQuery = (db: Db, tokenHash: string) =>
     .selectAll('u')
     .select('s.expires_at')
     .where('s.token_hash', '=', tokenHash)
-const sessionUser = prepared(sessionUserQuery)
+const sessionUser = prepared(sessionUserQuery, 'sessionUser')
 
 // The one-shot digest: no Hash object per request (a third of `createHash`'s cost).
 export const hashToken = (token: string) => crypto().hash('sha256', token, 'hex')

@@ -107,7 +107,7 @@ export const latestCommentsQuery = (db: Db, ticketId: number | Expression<number
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
     .limit(RECORDS_SHOWN)
-const latestComments = prepared(latestCommentsQuery)
+const latestComments = prepared(latestCommentsQuery, 'latestComments')
 export const latestHistoryQuery = (db: Db, ticketId: number | Expression<number>) =>
   db
     .selectFrom('history as h')
@@ -119,7 +119,7 @@ export const latestHistoryQuery = (db: Db, ticketId: number | Expression<number>
     .where('h.ticket_id', '=', ticketId)
     .orderBy('h.id', 'desc')
     .limit(RECORDS_SHOWN)
-const latestHistory = prepared(latestHistoryQuery)
+const latestHistory = prepared(latestHistoryQuery, 'latestHistory')
 
 /**
  * The latest RECORDS_SHOWN comments and history events of `t` (read and checked by the

@@ -6,11 +6,13 @@ import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import { findTicketRowByKey, findTicketRowBySeq, type TicketRow } from '../../store/tickets.ts'
 
-const projectById = prepared((db, id: number) =>
-  db.selectFrom('projects').selectAll().where('id', '=', id),
+const projectById = prepared(
+  (db, id: number) => db.selectFrom('projects').selectAll().where('id', '=', id),
+  'projectById',
 )
-const projectByPrefix = prepared((db, prefix: string) =>
-  db.selectFrom('projects').selectAll().where('prefix', '=', prefix),
+const projectByPrefix = prepared(
+  (db, prefix: string) => db.selectFrom('projects').selectAll().where('prefix', '=', prefix),
+  'projectByPrefix',
 )
 
 /**
@@ -54,21 +56,23 @@ export async function resolveTicket(db: Db, ref: string): Promise<TicketRow> {
 }
 
 // The ticket's own workflow, else its project's; one query on every read and write of a ticket.
-const stagesQuery = prepared((db, workflowId: number | null, projectId: number) =>
-  db
-    .selectFrom('workflow_stages')
-    .select('name')
-    .where((eb) =>
-      eb(
-        'workflow_id',
-        '=',
-        eb.fn.coalesce(
-          eb.val(workflowId),
-          eb.selectFrom('projects').select('workflow_id').where('id', '=', projectId),
+const stagesQuery = prepared(
+  (db, workflowId: number | null, projectId: number) =>
+    db
+      .selectFrom('workflow_stages')
+      .select('name')
+      .where((eb) =>
+        eb(
+          'workflow_id',
+          '=',
+          eb.fn.coalesce(
+            eb.val(workflowId),
+            eb.selectFrom('projects').select('workflow_id').where('id', '=', projectId),
+          ),
         ),
-      ),
-    )
-    .orderBy('position'),
+      )
+      .orderBy('position'),
+  'stagesQuery',
 )
 
 /** Stage names of a ticket's effective workflow: its own, else its project's, else the default. */
