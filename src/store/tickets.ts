@@ -434,14 +434,13 @@ export const childRowsOf = prepared(
   'childRowsOf',
 )
 
+const aChild = prepared(
+  (db, id: number) => db.selectFrom('tickets').select('id').where('parent_id', '=', id).limit(1),
+  'aChild',
+)
+
 export async function hasChildren(db: Db, id: number): Promise<boolean> {
-  const r = await db
-    .selectFrom('tickets')
-    .select('id')
-    .where('parent_id', '=', id)
-    .limit(1)
-    .executeTakeFirst()
-  return r !== undefined
+  return (await aChild(db, id)).length > 0
 }
 
 /** Stage and state of every leaf below `id` (archived ones excluded: they no longer count). */
@@ -470,22 +469,19 @@ export async function leafLifecycles(db: Db, id: number) {
     .execute() as Promise<{ stage: string; state: State }[]>
 }
 
+const parentOf = prepared(
+  (db, id: number) => db.selectFrom('tickets').select('parent_id').where('id', '=', id),
+  'parentOf',
+)
+
 /** Ids of `id`'s ancestors, nearest first. */
 export async function ancestorIds(db: Db, id: number): Promise<number[]> {
   const ids: number[] = []
-  let current = await db
-    .selectFrom('tickets')
-    .select('parent_id')
-    .where('id', '=', id)
-    .executeTakeFirst()
+  let current = await first(parentOf(db, id))
   // Hierarchies are shallow and cycles are refused on write; the bound guards corrupt data.
   while (current?.parent_id != null && ids.length < 1000) {
     ids.push(current.parent_id)
-    current = await db
-      .selectFrom('tickets')
-      .select('parent_id')
-      .where('id', '=', current.parent_id)
-      .executeTakeFirst()
+    current = await first(parentOf(db, current.parent_id))
   }
   return ids
 }

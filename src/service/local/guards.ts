@@ -1,4 +1,5 @@
 import { conflict } from '../../domain/errors.ts'
+import { first, prepared } from '../../store/prepared.ts'
 import type { Db } from '../../store/store.ts'
 import type { TicketRow } from '../../store/tickets.ts'
 import { hasChildren } from '../../store/tickets.ts'
@@ -10,12 +11,14 @@ export function assertEditable(t: TicketRow): void {
   if (t.open === 0) throw conflict(`ticket ${t.key} is closed`, `reopen it first: tk open ${t.key}`)
 }
 
+const projectStatus = prepared(
+  (db, projectId: number) =>
+    db.selectFrom('projects').select(['prefix', 'status']).where('id', '=', projectId),
+  'projectStatus',
+)
+
 export async function assertProjectOpen(db: Db, projectId: number): Promise<void> {
-  const p = await db
-    .selectFrom('projects')
-    .select(['prefix', 'status'])
-    .where('id', '=', projectId)
-    .executeTakeFirst()
+  const p = await first(projectStatus(db, projectId))
   if (p) assertOpen(p)
 }
 
