@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertTickets } from '../../bench/seed.ts'
 import type { HttpService } from '../../src/client/http-service.ts'
+import { moveUnder } from '../support/move-under.ts'
 import { SHOWN } from '../support/poll.ts'
 import { launchBrowser, signInPage } from './support/browser.ts'
 import { ADMIN_PASSWORD, startWebServer, type WebServer } from './support/web-server.ts'
@@ -126,23 +127,12 @@ describe('a graph above its cap', () => {
     big = await startWebServer({
       seed: async (store) => {
         await insertTickets(store, { prefix: 'TK', count: TICKETS })
-        await store.transaction(async (db) => {
-          const parent = await db
-            .selectFrom('tickets')
-            .select('id')
-            .where('key', '=', 'TK-T-1')
-            .executeTakeFirstOrThrow()
-          await db
-            .updateTable('tickets')
-            .set({ parent_id: parent.id, type: 'task' })
-            .where('seq', '>', TICKETS - 100)
-            .execute()
-          await db
-            .updateTable('tickets')
-            .set({ type: 'epic' })
-            .where('id', '=', parent.id)
-            .execute()
-        })
+        await moveUnder(
+          store,
+          'TK-T-1',
+          { from: TICKETS - 99, to: TICKETS },
+          { childType: 'task', parentType: 'epic' },
+        )
       },
     })
   }, 120_000)

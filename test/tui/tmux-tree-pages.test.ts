@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seedWorkspace } from '../../bench/seed.ts'
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.ts'
+import { moveUnder } from '../support/move-under.ts'
 import { openTmux } from '../support/tmux.ts'
 import { tempWorkspace } from '../support/workspace.ts'
 
@@ -14,19 +15,7 @@ async function seeded() {
   const ws = await tempWorkspace({ init: false })
   await seedWorkspace(ws.home, TICKETS)
   const store = await openSqliteStore(join(ws.home, 'ticket.db'))
-  await store.transaction(async (db) => {
-    const parent = await db
-      .selectFrom('tickets')
-      .select('id')
-      .where('key', '=', 'TK-T-1')
-      .executeTakeFirstOrThrow()
-    await db
-      .updateTable('tickets')
-      .set({ parent_id: parent.id })
-      .where('seq', '>=', 2)
-      .where('seq', '<=', CHILDREN + 1)
-      .execute()
-  })
+  await moveUnder(store, 'TK-T-1', { from: 2, to: CHILDREN + 1 })
   await store.close()
   return ws
 }
