@@ -5,11 +5,12 @@
  * database file and syncs both, on the thread that committed: for the server, about every
  * 33rd create held every request for the length of two fsyncs. Here the server's connection
  * leaves that to a worker thread (checkpoint-worker.ts) that copies new frames every
- * `everyMs`, or at once while the WAL fills fast. A copy made beside writes never lets the WAL start over (a writer restarts it
- * only when every frame is in the file as its transaction begins), so once the WAL passes
- * `restartPages` the connection is held, without blocking the event loop, for one more copy
- * of the few frames left; the next write then starts the WAL from its beginning. Should the
- * worker be gone, the connection checkpoints itself again as SQLite's default does.
+ * `everyMs`, or at once while the WAL fills fast. A copy made beside writes never lets the
+ * WAL start over (a writer restarts it only when every frame is in the file as its
+ * transaction begins), so once the WAL passes `restartPages` the connection is held, without
+ * blocking the event loop, for one more copy of the few frames left; the next write then
+ * starts the WAL from its beginning. Should the worker be gone, the connection checkpoints
+ * itself again as SQLite's default does.
  */
 import type { Worker } from 'node:worker_threads'
 import type { CheckpointOptions } from '../store.ts'
