@@ -418,6 +418,9 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
       await poolDb?.destroy()
       if (options.bulkLoad) raw.exec('PRAGMA journal_mode = WAL')
       await db.destroy()
+      // Kysely closes its driver only if a query went through its own executor; a command that
+      // only read ran its reads beside it (decision 0048), and left the file open without this.
+      if (raw.isOpen) raw.close()
     },
   }
 }
