@@ -3,7 +3,7 @@
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
-import { build, type Plugin } from 'esbuild'
+import { type BuildOptions, build, type Plugin } from 'esbuild'
 import { build as buildWeb } from 'vite'
 import { preparedSql } from './prepared-sql.ts'
 
@@ -15,6 +15,28 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
 
 // The named statements' SQLite text, compiled here once instead of in every command.
 const PREPARED_SQL = JSON.stringify(await preparedSql())
+
+// What the module build and the two scripts share: one Node target, minified (every agent call
+// pays for parsing), the version and the prepared SQL written in, the same packages left out.
+const SHARED = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  sourcemap: 'linked',
+  minify: true,
+  // The terminal UI is React (Ink); the automatic runtime needs no React import per file.
+  jsx: 'automatic',
+  // Ink imports react-devtools-core only when DEV=true and the package is installed; it is an
+  // optional peer we do not ship, so leave the import to fail at run time instead of bundling.
+  // The PostgreSQL driver `pg` is bundled into its own chunk, loaded only by `-db postgres://…`;
+  // its optional native binding `pg-native` is never used.
+  external: ['react-devtools-core', 'pg-native'],
+  logLevel: 'warning',
+} as const satisfies BuildOptions
+const DEFINE = {
+  __TICKET_VERSION__: JSON.stringify(pkg.version),
+  __TICKET_PREPARED_SQL__: PREPARED_SQL,
+}
 
 /**
  * @fastify/compress asks `payload instanceof Response` of every answer. Node makes its fetch
@@ -47,36 +69,20 @@ await build({
     'read-worker': 'src/store/sqlite/read-worker.ts',
     'checkpoint-worker': 'src/store/sqlite/checkpoint-worker.ts',
   },
+  ...SHARED,
   outdir: 'dist',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node24',
-  sourcemap: 'linked',
-  // Smaller code parses faster, and every agent call pays for parsing.
-  minify: true,
-  define: {
-    __TICKET_VERSION__: JSON.stringify(pkg.version),
-    __TICKET_PREPARED_SQL__: PREPARED_SQL,
-  },
+  define: DEFINE,
   // Some of the terminal UI's dependencies are CommonJS that require Node built-ins
   // (signal-exit needs `assert` and `events`); ESM output has no `require` unless we make one.
   banner: {
     js: "import { createRequire as __tkCreateRequire } from 'node:module'; const require = __tkCreateRequire(import.meta.url);",
   },
-  // The terminal UI is React (Ink); the automatic runtime needs no React import per file.
-  jsx: 'automatic',
   // The server's framework is bundled too: resolving and reading its few hundred CommonJS
   // files from node_modules took about a third of the server's cold start (decision 0038).
   // The API docs page's files stay in its package (app.ts tells it where).
-  // Ink imports react-devtools-core only when DEV=true and the package is installed; it is an
-  // optional peer we do not ship, so leave the import to fail at run time instead of bundling.
-  // The PostgreSQL driver `pg` is bundled into its own chunk, loaded only by `-db postgres://…`;
-  // its optional native binding `pg-native` is never used.
-  external: ['react-devtools-core', 'pg-native'],
   plugins: [compressWithoutFetch],
-  logLevel: 'warning',
 })
 
 /**
@@ -120,29 +126,18 @@ for (const [script, left] of [
   ['dist/cli-server.cjs', TUI_AND_MCP],
 ] as const)
   await build({
+    ...SHARED,
     entryPoints: ['src/cli/main.ts'],
     outfile: script,
-    bundle: true,
     format: 'cjs',
-    platform: 'node',
-    target: 'node24',
-    sourcemap: 'linked',
-    minify: true,
-    define: {
-      __TICKET_VERSION__: JSON.stringify(pkg.version),
-      __TICKET_PREPARED_SQL__: PREPARED_SQL,
-      'import.meta.url': '__tkUrl',
-    },
+    define: { ...DEFINE, 'import.meta.url': '__tkUrl' },
     // The script is one function expression, the CommonJS wrapper bin/tk.js calls: V8 compiles
     // the file's text as read, with no wrapped copy of half a megabyte made first (decision 0049).
     banner: {
       js: "(function (exports, require, module, __filename, __dirname) {const __tkUrl = require('node:url').pathToFileURL(__filename).href;",
     },
     footer: { js: '\n})' },
-    jsx: 'automatic',
-    external: ['react-devtools-core', 'pg-native'],
     plugins: [leaveOut(script, left), compressWithoutFetch],
-    logLevel: 'warning',
   })
 
 // bin/tk.js answers `tk --version` from this file alone.
