@@ -63,11 +63,14 @@ const compressWithoutFetch: Plugin = {
 }
 
 await build({
-  // The server's read pool and its checkpointer start each worker thread from a file of its own.
+  // The server's read pool, its checkpointer and its HTTP threads start each worker thread from
+  // a file of its own.
   entryPoints: {
     cli: 'src/cli/main.ts',
     'read-worker': 'src/store/sqlite/read-worker.ts',
     'checkpoint-worker': 'src/store/sqlite/checkpoint-worker.ts',
+    // The server's other HTTP threads (decision 0051).
+    'server-thread': 'src/server/server-thread.ts',
   },
   ...SHARED,
   outdir: 'dist',

@@ -10,6 +10,7 @@ import { TicketError } from '../domain/errors.ts'
 import type { ServiceHost } from '../service/service-host.ts'
 import type { App } from './app-type.ts'
 import { requireActor } from './auth.ts'
+import { type ServerThread, threadMetrics } from './thread-metrics.ts'
 
 /** The series a server keeps; each process has its own, Prometheus sums over them. */
 export type Metrics = {
@@ -20,12 +21,19 @@ export type Metrics = {
   readonly leaseRequeues: Counter
   /** WebSocket connections opened (+1) and closed (-1). */
   readonly webSockets: Gauge
+  /** Requests answered by each of the server's threads, where it has several (decision 0051). */
+  readonly threadRequests?: Counter<'thread'>
+  /** This thread's number among the server's threads ("0" where it has one). */
+  readonly thread: string
+  /** The text `/metrics` serves: this registry's, or every thread's summed. */
+  text(): Promise<string>
+  close(): void
 }
 
 // Seconds; quality.md's bounds (p99 ≤ 50 ms reads, ≤ 100 ms writes) fall between buckets.
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
-export function createMetrics(host: ServiceHost): Metrics {
+export function createMetrics(host: ServiceHost, thread?: ServerThread): Metrics {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'ticket_' })
   const pool = (key: 'total' | 'idle' | 'waiting') =>
@@ -74,6 +82,8 @@ export function createMetrics(host: ServiceHost): Metrics {
     registers: [registry],
     collect: grouped('creates'),
   })
+  const threads = thread && thread.count > 1 ? threadMetrics(registry, thread) : undefined
+  const label = String(thread?.index ?? 0)
   return {
     registry,
     claims: new Counter({
@@ -92,6 +102,19 @@ export function createMetrics(host: ServiceHost): Metrics {
       help: 'Open live-event WebSocket connections (/api/ws).',
       registers: [registry],
     }),
+    ...(threads
+      ? {
+          threadRequests: new Counter({
+            name: 'ticket_thread_requests_total',
+            help: 'HTTP requests answered by each of the server’s threads (tk server -threads).',
+            labelNames: ['thread'],
+            registers: [registry],
+          }),
+        }
+      : {}),
+    thread: label,
+    text: threads ? threads.text : () => registry.metrics(),
+    close: () => threads?.close(),
   }
 }
 
@@ -114,6 +137,7 @@ export function addMetrics(app: App, metrics: Metrics): void {
     // The route's pattern, never the raw path: one series per route, whatever the keys asked for.
     const route = req.routeOptions.url ?? 'unmatched'
     requests.inc({ method: req.method, route, status: reply.statusCode })
+    metrics.threadRequests?.inc({ thread: metrics.thread })
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000)
     done()
   })
@@ -123,6 +147,6 @@ export function addMetrics(app: App, metrics: Metrics): void {
         hint: 'scrape with an admin\'s token (docs/deploy.md "Metrics")',
       })
     reply.type(metrics.registry.contentType)
-    return metrics.registry.metrics()
+    return metrics.text()
   })
 }

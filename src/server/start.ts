@@ -21,6 +21,7 @@
 import { fileURLToPath } from 'node:url'
 import { askWith, resolveLlm, runnerFor } from '../agent/llm-runner.ts'
 import type { AgentSettings } from '../domain/agent.ts'
+import { isPostgresUrl } from '../domain/database-location.ts'
 import { TicketError } from '../domain/errors.ts'
 import { seedDatabase } from '../service/bootstrap.ts'
 import { ServiceHost } from '../service/service-host.ts'
@@ -32,6 +33,8 @@ import type { App } from './app-type.ts'
 import type { LogOptions } from './logging.ts'
 import { createMetrics } from './metrics.ts'
 import { parseOrigin } from './origin.ts'
+import type { ServerThread } from './thread-metrics.ts'
+import { MAX_DEFAULT_THREADS, reusePortSpreads, startThreads } from './threads.ts'
 
 export const VERSION = typeof __TICKET_VERSION__ === 'string' ? __TICKET_VERSION__ : 'dev'
 
@@ -59,6 +62,13 @@ export type ServerOptions = LogOptions & {
   readonly analyseCommand?: string
   /** The LLM command `/api/chat/ws` runs. */
   readonly chatCommand?: string
+  /**
+   * Listen with SO_REUSEPORT, beside the other threads of this server on the same port: the
+   * kernel spreads new connections over them (decision 0051).
+   */
+  readonly reusePort?: boolean
+  /** This thread among the server's threads on a SQLite file, and what they share. */
+  readonly thread?: ServerThread & { readonly writeLock: SharedArrayBuffer }
 }
 
 export type RunningServer = {
@@ -85,6 +95,7 @@ const HANDLERS_GRACE_MS = 10_000
 const webRoot = () => fileURLToPath(new URL('./web/', import.meta.url))
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const thread = options.thread && options.thread.count > 1 ? options.thread : undefined
   // The server writes every sign-in, and shares the file with `tk`: it never runs on a read-only
   // workspace, nor holds a full disk's database under exclusive locking (docs/guide.md).
   const store = await openStore(options.dbPath, {
@@ -92,6 +103,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     writable: true,
     readPool: options.readPool ?? DEFAULT_READ_POOL,
     checkpoints: options.checkpoints ?? DEFAULT_CHECKPOINTS,
+    ...(thread
+      ? {
+          threads: {
+            writeLock: thread.writeLock,
+            channel: thread.channel,
+            checkpointer: thread.index === 0,
+          },
+        }
+      : {}),
   })
   const seeded = await seedDatabase(store, {
     now: new Date(),
@@ -104,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? { llm: askWith(resolveLlm(options.analyseCommand), ANALYSE_TIMEOUT_MS) }
       : {}),
   })
-  const metrics = createMetrics(host)
+  const metrics = createMetrics(host, thread)
   const app = await buildApp({
     host,
     metrics,
@@ -118,17 +138,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The reference's default chat command is codex.
     chat: runnerFor(options.chatCommand ?? 'codex'),
   })
-  host.startReaper(
-    (err) => app.log.error({ err }, 'agent reaper failed'),
-    (r) => {
-      metrics.leaseRequeues.inc(r.requeued.length)
-      app.log.info(r, 'agents went offline or let leases lapse')
-    },
-  )
+  // One thread reaps for all: the others would find the same agents and leases a moment later.
+  if (!thread || thread.index === 0)
+    host.startReaper(
+      (err) => app.log.error({ err }, 'agent reaper failed'),
+      (r) => {
+        metrics.leaseRequeues.inc(r.requeued.length)
+        app.log.info(r, 'agents went offline or let leases lapse')
+      },
+    )
   try {
-    await app.listen({ host: options.host ?? '0.0.0.0', port: options.port ?? 8080 })
+    await app.listen({
+      host: options.host ?? '0.0.0.0',
+      port: options.port ?? 8080,
+      ...(options.reusePort ? { reusePort: true } : {}),
+    })
   } catch (e) {
     await app.close()
+    metrics.close()
     await host.close()
     const code = (e as NodeJS.ErrnoException).code
     throw new TicketError('unavailable', `cannot listen on ${options.host}:${options.port}`, {
@@ -152,6 +179,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= app
         .close()
         .then(() => app.handlersSettled(HANDLERS_GRACE_MS))
+        .then(() => metrics.close())
         .then(() => host.close())
       return closing
     },
@@ -170,6 +198,26 @@ export function parseAddr(addr = ':8080', port?: number): { host: string; port: 
   return { host: h.replace(/^\[(.*)\]$/, '$1'), port: p }
 }
 
+/**
+ * TICKET_SERVER_THREADS, else one HTTP thread per core, at most MAX_DEFAULT_THREADS: beyond
+ * that the one writer and the memory of each thread gain little (decision 0051).
+ */
+export function threadsFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.TICKET_SERVER_THREADS?.trim()
+  if (!raw) {
+    const { availableParallelism } = process.getBuiltinModule('node:os')
+    return Math.min(MAX_DEFAULT_THREADS, availableParallelism())
+  }
+  return checkThreads(Number(raw), 'TICKET_SERVER_THREADS')
+}
+
+/** A thread count from 1 to 64, or an error naming where it came from. */
+export function checkThreads(n: number, from: string): number {
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new TicketError('invalid', `${from} must be a whole number from 1 to 64`)
+  return n
+}
+
 export type ServerCommandOptions = {
   readonly dbPath: string
   readonly addr?: string
@@ -178,6 +226,8 @@ export type ServerCommandOptions = {
   /** `-origin`: comma-separated, e.g. "https://tickets.example.com". */
   readonly origin?: string
   readonly trustProxy?: boolean
+  /** `-threads`: HTTP threads on a SQLite file (default: TICKET_SERVER_THREADS, else the cores, at most 4). */
+  readonly threads?: number
   readonly write?: (text: string) => void
   /**
    * Agent, analyse and chat settings come from TICKET_AGENT_*, TICKET_ANALYSE_CMD,
@@ -193,19 +243,41 @@ export async function runServerCommand(options: ServerCommandOptions): Promise<v
     ?.split(',')
     .filter((o) => o.trim() !== '')
     .map((o) => parseOrigin(o.trim()))
-  const server = await startServer({
+  const env = options.env ?? {}
+  const wanted = options.threads ?? threadsFromEnv(env)
+  // Several threads share one SQLite file; PostgreSQL servers scale as several processes.
+  let threads = isPostgresUrl(options.dbPath) ? 1 : wanted
+  const notes: string[] = []
+  if (threads > 1 && !reusePortSpreads()) {
+    notes.push(`one HTTP thread: this system does not spread a port's connections (SO_REUSEPORT)`)
+    threads = 1
+  }
+  const readPool = readPoolFromEnv(env)
+  const serverOptions: ServerOptions = {
     dbPath: options.dbPath,
     host,
     port,
     verbose: options.verbose ?? false,
     ...(origins ? { origins } : {}),
     trustProxy: options.trustProxy ?? false,
-    ...agentOptionsFromEnv(options.env ?? {}),
-    readPool: readPoolFromEnv(options.env ?? {}),
-  })
+    ...agentOptionsFromEnv(env),
+    // The long-read workers are shared out among the threads rather than multiplied.
+    readPool: { ...readPool, workers: Math.max(1, Math.ceil(readPool.workers / threads)) },
+    webRoot: webRoot(),
+  }
+  const server =
+    threads > 1
+      ? await startThreads(serverOptions, threads, startServer, (why) => {
+          write(`${why.message}: stopping\n`)
+          process.exit(1)
+        })
+      : await startServer(serverOptions)
   write(`ticket server ${VERSION}\n`)
   write(`database: ${server.dbPath}\n`)
-  write(`listening: ${server.url}  (API docs: ${server.url}/api/docs)\n`)
+  for (const note of notes) write(`${note}\n`)
+  write(
+    `listening: ${server.url}  (API docs: ${server.url}/api/docs)${threads > 1 ? `  ${threads} threads` : ''}\n`,
+  )
   if (server.adminPassword)
     write(`created user admin with password ${server.adminPassword} (shown once)\n`)
   await new Promise<void>((resolve) => {

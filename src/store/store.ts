@@ -38,6 +38,19 @@ export type CheckpointOptions = {
   readonly restartPages: number
 }
 
+/**
+ * What the threads of one server share over a SQLite file, each thread with a connection of
+ * its own (decision 0051).
+ */
+export type SqliteThreads = {
+  /** Four bytes of shared memory: the lock each thread takes for a write transaction. */
+  readonly writeLock: SharedArrayBuffer
+  /** The name of the `BroadcastChannel` the threads publish their changes on. */
+  readonly channel: string
+  /** Whether this thread runs the checkpointer: one thread does. */
+  readonly checkpointer: boolean
+}
+
 export type SearchScope = {
   /** The best `limit` matches; 0 = every match. */
   readonly limit: number
@@ -134,7 +147,10 @@ export interface Store {
    * changes if any row is refused. Returns the rows loaded per table.
    */
   replaceTables(dump: TableDump | TableSource): Promise<Record<string, number>>
-  /** Absent where one process serves the data and an in-process bus is enough (SQLite). */
+  /**
+   * Absent where one thread serves the data and an in-process bus is enough (SQLite served
+   * from one thread).
+   */
   readonly broadcast?: Broadcast
   /** Connections open, idle, and callers waiting for one; absent where there is no pool (SQLite). */
   poolUse?(): PoolUse

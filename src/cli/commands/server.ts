@@ -6,10 +6,11 @@ import { UsageError } from '../usage-error.ts'
 /** `tk server`: the HTTP API and web app over this workspace's database, until Ctrl-C. */
 export async function server(c: CommandContext): Promise<void> {
   // The server and its framework load only for this command, so other commands stay fast.
-  const { runServerCommand } = await import('../../server/start.ts')
+  const { checkThreads, runServerCommand } = await import('../../server/start.ts')
   const port = c.int('port')
   const addr = c.str('addr')
   const origin = c.str('origin')
+  const threads = c.int('threads')
   // A PostgreSQL database, shared by every server behind a load balancer, instead of the
   // workspace's file.
   const database = c.str('db') ?? c.env.TICKET_DATABASE_URL
@@ -30,5 +31,6 @@ export async function server(c: CommandContext): Promise<void> {
     },
     ...(addr !== undefined ? { addr } : {}),
     ...(port !== undefined ? { port } : {}),
+    ...(threads !== undefined ? { threads: checkThreads(threads, '-threads') } : {}),
   })
 }

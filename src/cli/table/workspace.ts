@@ -167,6 +167,11 @@ export const WORKSPACE: readonly CommandSpec[] = [
         flags: '--trust-proxy',
         description: 'behind a reverse proxy: believe its X-Forwarded-Proto, -Host and -For',
       },
+      {
+        flags: '--threads <n>',
+        description:
+          'HTTP threads serving a SQLite workspace, 1 to 64; default $TICKET_SERVER_THREADS, else one per core up to 4',
+      },
     ],
     load: lazy(
       () => import('../commands/server.ts'),

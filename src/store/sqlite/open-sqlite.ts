@@ -21,9 +21,11 @@ import type {
   Db,
   DumpHead,
   ReadPoolOptions,
+  SqliteThreads,
   Store,
   TableSource,
 } from '../store.ts'
+import { channelBroadcast } from './channel-broadcast.ts'
 import { startCheckpointer } from './checkpointer.ts'
 import { NodeSqliteDialect } from './node-sqlite-driver.ts'
 import { ReadPoolDialect, withDeadline } from './read-pool.ts'
@@ -35,6 +37,7 @@ import {
 import { dumpTableStream, replaceTables } from './snapshot.ts'
 import { isDiskFull, mapSqliteError, sqliteCode } from './sqlite-errors.ts'
 import { createSqliteTicketCounts, refillSqliteTicketCounts } from './ticket-counts.ts'
+import { type WriteLock, writeLock } from './write-lock.ts'
 
 export type OpenOptions = {
   /** Create the file if it does not exist (only `tk init` and the server do). */
@@ -61,6 +64,11 @@ export type OpenOptions = {
    * (the server, decision 0048).
    */
   readonly checkpoints?: CheckpointOptions
+  /**
+   * One of several threads serving the file (decision 0051): write transactions take the
+   * threads' write lock, changes go to the other threads, and one thread checkpoints.
+   */
+  readonly threads?: SqliteThreads
 }
 
 type Opened = {
@@ -260,14 +268,24 @@ const AUTOCHECKPOINT_PAGES = 1000
  * connection no longer checkpoints at 1,000 pages, only past four times `restartPages`: a
  * bound on the WAL should the worker fall behind.
  */
-function startsCheckpointer(opened: Opened, db: Kysely<Database>, path: string, o: OpenOptions) {
+function startsCheckpointer(
+  opened: Opened,
+  db: Kysely<Database>,
+  path: string,
+  o: OpenOptions,
+  lock: WriteLock | undefined,
+) {
   if (!o.checkpoints || opened.readOnly || opened.exclusive || o.bulkLoad) return undefined
   const { raw } = opened
   raw.exec(`PRAGMA wal_autocheckpoint = ${4 * o.checkpoints.restartPages}`)
+  // The other threads' connections keep that bound too, and leave the copies to this one.
+  if (o.threads && !o.threads.checkpointer) return undefined
+  const holdConnection = <T>(fn: () => Promise<T>) => db.connection().execute(() => fn())
   return startCheckpointer(
     path,
     o.checkpoints,
-    (fn) => db.connection().execute(() => fn()),
+    // With several threads, every thread's writes pause: they all take the write lock first.
+    lock ? (fn) => lock.run(() => holdConnection(fn)) : holdConnection,
     () => {
       if (raw.isOpen) raw.exec(`PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
     },
@@ -329,7 +347,9 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
     const outer = inside.getStore()
     return guard(() => fn(outer ?? db))
   }
-  const checkpointer = startsCheckpointer(opened, db, path, options)
+  const lock = options.threads ? writeLock(options.threads.writeLock) : undefined
+  const broadcast = options.threads ? channelBroadcast(options.threads.channel) : undefined
+  const checkpointer = startsCheckpointer(opened, db, path, options, lock)
   const pool = options.readPool
   const poolDb = pool
     ? new Kysely<Database>({ dialect: new ReadPoolDialect(path, pool) })
@@ -349,7 +369,9 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
   const transaction: Store['transaction'] = (fn) => {
     // The one connection is held by the read or write under way: waiting for it would hang.
     if (inside.getStore()) throw new Error('a write transaction cannot start inside another')
-    return guard(() => db.transaction().execute((trx) => inside.run(trx, fn, trx)))
+    const write = () => db.transaction().execute((trx) => inside.run(trx, fn, trx))
+    // The write lock first, then the connection: a thread waiting for the lock keeps reading.
+    return guard(lock ? () => lock.run(write) : write)
   }
   /**
    * One snapshot read on a connection of its own, so a server writing meanwhile can neither
@@ -413,7 +435,9 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
         }),
       )
     },
+    ...(broadcast ? { broadcast } : {}),
     close: async () => {
+      broadcast?.close()
       await checkpointer?.close()
       await poolDb?.destroy()
       if (options.bulkLoad) raw.exec('PRAGMA journal_mode = WAL')
