@@ -34,7 +34,7 @@ import type { LogOptions } from './logging.ts'
 import { createMetrics } from './metrics.ts'
 import { parseOrigin } from './origin.ts'
 import type { ServerThread } from './thread-metrics.ts'
-import { MAX_DEFAULT_THREADS, reusePortSpreads, startThreads } from './threads.ts'
+import { reusePortSpreads, startThreads } from './threads.ts'
 
 export const VERSION = typeof __TICKET_VERSION__ === 'string' ? __TICKET_VERSION__ : 'dev'
 
@@ -199,16 +199,12 @@ export function parseAddr(addr = ':8080', port?: number): { host: string; port: 
 }
 
 /**
- * TICKET_SERVER_THREADS, else one HTTP thread per core, at most MAX_DEFAULT_THREADS: beyond
- * that the one writer and the memory of each thread gain little (decision 0051).
+ * TICKET_SERVER_THREADS, else 1: each thread costs about 50 MB of resident memory at 100,000
+ * tickets, and two already pass quality.md's 200 MB under the mixed load (decision 0051).
  */
 export function threadsFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.TICKET_SERVER_THREADS?.trim()
-  if (!raw) {
-    const { availableParallelism } = process.getBuiltinModule('node:os')
-    return Math.min(MAX_DEFAULT_THREADS, availableParallelism())
-  }
-  return checkThreads(Number(raw), 'TICKET_SERVER_THREADS')
+  return raw ? checkThreads(Number(raw), 'TICKET_SERVER_THREADS') : 1
 }
 
 /** A thread count from 1 to 64, or an error naming where it came from. */
@@ -226,7 +222,7 @@ export type ServerCommandOptions = {
   /** `-origin`: comma-separated, e.g. "https://tickets.example.com". */
   readonly origin?: string
   readonly trustProxy?: boolean
-  /** `-threads`: HTTP threads on a SQLite file (default: TICKET_SERVER_THREADS, else the cores, at most 4). */
+  /** `-threads`: HTTP threads on a SQLite file (default: TICKET_SERVER_THREADS, else 1). */
   readonly threads?: number
   readonly write?: (text: string) => void
   /**

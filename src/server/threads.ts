@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Worker } from 'node:worker_threads'
+import { TicketError } from '../domain/errors.ts'
 import type { FromThread, ToThread } from './server-thread.ts'
 import type { RunningServer, ServerOptions } from './start.ts'
 
@@ -20,11 +21,25 @@ const THREAD_URL = new URL(
   import.meta.url,
 )
 
-/** More threads than this gain little on SQLite's one writer and cost memory (decision 0051). */
-export const MAX_DEFAULT_THREADS = 4
-
 /** Where SO_REUSEPORT spreads connections over the sockets sharing a port (Linux). */
 export const reusePortSpreads = () => process.platform === 'linux'
+
+/**
+ * Throws EADDRINUSE when another socket holds `host:port`. Sockets that all ask for
+ * SO_REUSEPORT share a port: a second `tk server` (of the same user) started on a port a first
+ * one serves would silently take half its connections instead of being refused. A socket of
+ * our own, bound without it, is refused by either kind; it closes before the threads bind.
+ */
+async function refuseTakenPort(host: string, port: number): Promise<void> {
+  if (port === 0) return
+  const { createServer } = process.getBuiltinModule('node:net')
+  const probe = createServer()
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject)
+    probe.listen({ host, port, exclusive: true }, () => resolve())
+  })
+  await new Promise((resolve) => probe.close(resolve))
+}
 
 /**
  * Starts `count` servers over `options.dbPath`, the main thread's first; resolves once all
@@ -40,6 +55,17 @@ export async function startThreads(
     count,
     channel: `ticket-server:${randomUUID()}`,
     writeLock: new SharedArrayBuffer(4),
+  }
+  try {
+    await refuseTakenPort(options.host ?? '0.0.0.0', options.port ?? 8080)
+  } catch (e) {
+    throw new TicketError('unavailable', `cannot listen on ${options.host}:${options.port}`, {
+      cause: e,
+      hint:
+        (e as NodeJS.ErrnoException).code === 'EADDRINUSE'
+          ? 'another process uses that port; pass -p PORT'
+          : undefined,
+    })
   }
   const main = await start({ ...options, reusePort: true, thread: { ...shared, index: 0 } })
   // Port 0 asks the kernel for a free port: the other threads take the one the first got.

@@ -147,6 +147,25 @@ describe('tk server -threads 2 on SQLite', () => {
     expect(metrics).not.toContain('ticket_thread_requests_total')
   })
 
+  it('a second server on the port the threads share is refused, not let in beside them', async () => {
+    const first = await spawnServer(['-threads', '2'])
+    const { spawnSync } = await import('node:child_process')
+    const { TK_BIN } = await import('../support/workspace.ts')
+    const { tempDir } = await import('../support/temp-dir.ts')
+    const second = spawnSync(
+      process.execPath,
+      [TK_BIN, 'server', '-addr', `127.0.0.1:${new URL(first.url).port}`, '-threads', '2'],
+      {
+        env: { ...process.env, TICKET_HOME: `${tempDir('tk-server-')}/.ticket`, TICKET_URL: '' },
+        encoding: 'utf8',
+        // Were it let in, it would serve until stopped: status null.
+        timeout: 20_000,
+      },
+    )
+    expect(second.status).toBe(1)
+    expect(second.stderr).toMatch(/another process uses that port/)
+  })
+
   it('refuses a thread count it cannot use', async () => {
     const { spawnSync } = await import('node:child_process')
     const { TK_BIN } = await import('../support/workspace.ts')

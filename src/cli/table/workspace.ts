@@ -170,7 +170,7 @@ export const WORKSPACE: readonly CommandSpec[] = [
       {
         flags: '--threads <n>',
         description:
-          'HTTP threads serving a SQLite workspace, 1 to 64; default $TICKET_SERVER_THREADS, else one per core up to 4',
+          'HTTP threads serving a SQLite workspace on one port (Linux), 1 to 64; default $TICKET_SERVER_THREADS, else 1',
       },
     ],
     load: lazy(
