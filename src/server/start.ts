@@ -241,9 +241,15 @@ export async function runServerCommand(options: ServerCommandOptions): Promise<v
     .map((o) => parseOrigin(o.trim()))
   const env = options.env ?? {}
   const wanted = options.threads ?? threadsFromEnv(env)
-  // Several threads share one SQLite file; PostgreSQL servers scale as several processes.
-  let threads = isPostgresUrl(options.dbPath) ? 1 : wanted
+  let threads = wanted
   const notes: string[] = []
+  // Several threads share one SQLite file; PostgreSQL servers scale as several processes.
+  if (threads > 1 && isPostgresUrl(options.dbPath)) {
+    notes.push(
+      'one HTTP thread: on PostgreSQL, run several servers instead (docs/deploy-postgres.md)',
+    )
+    threads = 1
+  }
   if (threads > 1 && !reusePortSpreads()) {
     notes.push(`one HTTP thread: this system does not spread a port's connections (SO_REUSEPORT)`)
     threads = 1
