@@ -49,7 +49,7 @@ beforeAll(async () => {
     project: 'PH',
     title: 'A ticket whose title is long enough to wrap across two lines and then be clamped',
     parent: epic.key,
-    description: 'A `code span` and a long line: ' + 'word '.repeat(60),
+    description: `A \`code span\` and a long line: ${'word '.repeat(60)}`,
   })
   firstKey = t.key
   await admin.addLabel(t.key, 'frontend')
