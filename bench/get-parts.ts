@@ -1,6 +1,7 @@
 // In one process, the CPU of each part of GET one ticket (decision 0048 "Session and reads"):
 // the token's digest, an empty read, the session's read, `readAs` with nothing in it, and the
-// whole GET (session, ticket, records) with and without its JSON. `node bench/get-parts.ts`.
+// whole GET (session, ticket, records) with and without its JSON, and as the GET route reads it
+// (`ticketWithRecordsAs`: in one statement where the store has one). `node bench/get-parts.ts`.
 
 import { hash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -20,7 +21,7 @@ const store = await openSqliteStore(join(home, 'ticket.db'), { create: true, wri
 await seedStore(store, SIZE)
 const host = new ServiceHost({ store })
 const { token } = await login(store, 'admin', 'bench-password', new Date())
-const refs = Array.from({ length: 1024 }, () => `TK-${1 + Math.floor(Math.random() * SIZE)}`)
+const refs = Array.from({ length: 1024 }, () => `TK-T-${1 + Math.floor(Math.random() * SIZE)}`)
 
 async function time(fn: (i: number) => Promise<unknown> | unknown): Promise<number> {
   for (let i = 0; i < 2000; i++) await fn(i)
@@ -38,6 +39,8 @@ const parts: Record<string, (i: number) => Promise<unknown> | unknown> = {
   'readAs + getTicket': (i) => host.readAs(token, (s) => s.getTicket(refs[i & 1023] as string)),
   'readAs + getTicketWithRecords': (i) =>
     host.readAs(token, (s) => s.getTicketWithRecords(refs[i & 1023] as string)),
+  // What the GET route calls: one statement where the store has one (decisions 0050, 0052).
+  ticketWithRecordsAs: (i) => host.ticketWithRecordsAs(token, refs[i & 1023] as string),
   'the same + JSON.stringify': async (i) =>
     JSON.stringify(
       await host.readAs(token, (s) => s.getTicketWithRecords(refs[i & 1023] as string)),

@@ -19,12 +19,17 @@ declare module 'fastify' {
 
 export function addBodyGuard(app: FastifyInstance): void {
   // preParsing runs after onRequest (where the caller is found) and before the body parser.
-  app.addHook('preParsing', async (req, _reply, payload) => {
+  // A callback hook: every request passes it, and none needs a promise (decision 0052).
+  app.addHook('preParsing', (req, _reply, payload, done) => {
     const from = req.routeOptions.config.bodyFrom
-    if (!WRITES.has(req.method) || from === 'anyone' || req.is404) return payload
-    // The refusal goes through the error handler, which leaves the rest of the body unread.
-    const actor = requireActor(req)
-    if (from) requireAdmin({ actor }, from.admin)
-    return payload
+    if (!WRITES.has(req.method) || from === 'anyone' || req.is404) return done(null, payload)
+    try {
+      // The refusal goes through the error handler, which leaves the rest of the body unread.
+      const actor = requireActor(req)
+      if (from) requireAdmin({ actor }, from.admin)
+    } catch (e) {
+      return done(e as Error)
+    }
+    done(null, payload)
   })
 }

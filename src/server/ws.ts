@@ -1,4 +1,5 @@
 /** @module `/api/ws`: live change events, each delivered only to connections that may read it. */
+import type { FastifyRequest } from 'fastify'
 import { Compile } from 'typebox/compile'
 import type { WebSocket } from 'ws'
 import type { TicketEvent } from '../domain/events.ts'
@@ -10,6 +11,12 @@ import { ChangeCursor } from './change-cursor.ts'
 import { ClientMessage, type ServerMessage } from './ws-protocol.ts'
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The writes finished when this API request began (change-cursor.ts); null otherwise. */
+    changeReadAt: string | null
+    /** A write counted as begun, until its answer (or abort) counts it finished. */
+    changeCounted: boolean
+  }
   interface FastifyContextConfig {
     /** A success here may end sessions (logout, disable, password reset…): their feeds close. */
     readonly endsSessions?: boolean
@@ -61,7 +68,6 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
     }
   }
   const cursor = new ChangeCursor()
-  const counted = new WeakSet<object>()
   const unsubscribe = host.subscribe(
     (event) => {
       cursor.instant()
@@ -83,8 +89,6 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
   }, HEARTBEAT_MS)
   heartbeat.unref()
 
-  // A feed lives no longer than its session: checked before the change's answer goes out, so
-  // nothing the caller does next reaches a connection whose session it ended.
   async function dropEndedSessions() {
     for (const c of connections)
       if ((await host.authenticate(c.token)) === null) {
@@ -92,34 +96,44 @@ export function liveRoutes(app: App, { host, metrics }: RouteDeps): void {
         c.socket.close(1008, 'session ended')
       }
   }
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (req.routeOptions.config.endsSessions && reply.statusCode < 400 && connections.size > 0)
-      await dropEndedSessions()
-    return payload
-  })
-
   // Writes are counted from their request's start to its answer, and every read is stamped
   // with the writes finished when it began (change-cursor.ts), for signed-in callers only: the
-  // number says how busy the server is, which is nobody else's business.
-  const readAt = new WeakMap<object, string>()
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return
-    if (!READS.has(req.method) && !SESSION_ONLY.has(req.routeOptions.url ?? '')) {
-      cursor.begin()
-      counted.add(req)
+  // number says how busy the server is, which is nobody else's business. Callback hooks, not
+  // async ones, and the stamp kept on the request: every request passes through them, and
+  // none needs a promise or a lookup (decision 0052).
+  app.decorateRequest('changeReadAt', null)
+  app.decorateRequest('changeCounted', false)
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (req.url.startsWith('/api/')) {
+      if (!READS.has(req.method) && !SESSION_ONLY.has(req.routeOptions.url ?? '')) {
+        cursor.begin()
+        req.changeCounted = true
+      }
+      req.changeReadAt = cursor.read
     }
-    readAt.set(req, cursor.read)
+    done()
   })
-  app.addHook('onSend', async (req, reply, payload) => {
-    const at = readAt.get(req)
-    if (at !== undefined && req.actor) reply.header('x-change-cursor', at)
-    return payload
+  // A feed lives no longer than its session: checked before the change's answer goes out, so
+  // nothing the caller does next reaches a connection whose session it ended.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.changeReadAt !== null && req.actor) reply.header('x-change-cursor', req.changeReadAt)
+    if (req.routeOptions.config.endsSessions && reply.statusCode < 400 && connections.size > 0)
+      dropEndedSessions().then(() => done(null, payload), done)
+    else done(null, payload)
   })
-  const finish = async (req: object) => {
-    if (counted.delete(req)) cursor.finish()
+  const finish = (req: FastifyRequest) => {
+    if (!req.changeCounted) return
+    req.changeCounted = false
+    cursor.finish()
   }
-  app.addHook('onResponse', finish)
-  app.addHook('onRequestAbort', finish)
+  app.addHook('onResponse', (req, _reply, done) => {
+    finish(req)
+    done()
+  })
+  app.addHook('onRequestAbort', (req, done) => {
+    finish(req)
+    done()
+  })
 
   // The sockets themselves were closed with a reconnect hint before (app.ts, closeWebSockets).
   app.addHook('onClose', async () => {
