@@ -6,7 +6,8 @@
 // BENCH_PG_SERVERS=1,2 picks the counts; BENCH_PG_LOADS=reads,creates picks the loads.
 // CPU per request, which the machine's load hardly moves: the servers' (node) and the
 // cluster's processes' (postgres) CPU time over the load, warm-up included, divided by the
-// requests the servers counted (/metrics); for creates also the mean number a statement wrote.
+// requests the servers counted (/metrics), and the load generator's (wrk's) the same way; for
+// creates also the mean number a statement wrote.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { GENERATOR, type LoadResult, runLoad } from './load.ts'
@@ -55,6 +56,15 @@ function cpuSeconds(pid: number): number {
   if (!existsSync(file)) return 0
   const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ')
   return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/**
+ * CPU of this process's children that have ended and been waited for (cutime + cstime), in
+ * seconds: across a load, the load generator's own CPU (the servers end only afterwards).
+ */
+function endedChildrenCpuSeconds(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[13]) + Number(fields[14])) / 100
 }
 
 /** The postmaster and every process it started (backends, writers): PostgreSQL's CPU. */
@@ -137,6 +147,7 @@ try {
             scraped.reduce((s, x) => s + x[k], 0)
           return {
             node: servers.reduce((s, c) => s + cpuSeconds(c.pid!), 0),
+            generator: endedChildrenCpuSeconds(),
             postgres: clusterCpuSeconds(postmaster),
             requests: sum('requests'),
             statements: sum('statements'),
@@ -160,13 +171,14 @@ try {
         const s1 = await sample()
         const served = s1.requests - s0.requests
         if (STATEMENTS) details.push(await statementsPer(served, `${count} server(s), ${name}`))
-        const perRequest = (k: 'node' | 'postgres') => (((s1[k] - s0[k]) / served) * 1e6).toFixed(0)
+        const perRequest = (k: 'node' | 'postgres' | 'generator') =>
+          (((s1[k] - s0[k]) / served) * 1e6).toFixed(0)
         const group =
           s1.statements > s0.statements
             ? ((s1.written - s0.written) / (s1.statements - s0.statements)).toFixed(1)
             : '-'
         rows.push(
-          `| ${count} | ${name === 'reads' ? 'GET /api/tickets/:key' : 'POST /api/tickets'} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${perRequest('node')} | ${perRequest('postgres')} | ${name === 'reads' ? '-' : group} | ${loadavg()[0]!.toFixed(1)} |`,
+          `| ${count} | ${name === 'reads' ? 'GET /api/tickets/:key' : 'POST /api/tickets'} | ${r.rps.toFixed(0)} | ${r.p99} | ${r.errors} | ${perRequest('node')} | ${perRequest('postgres')} | ${perRequest('generator')} | ${name === 'reads' ? '-' : group} | ${loadavg()[0]!.toFixed(1)} |`,
         )
         process.stderr.write(`${rows.at(-1)}\n`)
       }
@@ -180,6 +192,6 @@ try {
 process.stdout.write(
   `${GENERATOR}, ${CONNECTIONS} connections in all, ${DURATION} s per load, ${SIZE} tickets, ` +
     `${DURABILITY}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end\n\n` +
-    '| servers | load | req/s | p99 ms | errors | node CPU µs/req | postgres CPU µs/req | creates per statement | load average |\n|---|---|---|---|---|---|---|---|---|\n' +
+    '| servers | load | req/s | p99 ms | errors | node CPU µs/req | postgres CPU µs/req | load generator CPU µs/req | creates per statement | load average |\n|---|---|---|---|---|---|---|---|---|---|\n' +
     `${rows.join('\n')}\n${details.map((d) => `\n${d}\n`).join('')}`,
 )

@@ -1,5 +1,12 @@
 /** @module The few SQL fragments shared queries need whose spelling differs between dialects. */
-import type { Compilable, DialectAdapter, Expression, RawBuilder, Selectable } from 'kysely'
+import type {
+  Compilable,
+  DialectAdapter,
+  Expression,
+  RawBuilder,
+  Selectable,
+  SelectQueryBuilder,
+} from 'kysely'
 import type { TicketsTable } from './database.ts'
 import type { NumberedTicket } from './numbered-ticket.ts'
 import type { Db } from './store.ts'
@@ -34,11 +41,14 @@ export type DialectSql = {
   /**
    * Several reads as one statement answering one row, each read's rows as a JSON array in
    * the column its name gives, where every statement is a round trip (PostgreSQL); absent
-   * where statements are calls (SQLite), whose reads stay separate.
+   * where statements are calls (SQLite), whose reads stay separate. `from`: a FROM part (one
+   * row) whose columns the reads may refer to, so that a value they share is looked up once.
    */
   readonly readsInOne?: <R extends Readonly<Record<string, Expression<unknown>>>>(
     db: Db,
     reads: R,
+    // biome-ignore lint/suspicious/noExplicitAny: any FROM part; the reads refer to it by name
+    from?: SelectQueryBuilder<any, any, object>,
   ) => Compilable<{ [K in keyof R]: R[K] extends Expression<infer O> ? O[] : never }>
 }
 

@@ -10,9 +10,9 @@ import type { DialectSql } from '../dialect-sql.ts'
  * gives them: text, numbers, booleans and null, as every column of this schema is one of
  * these (timestamps are text).
  */
-export const readsInOne: NonNullable<DialectSql['readsInOne']> = (db, reads) =>
-  db.selectNoFrom(
-    Object.entries(reads).map(([name, read]) =>
-      jsonArrayFrom(read as Expression<Record<string, unknown>>).as(name),
-    ),
-  ) as never
+export const readsInOne: NonNullable<DialectSql['readsInOne']> = (db, reads, from) => {
+  const columns = Object.entries(reads).map(([name, read]) =>
+    jsonArrayFrom(read as Expression<Record<string, unknown>>).as(name),
+  )
+  return (from ? from.select(columns as never) : db.selectNoFrom(columns)) as never
+}
