@@ -42,6 +42,16 @@ const atLeast247 = (v: string) => {
   return major > 24 || (major === 24 && minor >= 7)
 }
 
+const NETWORK_ENV = [
+  'NODE_EXTRA_CA_CERTS',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+]
+
 /** A user's shell: their `node`, the installed bin directory, nothing from this npm run. */
 function userEnv(node: string, bin: string): NodeJS.ProcessEnv {
   return {
@@ -51,6 +61,11 @@ function userEnv(node: string, bin: string): NodeJS.ProcessEnv {
     NO_COLOR: '1',
     // The cache `npm ci` filled, so installing works without the registry.
     ...(process.env.npm_config_cache ? { npm_config_cache: process.env.npm_config_cache } : {}),
+    // How this machine reaches the registry (a proxy, its CA) is the user's too: without it a
+    // package missing from the cache fails with SELF_SIGNED_CERT_IN_CHAIN after long retries.
+    ...Object.fromEntries(
+      NETWORK_ENV.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
+    ),
     npm_config_update_notifier: 'false',
   }
 }
@@ -96,8 +111,11 @@ function install(node: string, where: Where, extra: string[] = []): Install {
   const r = spawnSync(node, [npmCli(), ...args, '--no-audit', '--no-fund'], {
     env,
     encoding: 'utf8',
+    // A registry that cannot be reached makes npm retry for many minutes: fail with its words.
+    timeout: 240_000,
   })
-  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${r.stderr}`)
+  if (r.status !== 0)
+    throw new Error(`npm ${args.join(' ')} failed (${r.error?.message ?? r.status}):\n${r.stderr}`)
   return { bin, env }
 }
 
