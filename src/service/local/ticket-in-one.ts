@@ -28,13 +28,14 @@ const ticketInOneQuery = (db: Db, tokenHash: string, key: string) => {
   // The ticket and the session are looked up once, in the statement's FROM, and every read
   // refers to their columns: a subquery per use was an index scan and a plan node each,
   // 19 of them, whose start and end cost PostgreSQL more than their work (decision 0053).
-  // Left joins: an absent ticket or session still answers one row, with empty reads.
+  // Left joins: an absent ticket or session still answers one row, with empty reads. The
+  // casts are standard SQL: parameters need a type where nothing else gives them one.
   const from = db
     .selectFrom(
       db
         .selectNoFrom([
-          sql<string>`${tokenHash}::text`.as('token_hash'),
-          sql<string>`${key}::text`.as('key'),
+          sql<string>`cast(${tokenHash} as text)`.as('token_hash'),
+          sql<string>`cast(${key} as text)`.as('key'),
         ])
         .as('arg'),
     )
