@@ -3,10 +3,11 @@
 // ceiling), else by autocannon. BENCH_LOADGEN=wrk|autocannon chooses; every row of one run
 // uses the same generator, so its ratios compare like with like.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { cpuSeconds } from './proc-stat.ts'
 
 /** What a load sends: GETs of `path`, or of a random ticket, with `writes` of them POSTs. */
 export type LoadSpec = {
@@ -125,23 +126,15 @@ end
 const once = (s: LoadSpec): Promise<LoadResult> =>
   GENERATOR === 'wrk' ? viaWrk(s) : viaAutocannon(s)
 
-/**
- * A process's CPU seconds so far (utime + stime in /proc/PID/stat, at Linux's USER_HZ of 100).
- * Unlike req/s, CPU time per request hardly moves when other work shares the cores: waiting
- * for a core costs the server time, not CPU.
- */
-function cpuSeconds(pid: number | undefined): number {
-  const file = `/proc/${pid}/stat`
-  if (pid === undefined || !existsSync(file)) return Number.NaN
-  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
-}
+/** A server's CPU seconds so far; NaN where it is not known (no pid, or gone). */
+const serverCpu = (pid: number | undefined) =>
+  pid === undefined ? Number.NaN : (cpuSeconds(pid) ?? Number.NaN)
 
 /** One second of the load first, unmeasured: a server's first requests run before the JIT. */
 export async function runLoad(s: LoadSpec): Promise<LoadResult> {
   await once({ ...s, seconds: 1 })
-  const cpu0 = cpuSeconds(s.pid)
+  const cpu0 = serverCpu(s.pid)
   const r = await once(s)
   const served = r.rps * s.seconds
-  return { ...r, cpuUs: ((cpuSeconds(s.pid) - cpu0) / served) * 1e6 }
+  return { ...r, cpuUs: ((serverCpu(s.pid) - cpu0) / served) * 1e6 }
 }

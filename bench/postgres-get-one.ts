@@ -3,44 +3,17 @@
 // GET, and its wall time. Random keys of 100,000 tickets (BENCH_SERVER_SIZE), BENCH_N GETs per
 // round, BENCH_ROUNDS rounds. BENCH_PG_URL=postgres://…/db reuses a seeded database (seed.ts)
 // instead of starting a throwaway cluster. `node bench/postgres-get-one.ts` after npm run build.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import pg from 'pg'
 import { login } from '../src/service/local/accounts.ts'
 import { ServiceHost } from '../src/service/service-host.ts'
 import { openPostgresStore } from '../src/store/postgres/open-postgres.ts'
 import { type BenchDatabase, startBenchDatabase } from './postgres-bench.ts'
+import { clusterCpuSeconds, parentPid } from './proc-stat.ts'
 
 const SIZE = Number(process.env.BENCH_SERVER_SIZE ?? 100_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const N = Number(process.env.BENCH_N ?? 3000)
-
-/** utime + stime of process `pid` in clock ticks (1/100 s), 0 once it is gone. */
-function ticks(pid: number | string): number {
-  const file = `/proc/${pid}/stat`
-  if (!existsSync(file)) return 0
-  try {
-    const f = readFileSync(file, 'utf8').split(') ')[1]!.split(' ')
-    return Number(f[11]) + Number(f[12])
-  } catch {
-    return 0
-  }
-}
-
-/** The postmaster and every process it started, in clock ticks. */
-function clusterTicks(postmaster: number): number {
-  let sum = ticks(postmaster)
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      if (Number(f[1]) === postmaster) sum += Number(f[11]) + Number(f[12])
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return sum
-}
 
 const bench: BenchDatabase | undefined = process.env.BENCH_PG_URL
   ? undefined
@@ -49,9 +22,7 @@ const url = process.env.BENCH_PG_URL ?? bench!.url
 const admin = new pg.Client({ connectionString: url })
 await admin.connect()
 const backend = (await admin.query('SELECT pg_backend_pid() AS p')).rows[0].p as number
-const postmaster = Number(
-  readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1]!.split(' ')[1],
-)
+const postmaster = parentPid(backend)
 const store = await openPostgresStore(url)
 const host = new ServiceHost({ store })
 const { token } = await login(store, 'admin', 'bench-password', new Date())
@@ -66,12 +37,12 @@ for (let i = 0; i < 500; i++) await get(i)
 const rows: string[] = []
 for (let r = 0; r < ROUNDS; r++) {
   const cpu = process.cpuUsage()
-  const pg0 = clusterTicks(postmaster)
+  const pg0 = clusterCpuSeconds(postmaster)
   const start = performance.now()
   for (let i = 0; i < N; i++) await get(i)
   const wall = ((performance.now() - start) * 1000) / N
   const used = process.cpuUsage(cpu)
-  const pgUs = ((clusterTicks(postmaster) - pg0) * 10_000) / N
+  const pgUs = ((clusterCpuSeconds(postmaster) - pg0) * 1e6) / N
   rows.push(
     `| ${r + 1} | ${((used.user + used.system) / N).toFixed(0)} | ${pgUs.toFixed(0)} | ${wall.toFixed(0)} | ${loadavg()[0]!.toFixed(1)} |`,
   )

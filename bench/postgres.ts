@@ -1,14 +1,3 @@
-// Not part of npm run bench (it needs PostgreSQL): `node bench/postgres.ts` after npm run build.
-// A throwaway PostgreSQL cluster (the tests' one: initdb + pg_ctl in a temp dir, durability off),
-// 100,000 tickets (BENCH_SERVER_SIZE), then 1, 2 and 4 `tk server` processes on it, each load
-// spread evenly over them by one load generator per server (wrk, or autocannon; load.ts) with
-// 50 connections in all for 10 s (BENCH_DURATION). Prints a Markdown table for bench/RESULTS.md.
-// BENCH_PG_SERVERS=1,2 picks the counts; BENCH_PG_LOADS=reads,creates picks the loads.
-// CPU per request, which the machine's load hardly moves: the servers' (node) and the
-// cluster's processes' (postgres) CPU time over the load, warm-up included, divided by the
-// requests the servers counted (/metrics), and the load generator's (wrk's) the same way; for
-// creates also the mean number a statement wrote.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { GENERATOR, type LoadResult, runLoad } from './load.ts'
 import {
@@ -18,6 +7,7 @@ import {
   startServer,
   stopServer,
 } from './postgres-bench.ts'
+import { clusterCpuSeconds, cpuSeconds, endedChildrenCpuSeconds, parentPid } from './proc-stat.ts'
 
 const SIZE = Number(process.env.BENCH_SERVER_SIZE ?? 100_000)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -48,38 +38,6 @@ async function spread(
     ok: each.reduce((s, r) => s + r.ok, 0),
     cpuUs: Number.NaN,
   }
-}
-
-/** utime + stime of process `pid`, in seconds (0 once it is gone). */
-function cpuSeconds(pid: number): number {
-  const file = `/proc/${pid}/stat`
-  if (!existsSync(file)) return 0
-  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
-}
-
-/**
- * CPU of this process's children that have ended and been waited for (cutime + cstime), in
- * seconds: across a load, the load generator's own CPU (the servers end only afterwards).
- */
-function endedChildrenCpuSeconds(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[13]) + Number(fields[14])) / 100
-}
-
-/** The postmaster and every process it started (backends, writers): PostgreSQL's CPU. */
-function clusterCpuSeconds(postmaster: number): number {
-  let sum = cpuSeconds(postmaster)
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue
-    try {
-      const fields = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      if (Number(fields[1]) === postmaster) sum += (Number(fields[11]) + Number(fields[12])) / 100
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return sum
 }
 
 /** Requests answered on `route` by `method`, and the creates grouping's counts, from /metrics. */
@@ -120,14 +78,7 @@ async function statementsPer(served: number, title: string): Promise<string> {
 }
 
 const bench = await startBenchDatabase(SIZE)
-const postmaster = Number(
-  readFileSync(
-    `/proc/${(await bench.admin.query('SELECT pg_backend_pid() AS p')).rows[0].p}/stat`,
-    'utf8',
-  )
-    .split(') ')[1]!
-    .split(' ')[1],
-)
+const postmaster = parentPid((await bench.admin.query('SELECT pg_backend_pid() AS p')).rows[0].p)
 
 const rows: string[] = []
 try {
@@ -146,7 +97,7 @@ try {
           const sum = (k: 'requests' | 'statements' | 'written') =>
             scraped.reduce((s, x) => s + x[k], 0)
           return {
-            node: servers.reduce((s, c) => s + cpuSeconds(c.pid!), 0),
+            node: servers.reduce((s, c) => s + (cpuSeconds(c.pid!) ?? 0), 0),
             generator: endedChildrenCpuSeconds(),
             postgres: clusterCpuSeconds(postmaster),
             requests: sum('requests'),

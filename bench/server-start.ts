@@ -1,7 +1,7 @@
 // What bench/cold-start.ts and bench/io.ts both measure: a server's cold start, from spawning
 // it to its first answered /api/healthz, beside a bare node:http server. Figures, never assertions.
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { cpuSeconds } from './proc-stat.ts'
 
 export type Start = { readonly ms: number; readonly cpu: number }
 
@@ -37,8 +37,7 @@ export async function coldStart(
     await new Promise((r) => setTimeout(r, 2))
   }
   const ms = performance.now() - t0
-  const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  const cpu = (Number(f[11]) + Number(f[12])) * 10
+  const cpu = (cpuSeconds(child.pid!) ?? Number.NaN) * 1000
   child.kill()
   await new Promise((r) => child.on('exit', r))
   return { ms, cpu }
